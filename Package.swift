@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "boligsocial",
+    products: [
+        .executable(name: "boligsocial", targets: ["boligsocial"]),
+        .library(name: "BoligsocialCore", targets: ["BoligsocialCore"]),
+        .library(name: "BoligsocialReports", targets: ["BoligsocialReports"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // GLPK's C API (Debian's libglpk-dev). No pkg-config file exists, so the module map links it.
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        // The only module that sees a pointer or a glp_* call.
+        .target(name: "LinearProgramming", dependencies: ["CGLPK"]),
+        // The memo's domain: areas, applications, scenarios, eligibility, weights and the formulation.
+        .target(
+            name: "BoligsocialCore",
+            dependencies: ["LinearProgramming", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // Pure functions from a solved allocation to text.
+        .target(name: "BoligsocialReports", dependencies: ["BoligsocialCore"]),
+        .executableTarget(
+            name: "boligsocial",
+            dependencies: [
+                "BoligsocialCore", "BoligsocialReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(
+            name: "BoligsocialCoreTests",
+            dependencies: [
+                "BoligsocialCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "BoligsocialReportsTests",
+            dependencies: ["BoligsocialReports"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["BoligsocialCore"]),
+    ]
+)

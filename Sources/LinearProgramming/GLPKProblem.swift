@@ -1,0 +1,241 @@
+import CGLPK
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A program loaded into GLPK: the one owner of a `glp_prob *`.
+///
+/// GLPK keeps its environment per thread, and a problem created on one thread aborts the process if
+/// it is freed on another (shared/GLPK-NOTES.md). So a `GLPKProblem` remembers the thread that made
+/// it and refuses, with `LPError.wrongThread`, every use from another one. It is not `Sendable`.
+public final class GLPKProblem {
+    private let handle: OpaquePointer
+    private let owner: pthread_t
+    /// The program as loaded, kept to validate later changes against it.
+    public private(set) var program: LinearProgram
+    private var hasBasis = false
+
+    /// GLPK's version, e.g. "5.0".
+    public static var version: String { String(cString: glp_version()) }
+
+    /// Loads `program` in one bulk call (`glp_load_matrix`).
+    public init(_ program: LinearProgram) throws(LPError) {
+        guard !program.columns.isEmpty else { throw .emptyProblem }
+        glp_term_out(GLP_OFF)
+        owner = pthread_self()
+        self.program = program
+        handle = glp_create_prob()
+        glp_set_prob_name(handle, program.name)
+        glp_set_obj_dir(handle, program.sense == .maximize ? GLP_MAX : GLP_MIN)
+        let m = program.rows.count, n = program.columns.count
+        if m > 0 { glp_add_rows(handle, Int32(m)) }
+        glp_add_cols(handle, Int32(n))
+        for (i, row) in program.rows.enumerated() {
+            glp_set_row_name(handle, Int32(i + 1), row.name)
+            Self.setRowBounds(handle, Int32(i + 1), row.bounds)
+        }
+        for (j, column) in program.columns.enumerated() {
+            let index = Int32(j + 1)
+            glp_set_col_name(handle, index, column.name)
+            Self.setColumnBounds(handle, index, column.bounds)
+            glp_set_obj_coef(handle, index, column.objective)
+            switch column.kind {
+            case .continuous: break
+            case .binary: glp_set_col_kind(handle, index, GLP_BV)
+            case .integer: glp_set_col_kind(handle, index, GLP_IV)
+            }
+        }
+        if !program.matrixValues.isEmpty {
+            // GLPK's arrays are 1-based; element 0 is ignored.
+            let ia = [Int32(0)] + program.matrixRows
+            let ja = [Int32(0)] + program.matrixColumns
+            let ar = [0.0] + program.matrixValues
+            glp_load_matrix(handle, Int32(program.matrixValues.count), ia, ja, ar)
+        }
+    }
+
+    deinit {
+        // Freeing on a foreign thread aborts GLPK; leaking one problem is the lesser harm.
+        if pthread_equal(owner, pthread_self()) != 0 { glp_delete_prob(handle) }
+    }
+
+    private func checkThread() throws(LPError) {
+        guard pthread_equal(owner, pthread_self()) != 0 else { throw .wrongThread }
+    }
+
+    /// Changes the bounds of a row (an envelope between sweep steps); the basis is kept.
+    public func setBounds(_ bounds: LinearProgram.Bounds, ofRow row: LinearProgram.RowID) throws(LPError) {
+        try checkThread()
+        try program.setBounds(bounds, of: row)
+        Self.setRowBounds(handle, Int32(row.index + 1), bounds)
+    }
+
+    /// Solves the LP (or the LP relaxation of a MIP) by dual simplex with the long-step ratio test.
+    /// The first solve starts from a dual-feasible basis; later solves start from the last basis.
+    public func solveLP(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
+        try checkThread()
+        glp_term_out(GLP_OFF)
+        if !hasBasis {
+            glp_scale_prob(handle, GLP_SF_AUTO)
+            setDualFeasibleBasis()
+            hasBasis = true
+        }
+        var parm = glp_smcp()
+        glp_init_smcp(&parm)
+        parm.msg_lev = GLP_MSG_OFF
+        parm.meth = GLP_DUALP
+        parm.r_test = GLP_RT_FLIP
+        parm.presolve = GLP_OFF
+        if let limit = options.timeLimit { parm.tm_lim = Self.milliseconds(limit) }
+        var code = glp_simplex(handle, &parm)
+        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
+            // A basis gone bad: start again from a standard basis once.
+            glp_std_basis(handle)
+            code = glp_simplex(handle, &parm)
+        }
+        let status: SolveStatus
+        switch code {
+        case 0:
+            status = Self.lpStatus(glp_get_status(handle))
+        case GLP_ETMLIM, GLP_EITLIM:
+            status = glp_get_prim_stat(handle) == GLP_FEAS ? .feasible(gap: nil) : .undefined(Self.sentence(code))
+        default:
+            status = .undefined(Self.sentence(code))
+        }
+        let m = program.rows.count, n = program.columns.count
+        return Solution(
+            status: status,
+            objective: glp_get_obj_val(handle),
+            columnValues: (0..<n).map { glp_get_col_prim(handle, Int32($0 + 1)) },
+            rowActivities: (0..<m).map { glp_get_row_prim(handle, Int32($0 + 1)) },
+            rowDuals: (0..<m).map { glp_get_row_dual(handle, Int32($0 + 1)) },
+            reducedCosts: (0..<n).map { glp_get_col_dual(handle, Int32($0 + 1)) },
+            isMixedInteger: false)
+    }
+
+    /// Solves the MIP by GLPK's branch-and-cut (with its presolver, so no LP basis is needed).
+    public func solveMIP(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
+        try checkThread()
+        glp_term_out(GLP_OFF)
+        guard options.mipGap.isFinite, options.mipGap >= 0 else { throw .notFinite(what: "MIP gap", value: options.mipGap) }
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)
+        parm.msg_lev = GLP_MSG_OFF
+        parm.presolve = GLP_ON
+        parm.mip_gap = options.mipGap
+        parm.gmi_cuts = GLP_ON
+        parm.mir_cuts = GLP_ON
+        parm.cov_cuts = GLP_ON
+        parm.fp_heur = GLP_ON
+        if let limit = options.timeLimit { parm.tm_lim = Self.milliseconds(limit) }
+        let code = glp_intopt(handle, &parm)
+        let status: SolveStatus
+        switch code {
+        case 0, GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:
+            switch glp_mip_status(handle) {
+            case GLP_OPT: status = code == 0 ? .optimal : .feasible(gap: nil)
+            case GLP_FEAS: status = .feasible(gap: nil)
+            case GLP_NOFEAS: status = .infeasible
+            default: status = .undefined(code == 0 ? "no integer solution was found" : Self.sentence(code))
+            }
+        case GLP_ENOPFS: status = .infeasible
+        case GLP_ENODFS: status = .unbounded
+        default: status = .undefined(Self.sentence(code))
+        }
+        let m = program.rows.count, n = program.columns.count
+        return Solution(
+            status: status,
+            objective: glp_mip_obj_val(handle),
+            columnValues: (0..<n).map { glp_mip_col_val(handle, Int32($0 + 1)) },
+            rowActivities: (0..<m).map { glp_mip_row_val(handle, Int32($0 + 1)) },
+            rowDuals: [], reducedCosts: [], isMixedInteger: true)
+    }
+
+    /// Solves as a MIP when the program has integer columns, else as an LP.
+    public func solve(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
+        program.isMixedInteger ? try solveMIP(options) : try solveLP(options)
+    }
+
+    /// The file formats GLPK writes.
+    public enum ModelFormat: Sendable { case cplexLP, mps }
+
+    /// Writes the problem in CPLEX LP or free MPS format.
+    public func write(to path: String, format: ModelFormat) throws(LPError) {
+        try checkThread()
+        glp_term_out(GLP_OFF)
+        let code: Int32 = switch format {
+        case .cplexLP: glp_write_lp(handle, nil, path)
+        case .mps: glp_write_mps(handle, GLP_MPS_FILE, nil, path)
+        }
+        guard code == 0 else { throw .cannotWrite(path: path, reason: "GLPK could not write the model") }
+    }
+
+    // MARK: - Helpers that see GLPK constants
+
+    /// Puts every column with a cost at its best finite bound and every row's slack in the basis:
+    /// a dual-feasible start, so dual simplex only has to restore primal feasibility (envelopes).
+    private func setDualFeasibleBasis() {
+        glp_std_basis(handle)
+        let maximize = program.sense == .maximize
+        for (j, column) in program.columns.enumerated() where column.objective != 0 {
+            let wantsUpper = (column.objective > 0) == maximize
+            if wantsUpper, column.bounds.upper != nil, column.bounds.lower != nil {
+                glp_set_col_stat(handle, Int32(j + 1), GLP_NU)
+            }
+        }
+    }
+
+    private static func setRowBounds(_ p: OpaquePointer, _ i: Int32, _ b: LinearProgram.Bounds) {
+        let (type, lb, ub) = glpkBounds(b)
+        glp_set_row_bnds(p, i, type, lb, ub)
+    }
+
+    private static func setColumnBounds(_ p: OpaquePointer, _ j: Int32, _ b: LinearProgram.Bounds) {
+        let (type, lb, ub) = glpkBounds(b)
+        glp_set_col_bnds(p, j, type, lb, ub)
+    }
+
+    /// GLPK wants `GLP_FX` for equal bounds; `GLP_DB` with lb == ub fails later with `GLP_EBOUND`.
+    private static func glpkBounds(_ b: LinearProgram.Bounds) -> (Int32, Double, Double) {
+        switch (b.lower, b.upper) {
+        case (nil, nil): (GLP_FR, 0, 0)
+        case (let l?, nil): (GLP_LO, l, 0)
+        case (nil, let u?): (GLP_UP, 0, u)
+        case (let l?, let u?): l == u ? (GLP_FX, l, u) : (GLP_DB, l, u)
+        }
+    }
+
+    private static func milliseconds(_ seconds: Double) -> Int32 {
+        guard seconds.isFinite, seconds > 0 else { return 1 }
+        return Int32(min(seconds * 1000, Double(Int32.max)))
+    }
+
+    private static func lpStatus(_ status: Int32) -> SolveStatus {
+        switch status {
+        case GLP_OPT: .optimal
+        case GLP_FEAS: .feasible(gap: nil)
+        case GLP_NOFEAS, GLP_INFEAS: .infeasible
+        case GLP_UNBND: .unbounded
+        default: .undefined("the solution is undefined")
+        }
+    }
+
+    /// A sentence for each of GLPK's return codes.
+    static func sentence(_ code: Int32) -> String {
+        switch code {
+        case GLP_EBADB: "the initial basis is invalid"
+        case GLP_ESING: "the basis matrix is singular"
+        case GLP_ECOND: "the basis matrix is ill-conditioned"
+        case GLP_EBOUND: "some bounds are invalid"
+        case GLP_EFAIL: "the solver failed"
+        case GLP_EITLIM: "the iteration limit was reached"
+        case GLP_ETMLIM: "the time limit was reached"
+        case GLP_ENOPFS: "there is no primal feasible solution"
+        case GLP_ENODFS: "there is no dual feasible solution"
+        case GLP_EROOT: "the root LP optimum was not provided"
+        case GLP_ESTOP: "the search was stopped"
+        case GLP_EMIPGAP: "the relative MIP gap tolerance was reached"
+        default: "GLPK returned code \(code)"
+        }
+    }
+}

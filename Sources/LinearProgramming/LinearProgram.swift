@@ -1,0 +1,142 @@
+/// A linear or mixed-integer program, built in plain Swift and knowing nothing of any solver.
+///
+/// Every number is checked as it is added, so a finished `LinearProgram` can be handed to
+/// GLPK without any argument reaching one of GLPK's `abort()` paths (shared/GLPK-NOTES.md).
+public struct LinearProgram: Sendable {
+    /// Whether the objective is maximised or minimised.
+    public enum Sense: Sendable { case maximize, minimize }
+
+    /// The kind of a column.
+    public enum Kind: Sendable { case continuous, binary, integer }
+
+    /// A variable's or a row's bounds; `nil` means unbounded on that side.
+    public struct Bounds: Sendable, Equatable {
+        public var lower: Double?
+        public var upper: Double?
+        public init(lower: Double?, upper: Double?) {
+            self.lower = lower
+            self.upper = upper
+        }
+        public static func between(_ lower: Double, _ upper: Double) -> Bounds { Bounds(lower: lower, upper: upper) }
+        public static func atLeast(_ lower: Double) -> Bounds { Bounds(lower: lower, upper: nil) }
+        public static func atMost(_ upper: Double) -> Bounds { Bounds(lower: nil, upper: upper) }
+        public static func equal(_ value: Double) -> Bounds { Bounds(lower: value, upper: value) }
+        public static let free = Bounds(lower: nil, upper: nil)
+    }
+
+    /// A column (structural variable), identified by its 0-based position.
+    public struct Column: Sendable {
+        public var name: String
+        public var bounds: Bounds
+        public var kind: Kind
+        public var objective: Double
+    }
+
+    /// A row (constraint); its coefficients live in the program's sparse matrix.
+    public struct Row: Sendable {
+        public var name: String
+        public var bounds: Bounds
+    }
+
+    /// An index into `columns`.
+    public struct ColumnID: Hashable, Sendable { public let index: Int }
+    /// An index into `rows`.
+    public struct RowID: Hashable, Sendable { public let index: Int }
+
+    public var name: String
+    public var sense: Sense
+    public private(set) var columns: [Column] = []
+    public private(set) var rows: [Row] = []
+    /// The constraint matrix in coordinate form, one entry per (row, column) pair.
+    public private(set) var matrixRows: [Int32] = []
+    public private(set) var matrixColumns: [Int32] = []
+    public private(set) var matrixValues: [Double] = []
+
+    /// Longest name GLPK accepts; a longer one aborts the process.
+    public static let maximumNameLength = 255
+
+    public init(name: String = "model", sense: Sense) {
+        self.name = String(name.prefix(Self.maximumNameLength))
+        self.sense = sense
+    }
+
+    public var isMixedInteger: Bool { columns.contains { $0.kind != .continuous } }
+
+    /// Reserves room for a program of known size, avoiding repeated growth on large rounds.
+    public mutating func reserve(columns c: Int, rows r: Int, nonzeros: Int) {
+        columns.reserveCapacity(c)
+        rows.reserveCapacity(r)
+        matrixRows.reserveCapacity(nonzeros)
+        matrixColumns.reserveCapacity(nonzeros)
+        matrixValues.reserveCapacity(nonzeros)
+    }
+
+    /// Adds a column; throws if a bound or the objective coefficient is not a finite number or the
+    /// bounds are out of order.
+    @discardableResult
+    public mutating func addColumn(
+        _ name: String, bounds: Bounds, kind: Kind = .continuous, objective: Double = 0
+    ) throws(LPError) -> ColumnID {
+        let bounds = kind == .binary ? Bounds.between(max(bounds.lower ?? 0, 0), min(bounds.upper ?? 1, 1)) : bounds
+        try Self.check(bounds, of: name)
+        guard objective.isFinite else { throw .notFinite(what: "objective coefficient of \(name)", value: objective) }
+        columns.append(Column(name: Self.clipped(name), bounds: bounds, kind: kind, objective: objective))
+        return ColumnID(index: columns.count - 1)
+    }
+
+    /// Adds a row `lower ≤ Σ coefficient·column ≤ upper`. Terms naming the same column are summed;
+    /// zero coefficients are dropped.
+    @discardableResult
+    public mutating func addRow(
+        _ name: String, bounds: Bounds, terms: [(ColumnID, Double)]
+    ) throws(LPError) -> RowID {
+        try Self.check(bounds, of: name)
+        let rowNumber = rows.count
+        var merged: [Int: Double] = [:]
+        var order: [Int] = []
+        for (column, value) in terms {
+            guard column.index >= 0, column.index < columns.count else {
+                throw .indexOutOfRange(what: "column", index: column.index, count: columns.count)
+            }
+            guard value.isFinite else { throw .notFinite(what: "coefficient of \(columns[column.index].name) in \(name)", value: value) }
+            if merged[column.index] == nil { order.append(column.index) }
+            merged[column.index, default: 0] += value
+        }
+        rows.append(Row(name: Self.clipped(name), bounds: bounds))
+        for index in order {
+            let value = merged[index]!
+            guard value != 0 else { continue }
+            matrixRows.append(Int32(rowNumber + 1))
+            matrixColumns.append(Int32(index + 1))
+            matrixValues.append(value)
+        }
+        return RowID(index: rowNumber)
+    }
+
+    /// Changes a row's bounds (a scenario's envelope, say) after the row was added.
+    public mutating func setBounds(_ bounds: Bounds, of row: RowID) throws(LPError) {
+        guard row.index >= 0, row.index < rows.count else {
+            throw .indexOutOfRange(what: "row", index: row.index, count: rows.count)
+        }
+        try Self.check(bounds, of: rows[row.index].name)
+        rows[row.index].bounds = bounds
+    }
+
+    static func check(_ bounds: Bounds, of name: String) throws(LPError) {
+        for value in [bounds.lower, bounds.upper].compactMap({ $0 }) where !value.isFinite {
+            throw .notFinite(what: "bound of \(name)", value: value)
+        }
+        if let lower = bounds.lower, let upper = bounds.upper, lower > upper {
+            throw .boundsOutOfOrder(name: name, lower: lower, upper: upper)
+        }
+    }
+
+    static func clipped(_ name: String) -> String {
+        var result = String(name.unicodeScalars.map { scalar -> Character in
+            let ok = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.[]".unicodeScalars.contains(scalar))
+            return ok ? Character(scalar) : "_"
+        })
+        if result.isEmpty { result = "_" }
+        return String(result.prefix(maximumNameLength))
+    }
+}

@@ -1,0 +1,63 @@
+/// What a solve ended with, as a typed case with a sentence for the user.
+public enum SolveStatus: Sendable, Equatable, CustomStringConvertible {
+    /// Proven optimal.
+    case optimal
+    /// A feasible solution, stopped early (time or iteration limit); for a MIP `gap` is its proven gap.
+    case feasible(gap: Double?)
+    /// No solution satisfies every constraint.
+    case infeasible
+    /// The objective can grow without limit.
+    case unbounded
+    /// The solver stopped without a usable solution.
+    case undefined(String)
+
+    public var description: String {
+        switch self {
+        case .optimal: "optimal"
+        case .feasible(let gap): gap.map { "feasible, stopped early with a gap of \($0 * 100)%" } ?? "feasible, stopped early"
+        case .infeasible: "infeasible: no allocation satisfies every rule"
+        case .unbounded: "unbounded: the objective can grow without limit"
+        case .undefined(let why): "no solution: \(why)"
+        }
+    }
+
+    /// Whether `columnValues` hold a usable (feasible) point.
+    public var hasSolution: Bool {
+        switch self {
+        case .optimal, .feasible: true
+        default: false
+        }
+    }
+}
+
+/// A solved program: values per column and row in the order the `LinearProgram` added them.
+public struct Solution: Sendable {
+    public var status: SolveStatus
+    public var objective: Double
+    public var columnValues: [Double]
+    public var rowActivities: [Double]
+    /// Row duals (shadow prices); empty for a MIP.
+    public var rowDuals: [Double]
+    /// Column reduced costs; empty for a MIP.
+    public var reducedCosts: [Double]
+    public var isMixedInteger: Bool
+
+    public func value(_ column: LinearProgram.ColumnID) -> Double { columnValues[column.index] }
+    public func activity(_ row: LinearProgram.RowID) -> Double { rowActivities[row.index] }
+    public func dual(_ row: LinearProgram.RowID) -> Double? { rowDuals.isEmpty ? nil : rowDuals[row.index] }
+    public func reducedCost(_ column: LinearProgram.ColumnID) -> Double? {
+        reducedCosts.isEmpty ? nil : reducedCosts[column.index]
+    }
+}
+
+/// Settings for a solve. Defaults are the fast ones measured in shared/GLPK-NOTES.md.
+public struct SolveOptions: Sendable {
+    /// Time limit in seconds for GLPK (simplex and branch-and-cut); `nil` = none.
+    public var timeLimit: Double?
+    /// Relative MIP gap at which branch-and-cut stops; GLPK's default is 0.
+    public var mipGap: Double
+    public init(timeLimit: Double? = nil, mipGap: Double = 0) {
+        self.timeLimit = timeLimit
+        self.mipGap = mipGap
+    }
+}
