@@ -42,6 +42,19 @@ public struct Solution: Sendable {
     public var reducedCosts: [Double]
     public var isMixedInteger: Bool
 
+    public init(
+        status: SolveStatus, objective: Double, columnValues: [Double], rowActivities: [Double],
+        rowDuals: [Double], reducedCosts: [Double], isMixedInteger: Bool
+    ) {
+        self.status = status
+        self.objective = objective
+        self.columnValues = columnValues
+        self.rowActivities = rowActivities
+        self.rowDuals = rowDuals
+        self.reducedCosts = reducedCosts
+        self.isMixedInteger = isMixedInteger
+    }
+
     public func value(_ column: LinearProgram.ColumnID) -> Double { columnValues[column.index] }
     public func activity(_ row: LinearProgram.RowID) -> Double { rowActivities[row.index] }
     public func dual(_ row: LinearProgram.RowID) -> Double? { rowDuals.isEmpty ? nil : rowDuals[row.index] }

@@ -1,0 +1,234 @@
+import LinearProgramming
+
+/// How much of its request an application gets.
+public enum FundingStatus: String, Sendable, Codable, CaseIterable {
+    case full, partial, unfunded, ineligible
+}
+
+/// One application's outcome, in whole kroner.
+public struct ApplicationOutcome: Sendable {
+    public var prepared: PreparedApplication
+    public var status: FundingStatus
+    /// Granted / eligible request over all years (φ under `proportional`).
+    public var share: Double
+    /// The share per year (equal across years under `proportional`).
+    public var shareByYear: [Double]
+    /// Requested DKK per year, all lines (also ineligible ones).
+    public var requested: [Int]
+    /// Granted whole kroner, `[yearIndex][category]`.
+    public var granted: [[CostCategory: Int]]
+    public var reasons: [String]
+    /// The model's rows that bind this application's share at the optimum.
+    public var binding: [ConstraintKind]
+
+    public var application: Application { prepared.application }
+    public var grantedByYear: [Int] { granted.map { $0.values.reduce(0, +) } }
+    public var grantedTotal: Int { grantedByYear.reduce(0, +) }
+}
+
+/// The optimal allocation of one scenario: the solver's result turned back into the memo's terms.
+public struct Allocation: Sendable {
+    public var scenario: Scenario
+    public var status: SolveStatus
+    /// The solver's objective, exactly (SPEC §4).
+    public var priorityPoints: Double
+    public var years: [Int] { scenario.years }
+    public var envelope: [Double] { scenario.envelopes }
+    /// Whole kroner allocated per year (sum of the reported lines).
+    public var allocated: [Int]
+    /// Dual of each year's envelope row: priority points per extra 1.000 kr.; `nil` for a MIP.
+    public var marginalPointsPer1000: [Double]?
+    public var outcomes: [ApplicationOutcome]
+    /// Carried forward from each year into the next (DKK), when `carry_over` is on.
+    public var carried: [Double]
+
+    /// Whether the model had binary variables (a `min_fraction` or `max_projects` rule, or a
+    /// `min_fraction` column).
+    public var isMixedInteger: Bool
+}
+
+/// Solves a scenario and reports the allocation.
+public enum Allocator {
+    /// Builds the model, solves it with GLPK on the calling thread, and rounds the result.
+    public static func solve(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions(),
+                             writeModel: ((GLPKProblem) throws -> Void)? = nil) throws -> Allocation {
+        let model = try AllocationModel(round: round, scenario: scenario)
+        if model.program.columns.isEmpty {
+            return Allocation.empty(model)
+        }
+        let problem = try GLPKProblem(model.program)
+        try writeModel?(problem)
+        let solution = try problem.solve(options)
+        return Allocation(model: model, solution: solution)
+    }
+}
+
+extension Allocation {
+    static let shareTolerance = 1e-9
+
+    /// Nothing can be funded (no eligible money); the allocation is all zeros.
+    static func empty(_ model: AllocationModel) -> Allocation {
+        // With no columns every row's activity is 0: a positive floor cannot hold.
+        let impossible = model.program.rows.contains { ($0.bounds.lower ?? 0) > 0 || ($0.bounds.upper ?? 0) < 0 }
+        let solution = Solution(
+            status: impossible ? .infeasible : .optimal, objective: 0, columnValues: [], rowActivities: [], rowDuals: [], reducedCosts: [],
+            isMixedInteger: model.program.isMixedInteger)
+        return Allocation(model: model, solution: solution)
+    }
+
+    init(model: AllocationModel, solution: Solution) {
+        scenario = model.scenario
+        isMixedInteger = model.program.isMixedInteger
+        status = solution.status
+        priorityPoints = solution.status.hasSolution ? solution.objective : 0
+        let years = model.scenario.years
+        let usable = solution.status.hasSolution && !solution.columnValues.isEmpty
+        func value(_ c: LinearProgram.ColumnID) -> Double { usable ? solution.columnValues[c.index] : 0 }
+
+        var outcomes: [ApplicationOutcome] = []
+        outcomes.reserveCapacity(model.prepared.count)
+        let binding = usable ? Self.bindingRows(model, solution) : [:]
+        for (a, p) in model.prepared.enumerated() {
+            var shares = [Double](repeating: 0, count: years.count)
+            let columns = model.shareColumns[a]
+            if !columns.isEmpty {
+                for y in years.indices {
+                    let period = columns.count == 1 ? columns[0] : columns[y]
+                    shares[y] = Self.snap(period.reduce(0) { $0 + value($1) })
+                }
+            }
+            var granted: [[CostCategory: Int]] = []
+            for y in years.indices {
+                var line: [CostCategory: Int] = [:]
+                for (category, amount) in p.eligibleRequest[y] where amount > 0 {
+                    let x = shares[y] == 1 ? amount : shares[y] * amount
+                    line[category] = min(Int((x + 1e-4).rounded(.down)), Int(amount.rounded(.down)))
+                }
+                granted.append(line)
+            }
+            let requested = p.application.requests.map { Int($0.values.reduce(0, +).rounded(.down)) }
+            let total = p.eligibleTotal
+            let share = total > 0 ? zip(shares, p.eligibleByYear).reduce(0) { $0 + $1.0 * $1.1 } / total : 0
+            outcomes.append(ApplicationOutcome(
+                prepared: p, status: .unfunded, share: Self.snap(share), shareByYear: shares, requested: requested,
+                granted: granted, reasons: [], binding: binding[a] ?? []))
+        }
+        self.outcomes = outcomes
+        self.allocated = []
+        self.carried = model.carryColumns.map { value($0) * AllocationModel.unit }
+        self.marginalPointsPer1000 = solution.isMixedInteger || !usable ? nil
+            : model.envelopeRows.map { solution.rowDuals[$0.index] }
+        keepWithinEnvelopes()
+        for i in self.outcomes.indices { self.outcomes[i].classify(scenario: scenario) }
+        allocated = years.indices.map { y in self.outcomes.reduce(0) { $0 + $1.grantedByYear[y] } }
+    }
+
+    /// Shares within 1e-9 of 0 or 1 are exactly 0 or 1, so "fully funded" means what it says.
+    static func snap(_ share: Double) -> Double {
+        share < shareTolerance ? 0 : (share > 1 - shareTolerance ? 1 : share)
+    }
+
+    /// Rounding down per line cannot raise a total, but GLPK's feasibility tolerance can leave a
+    /// year a fraction of a krone over. Take whole kroner back from the lowest-weight lines until
+    /// every year (cumulatively, with carry-over) is within its envelope.
+    private mutating func keepWithinEnvelopes() {
+        let years = scenario.years
+        var cumulativeLimit = 0.0, cumulativeSpent = 0
+        let order = outcomes.indices.sorted { outcomes[$0].prepared.weight.weight < outcomes[$1].prepared.weight.weight }
+        for y in years.indices {
+            let limit = scenario.envelopes[y]
+            cumulativeLimit = scenario.rules.carryOver ? cumulativeLimit + limit : limit
+            let spentBefore = scenario.rules.carryOver ? cumulativeSpent : 0
+            var spent = outcomes.reduce(0) { $0 + $1.grantedByYear[y] }
+            var excess = spentBefore + spent - Int(cumulativeLimit.rounded(.down))
+            for i in order where excess > 0 {
+                for category in CostCategory.allCases.reversed() where excess > 0 {
+                    guard let amount = outcomes[i].granted[y][category], amount > 0 else { continue }
+                    let cut = min(amount, excess)
+                    outcomes[i].granted[y][category] = amount - cut
+                    excess -= cut
+                    spent -= cut
+                }
+            }
+            cumulativeSpent += spent
+        }
+    }
+
+    /// For each application, the rows it appears in that are tight at the optimum (and, for an LP,
+    /// have a non-zero dual): what stops it getting more.
+    static func bindingRows(_ model: AllocationModel, _ solution: Solution) -> [Int: [ConstraintKind]] {
+        let program = model.program
+        var tight = [Bool](repeating: false, count: program.rows.count)
+        for (r, row) in program.rows.enumerated() {
+            let activity = solution.rowActivities[r]
+            let atUpper = row.bounds.upper.map { abs(activity - $0) <= 1e-7 * max(1, abs($0)) } ?? false
+            let atLower = row.bounds.lower.map { abs(activity - $0) <= 1e-7 * max(1, abs($0)) } ?? false
+            let priced = solution.rowDuals.isEmpty || abs(solution.rowDuals[r]) > 1e-9
+            tight[r] = (atUpper || atLower) && priced
+        }
+        var columnOwner = [Int](repeating: -1, count: program.columns.count)
+        for (a, periods) in model.shareColumns.enumerated() {
+            for column in periods.joined() { columnOwner[column.index] = a }
+        }
+        for (a, z) in model.selectionColumns.enumerated() { if let z { columnOwner[z.index] = a } }
+        var result: [Int: [ConstraintKind]] = [:]
+        for k in program.matrixValues.indices {
+            let r = Int(program.matrixRows[k]) - 1, c = Int(program.matrixColumns[k]) - 1
+            guard tight[r], columnOwner[c] >= 0 else { continue }
+            let kind = model.rowKinds[r]
+            if !(result[columnOwner[c]]?.contains(kind) ?? false) { result[columnOwner[c], default: []].append(kind) }
+        }
+        return result
+    }
+}
+
+extension ApplicationOutcome {
+    /// Sets the status and the reasons in words.
+    mutating func classify(scenario: Scenario) {
+        let eligibility = prepared.eligibility
+        reasons = eligibility.reasons.map { "\($0.sentence) (\($0.principle))" }
+        if !eligibility.isEligible {
+            status = .ineligible
+            return
+        }
+        if prepared.eligibleTotal <= 0 {
+            status = grantedTotal > 0 ? .partial : .unfunded
+            reasons.append("no eligible money is requested")
+            return
+        }
+        if share >= 1 {
+            status = .full
+        } else if grantedTotal > 0 {
+            status = .partial
+            reasons.append("partly funded (\(Self.percent(share))): " + bindingSentence(default: "a rule limits it"))
+        } else {
+            status = .unfunded
+            reasons.append("not funded: " + bindingSentence(default: "applications with more priority points per krone used the money"))
+        }
+    }
+
+    private func bindingSentence(default fallback: String) -> String {
+        let parts = binding.map { kind -> String in
+            switch kind {
+            case .envelope(let year): "the \(year) envelope is used up by applications with more priority points per krone"
+            case .primaryShare(let year): "the \(year) minimum share for primary areas"
+            case .areaShare(let area, let year): "the cap on area \(area)'s share of the \(year) envelope"
+            case .focusFloor(let focus, let year): "the \(year) floor for \(focus.rawValue)"
+            case .minimumFraction: "its minimum viable share"
+            case .fundedOnlyIfSelected: "it was not among the selected projects"
+            case .maxProjects: "the maximum number of projects"
+            }
+        }
+        return parts.isEmpty ? fallback : parts.joined(separator: "; ")
+    }
+
+    static func percent(_ share: Double) -> String {
+        let value = (share * 1000).rounded() / 10
+        return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
+    }
+}
+
+/// The solver's statuses and settings, named here so the layers above need not import the LP wrapper.
+public typealias SolveStatus = LinearProgramming.SolveStatus
+public typealias SolveOptions = LinearProgramming.SolveOptions
+public typealias ModelFormat = LinearProgramming.GLPKProblem.ModelFormat

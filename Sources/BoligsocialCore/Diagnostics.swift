@@ -1,0 +1,82 @@
+/// A place in an input file, 1-based.
+public struct SourceLocation: Sendable, Equatable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+    public var description: String { "\(file):\(line):\(column)" }
+    public static func < (a: Self, b: Self) -> Bool { (a.file, a.line, a.column) < (b.file, b.line, b.column) }
+}
+
+/// One problem in the inputs, with where it is and a sentence.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+    public init(_ location: SourceLocation, _ message: String) {
+        self.location = location
+        self.message = message
+    }
+    public var description: String { "\(location): \(message)" }
+}
+
+/// Why inputs could not be used. `badData` carries every problem found, not just the first.
+public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The data is wrong (exit 65).
+    case badData([Diagnostic])
+    /// A file cannot be opened (exit 66).
+    case cannotOpen(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .badData(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
+        case .cannotOpen(let path, let reason): "\(path): cannot open: \(reason)"
+        }
+    }
+}
+
+/// Collects diagnostics while loading, so every problem is reported at once.
+struct DiagnosticCollector {
+    var diagnostics: [Diagnostic] = []
+    mutating func add(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(location, message))
+    }
+    func throwIfAny() throws(InputError) {
+        if !diagnostics.isEmpty { throw .badData(diagnostics.sorted { $0.location < $1.location }) }
+    }
+}
+
+/// "did you mean" for a mistyped key: the closest candidate within a small edit distance.
+public func closestMatch(to word: String, in candidates: [String]) -> String? {
+    let lowered = word.lowercased()
+    var best: (String, Int)?
+    for candidate in candidates {
+        let d = editDistance(lowered, candidate.lowercased())
+        if d <= max(2, candidate.count / 3), best == nil || d < best!.1 { best = (candidate, d) }
+    }
+    return best?.0
+}
+
+/// Adds " (did you mean 'x'?)" when a close candidate exists.
+func didYouMean(_ word: String, _ candidates: [String]) -> String {
+    closestMatch(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

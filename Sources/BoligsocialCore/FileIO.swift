@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a whole input file, or says why it cannot be opened (exit 66).
+public func readInputFile(_ path: String) throws(InputError) -> [UInt8] {
+    guard let file = fopen(path, "rb") else {
+        throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = fread(&buffer, 1, buffer.count, file)
+        if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
+        if count < buffer.count {
+            if ferror(file) != 0 { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+            break
+        }
+    }
+    return bytes
+}
+
+/// `base` joined with a path relative to the directory of `base`; absolute paths stay as they are.
+func resolve(_ path: String, relativeTo file: String) -> String {
+    if path.hasPrefix("/") { return path }
+    guard let slash = file.lastIndex(of: "/") else { return path }
+    var directory = String(file[..<slash])
+    var rest = Substring(path)
+    while rest.hasPrefix("./") { rest = rest.dropFirst(2) }
+    if directory.isEmpty { directory = "/" }
+    return directory == "/" ? "/" + rest : directory + "/" + rest
+}

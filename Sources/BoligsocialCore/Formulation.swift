@@ -1,0 +1,204 @@
+import LinearProgramming
+
+/// What an application brings to the model once eligibility and weights are applied.
+public struct PreparedApplication: Sendable {
+    public var application: Application
+    public var area: Area
+    public var eligibility: Eligibility
+    public var weight: WeightBreakdown
+    /// `u'[a,c,y]` in DKK: the request with ineligible lines set to 0, `[yearIndex][category]`.
+    public var eligibleRequest: [[CostCategory: Double]]
+    /// `Σ_c u'[a,c,y]` per year, and over all years.
+    public var eligibleByYear: [Double]
+    public var eligibleTotal: Double
+    /// The application's own `min_fraction` column, or else the scenario's rule (the column wins).
+    public var minFraction: Double?
+}
+
+/// The kinds of rows the model has, so a binding row can be explained in the memo's terms.
+public enum ConstraintKind: Sendable, Hashable {
+    case envelope(year: Int)
+    case primaryShare(year: Int)
+    case areaShare(area: String, year: Int)
+    case focusFloor(FocusArea, year: Int)
+    case minimumFraction(application: String)
+    case fundedOnlyIfSelected(application: String)
+    case maxProjects
+}
+
+/// The LP/MIP of SPEC §4 for one round and scenario, with the maps from columns and rows back to
+/// the domain. Amounts enter the model in 1.000 kr., so the duals of the envelope rows are directly
+/// priority points per 1.000 kr. and GLPK's numbers stay near 1.
+public struct AllocationModel: Sendable {
+    public let scenario: Scenario
+    public let prepared: [PreparedApplication]
+    public private(set) var program: LinearProgram
+    /// Share columns per application: `[periodIndex][segment]`; one period under `proportional`,
+    /// one per year under `per_year`. Empty for an application that cannot be funded.
+    public private(set) var shareColumns: [[[LinearProgram.ColumnID]]]
+    public private(set) var selectionColumns: [LinearProgram.ColumnID?]
+    public private(set) var carryColumns: [LinearProgram.ColumnID]
+    public private(set) var envelopeRows: [LinearProgram.RowID] = []
+    public private(set) var rowKinds: [ConstraintKind] = []
+
+    public static let unit = 1000.0
+
+    public init(round: Round, scenario: Scenario) throws(LPError) {
+        self.scenario = scenario
+        self.prepared = Self.prepare(round: round, scenario: scenario)
+        program = LinearProgram(name: "boligsocial", sense: .maximize)
+        shareColumns = []
+        selectionColumns = []
+        carryColumns = []
+        try build()
+    }
+
+    static func prepare(round: Round, scenario: Scenario) -> [PreparedApplication] {
+        let rules = scenario.rules
+        return round.applications.map { application in
+            let area = round.area(application.areaID) ?? Area(id: application.areaID, name: application.areaID, district: "", risk: .other)
+            let eligibility = Eligibility(application, rules: rules)
+            let request = application.requests.map { byCategory in
+                byCategory.filter { eligibility.allows($0.key) }
+            }
+            let byYear = request.map { $0.values.reduce(0, +) }
+            return PreparedApplication(
+                application: application, area: area, eligibility: eligibility,
+                weight: WeightBreakdown(application, risk: area.risk, weights: scenario.weights),
+                eligibleRequest: request, eligibleByYear: byYear, eligibleTotal: byYear.reduce(0, +),
+                minFraction: application.minFraction ?? rules.minFraction)
+        }
+    }
+
+    private mutating func build() throws(LPError) {
+        let years = scenario.years, rules = scenario.rules
+        let returns = rules.returns ?? [1]
+        let segments = returns.count
+        let perYear = rules.commitment == .perYear
+        let periods = perYear ? years.count : 1
+        program.reserve(columns: prepared.count * periods * segments, rows: years.count * 4, nonzeros: prepared.count * years.count * segments * 3)
+
+        // Columns: the share segments φ_s ∈ [0, 1/S], earning w·d_s·U/1000 each.
+        for (a, p) in prepared.enumerated() {
+            guard p.eligibility.isEligible, p.eligibleTotal > 0, p.weight.weight.isFinite else {
+                shareColumns.append([])
+                continue
+            }
+            var byPeriod: [[LinearProgram.ColumnID]] = []
+            for period in 0..<periods {
+                let request = perYear ? p.eligibleByYear[period] : p.eligibleTotal
+                var columns: [LinearProgram.ColumnID] = []
+                if request > 0 {
+                    for (s, d) in returns.enumerated() {
+                        let name = "phi[\(a + 1)" + (perYear ? ",\(years[period])" : "") + (segments > 1 ? ",\(s + 1)" : "") + "]"
+                        columns.append(try program.addColumn(
+                            name, bounds: .between(0, 1 / Double(segments)),
+                            objective: p.weight.weight * d * request / Self.unit))
+                    }
+                }
+                byPeriod.append(columns)
+            }
+            shareColumns.append(byPeriod)
+        }
+
+        // Rows 1: envelopes, with optional carry-over of unspent money to the next year.
+        if rules.carryOver {
+            for y in years.indices.dropLast() {
+                carryColumns.append(try program.addColumn("carry[\(years[y])]", bounds: .atLeast(0)))
+            }
+        }
+        for (y, year) in years.enumerated() {
+            var terms = moneyTerms(year: y) { _ in 1 }
+            if rules.carryOver {
+                if y < years.count - 1 { terms.append((carryColumns[y], 1)) }
+                if y > 0 { terms.append((carryColumns[y - 1], -1)) }
+            }
+            envelopeRows.append(try addRow("envelope[\(year)]", .atMost(scenario.envelopes[y] / Self.unit), terms, .envelope(year: year)))
+        }
+        // 2: primary areas' share of each year's money: Σ (primary − s)·x ≥ 0.
+        if let s = rules.primaryShareMin {
+            for (y, year) in years.enumerated() {
+                let terms = moneyTerms(year: y) { p in (p.area.risk.isPrimary ? 1 : 0) - s }
+                try addRow("primary_share[\(year)]", .atLeast(0), terms, .primaryShare(year: year))
+            }
+        }
+        // 3: each area's money ≤ m·E[y].
+        if let m = rules.areaShareMax {
+            var areaOrder: [String] = []
+            for p in prepared where !areaOrder.contains(p.area.id) { areaOrder.append(p.area.id) }
+            for area in areaOrder {
+                for (y, year) in years.enumerated() {
+                    let terms = moneyTerms(year: y) { p in p.area.id == area ? 1 : 0 }
+                    if terms.isEmpty { continue }
+                    try addRow("area_share[\(Self.sanitized(area)),\(year)]", .atMost(m * scenario.envelopes[y] / Self.unit),
+                               terms, .areaShare(area: area, year: year))
+                }
+            }
+        }
+        // 4: focus floors on the primary focus.
+        for focus in FocusArea.allCases {
+            guard let floor = rules.focusFloor[focus], floor > 0 else { continue }
+            for (y, year) in years.enumerated() {
+                let terms = moneyTerms(year: y) { p in p.application.primaryFocus == focus ? 1 : 0 }
+                try addRow("focus_floor[\(focus.rawValue),\(year)]", .atLeast(floor / Self.unit), terms, .focusFloor(focus, year: year))
+            }
+        }
+        try addSelectionRules()
+    }
+
+    /// Rules 5 and 6: a binary `z[a]` per application that needs one; `m·z ≤ share ≤ z`, `Σ z ≤ K`.
+    private mutating func addSelectionRules() throws(LPError) {
+        let rules = scenario.rules
+        let perYear = rules.commitment == .perYear
+        selectionColumns = Array(repeating: nil, count: prepared.count)
+        for (a, p) in prepared.enumerated() where !shareColumns[a].isEmpty {
+            let m = p.minFraction ?? 0
+            guard m > 0 || rules.maxProjects != nil else { continue }
+            let z = try program.addColumn("z[\(a + 1)]", bounds: .between(0, 1), kind: .binary)
+            selectionColumns[a] = z
+            // The share over all years: Σ_y (U_y / U) φ_y under per_year, φ itself under proportional.
+            var share: [(LinearProgram.ColumnID, Double)] = []
+            for (period, columns) in shareColumns[a].enumerated() {
+                let factor = perYear ? p.eligibleByYear[period] / p.eligibleTotal : 1
+                share += columns.map { ($0, factor) }
+            }
+            let id = p.application.id
+            if m > 0 {
+                try addRow("min_fraction[\(a + 1)]", .atLeast(0), share + [(z, -m)], .minimumFraction(application: id))
+            }
+            try addRow("selected[\(a + 1)]", .atMost(0), share + [(z, -1)], .fundedOnlyIfSelected(application: id))
+        }
+        if let k = rules.maxProjects {
+            let terms = selectionColumns.compactMap { $0.map { ($0, 1.0) } }
+            if !terms.isEmpty { try addRow("max_projects", .atMost(Double(k)), terms, .maxProjects) }
+        }
+    }
+
+    /// The money of year `y` in 1.000 kr. as terms over share columns, each application's weighted by `factor`.
+    private func moneyTerms(year y: Int, factor: (PreparedApplication) -> Double) -> [(LinearProgram.ColumnID, Double)] {
+        let perYear = scenario.rules.commitment == .perYear
+        var terms: [(LinearProgram.ColumnID, Double)] = []
+        for (a, p) in prepared.enumerated() where !shareColumns[a].isEmpty && p.eligibleByYear[y] > 0 {
+            let f = factor(p)
+            guard f != 0 else { continue }
+            let coefficient = f * p.eligibleByYear[y] / Self.unit
+            let columns = perYear ? shareColumns[a][y] : shareColumns[a][0]
+            // Under per_year, year y's request is the whole of its share's base, so each segment counts fully.
+            for column in columns { terms.append((column, coefficient)) }
+        }
+        return terms
+    }
+
+    @discardableResult
+    private mutating func addRow(
+        _ name: String, _ bounds: LinearProgram.Bounds, _ terms: [(LinearProgram.ColumnID, Double)], _ kind: ConstraintKind
+    ) throws(LPError) -> LinearProgram.RowID {
+        let row = try program.addRow(name, bounds: bounds, terms: terms)
+        rowKinds.append(kind)
+        return row
+    }
+
+    static func sanitized(_ s: String) -> String {
+        String(s.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "_" })
+    }
+}

@@ -1,0 +1,115 @@
+/// SplitMix64: a small, seeded, platform-independent generator, so a seed gives the same round
+/// everywhere.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Makes illustrative grant rounds of any size for tests and benchmarks: areas across the risk
+/// classes, applications with every focus area, objective and quality criterion, and the
+/// eligibility failures at realistic rates. Amounts are illustrative.
+public enum RoundGenerator {
+    public static func round(applications count: Int, areas areaCount: Int? = nil, years: [Int] = [2009, 2010, 2011, 2012],
+                             seed: UInt64) -> Round {
+        var rng = SeededGenerator(seed: seed)
+        let areaCount = max(1, areaCount ?? max(4, count / 20))
+        let areas = (0..<areaCount).map { i in
+            Area(id: "AR\(i + 1)", name: "Boligområde \(i + 1)", district: "Bydel \(i % 10 + 1)",
+                 risk: RiskClass.allCases[Int.random(in: 0..<4, using: &rng)])
+        }
+        let applications = (0..<count).map { i in
+            application(index: i, area: areas[Int.random(in: 0..<areaCount, using: &rng)].id, years: years, using: &rng)
+        }
+        return Round(years: years, areas: areas, applications: applications)
+    }
+
+    static func application(index i: Int, area: String, years: [Int], using rng: inout SeededGenerator) -> Application {
+        func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+        var focus = FocusArea.allCases.shuffled(using: &rng)
+        focus = chance(0.1) ? [] : Array(focus.prefix(Int.random(in: 1...3, using: &rng)))
+        let objectives = chance(0.04) ? [] : Array(Objective.allCases.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)))
+        let salary = Double(Int.random(in: 100...900, using: &rng) * 1000)
+        let rent = chance(0.5) ? Double(Int.random(in: 20...150, using: &rng) * 1000) : 0
+        let activities = chance(0.7) ? Double(Int.random(in: 10...200, using: &rng) * 1000) : 0
+        let growth = Double.random(in: 0.9...1.1, using: &rng)
+        let requests = years.indices.map { y -> [CostCategory: Double] in
+            let f = y == 0 ? 1 : growth
+            var r: [CostCategory: Double] = [.salary: (salary * f).rounded()]
+            if rent > 0 { r[.rent] = rent }
+            if activities > 0 { r[.activities] = (activities * f).rounded() }
+            return r
+        }
+        return Application(
+            id: "G\(i + 1)", title: "Projekt \(i + 1)", areaID: area, focus: focus, objectives: objectives,
+            targetGroup: chance(0.7) ? .primary : .secondary, sofInSteeringGroup: !chance(0.05),
+            clearGoals: chance(0.6), anchoringPlan: chance(0.5), coordinatorRole: chance(0.5), crossAdmin: chance(0.3),
+            activityAccounting: !chance(0.1), theoryOfChange: [.explicit, .implicit, .none][Int.random(in: 0..<3, using: &rng)],
+            minFraction: chance(0.2) ? Double(Int.random(in: 3...8, using: &rng)) / 10 : nil, requests: requests)
+    }
+
+    /// A scenario for a generated round whose envelopes fund about `coverage` of the requests.
+    public static func scenario(for round: Round, coverage: Double = 0.6, name: String = "Generated round") -> Scenario {
+        var envelope: [Int: Double] = [:]
+        for (y, year) in round.years.enumerated() {
+            let asked = round.applications.reduce(0) { $0 + $1.requests[y].values.reduce(0, +) }
+            envelope[year] = (asked * coverage / 1000).rounded() * 1000
+        }
+        return Scenario(name: name, years: round.years, envelope: envelope)
+    }
+}
+
+/// Writes a round as areas.csv and applications.csv in the canonical dialect (UTF-8, comma).
+public enum RoundWriter {
+    public static func areasCSV(_ round: Round) -> String {
+        var out = "id,name,district,risk\n"
+        for a in round.areas { out += [a.id, a.name, a.district, a.risk.rawValue].map(quoted).joined(separator: ",") + "\n" }
+        return out
+    }
+
+    public static func applicationsCSV(_ round: Round) -> String {
+        var out = (RoundLoader.applicationColumns(years: round.years) + ["min_fraction"]).joined(separator: ",") + "\n"
+        let yesNo = { (b: Bool) in b ? "yes" : "no" }
+        for a in round.applications {
+            var fields = [a.id, a.title, a.areaID, a.focus.map(\.rawValue).joined(separator: "|"),
+                          a.objectives.map(\.rawValue).joined(separator: "|"), a.targetGroup.rawValue,
+                          yesNo(a.sofInSteeringGroup), yesNo(a.clearGoals), yesNo(a.anchoringPlan), yesNo(a.coordinatorRole),
+                          yesNo(a.crossAdmin), yesNo(a.activityAccounting), a.theoryOfChange.rawValue]
+            for y in round.years.indices {
+                for c in CostCategory.allCases {
+                    let v = a.request(c, year: y)
+                    fields.append(v == 0 ? "" : (v == v.rounded() ? String(Int(v)) : String(v)))
+                }
+            }
+            fields.append(a.minFraction.map { String($0) } ?? "")
+            out += fields.map(quoted).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// A scenario file naming the two CSV files beside it.
+    public static func scenarioTOML(_ scenario: Scenario) -> String {
+        var out = "# Generated round: amounts are illustrative.\nname = \"\(scenario.name)\"\n"
+        out += "applications = \"applications.csv\"\nareas = \"areas.csv\"\n"
+        out += "years = [\(scenario.years.map(String.init).joined(separator: ", "))]\n\n[envelope]\n"
+        for year in scenario.years { out += "\(year) = \(Int(scenario.envelope[year] ?? 0))\n" }
+        return out
+    }
+
+    static func quoted(_ field: String) -> String {
+        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

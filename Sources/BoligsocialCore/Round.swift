@@ -1,0 +1,86 @@
+/// A public housing area ("alment boligområde").
+public struct Area: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    public var district: String
+    public var risk: RiskClass
+    public init(id: String, name: String, district: String, risk: RiskClass) {
+        self.id = id
+        self.name = name
+        self.district = district
+        self.risk = risk
+    }
+}
+
+/// One application for co-funding, as read from applications.csv.
+public struct Application: Sendable, Equatable, Codable {
+    public var id: String
+    public var title: String
+    public var areaID: String
+    /// Focus areas in the file's order; the first is the primary focus. Empty: outside the focus areas.
+    public var focus: [FocusArea]
+    public var objectives: [Objective]
+    public var targetGroup: TargetGroup
+    public var sofInSteeringGroup: Bool
+    public var clearGoals: Bool
+    public var anchoringPlan: Bool
+    public var coordinatorRole: Bool
+    public var crossAdmin: Bool
+    public var activityAccounting: Bool
+    public var theoryOfChange: TheoryOfChange
+    /// Below this share of its request the project is not viable; `nil` when the column is blank.
+    public var minFraction: Double?
+    /// Requested DKK, `requests[yearIndex][category]`, in the order of the round's years.
+    public var requests: [[CostCategory: Double]]
+
+    public init(
+        id: String, title: String, areaID: String, focus: [FocusArea], objectives: [Objective],
+        targetGroup: TargetGroup, sofInSteeringGroup: Bool = true, clearGoals: Bool = false,
+        anchoringPlan: Bool = false, coordinatorRole: Bool = false, crossAdmin: Bool = false,
+        activityAccounting: Bool = true, theoryOfChange: TheoryOfChange = .none, minFraction: Double? = nil,
+        requests: [[CostCategory: Double]]
+    ) {
+        self.id = id
+        self.title = title
+        self.areaID = areaID
+        self.focus = focus
+        self.objectives = objectives
+        self.targetGroup = targetGroup
+        self.sofInSteeringGroup = sofInSteeringGroup
+        self.clearGoals = clearGoals
+        self.anchoringPlan = anchoringPlan
+        self.coordinatorRole = coordinatorRole
+        self.crossAdmin = crossAdmin
+        self.activityAccounting = activityAccounting
+        self.theoryOfChange = theoryOfChange
+        self.minFraction = minFraction
+        self.requests = requests
+    }
+
+    public var primaryFocus: FocusArea? { focus.first }
+
+    public func request(_ category: CostCategory, year index: Int) -> Double { requests[index][category] ?? 0 }
+}
+
+/// A grant round: its years, areas and applications.
+public struct Round: Sendable, Equatable {
+    public var years: [Int]
+    public var areas: [Area]
+    public var applications: [Application]
+    private var areaIndex: [String: Int]
+
+    public init(years: [Int], areas: [Area], applications: [Application]) {
+        self.years = years
+        self.areas = areas
+        self.applications = applications
+        var index: [String: Int] = [:]
+        for (i, area) in areas.enumerated() where index[area.id] == nil { index[area.id] = i }
+        areaIndex = index
+    }
+
+    public func area(_ id: String) -> Area? { areaIndex[id].map { areas[$0] } }
+
+    public static func == (a: Round, b: Round) -> Bool {
+        a.years == b.years && a.areas == b.areas && a.applications == b.applications
+    }
+}

@@ -1,0 +1,150 @@
+/// Reads a scenario TOML file (SPEC §3), following `extends`, and checks every key and value.
+public enum ScenarioLoader {
+    public static func load(_ path: String) throws(InputError) -> Scenario {
+        var diagnostics = DiagnosticCollector()
+        let scenario = try load(path, diagnostics: &diagnostics)
+        try diagnostics.throwIfAny()
+        return scenario
+    }
+
+    /// Reads the scenario, adding its problems to `diagnostics` so they can be reported together
+    /// with those of the CSV files. Throws only when the file cannot be opened or parsed at all.
+    static func load(_ path: String, diagnostics: inout DiagnosticCollector) throws(InputError) -> Scenario {
+        var files: [String] = []
+        let entries = try readChain(path, files: &files, from: nil)
+        return interpret(entries, files: files, diagnostics: &diagnostics)
+    }
+
+    /// Reads `path` and, recursively, what it extends; returns the merged entries.
+    private static func readChain(_ path: String, files: inout [String], from: SourceLocation?) throws(InputError) -> [TOMLEntry] {
+        if files.contains(path) {
+            let location = from ?? SourceLocation(file: path, line: 1, column: 1)
+            throw .badData([Diagnostic(location, "'extends' makes a cycle: " + (files + [path]).joined(separator: " → "))])
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try readInputFile(path)
+        } catch {
+            if let from, case .cannotOpen(_, let reason) = error {
+                throw .cannotOpen(path: path, reason: "\(reason) (extended by \(from))")
+            }
+            throw error
+        }
+        files.append(path)
+        let (utf8, _) = decodeToUTF8(bytes)
+        let entries = try TOMLTree.parse(String(decoding: utf8, as: UTF8.self), file: path)
+        guard let extends = entries.first(where: { $0.key == "extends" }) else { return entries }
+        guard case .string(let parentName) = extends.value, !parentName.isEmpty else {
+            throw .badData([Diagnostic(extends.location, "'extends' must be the path of another scenario file")])
+        }
+        let parent = try readChain(resolve(parentName, relativeTo: path), files: &files, from: extends.location)
+        return TOMLTree.merge(parent: parent, child: entries.filter { $0.key != "extends" })
+    }
+
+    static func interpret(_ entries: [TOMLEntry], files: [String], diagnostics: inout DiagnosticCollector) -> Scenario {
+        let file = files.first ?? "scenario"
+        var top = TableReader(entries, path: "", file: file, diagnostics: &diagnostics)
+        top.allow(["name", "description", "applications", "areas", "extends", "years", "envelope", "weights", "rules"])
+        let stem = file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file
+        var scenario = Scenario(name: top.string("name") ?? stem, files: files, envelope: [:])
+        scenario.description = top.string("description") ?? ""
+        scenario.applicationsPath = top.path("applications") ?? ""
+        scenario.areasPath = top.path("areas") ?? ""
+        if let years = top.integers("years") {
+            if years.isEmpty || zip(years, years.dropFirst()).contains(where: { $0 >= $1 }) || !years.allSatisfy({ (1900...2200).contains($0) }) {
+                top.problem("years", "'years' must be increasing years, such as [2009, 2010, 2011, 2012]")
+            } else {
+                scenario.years = years
+            }
+        }
+        for (key, what) in [("applications", "applications.csv"), ("areas", "areas.csv")] where top.entry(key) == nil {
+            top.problemAtTop("the scenario names no '\(key)' file (the path of its \(what))")
+        }
+        if var envelope = top.table("envelope") {
+            envelope.allowAny()
+            for entry in envelope.entries {
+                guard let year = Int(entry.key), scenario.years.contains(year) else {
+                    envelope.problem(entry.key, "'\(entry.key)' is not one of the scenario's years (\(scenario.years.map(String.init).joined(separator: ", ")))")
+                    continue
+                }
+                if let amount = envelope.amount(entry.key) { scenario.envelope[year] = amount }
+            }
+            for year in scenario.years where envelope.entry(String(year)) == nil {
+                envelope.problemAtTable("no envelope for \(year)")
+            }
+            envelope.finish(into: &top)
+        } else {
+            top.problemAtTop("the scenario has no [envelope] table (DKK per year)")
+        }
+        if var weights = top.table("weights") {
+            readWeights(&weights, into: &scenario.weights)
+            weights.finish(into: &top)
+        }
+        if var rules = top.table("rules") {
+            readRules(&rules, into: &scenario.rules)
+            rules.finish(into: &top)
+        }
+        top.finish(into: &diagnostics)
+        return scenario
+    }
+
+    private static func readWeights(_ weights: inout TableReader, into result: inout Weights) {
+        weights.allow(["focus", "risk", "target_group", "quality"])
+        if var focus = weights.table("focus") {
+            focus.allow(FocusArea.allCases.map(\.rawValue) + ["outside"])
+            for f in FocusArea.allCases { if let w = focus.weight(f.rawValue) { result.focus[f] = w } }
+            if let w = focus.weight("outside") { result.outsideFocus = w }
+            focus.finish(into: &weights)
+        }
+        if var risk = weights.table("risk") {
+            risk.allow(RiskClass.allCases.map(\.rawValue))
+            for r in RiskClass.allCases { if let w = risk.weight(r.rawValue) { result.risk[r] = w } }
+            risk.finish(into: &weights)
+        }
+        if var target = weights.table("target_group") {
+            target.allow(TargetGroup.allCases.map(\.rawValue))
+            for t in TargetGroup.allCases { if let w = target.weight(t.rawValue) { result.targetGroup[t] = w } }
+            target.finish(into: &weights)
+        }
+        if var quality = weights.table("quality") {
+            quality.allow(QualityCriterion.allCases.map(\.rawValue))
+            for q in QualityCriterion.allCases { if let w = quality.weight(q.rawValue) { result.quality[q] = w } }
+            quality.finish(into: &weights)
+        }
+    }
+
+    private static func readRules(_ rules: inout TableReader, into result: inout Rules) {
+        rules.allow(["require_sof_in_steering_group", "require_objective", "require_activity_accounting", "commitment",
+                     "primary_share_min", "area_share_max", "carry_over", "returns", "min_fraction", "max_projects", "focus_floor"])
+        if let v = rules.boolean("require_sof_in_steering_group") { result.requireSofInSteeringGroup = v }
+        if let v = rules.boolean("require_objective") { result.requireObjective = v }
+        if let v = rules.boolean("require_activity_accounting") { result.requireActivityAccounting = v }
+        if let v = rules.boolean("carry_over") { result.carryOver = v }
+        if let raw = rules.string("commitment") {
+            if let c = Commitment(rawValue: raw) {
+                result.commitment = c
+            } else {
+                rules.problem("commitment", "unknown commitment '\(raw)'" + didYouMean(raw, Commitment.allCases.map(\.rawValue))
+                    + "; expected proportional or per_year")
+            }
+        }
+        result.primaryShareMin = rules.fraction("primary_share_min")
+        result.areaShareMax = rules.fraction("area_share_max")
+        result.minFraction = rules.fraction("min_fraction")
+        if let k = rules.integer("max_projects") {
+            if k < 0 { rules.problem("max_projects", "'max_projects' must be 0 or more") } else { result.maxProjects = k }
+        }
+        if let returns = rules.numbers("returns") {
+            let valid = !returns.isEmpty && returns[0] == 1 && returns.allSatisfy { $0 > 0 && $0.isFinite }
+                && zip(returns, returns.dropFirst()).allSatisfy { $0 >= $1 }
+            if valid { result.returns = returns } else {
+                rules.problem("returns", "'returns' must start at 1.0 and never increase, with every value positive, such as [1.0, 0.7, 0.4]")
+            }
+        }
+        if var floors = rules.table("focus_floor") {
+            floors.allow(FocusArea.allCases.map(\.rawValue))
+            for f in FocusArea.allCases { if let amount = floors.amount(f.rawValue) { result.focusFloor[f] = amount } }
+            floors.finish(into: &rules)
+        }
+    }
+}

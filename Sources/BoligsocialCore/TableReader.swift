@@ -1,0 +1,141 @@
+/// Reads one TOML table of a scenario: typed values, unknown keys with "did you mean", each problem
+/// at its key's location.
+struct TableReader {
+    let entries: [TOMLEntry]
+    let path: String
+    let file: String
+    let tableLocation: SourceLocation?
+    private var allowed: [String]? = []
+    private var problems: [Diagnostic] = []
+
+    init(_ entries: [TOMLEntry], path: String, file: String, location: SourceLocation? = nil, diagnostics: inout DiagnosticCollector) {
+        self.entries = entries
+        self.path = path
+        self.file = file
+        self.tableLocation = location
+    }
+
+    mutating func allow(_ keys: [String]) { allowed = keys }
+    mutating func allowAny() { allowed = nil }
+
+    func entry(_ key: String) -> TOMLEntry? { entries.first { $0.key == key } }
+    private func qualified(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    mutating func problem(_ key: String, _ message: String) {
+        let location = entry(key)?.location ?? tableLocation ?? SourceLocation(file: file, line: 1, column: 1)
+        problems.append(Diagnostic(location, message))
+    }
+    mutating func problemAtTable(_ message: String) {
+        problems.append(Diagnostic(tableLocation ?? SourceLocation(file: file, line: 1, column: 1), message))
+    }
+    mutating func problemAtTop(_ message: String) {
+        problems.append(Diagnostic(SourceLocation(file: file, line: 1, column: 1), message))
+    }
+
+    private mutating func typeProblem(_ key: String, expected: String, found: TOMLNode) {
+        problem(key, "'\(qualified(key))' must be \(expected), not \(found.typeName)")
+    }
+
+    func table(_ key: String) -> TableReader? {
+        guard let e = entry(key) else { return nil }
+        var scratch = DiagnosticCollector()
+        guard case .table(let inner) = e.value else {
+            var reader = TableReader([], path: qualified(key), file: file, location: e.location, diagnostics: &scratch)
+            reader.problems.append(Diagnostic(e.location, "'\(qualified(key))' must be a table, not \(e.value.typeName)"))
+            reader.allow([])
+            return reader
+        }
+        return TableReader(inner, path: qualified(key), file: file, location: e.location, diagnostics: &scratch)
+    }
+
+    mutating func string(_ key: String) -> String? {
+        guard let e = entry(key) else { return nil }
+        guard case .string(let s) = e.value else { typeProblem(key, expected: "a string", found: e.value); return nil }
+        return s
+    }
+
+    /// A path, resolved against the file that wrote it (a parent's paths stay relative to the parent).
+    mutating func path(_ key: String) -> String? {
+        guard let e = entry(key), let s = string(key) else { return nil }
+        guard !s.isEmpty else { problem(key, "'\(qualified(key))' is empty"); return nil }
+        return resolve(s, relativeTo: e.location.file)
+    }
+
+    mutating func boolean(_ key: String) -> Bool? {
+        guard let e = entry(key) else { return nil }
+        guard case .boolean(let b) = e.value else { typeProblem(key, expected: "true or false", found: e.value); return nil }
+        return b
+    }
+
+    mutating func integer(_ key: String) -> Int? {
+        guard let e = entry(key) else { return nil }
+        guard case .integer(let i) = e.value else { typeProblem(key, expected: "a whole number", found: e.value); return nil }
+        return i
+    }
+
+    mutating func number(_ key: String) -> Double? {
+        guard let e = entry(key) else { return nil }
+        guard let d = e.value.number, d.isFinite else { typeProblem(key, expected: "a number", found: e.value); return nil }
+        return d
+    }
+
+    /// A DKK amount: a number, 0 or more.
+    mutating func amount(_ key: String) -> Double? {
+        guard let d = number(key) else { return nil }
+        guard d >= 0, d <= 1e13 else { problem(key, "'\(qualified(key))' must be an amount between 0 and 10^13 kr., not \(d)"); return nil }
+        return d
+    }
+
+    /// A weight: a number, 0 or more.
+    mutating func weight(_ key: String) -> Double? {
+        guard let d = number(key) else { return nil }
+        guard d >= 0, d <= 1e6 else { problem(key, "'\(qualified(key))' must be a weight between 0 and 1000000, not \(d)"); return nil }
+        return d
+    }
+
+    mutating func fraction(_ key: String) -> Double? {
+        guard let d = number(key) else { return nil }
+        guard (0...1).contains(d) else { problem(key, "'\(qualified(key))' must be between 0 and 1, not \(d)"); return nil }
+        return d
+    }
+
+    mutating func integers(_ key: String) -> [Int]? {
+        guard let e = entry(key) else { return nil }
+        guard case .array(let items) = e.value else { typeProblem(key, expected: "an array of whole numbers", found: e.value); return nil }
+        var result: [Int] = []
+        for item in items {
+            guard case .integer(let i) = item else { typeProblem(key, expected: "an array of whole numbers", found: item); return nil }
+            result.append(i)
+        }
+        return result
+    }
+
+    mutating func numbers(_ key: String) -> [Double]? {
+        guard let e = entry(key) else { return nil }
+        guard case .array(let items) = e.value else { typeProblem(key, expected: "an array of numbers", found: e.value); return nil }
+        var result: [Double] = []
+        for item in items {
+            guard let d = item.number else { typeProblem(key, expected: "an array of numbers", found: item); return nil }
+            result.append(d)
+        }
+        return result
+    }
+
+    /// Reports unknown keys, then hands every problem to the enclosing table.
+    mutating func finish(into parent: inout TableReader) {
+        checkUnknownKeys()
+        parent.problems.append(contentsOf: problems)
+    }
+
+    mutating func finish(into diagnostics: inout DiagnosticCollector) {
+        checkUnknownKeys()
+        diagnostics.diagnostics.append(contentsOf: problems)
+    }
+
+    private mutating func checkUnknownKeys() {
+        guard let allowed else { return }
+        for e in entries where !allowed.contains(e.key) {
+            problems.append(Diagnostic(e.location, "unknown key '\(qualified(e.key))'" + didYouMean(e.key, allowed)))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// Reading numbers and booleans as SPEC §3 writes them.
+enum ValueParser {
+    /// An amount or fraction. Comma files: `1250000.50`. Semicolon files also take a decimal comma
+    /// and `.` thousands groups (`1.250.000,50`); there a dot followed by groups of exactly three
+    /// digits is a thousands separator, so `1.250` is 1250 and `0.5` is one half.
+    /// Anything else (`1e400`, `NaN`, `12.5.000`, `1,5` in a comma file) is not a number.
+    static func number(_ raw: String, semicolonDialect: Bool) -> Double? {
+        let text = raw.trimmingSpaces
+        var scalars = Array(text.utf8)
+        guard !scalars.isEmpty else { return nil }
+        var negative = false
+        if scalars[0] == UInt8(ascii: "-") || scalars[0] == UInt8(ascii: "+") {
+            negative = scalars[0] == UInt8(ascii: "-")
+            scalars.removeFirst()
+        }
+        let isDigit = { (b: UInt8) in b >= 48 && b <= 57 }
+        guard let first = scalars.first, isDigit(first) else { return nil }
+        var integerDigits: [UInt8] = []
+        var fractionDigits: [UInt8] = []
+        let dots = scalars.filter { $0 == UInt8(ascii: ".") }.count
+        let commas = scalars.filter { $0 == UInt8(ascii: ",") }.count
+        guard scalars.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) else { return nil }
+
+        func split(_ bytes: ArraySlice<UInt8>, at separator: UInt8) -> (ArraySlice<UInt8>, ArraySlice<UInt8>?) {
+            guard let index = bytes.firstIndex(of: separator) else { return (bytes, nil) }
+            return (bytes[..<index], bytes[(index + 1)...])
+        }
+        func groupedThousands(_ part: ArraySlice<UInt8>) -> [UInt8]? {
+            let groups = part.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            guard groups.count >= 2, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                return nil
+            }
+            return groups.flatMap { $0 }
+        }
+
+        if semicolonDialect, commas == 1 {
+            let (whole, fraction) = split(scalars[...], at: UInt8(ascii: ","))
+            guard let fraction, !fraction.isEmpty, fraction.allSatisfy(isDigit) else { return nil }
+            if dots == 0 {
+                integerDigits = Array(whole)
+            } else {
+                guard let digits = groupedThousands(whole) else { return nil }
+                integerDigits = digits
+            }
+            fractionDigits = Array(fraction)
+        } else if commas > 0 {
+            return nil
+        } else if semicolonDialect, dots >= 1, let digits = groupedThousands(scalars[...]) {
+            integerDigits = digits
+        } else if dots <= 1 {
+            let (whole, fraction) = split(scalars[...], at: UInt8(ascii: "."))
+            if let fraction { guard !fraction.isEmpty else { return nil } }
+            integerDigits = Array(whole)
+            fractionDigits = Array(fraction ?? [])
+        } else {
+            return nil
+        }
+        guard !integerDigits.isEmpty, integerDigits.count <= 15 else { return nil }
+        let literal = String(decoding: integerDigits, as: UTF8.self)
+            + (fractionDigits.isEmpty ? "" : "." + String(decoding: fractionDigits, as: UTF8.self))
+        guard let value = Double(literal), value.isFinite else { return nil }
+        return negative ? -value : value
+    }
+
+    /// `yes/no`, `true/false`, `ja/nej`, `1/0`, any case.
+    static func boolean(_ raw: String) -> Bool? {
+        switch raw.trimmingSpaces.lowercased() {
+        case "yes", "true", "ja", "1": true
+        case "no", "false", "nej", "0": false
+        default: nil
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        let isSpace = { (c: Character) in c == " " || c == "\t" || c == "\u{A0}" }
+        guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = lastIndex(where: { !isSpace($0) })!
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,60 @@
+/// The memo's vocabulary (shared/SPEC.md §2). Raw values are the stable keys of the input files;
+/// Danish labels for reports live in the reports module's label table.
+
+/// The memo's "konkrete indsatsområder", plus volunteering.
+public enum FocusArea: String, CaseIterable, Sendable, Codable, Comparable {
+    case networks, employmentEducation = "employment_education", cultureLeisure = "culture_leisure"
+    case health, volunteering
+
+    public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
+    var order: Int { Self.allCases.firstIndex(of: self)! }
+}
+
+/// The memo's four overall objectives ("Målene med indsatsen").
+public enum Objective: String, CaseIterable, Sendable, Codable {
+    case socialIntegration = "social_integration", ethnicIntegration = "ethnic_integration"
+    case crimeSafety = "crime_safety", image
+}
+
+/// How exposed a housing area is; `vulnerable` and `atRisk` are the memo's primary areas.
+public enum RiskClass: String, CaseIterable, Sendable, Codable, Comparable {
+    case vulnerable, atRisk = "at_risk", other, otherHousing = "other_housing"
+
+    /// "Indsatserne skal primært fokusere på … udsatte boligområder og boligområder i risiko".
+    public var isPrimary: Bool { self == .vulnerable || self == .atRisk }
+    public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
+    var order: Int { Self.allCases.firstIndex(of: self)! }
+}
+
+/// Whom a project is for: primarily vulnerable children, young people and adults.
+public enum TargetGroup: String, CaseIterable, Sendable, Codable {
+    case primary, secondary
+}
+
+/// What the money pays for ("Der kan konkret gives støtte til").
+public enum CostCategory: String, CaseIterable, Sendable, Codable, Comparable {
+    case salary, rent, activities
+    public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
+    var order: Int { Self.allCases.firstIndex(of: self)! }
+}
+
+/// Whether the project description contains a theory of change ("helst eksplicit").
+public enum TheoryOfChange: String, CaseIterable, Sendable, Codable {
+    case explicit, implicit, none
+}
+
+/// The quality criteria that earn a bonus in `Q[a]` (SPEC §4).
+public enum QualityCriterion: String, CaseIterable, Sendable, Codable {
+    case clearGoals = "clear_goals"
+    case theoryOfChangeExplicit = "theory_of_change_explicit"
+    case theoryOfChangeImplicit = "theory_of_change_implicit"
+    case anchoringPlan = "anchoring_plan"
+    case coordinatorRole = "coordinator_role"
+    case crossAdmin = "cross_admin"
+}
+
+/// Whether an application's share is one for all years or one per year.
+public enum Commitment: String, CaseIterable, Sendable, Codable {
+    case proportional
+    case perYear = "per_year"
+}

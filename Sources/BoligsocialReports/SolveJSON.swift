@@ -1,0 +1,62 @@
+import BoligsocialCore
+
+/// The JSON of `solve` (SPEC §5), field by field in the spec's order.
+enum SolveJSON {
+    static func make(_ summary: AllocationSummary) -> JSON {
+        let a = summary.allocation
+        let years = a.years
+        func perYear(_ values: [Int]) -> JSON { .object(zip(years, values).map { (String($0), .int($1)) }) }
+        func perYearDouble(_ values: [Double]) -> JSON { .object(zip(years, values).map { (String($0), .double($1)) }) }
+
+        let applications: [JSON] = a.outcomes.map { o in
+            .object([
+                ("id", .string(o.application.id)),
+                ("status", .string(o.status.rawValue)),
+                ("weight", .double(o.prepared.weight.weight)),
+                ("share", .double(o.share)),
+                ("requested", perYear(o.requested)),
+                ("granted", perYear(o.grantedByYear)),
+                ("granted_by_category", .object(years.indices.map { y in
+                    (String(years[y]), .object(CostCategory.allCases.map { ($0.rawValue, .int(o.granted[y][$0] ?? 0)) }))
+                })),
+                ("reasons", .array(o.reasons.map { .string($0) })),
+            ])
+        }
+        var fields: [(String, JSON)] = [
+            ("scenario", .string(a.scenario.name)),
+            ("status", .string(statusKey(a.status))),
+            ("years", .array(years.map { .int($0) })),
+            ("priority_points", .double(a.priorityPoints)),
+            ("envelope", perYearDouble(a.envelope)),
+            ("allocated", perYear(a.allocated)),
+            ("marginal_points_per_1000", a.marginalPointsPer1000.map(perYearDouble) ?? .null),
+            ("applications", .array(applications)),
+            ("by_area", .object(summary.byArea.map { ($0.area.id, perYear($0.amounts)) })),
+            ("by_risk", .object(summary.byRisk.map { ($0.risk.rawValue, perYear($0.amounts)) })),
+            ("by_focus", .object(summary.byFocus.map { ($0.focus?.rawValue ?? "outside", perYear($0.amounts)) })),
+            ("by_category", .object(summary.byCategory.map { ($0.category.rawValue, perYear($0.amounts)) })),
+        ]
+        if let stamp = summary.stamp { fields.append(("inputs", inputs(stamp))) }
+        return .object(fields)
+    }
+
+    static func inputs(_ stamp: InputStamp) -> JSON {
+        .object([
+            ("scenario_sha256", .string(stamp.scenarioSHA256)),
+            ("applications_sha256", .string(stamp.applicationsSHA256)),
+            ("areas_sha256", .string(stamp.areasSHA256)),
+            ("tool_version", .string(stamp.toolVersion)),
+            ("glpk_version", .string(stamp.glpkVersion)),
+        ])
+    }
+
+    static func statusKey(_ status: SolveStatus) -> String {
+        switch status {
+        case .optimal: "optimal"
+        case .feasible: "feasible"
+        case .infeasible: "infeasible"
+        case .unbounded: "unbounded"
+        case .undefined: "undefined"
+        }
+    }
+}

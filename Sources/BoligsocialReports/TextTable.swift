@@ -1,0 +1,72 @@
+/// A table of text cells: what every plain-text, Markdown and CSV report is made of.
+public struct TextTable: Sendable, Equatable {
+    public enum Alignment: Sendable { case left, right }
+    public var title: String
+    public var header: [String]
+    public var alignments: [Alignment]
+    public var rows: [[String]]
+    /// Rows shown after a rule (totals).
+    public var footer: [[String]] = []
+
+    public init(title: String, header: [String], alignments: [Alignment], rows: [[String]], footer: [[String]] = []) {
+        self.title = title
+        self.header = header
+        self.alignments = alignments
+        self.rows = rows
+        self.footer = footer
+    }
+
+    /// Columns padded to their widest cell, for a terminal.
+    public func plain() -> String {
+        let all = [header] + rows + footer
+        let widths = header.indices.map { c in all.map { $0.indices.contains(c) ? $0[c].count : 0 }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { c, cell in
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                return alignments[c] == .right ? pad + cell : cell + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * max(0, widths.count - 1))
+        var out = [title, line(header), rule] + rows.map(line)
+        if !footer.isEmpty { out += [rule] + footer.map(line) }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A GitHub-flavoured Markdown table under a `###` heading.
+    public func markdown() -> String {
+        func escape(_ s: String) -> String { s.replacingAll("|", with: "\\|") }
+        let align = alignments.map { $0 == .right ? "---:" : "---" }
+        var out = ["### \(escape(title))", "", "| " + header.map(escape).joined(separator: " | ") + " |",
+                   "|" + align.joined(separator: "|") + "|"]
+        out += (rows + footer).map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180 CSV; a cell a spreadsheet would read as a formula is prefixed with `'`.
+    public func csv() -> String {
+        ([header] + rows + footer).map { $0.map(Self.csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvCell(_ raw: String) -> String {
+        var cell = raw
+        if let first = cell.first, "=+-@\t\r".contains(first), Double(cell) == nil { cell = "'" + cell }
+        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            cell = "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return cell
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

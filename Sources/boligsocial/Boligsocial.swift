@@ -1,0 +1,13 @@
+import ArgumentParser
+import BoligsocialCore
+
+/// `boligsocial`: allocate Socialforvaltningen's co-funding of social housing projects, 2009–2012.
+@main
+struct Boligsocial: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "boligsocial",
+        abstract: "Optimal allocation of co-funding for social housing projects (Københavns Kommune, 2009-2012).",
+        version: toolVersion,
+        subcommands: [Solve.self, Validate.self, Generate.self],
+        defaultSubcommand: Solve.self)
+}

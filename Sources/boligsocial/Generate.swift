@@ -1,0 +1,48 @@
+import ArgumentParser
+import BoligsocialCore
+import Foundation
+
+extension Boligsocial {
+    /// `generate`: a seeded, illustrative round of any size, for tests, benchmarks and other solvers.
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write an illustrative round (areas.csv, applications.csv, scenario.toml) of any size.")
+
+        @Option(help: "Number of applications.")
+        var applications = 1000
+
+        @Option(help: "Number of areas (default: one per 20 applications, at least 4).")
+        var areas: Int?
+
+        @Option(help: "Seed of the random generator; the same seed gives the same round.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Share of the requests the envelopes cover.")
+        var coverage = 0.6
+
+        @Option(help: "Directory to write into (created if missing).")
+        var output: String
+
+        func validate() throws {
+            guard applications > 0 else { throw ValidationError("--applications must be at least 1") }
+            guard (areas ?? 1) > 0 else { throw ValidationError("--areas must be at least 1") }
+            guard coverage > 0, coverage.isFinite else { throw ValidationError("--coverage must be a positive number") }
+        }
+
+        func run() throws {
+            let round = RoundGenerator.round(applications: applications, areas: areas, seed: seed)
+            let scenario = RoundGenerator.scenario(for: round, coverage: coverage,
+                                                   name: "Generated round of \(applications) applications (seed \(seed))")
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                printError("\(output): cannot create directory: \(error.localizedDescription)")
+                throw Exit.cannotWrite
+            }
+            let dir = output.hasSuffix("/") ? output : output + "/"
+            try OutputWriter.emit(RoundWriter.areasCSV(round), to: dir + "areas.csv", inputs: [])
+            try OutputWriter.emit(RoundWriter.applicationsCSV(round), to: dir + "applications.csv", inputs: [])
+            try OutputWriter.emit(RoundWriter.scenarioTOML(scenario), to: dir + "scenario.toml", inputs: [])
+        }
+    }
+}

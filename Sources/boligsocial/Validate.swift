@@ -1,0 +1,23 @@
+import ArgumentParser
+import BoligsocialCore
+
+extension Boligsocial {
+    /// `validate`: every problem in a scenario's inputs at once.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a scenario and its CSV files; list every problem as FILE:LINE:COLUMN: message.")
+
+        @Argument(help: "The scenario file.")
+        var scenario: String
+
+        func run() throws {
+            let loaded: LoadedScenario
+            do { loaded = try LoadedScenario.load(scenario) } catch { throw fail(error) }
+            let round = loaded.round
+            let ineligible = round.applications.filter { !Eligibility($0, rules: loaded.scenario.rules).isEligible }.count
+            print("\(scenario): OK: scenario '\(loaded.scenario.name)', \(round.areas.count) areas, "
+                + "\(round.applications.count) applications (\(ineligible) ineligible under its rules), years "
+                + round.years.map(String.init).joined(separator: ", "))
+        }
+    }
+}
