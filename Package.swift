@@ -47,6 +47,6 @@ let package = Package(
             dependencies: ["BoligsocialReports"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["BoligsocialCore"]),
+        .testTarget(name: "CLITests", dependencies: ["boligsocial", "BoligsocialCore"]),
     ]
 )

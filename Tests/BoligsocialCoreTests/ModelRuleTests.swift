@@ -1,0 +1,180 @@
+import Testing
+
+@testable import BoligsocialCore
+
+/// One test per part of SPEC §4, each on a round small enough to solve by hand.
+@Suite struct ModelRuleTests {
+    let tolerance = 1e-6
+
+    /// A (w 1.0) and B (w 0.6) each ask 100.000 kr.; the envelope is 150.000 kr.
+    /// Greedy by weight is optimal: A in full, B half. P = 1.0·100 + 0.6·50 = 130; marginal 0.6.
+    @Test func envelopeFundsByWeight() throws {
+        let a = try Fixture.solve([Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000])],
+                                  envelope: [150_000])
+        #expect(a.status == .optimal)
+        #expect(abs(a.priorityPoints - 130) < tolerance)
+        #expect(a.share("A") == 1 && abs(a.share("B") - 0.5) < tolerance)
+        #expect(a.outcome("A").status == .full && a.outcome("B").status == .partial)
+        #expect(a.allocated == [150_000])
+        #expect(abs(a.marginalPointsPer1000![0] - 0.6) < tolerance)
+    }
+
+    /// w = F·R·T·Q: focus {volunteering 0.9, health 1.2} → F 1.2; at_risk 0.8; secondary 0.6;
+    /// clear goals + explicit theory + anchoring plan → Q = 1.35. w = 1.2·0.8·0.6·1.35 = 0.7776.
+    @Test func weightIsTheProductOfFactors() {
+        var weights = Weights()
+        weights.focus[.health] = 1.2
+        weights.focus[.volunteering] = 0.9
+        var application = Fixture.app("W", target: .secondary, focus: [.volunteering, .health], salary: [1])
+        application.clearGoals = true
+        application.anchoringPlan = true
+        application.theoryOfChange = .explicit
+        let w = WeightBreakdown(application, risk: .atRisk, weights: weights)
+        #expect(w.focusSource == .health)
+        #expect(abs(w.quality - 1.35) < 1e-12)
+        #expect(abs(w.weight - 0.7776) < 1e-12)
+        application.focus = []
+        application.theoryOfChange = .implicit
+        // Outside the focus areas: F = 0.5; the implicit bonus replaces the explicit one: Q = 1.25.
+        #expect(abs(WeightBreakdown(application, risk: .atRisk, weights: weights).weight - 0.5 * 0.8 * 0.6 * 1.25) < 1e-12)
+    }
+
+    /// SOF outside the steering group, or no objective: nothing. Activity money without an accounting
+    /// commitment: the activity lines alone are 0, the salary is funded. Envelope is ample.
+    @Test func eligibilityRules() throws {
+        let apps = [
+            Fixture.app("NOSOF", salary: [100_000], sof: false),
+            Fixture.app("NOOBJ", salary: [100_000], objectives: []),
+            Fixture.app("NOACC", salary: [100_000], activities: [50_000], accounting: false),
+        ]
+        let a = try Fixture.solve(apps, envelope: [1_000_000])
+        #expect(a.outcome("NOSOF").status == .ineligible && a.outcome("NOSOF").grantedTotal == 0)
+        #expect(a.outcome("NOSOF").reasons.first!.contains("styregruppen"))
+        #expect(a.outcome("NOOBJ").status == .ineligible && a.outcome("NOOBJ").reasons.first!.contains("målsætninger"))
+        let noAccounting = a.outcome("NOACC")
+        #expect(noAccounting.status == .full)
+        #expect(noAccounting.granted[0][.salary] == 100_000 && noAccounting.granted[0][.activities] == nil)
+        #expect(noAccounting.reasons.first!.contains("regnskab"))
+        #expect(abs(a.priorityPoints - 100) < tolerance)
+        // With the rules off, all three are funded in full.
+        var off = Rules()
+        off.requireSofInSteeringGroup = false
+        off.requireObjective = false
+        off.requireActivityAccounting = false
+        let b = try Fixture.solve(apps, envelope: [1_000_000], rules: off)
+        #expect(b.allocated == [350_000] && abs(b.priorityPoints - 350) < tolerance)
+    }
+
+    /// Two years, 100.000 kr. asked each year; envelopes 100.000 and 50.000.
+    /// Proportional: one share ≤ 0.5 for both years → P = 100. Per year: 1 and 0.5 → P = 150.
+    @Test func proportionalAndPerYearCommitment() throws {
+        let years = [2009, 2010]
+        let apps = [Fixture.app("A", salary: [100_000, 100_000])]
+        let proportional = try Fixture.solve(apps, envelope: [100_000, 50_000], years: years)
+        #expect(abs(proportional.priorityPoints - 100) < tolerance)
+        #expect(proportional.outcome("A").grantedByYear == [50_000, 50_000])
+        var rules = Rules()
+        rules.commitment = .perYear
+        let perYear = try Fixture.solve(apps, envelope: [100_000, 50_000], years: years, rules: rules)
+        #expect(abs(perYear.priorityPoints - 150) < tolerance)
+        #expect(perYear.outcome("A").grantedByYear == [100_000, 50_000])
+        #expect(abs(perYear.share("A") - 0.75) < tolerance)
+    }
+
+    /// Returns [1.0, 0.5]: each share is two halves, the second worth half. A (w 1) and B (w 0.6)
+    /// ask 100.000 kr., envelope 100.000. Points per 1.000 kr.: A₁ 1.0, B₁ 0.6, A₂ 0.5, B₂ 0.3, so
+    /// A₁ and B₁ are filled: shares 0.5 and 0.5, P = 50 + 30 = 80 (without returns A alone gives 100).
+    @Test func diminishingReturns() throws {
+        var rules = Rules()
+        rules.returns = [1.0, 0.5]
+        let apps = [Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000])]
+        let a = try Fixture.solve(apps, envelope: [100_000], rules: rules)
+        #expect(abs(a.priorityPoints - 80) < tolerance)
+        #expect(abs(a.share("A") - 0.5) < tolerance && abs(a.share("B") - 0.5) < tolerance)
+    }
+
+    /// Two years; A asks nothing in 2009 and 100.000 kr. in 2010; envelopes 200.000 and 0.
+    /// Without carry-over A gets nothing; with it the unspent 2009 money pays for 2010: P = 100.
+    @Test func carryOver() throws {
+        let years = [2009, 2010]
+        let apps = [Fixture.app("A", salary: [0, 100_000])]
+        let without = try Fixture.solve(apps, envelope: [200_000, 0], years: years)
+        #expect(without.priorityPoints.magnitude < tolerance)
+        var rules = Rules()
+        rules.carryOver = true
+        let with = try Fixture.solve(apps, envelope: [200_000, 0], years: years, rules: rules)
+        #expect(abs(with.priorityPoints - 100) < tolerance)
+        #expect(with.allocated == [0, 100_000])
+        #expect(abs(with.carried[0] - 100_000) < 1e-3)
+    }
+
+    /// A (other area, w 0.4) asks 100.000, B (vulnerable, secondary, w 0.6) asks 40.000; envelope
+    /// 200.000. primary_share_min 0.75: 40 ≥ 0.75·(40 + x_A) → x_A ≤ 13.333; P = 24 + 5.333.
+    @Test func primaryShareMinimum() throws {
+        var rules = Rules()
+        rules.primaryShareMin = 0.75
+        let apps = [Fixture.app("A", area: "O", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [40_000])]
+        let a = try Fixture.solve(apps, envelope: [200_000], rules: rules)
+        #expect(abs(a.priorityPoints - (24 + 0.4 * 40_000 / 3 / 1000)) < tolerance)
+        #expect(abs(a.share("A") - 40.0 / 3 / 100) < tolerance && a.share("B") == 1)
+        #expect(a.outcome("A").binding.contains(.primaryShare(year: 2009)))
+    }
+
+    /// area_share_max 0.25 of a 200.000 envelope: at most 50.000 per area. A (V, w 1) and B (V2,
+    /// w 0.6) ask 100.000 each: both get 50.000; P = 50 + 30 = 80, and 100.000 stays unspent.
+    @Test func areaShareMaximum() throws {
+        var rules = Rules()
+        rules.areaShareMax = 0.25
+        let apps = [Fixture.app("A", salary: [100_000]), Fixture.app("B", area: "V2", target: .secondary, salary: [100_000])]
+        let a = try Fixture.solve(apps, envelope: [200_000], rules: rules)
+        #expect(abs(a.priorityPoints - 80) < tolerance)
+        #expect(a.allocated == [100_000])
+        #expect(a.outcome("A").binding.contains(.areaShare(area: "V", year: 2009)))
+    }
+
+    /// A health floor of 60.000 kr. takes money from A (networks, w 1) for B (health, w 0.6):
+    /// envelope 100.000 → B 60.000, A 40.000; P = 40 + 36 = 76 (100 without the floor).
+    @Test func focusFloor() throws {
+        var rules = Rules()
+        rules.focusFloor[.health] = 60_000
+        let apps = [Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, focus: [.health], salary: [100_000])]
+        let a = try Fixture.solve(apps, envelope: [100_000], rules: rules)
+        #expect(abs(a.priorityPoints - 76) < tolerance)
+        #expect(a.outcome("B").grantedTotal == 60_000 && a.outcome("A").grantedTotal == 40_000)
+        // A floor above the envelope cannot hold: the scenario is infeasible.
+        rules.focusFloor[.health] = 150_000
+        #expect(try Fixture.solve(apps, envelope: [100_000], rules: rules).status == .infeasible)
+    }
+
+    /// min_fraction 0.6: A (w 1) and B (w 0.6) ask 100.000, envelope 150.000. The LP's B = 50% is
+    /// not viable; the best is A 90% and B 60%: P = 90 + 36 = 126 (A alone: 100).
+    /// B's own column of 0.5 wins over the rule: A in full and B at 50%, P = 130.
+    @Test func minimumFractionRuleAndColumn() throws {
+        var rules = Rules()
+        rules.minFraction = 0.6
+        let apps = [Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000])]
+        let a = try Fixture.solve(apps, envelope: [150_000], rules: rules)
+        #expect(a.isMixedInteger && a.marginalPointsPer1000 == nil)
+        #expect(abs(a.priorityPoints - 126) < tolerance)
+        #expect(abs(a.share("A") - 0.9) < tolerance && abs(a.share("B") - 0.6) < tolerance)
+        let withColumn = [apps[0], Fixture.app("B", target: .secondary, salary: [100_000], minFraction: 0.5)]
+        let b = try Fixture.solve(withColumn, envelope: [150_000], rules: rules)
+        #expect(abs(b.priorityPoints - 130) < tolerance)
+    }
+
+    /// max_projects 1: only A (the best) is funded; P = 100 instead of 130.
+    @Test func maximumNumberOfProjects() throws {
+        var rules = Rules()
+        rules.maxProjects = 1
+        let apps = [Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000])]
+        let a = try Fixture.solve(apps, envelope: [150_000], rules: rules)
+        #expect(abs(a.priorityPoints - 100) < tolerance)
+        #expect(a.outcome("B").status == .unfunded && a.outcome("A").status == .full)
+    }
+
+    /// Nothing eligible at all: an empty model is solved as "nothing to give", not an error.
+    @Test func nothingEligible() throws {
+        let a = try Fixture.solve([Fixture.app("A", salary: [100_000], sof: false)], envelope: [100_000])
+        #expect(a.status == .optimal && a.allocated == [0] && a.priorityPoints == 0)
+    }
+}
