@@ -29,5 +29,20 @@ func resolve(_ path: String, relativeTo file: String) -> String {
     var rest = Substring(path)
     while rest.hasPrefix("./") { rest = rest.dropFirst(2) }
     if directory.isEmpty { directory = "/" }
-    return directory == "/" ? "/" + rest : directory + "/" + rest
+    return normalized(directory == "/" ? "/" + rest : directory + "/" + rest)
+}
+
+/// Removes `.` and `dir/..` components, so a file reached two ways has one name.
+func normalized(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        if part == "." { continue }
+        if part == "..", let last = parts.last, last != ".." {
+            parts.removeLast()
+        } else {
+            parts.append(part)
+        }
+    }
+    let joined = parts.joined(separator: "/")
+    return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
 }

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import BoligsocialCore
+
+/// Reading areas.csv and applications.csv in every dialect of SPEC §3, and the problems it reports.
+@Suite struct LoaderTests {
+    static let years = [2009, 2010]
+
+    static func load(_ dialect: String) throws -> Round {
+        try RoundLoader.load(
+            areasPath: Fixture.fixtureURL("dialects/areas.\(dialect).csv").path,
+            applicationsPath: Fixture.fixtureURL("dialects/applications.\(dialect).csv").path, years: years)
+    }
+
+    @Test(arguments: ["bom", "cp1252", "semicolon", "crlf", "excel-da"])
+    func everyDialectLoadsToTheCanonicalRound(_ dialect: String) throws {
+        let canonical = try Self.load("canonical")
+        #expect(try Self.load(dialect) == canonical)
+    }
+
+    @Test func canonicalRoundHasTheFileContents() throws {
+        let round = try Self.load("canonical")
+        #expect(round.areas.map(\.name) == ["Ørestad Syd, blok 3", "Mjølnerparken", "Vanløse \"Ø\"-gården"])
+        let a1 = round.applications[0]
+        #expect(a1.title == "Lektiecafé, Mjølnerparken" && a1.focus == [.employmentEducation, .networks])
+        #expect(a1.request(.salary, year: 0) == 1_250_000.5 && a1.request(.activities, year: 1) == 80_000)
+        #expect(a1.clearGoals && a1.anchoringPlan && !a1.coordinatorRole && a1.theoryOfChange == .explicit)
+        let a2 = round.applications[1]
+        #expect(a2.minFraction == 0.5 && !a2.activityAccounting && a2.targetGroup == .secondary)
+        #expect(round.applications[2].focus.isEmpty && round.applications[2].title == "Frivilligcenter \"Ø\"")
+    }
+
+    static let header = "id,title,area,focus,objectives,target_group,sof_in_steering_group,clear_goals,anchoring_plan,coordinator_role,cross_admin,activity_accounting,theory_of_change,salary_2009,rent_2009,activities_2009"
+    static let areas = [Area(id: "MJP", name: "Mjølnerparken", district: "Nørrebro", risk: .vulnerable)]
+
+    static func problems(_ text: String) -> [String] {
+        var diagnostics = DiagnosticCollector()
+        _ = RoundLoader.parseApplications(Array(text.utf8), file: "apps.csv", years: [2009], areas: areas, diagnostics: &diagnostics)
+        return diagnostics.diagnostics.sorted { $0.location < $1.location }.map(\.description)
+    }
+
+    static let good = "A1,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,0,0"
+
+    @Test func malformedApplicationsAreLocated() {
+        #expect(Self.problems(Self.header + "\n" + Self.good + "\n").isEmpty)
+        // Missing column.
+        #expect(Self.problems("id,title\nA1,T\n").contains("apps.csv:1:1: missing column 'area'"))
+        // Unknown area, with a suggestion.
+        #expect(Self.problems(Self.header + "\nA1,T,MJQ,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,0,0\n")
+            == ["apps.csv:2:6: unknown area 'MJQ' (did you mean 'MJP'?)"])
+        // Duplicate id.
+        #expect(Self.problems(Self.header + "\n" + Self.good + "\n" + Self.good + "\n")
+            == ["apps.csv:3:1: duplicate application id 'A1' (first on line 2)"])
+        // Negative and non-numeric amounts.
+        #expect(Self.problems(Self.header + "\nA1,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,-100,abc,1e400\n") == [
+            "apps.csv:2:60: the amount -100 is negative",
+            "apps.csv:2:65: 'abc' is not an amount in kroner",
+            "apps.csv:2:69: '1e400' is not an amount in kroner",
+        ])
+        // Bad boolean, unknown focus key and unknown objective, all on one line, all reported.
+        let many = Self.problems(Self.header + "\nA1,T,MJP,helth,imag,primary,maybe,yes,yes,yes,yes,yes,none,100,0,0\n")
+        #expect(many == [
+            "apps.csv:2:10: unknown focus area 'helth' (did you mean 'health'?)",
+            "apps.csv:2:16: unknown objective 'imag' (did you mean 'image'?)",
+            "apps.csv:2:29: 'maybe' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)",
+        ])
+        #expect(Self.problems(Self.header + "\nA1,\"T\n").contains("apps.csv:2:4: a quoted field is never closed"))
+        #expect(Self.problems("").first == "apps.csv:1:1: the file is empty: expected a header line")
+    }
+
+    @Test func amountsInEachDialect() {
+        let n = { (s: String, semi: Bool) in ValueParser.number(s, semicolonDialect: semi) }
+        #expect(n("1250000.50", false) == 1_250_000.5)
+        #expect(n("1.250.000,50", true) == 1_250_000.5)
+        #expect(n("1.250", true) == 1250 && n("0.5", true) == 0.5 && n("0,5", true) == 0.5)
+        #expect(n("1,5", false) == nil && n("12.5.000", true) == nil && n("NaN", false) == nil)
+        #expect(n("1e400", false) == nil && n("inf", false) == nil && n("", false) == nil && n("1.", false) == nil)
+        #expect(n("-0", false) == 0 && n(" 42 ", false) == 42)
+        #expect(ValueParser.boolean("JA") == true && ValueParser.boolean("Nej") == false && ValueParser.boolean("y") == nil)
+    }
+
+    @Test func sha256TestVectors() {
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let long = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        #expect(SHA256.hex(long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        var hasher = SHA256()
+        for _ in 0..<1000 { hasher.update(Array(repeating: UInt8(ascii: "a"), count: 1000)) }
+        #expect(hasher.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
