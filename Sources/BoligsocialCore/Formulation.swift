@@ -90,7 +90,7 @@ public struct AllocationModel: Sendable {
                 var columns: [LinearProgram.ColumnID] = []
                 if request > 0 {
                     for (s, d) in returns.enumerated() {
-                        let name = "phi[\(a + 1)" + (perYear ? ",\(years[period])" : "") + (segments > 1 ? ",\(s + 1)" : "") + "]"
+                        let name = "phi_\(Self.sanitized(p.application.id))" + (perYear ? "_\(years[period])" : "") + (segments > 1 ? "_s\(s + 1)" : "")
                         columns.append(try program.addColumn(
                             name, bounds: .between(0, 1 / Double(segments)),
                             objective: p.weight.weight * d * request / Self.unit))
@@ -104,7 +104,7 @@ public struct AllocationModel: Sendable {
         // Rows 1: envelopes, with optional carry-over of unspent money to the next year.
         if rules.carryOver {
             for y in years.indices.dropLast() {
-                carryColumns.append(try program.addColumn("carry[\(years[y])]", bounds: .atLeast(0)))
+                carryColumns.append(try program.addColumn("carry_\(years[y])", bounds: .atLeast(0)))
             }
         }
         for (y, year) in years.enumerated() {
@@ -113,13 +113,13 @@ public struct AllocationModel: Sendable {
                 if y < years.count - 1 { terms.append((carryColumns[y], 1)) }
                 if y > 0 { terms.append((carryColumns[y - 1], -1)) }
             }
-            envelopeRows.append(try addRow("envelope[\(year)]", .atMost(scenario.envelopes[y] / Self.unit), terms, .envelope(year: year)))
+            envelopeRows.append(try addRow("envelope_\(year)", .atMost(scenario.envelopes[y] / Self.unit), terms, .envelope(year: year)))
         }
         // 2: primary areas' share of each year's money: Σ (primary − s)·x ≥ 0.
         if let s = rules.primaryShareMin {
             for (y, year) in years.enumerated() {
                 let terms = moneyTerms(year: y) { p in (p.area.risk.isPrimary ? 1 : 0) - s }
-                try addRow("primary_share[\(year)]", .atLeast(0), terms, .primaryShare(year: year))
+                try addRow("primary_share_\(year)", .atLeast(0), terms, .primaryShare(year: year))
             }
         }
         // 3: each area's money ≤ m·E[y].
@@ -130,7 +130,7 @@ public struct AllocationModel: Sendable {
                 for (y, year) in years.enumerated() {
                     let terms = moneyTerms(year: y) { p in p.area.id == area ? 1 : 0 }
                     if terms.isEmpty { continue }
-                    try addRow("area_share[\(Self.sanitized(area)),\(year)]", .atMost(m * scenario.envelopes[y] / Self.unit),
+                    try addRow("area_share_\(Self.sanitized(area))_\(year)", .atMost(m * scenario.envelopes[y] / Self.unit),
                                terms, .areaShare(area: area, year: year))
                 }
             }
@@ -140,7 +140,7 @@ public struct AllocationModel: Sendable {
             guard let floor = rules.focusFloor[focus], floor > 0 else { continue }
             for (y, year) in years.enumerated() {
                 let terms = moneyTerms(year: y) { p in p.application.primaryFocus == focus ? 1 : 0 }
-                try addRow("focus_floor[\(focus.rawValue),\(year)]", .atLeast(floor / Self.unit), terms, .focusFloor(focus, year: year))
+                try addRow("focus_floor_\(focus.rawValue)_\(year)", .atLeast(floor / Self.unit), terms, .focusFloor(focus, year: year))
             }
         }
         try addSelectionRules()
@@ -154,7 +154,7 @@ public struct AllocationModel: Sendable {
         for (a, p) in prepared.enumerated() where !shareColumns[a].isEmpty {
             let m = p.minFraction ?? 0
             guard m > 0 || rules.maxProjects != nil else { continue }
-            let z = try program.addColumn("z[\(a + 1)]", bounds: .between(0, 1), kind: .binary)
+            let z = try program.addColumn("z_\(Self.sanitized(p.application.id))", bounds: .between(0, 1), kind: .binary)
             selectionColumns[a] = z
             // The share over all years: Σ_y (U_y / U) φ_y under per_year, φ itself under proportional.
             var share: [(LinearProgram.ColumnID, Double)] = []
@@ -164,9 +164,9 @@ public struct AllocationModel: Sendable {
             }
             let id = p.application.id
             if m > 0 {
-                try addRow("min_fraction[\(a + 1)]", .atLeast(0), share + [(z, -m)], .minimumFraction(application: id))
+                try addRow("min_fraction_\(Self.sanitized(id))", .atLeast(0), share + [(z, -m)], .minimumFraction(application: id))
             }
-            try addRow("selected[\(a + 1)]", .atMost(0), share + [(z, -1)], .fundedOnlyIfSelected(application: id))
+            try addRow("selected_\(Self.sanitized(id))", .atMost(0), share + [(z, -1)], .fundedOnlyIfSelected(application: id))
         }
         if let k = rules.maxProjects {
             let terms = selectionColumns.compactMap { $0.map { ($0, 1.0) } }
