@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import BoligsocialCore
+@testable import BoligsocialReports
+
+/// Whole-output golden files for the `solve` report in every text format. Re-record with
+/// `RECORD_GOLDEN=1 swift test --filter GoldenTests` and review the diff.
+@Suite struct GoldenTests {
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// A seeded 12-application round with two years, fixed so the report never changes by accident.
+    static func summary() throws -> AllocationSummary {
+        var round = RoundGenerator.round(applications: 12, areas: 4, years: [2009, 2010], seed: 42)
+        // Without applicants' own minimum shares the round is an LP, so the marginal values show.
+        for i in round.applications.indices { round.applications[i].minFraction = nil }
+        var scenario = RoundGenerator.scenario(for: round, coverage: 0.5, name: "Golden round")
+        scenario.rules.areaShareMax = 0.4
+        let allocation = try Allocator.solve(round: round, scenario: scenario)
+        let stamp = InputStamp(scenarioSHA256: "s", applicationsSHA256: "a", areasSHA256: "r", toolVersion: "test", glpkVersion: "5.0")
+        return AllocationSummary(allocation, stamp: stamp)
+    }
+
+    static func check(_ text: String, against name: String) throws {
+        let url = goldenDirectory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
+            try Data(text.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "\(name) differs from its golden file; re-record with RECORD_GOLDEN=1 if intended")
+    }
+
+    @Test func solveReportInEveryFormat() throws {
+        let report = SolveReport(try Self.summary())
+        try Self.check(report.plain(), against: "solve.txt")
+        try Self.check(report.markdown(), against: "solve.md")
+        try Self.check(report.csv(), against: "solve.csv")
+        try Self.check(report.json().serialized(), against: "solve.json")
+    }
+
+    @Test func solveReportInDanish() throws {
+        try Self.check(SolveReport(try Self.summary(), language: .da).plain(), against: "solve.da.txt")
+    }
+
+    /// Totals in the tables equal the allocation's, so the renderers cannot disagree.
+    @Test func aggregationsAddUp() throws {
+        let summary = try Self.summary()
+        let allocated = summary.allocation.allocated
+        for table in [summary.byArea.map(\.amounts), summary.byRisk.map(\.amounts), summary.byFocus.map(\.amounts),
+                      summary.byCategory.map(\.amounts)] {
+            let totals = allocated.indices.map { y in table.reduce(0) { $0 + $1[y] } }
+            #expect(totals == allocated)
+        }
+    }
+
+    @Test func formatsAndEscaping() {
+        #expect(NumberFormat(.da).kr(1_234_567) == "1.234.567 kr.")
+        #expect(NumberFormat(.en).kroner(-1_234) == "-1,234")
+        #expect(NumberFormat(.da).decimal(0.7776, places: 3) == "0,778")
+        #expect(TextTable.csvCell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(TextTable.csvCell("-5") == "-5" && TextTable.csvCell("@cmd") == "'@cmd")
+        #expect(JSON.quoted("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
+    }
+}
