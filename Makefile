@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build run test release clean
+.PHONY: setup build run test release bench clean
 
 setup:
 	@if [ ! -f /usr/include/glpk.h ]; then \
@@ -23,6 +23,10 @@ test: setup
 
 release: setup
 	$(SWIFT) build -c release
+
+# Benchmarks (ordo-one/benchmark) in their own package, so `make test` never builds them.
+bench: setup
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
 clean:
 	rm -rf .build

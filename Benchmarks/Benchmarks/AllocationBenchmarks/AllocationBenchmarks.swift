@@ -1,0 +1,56 @@
+import Benchmark
+import BoligsocialCore
+import BoligsocialReports
+import Foundation
+
+/// Load, build + solve, and report for generated rounds (seeded, illustrative amounts).
+/// Each GLPK problem is created, solved and freed inside one synchronous benchmark iteration,
+/// so it never crosses threads.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(10), maxIterations: 50)
+
+    for size in [60, 1_000, 10_000] {
+        var round = RoundGenerator.round(applications: size, seed: 7)
+        for i in round.applications.indices { round.applications[i].minFraction = nil }
+        let scenario = RoundGenerator.scenario(for: round, coverage: 0.6)
+
+        Benchmark("solve LP \(size) applications (build + GLPK + rounding)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try Allocator.solve(round: round, scenario: scenario))
+            }
+        }
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(size)-\(getpid())")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try? Data(RoundWriter.areasCSV(round).utf8).write(to: directory.appendingPathComponent("areas.csv"))
+        try? Data(RoundWriter.applicationsCSV(round).utf8).write(to: directory.appendingPathComponent("applications.csv"))
+        try? Data(RoundWriter.scenarioTOML(scenario).utf8).write(to: directory.appendingPathComponent("scenario.toml"))
+        let scenarioPath = directory.appendingPathComponent("scenario.toml").path
+
+        Benchmark("load \(size) applications (TOML + both CSV files)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try LoadedScenario.load(scenarioPath))
+            }
+        }
+
+        Benchmark("whole solve \(size) applications (load, build, solve, JSON)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                let loaded = try LoadedScenario.load(scenarioPath)
+                let allocation = try Allocator.solve(round: loaded.round, scenario: loaded.scenario)
+                blackHole(SolveReport(AllocationSummary(allocation, stamp: loaded.stamp)).json().serialized())
+            }
+        }
+    }
+
+    var mipRound = RoundGenerator.round(applications: 1_000, seed: 11)
+    for i in mipRound.applications.indices { mipRound.applications[i].minFraction = nil }
+    var mipScenario = RoundGenerator.scenario(for: mipRound, coverage: 0.6)
+    mipScenario.rules.minFraction = 0.5
+    Benchmark("solve MIP 1000 applications (min_fraction 0.5)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try Allocator.solve(round: mipRound, scenario: mipScenario))
+        }
+    }
+}
