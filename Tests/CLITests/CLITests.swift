@@ -108,6 +108,22 @@ import Testing
         #expect(try Self.run(["solve", "s.toml"], in: dir).status == 65)
     }
 
+    @Test func missingColumnAndDuplicateIDExit65() throws {
+        let areas = "id,name,district,risk\nMJP,Mjølnerparken,Nørrebro,vulnerable\n"
+        let header = "id,title,area,focus,objectives,target_group,sof_in_steering_group,clear_goals,anchoring_plan,coordinator_role,cross_admin,activity_accounting,theory_of_change,salary_2009,rent_2009,activities_2009"
+        let row = "A1,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,,\n"
+        let scenario = "applications = \"apps.csv\"\nareas = \"areas.csv\"\nyears = [2009]\n[envelope]\n2009 = 100\n"
+        let dir = try Self.temporaryDirectory([
+            "areas.csv": areas, "apps.csv": header + "\n" + row + row, "s.toml": scenario,
+            "short.csv": header.replacingOccurrences(of: ",rent_2009", with: "") + "\n",
+            "short.toml": scenario.replacingOccurrences(of: "apps.csv", with: "short.csv"),
+        ])
+        let duplicate = try Self.run(["validate", "s.toml"], in: dir)
+        #expect(duplicate.status == 65 && duplicate.stderr == "apps.csv:3:1: duplicate application id 'A1' (first on line 2)\n")
+        let missing = try Self.run(["solve", "short.toml"], in: dir)
+        #expect(missing.status == 65 && missing.stderr == "short.csv:1:1: missing column 'rent_2009'\n")
+    }
+
     @Test func missingFilesExit66() throws {
         let r = try Self.run(["solve", "no/such/scenario.toml"])
         #expect(r.status == 66 && r.stderr.contains("no/such/scenario.toml") && r.stderr.contains("No such file"))
