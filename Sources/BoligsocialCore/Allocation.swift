@@ -53,9 +53,6 @@ public enum Allocator {
     public static func solve(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions(),
                              writeModel: ((GLPKProblem) throws -> Void)? = nil) throws -> Allocation {
         let model = try AllocationModel(round: round, scenario: scenario)
-        if model.program.columns.isEmpty {
-            return Allocation.empty(model)
-        }
         let problem = try GLPKProblem(model.program)
         try writeModel?(problem)
         let solution = try problem.solve(options)
@@ -66,22 +63,14 @@ public enum Allocator {
 extension Allocation {
     static let shareTolerance = 1e-9
 
-    /// Nothing can be funded (no eligible money); the allocation is all zeros.
-    static func empty(_ model: AllocationModel) -> Allocation {
-        // With no columns every row's activity is 0: a positive floor cannot hold.
-        let impossible = model.program.rows.contains { ($0.bounds.lower ?? 0) > 0 || ($0.bounds.upper ?? 0) < 0 }
-        let solution = Solution(
-            status: impossible ? .infeasible : .optimal, objective: 0, columnValues: [], rowActivities: [], rowDuals: [], reducedCosts: [],
-            isMixedInteger: model.program.isMixedInteger)
-        return Allocation(model: model, solution: solution)
-    }
-
-    init(model: AllocationModel, solution: Solution) {
-        scenario = model.scenario
+    /// The allocation a solution of `model` gives; `scenario` is the model's own unless a sweep or a
+    /// frontier has moved its envelopes since it was built.
+    public init(model: AllocationModel, solution: Solution, scenario: Scenario? = nil) {
+        self.scenario = scenario ?? model.scenario
         isMixedInteger = model.program.isMixedInteger
         status = solution.status
         priorityPoints = solution.status.hasSolution ? solution.objective : 0
-        let years = model.scenario.years
+        let years = self.scenario.years
         let usable = solution.status.hasSolution && !solution.columnValues.isEmpty
         func value(_ c: LinearProgram.ColumnID) -> Double { usable ? solution.columnValues[c.index] : 0 }
 
@@ -116,10 +105,9 @@ extension Allocation {
         self.outcomes = outcomes
         self.allocated = []
         self.carried = model.carryColumns.map { value($0) * AllocationModel.unit }
-        self.marginalPointsPer1000 = solution.isMixedInteger || !usable ? nil
-            : model.envelopeRows.map { solution.rowDuals[$0.index] }
+        self.marginalPointsPer1000 = solution.isMixedInteger || !usable ? nil : model.envelopeMarginals(solution)
         keepWithinEnvelopes()
-        for i in self.outcomes.indices { self.outcomes[i].classify(scenario: scenario) }
+        for i in self.outcomes.indices { self.outcomes[i].classify(scenario: self.scenario) }
         allocated = years.indices.map { y in self.outcomes.reduce(0) { $0 + $1.grantedByYear[y] } }
     }
 
@@ -211,6 +199,7 @@ extension ApplicationOutcome {
         let parts = binding.map { kind -> String in
             switch kind {
             case .envelope(let year): "the \(year) envelope is used up by applications with more priority points per krone"
+            case .envelopeScale: "the envelope scale"
             case .primaryShare(let year): "the \(year) minimum share for primary areas"
             case .areaShare(let area, let year): "the cap on area \(area)'s share of the \(year) envelope"
             case .focusFloor(let focus, let year): "the \(year) floor for \(focus.rawValue)"

@@ -18,6 +18,8 @@ public struct PreparedApplication: Sendable {
 /// The kinds of rows the model has, so a binding row can be explained in the memo's terms.
 public enum ConstraintKind: Sendable, Hashable {
     case envelope(year: Int)
+    /// `e[y] = t·E[y]` (only in the frontier's model).
+    case envelopeScale(year: Int)
     case primaryShare(year: Int)
     case areaShare(area: String, year: Int)
     case focusFloor(FocusArea, year: Int)
@@ -38,13 +40,30 @@ public struct AllocationModel: Sendable {
     public private(set) var shareColumns: [[[LinearProgram.ColumnID]]]
     public private(set) var selectionColumns: [LinearProgram.ColumnID?]
     public private(set) var carryColumns: [LinearProgram.ColumnID]
+    /// `e[y]`, each year's envelope in 1.000 kr. as a column: fixed at the scenario's amount, so a
+    /// sweep changes one bound per year and the column's reduced cost is the value of one more
+    /// 1.000 kr. in that year (area caps, which scale with the envelope, included).
+    public private(set) var envelopeColumns: [LinearProgram.ColumnID] = []
+    /// With `.scale`, the envelope scale `t`: `e[y] = t·E[y]`, and `t` is fixed (1 by default).
+    public private(set) var scaleColumn: LinearProgram.ColumnID?
     public private(set) var envelopeRows: [LinearProgram.RowID] = []
     public private(set) var rowKinds: [ConstraintKind] = []
 
     public static let unit = 1000.0
 
-    public init(round: Round, scenario: Scenario) throws(LPError) {
+    /// How the envelopes enter the model.
+    public enum EnvelopeParameter: Sendable {
+        /// Each year's envelope is a column fixed at the scenario's amount.
+        case fixed
+        /// All years move together with one scale column `t` (`e[y] = t·E[y]`): the parameter of
+        /// the frontier, whose range of optimality GLPK can analyse.
+        case scale
+    }
+    public let parameter: EnvelopeParameter
+
+    public init(round: Round, scenario: Scenario, parameter: EnvelopeParameter = .fixed) throws(LPError) {
         self.scenario = scenario
+        self.parameter = parameter
         self.prepared = Self.prepare(round: round, scenario: scenario)
         program = LinearProgram(name: "boligsocial", sense: .maximize)
         shareColumns = []
@@ -101,7 +120,21 @@ public struct AllocationModel: Sendable {
             shareColumns.append(byPeriod)
         }
 
-        // Rows 1: envelopes, with optional carry-over of unspent money to the next year.
+        // Rows 1: envelopes, with optional carry-over of unspent money to the next year:
+        // Σ x[y] + c[y] − c[y−1] − e[y] ≤ 0.
+        for (y, year) in years.enumerated() {
+            let amount = scenario.envelopes[y] / Self.unit
+            let bounds: LinearProgram.Bounds = parameter == .fixed ? .equal(amount) : .atLeast(0)
+            envelopeColumns.append(try program.addColumn("E_\(year)", bounds: bounds))
+        }
+        if parameter == .scale {
+            let t = try program.addColumn("scale", bounds: .equal(1))
+            scaleColumn = t
+            for (y, year) in years.enumerated() {
+                try addRow("scaled_envelope_\(year)", .equal(0), [(envelopeColumns[y], 1), (t, -scenario.envelopes[y] / Self.unit)],
+                           .envelopeScale(year: year))
+            }
+        }
         if rules.carryOver {
             for y in years.indices.dropLast() {
                 carryColumns.append(try program.addColumn("carry_\(years[y])", bounds: .atLeast(0)))
@@ -130,8 +163,8 @@ public struct AllocationModel: Sendable {
                 for (y, year) in years.enumerated() {
                     let terms = moneyTerms(year: y) { p in p.area.id == area ? 1 : 0 }
                     if terms.isEmpty { continue }
-                    try addRow("area_share_\(Self.sanitized(area))_\(year)", .atMost(m * scenario.envelopes[y] / Self.unit),
-                               terms, .areaShare(area: area, year: year))
+                    try addRow("area_share_\(Self.sanitized(area))_\(year)", .atMost(0),
+                               terms + [(envelopeColumns[y], -m)], .areaShare(area: area, year: year))
                 }
             }
         }
@@ -171,6 +204,22 @@ public struct AllocationModel: Sendable {
         if let k = rules.maxProjects {
             let terms = selectionColumns.compactMap { $0.map { ($0, 1.0) } }
             if !terms.isEmpty { try addRow("max_projects", .atMost(Double(k)), terms, .maxProjects) }
+        }
+    }
+
+    /// Points per extra 1.000 kr. of each year's envelope: `−Σ_i π_i·a[i, e_y]`, the envelope row's
+    /// dual plus `m` times the duals of that year's area caps, which grow with the envelope. Taken
+    /// from the row duals rather than the reduced cost of the fixed column `e[y]`, which GLPK may
+    /// report as 0 when the column sits in a degenerate basis.
+    public func envelopeMarginals(_ solution: Solution) -> [Double] {
+        scenario.years.indices.map { y in
+            var value = solution.rowDuals[envelopeRows[y].index]
+            if let m = scenario.rules.areaShareMax {
+                for (r, kind) in rowKinds.enumerated() {
+                    if case .areaShare(_, let year) = kind, year == scenario.years[y] { value += m * solution.rowDuals[r] }
+                }
+            }
+            return value
         }
     }
 

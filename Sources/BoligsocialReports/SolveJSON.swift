@@ -1,6 +1,12 @@
 import BoligsocialCore
 
 /// The JSON of `solve` (SPEC §5), field by field in the spec's order.
+extension Double {
+    /// Nine decimals: enough for any weight or share, and free of binary noise such as
+    /// 0.45999999999999996, so reports stay byte-identical across solver builds.
+    var roundedForReport: Double { (self * 1e9).rounded() / 1e9 }
+}
+
 enum SolveJSON {
     static func make(_ summary: AllocationSummary) -> JSON {
         let a = summary.allocation
@@ -12,8 +18,8 @@ enum SolveJSON {
             .object([
                 ("id", .string(o.application.id)),
                 ("status", .string(o.status.rawValue)),
-                ("weight", .double(o.prepared.weight.weight)),
-                ("share", .double(o.share)),
+                ("weight", .double(o.prepared.weight.weight.roundedForReport)),
+                ("share", .double(o.share.roundedForReport)),
                 ("requested", perYear(o.requested)),
                 ("granted", perYear(o.grantedByYear)),
                 ("granted_by_category", .object(years.indices.map { y in

@@ -98,13 +98,11 @@ public struct SolveReport: Sendable {
     /// The application table, one row per application, as the officer pastes it into a spreadsheet.
     public func csv() -> String {
         var table = applicationTable()
-        let plainNumbers = NumberFormat(.en)
         table.rows = allocation.outcomes.map { o in
             [o.application.id, o.application.title, o.prepared.area.name, o.status.rawValue,
-             String(o.prepared.weight.weight), String(o.share), String(o.requested.reduce(0, +))]
+             String(o.prepared.weight.weight.roundedForReport), String(o.share.roundedForReport), String(o.requested.reduce(0, +))]
                 + o.grantedByYear.map(String.init) + [String(o.grantedTotal)]
         }
-        _ = plainNumbers
         table.header = ["id", "title", "area", "status", "weight", "share", "requested"]
             + summary.years.map { "granted_\($0)" } + ["granted_total"]
         return table.csv()

@@ -70,6 +70,41 @@ public final class GLPKProblem {
         Self.setRowBounds(handle, Int32(row.index + 1), bounds)
     }
 
+    /// Changes the bounds of a column (an envelope or the envelope scale between steps); the basis is kept.
+    public func setBounds(_ bounds: LinearProgram.Bounds, ofColumn column: LinearProgram.ColumnID) throws(LPError) {
+        try checkThread()
+        try program.setBounds(bounds, of: column)
+        Self.setColumnBounds(handle, Int32(column.index + 1), bounds)
+    }
+
+    /// Changes a column's objective coefficient (an application's weight, say); the basis is kept.
+    public func setObjective(_ coefficient: Double, ofColumn column: LinearProgram.ColumnID) throws(LPError) {
+        try checkThread()
+        try program.setObjective(coefficient, of: column)
+        glp_set_obj_coef(handle, Int32(column.index + 1), coefficient)
+    }
+
+    /// The range over which the active bound of a non-basic column can move with the current basis
+    /// staying primal feasible (so the duals, and the objective's slope, stay the same). `nil` when
+    /// the column is basic or the last solve did not leave an optimal basis with its factorization;
+    /// an unlimited side is `nil` too. Checked first, because `glp_analyze_bound` aborts otherwise.
+    public func boundRange(ofColumn column: LinearProgram.ColumnID) throws(LPError) -> (lower: Double?, upper: Double?)? {
+        try checkThread()
+        guard column.index >= 0, column.index < program.columns.count else {
+            throw .indexOutOfRange(what: "column", index: column.index, count: program.columns.count)
+        }
+        let k = Int32(program.rows.count + column.index + 1)
+        guard glp_get_prim_stat(handle) == GLP_FEAS, glp_get_dual_stat(handle) == GLP_FEAS,
+              program.rows.isEmpty || glp_bf_exists(handle) != 0,
+              glp_get_col_stat(handle, Int32(column.index + 1)) != GLP_BS
+        else { return nil }
+        var value1 = 0.0, value2 = 0.0
+        var var1: Int32 = 0, var2: Int32 = 0
+        glp_analyze_bound(handle, k, &value1, &var1, &value2, &var2)
+        let unlimited = 0.99 * Double.greatestFiniteMagnitude
+        return (value1 <= -unlimited ? nil : value1, value2 >= unlimited ? nil : value2)
+    }
+
     /// Solves the LP (or the LP relaxation of a MIP) by dual simplex with the long-step ratio test.
     /// The first solve starts from a dual-feasible basis; later solves start from the last basis.
     public func solveLP(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {

@@ -122,6 +122,24 @@ public struct LinearProgram: Sendable {
         rows[row.index].bounds = bounds
     }
 
+    /// Changes a column's bounds after it was added.
+    public mutating func setBounds(_ bounds: Bounds, of column: ColumnID) throws(LPError) {
+        guard column.index >= 0, column.index < columns.count else {
+            throw .indexOutOfRange(what: "column", index: column.index, count: columns.count)
+        }
+        try Self.check(bounds, of: columns[column.index].name)
+        columns[column.index].bounds = bounds
+    }
+
+    /// Changes a column's objective coefficient after it was added.
+    public mutating func setObjective(_ coefficient: Double, of column: ColumnID) throws(LPError) {
+        guard column.index >= 0, column.index < columns.count else {
+            throw .indexOutOfRange(what: "column", index: column.index, count: columns.count)
+        }
+        guard coefficient.isFinite else { throw .notFinite(what: "objective coefficient of \(columns[column.index].name)", value: coefficient) }
+        columns[column.index].objective = coefficient
+    }
+
     static func check(_ bounds: Bounds, of name: String) throws(LPError) {
         for value in [bounds.lower, bounds.upper].compactMap({ $0 }) where !value.isFinite {
             throw .notFinite(what: "bound of \(name)", value: value)
