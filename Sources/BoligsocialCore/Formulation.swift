@@ -146,7 +146,8 @@ public struct AllocationModel: Sendable {
                 if y < years.count - 1 { terms.append((carryColumns[y], 1)) }
                 if y > 0 { terms.append((carryColumns[y - 1], -1)) }
             }
-            envelopeRows.append(try addRow("envelope_\(year)", .atMost(scenario.envelopes[y] / Self.unit), terms, .envelope(year: year)))
+            terms.append((envelopeColumns[y], -1))
+            envelopeRows.append(try addRow("envelope_\(year)", .atMost(0), terms, .envelope(year: year)))
         }
         // 2: primary areas' share of each year's money: Σ (primary − s)·x ≥ 0.
         if let s = rules.primaryShareMin {

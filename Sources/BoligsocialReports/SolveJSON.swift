@@ -12,7 +12,7 @@ enum SolveJSON {
         let a = summary.allocation
         let years = a.years
         func perYear(_ values: [Int]) -> JSON { .object(zip(years, values).map { (String($0), .int($1)) }) }
-        func perYearDouble(_ values: [Double]) -> JSON { .object(zip(years, values).map { (String($0), .double($1)) }) }
+        func perYearDouble(_ values: [Double]) -> JSON { .object(zip(years, values).map { (String($0), .double($1.roundedForReport)) }) }
 
         let applications: [JSON] = a.outcomes.map { o in
             .object([

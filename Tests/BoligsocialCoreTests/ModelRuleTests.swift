@@ -130,6 +130,8 @@ import Testing
         #expect(abs(a.priorityPoints - 80) < tolerance)
         #expect(a.allocated == [100_000])
         #expect(a.outcome("A").binding.contains(.areaShare(area: "V", year: 2009)))
+        // One more 1.000 kr. of envelope raises both caps by 250 kr.: 0.25·1.0 + 0.25·0.6 = 0.4 points.
+        #expect(abs(a.marginalPointsPer1000![0] - 0.4) < tolerance)
     }
 
     /// A health floor of 60.000 kr. takes money from A (networks, w 1) for B (health, w 0.6):

@@ -1,0 +1,69 @@
+import LinearProgramming
+
+/// A scenario's model loaded into GLPK once and re-solved as its envelopes or weights change:
+/// the basis of each solve is the start of the next (dual simplex, since only bounds move).
+/// Like `GLPKProblem`, it belongs to the thread that made it.
+public final class ModelSession {
+    public let model: AllocationModel
+    let problem: GLPKProblem
+    public let options: SolveOptions
+    public private(set) var envelopes: [Double]
+
+    public init(round: Round, scenario: Scenario, parameter: AllocationModel.EnvelopeParameter = .fixed,
+                options: SolveOptions = SolveOptions()) throws {
+        model = try AllocationModel(round: round, scenario: scenario, parameter: parameter)
+        problem = try GLPKProblem(model.program)
+        self.options = options
+        envelopes = scenario.envelopes
+    }
+
+    public var isMixedInteger: Bool { model.program.isMixedInteger }
+
+    /// Sets each year's envelope (DKK); only the fixed bounds of the envelope columns change.
+    public func setEnvelopes(_ amounts: [Double]) throws {
+        for (y, column) in model.envelopeColumns.enumerated() {
+            try problem.setBounds(.equal(amounts[y] / AllocationModel.unit), ofColumn: column)
+        }
+        envelopes = amounts
+    }
+
+    /// The scenario with the envelopes currently set.
+    public var scenario: Scenario {
+        var s = model.scenario
+        for (y, year) in s.years.enumerated() { s.envelope[year] = envelopes[y] }
+        return s
+    }
+
+    public func solve() throws -> Solution { try problem.solve(options) }
+
+    /// Solves and turns the result into an allocation in whole kroner.
+    public func allocation() throws -> Allocation {
+        Allocation(model: model, solution: try solve(), scenario: scenario)
+    }
+
+    /// Multiplies the objective coefficients of application `a`'s share columns by `factor`
+    /// (its weight, as `explain` asks "how much more weight would fund it?").
+    public func scaleWeight(ofApplication a: Int, by factor: Double) throws {
+        let returns = model.scenario.rules.returns ?? [1]
+        let p = model.prepared[a]
+        let perYear = model.scenario.rules.commitment == .perYear
+        for (period, columns) in model.shareColumns[a].enumerated() {
+            let request = perYear ? p.eligibleByYear[period] : p.eligibleTotal
+            for (s, column) in columns.enumerated() {
+                try problem.setObjective(factor * p.weight.weight * returns[s] * request / AllocationModel.unit, ofColumn: column)
+            }
+        }
+    }
+
+    /// Sets the envelope scale `t` of a `.scale` model.
+    func setScale(_ t: Double) throws {
+        guard let column = model.scaleColumn else { return }
+        try problem.setBounds(.equal(t), ofColumn: column)
+    }
+
+    /// The range of `t` over which the current basis stays optimal (`.scale` models).
+    func scaleRange() throws -> (lower: Double?, upper: Double?)? {
+        guard let column = model.scaleColumn else { return nil }
+        return try problem.boundRange(ofColumn: column)
+    }
+}
