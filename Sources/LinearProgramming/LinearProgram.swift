@@ -51,6 +51,9 @@ public struct LinearProgram: Sendable {
     public private(set) var matrixRows: [Int32] = []
     public private(set) var matrixColumns: [Int32] = []
     public private(set) var matrixValues: [Double] = []
+    /// (row, column) pairs in the matrix, kept only once `addTerm` is used.
+    private var termKeys: Set<Int64>?
+    private static func key(_ i: Int32, _ j: Int32) -> Int64 { Int64(i) << 32 | Int64(j) }
 
     /// Longest name GLPK accepts; a longer one aborts the process.
     public static let maximumNameLength = 255
@@ -61,6 +64,10 @@ public struct LinearProgram: Sendable {
     }
 
     public var isMixedInteger: Bool { columns.contains { $0.kind != .continuous } }
+
+    /// The identifiers of every column and row, in the order they were added.
+    public var columnIDs: [ColumnID] { columns.indices.map { ColumnID(index: $0) } }
+    public var rowIDs: [RowID] { rows.indices.map { RowID(index: $0) } }
 
     /// Reserves room for a program of known size, avoiding repeated growth on large rounds.
     public mutating func reserve(columns c: Int, rows r: Int, nonzeros: Int) {
@@ -109,8 +116,29 @@ public struct LinearProgram: Sendable {
             matrixRows.append(Int32(rowNumber + 1))
             matrixColumns.append(Int32(index + 1))
             matrixValues.append(value)
+            termKeys?.insert(Self.key(Int32(rowNumber + 1), Int32(index + 1)))
         }
         return RowID(index: rowNumber)
+    }
+
+    /// Adds `value · column` to an existing row, for a column added after the row (an elastic
+    /// slack, say). The pair must not be in the matrix yet.
+    public mutating func addTerm(row: RowID, column: ColumnID, value: Double) throws(LPError) {
+        guard row.index >= 0, row.index < rows.count else { throw .indexOutOfRange(what: "row", index: row.index, count: rows.count) }
+        guard column.index >= 0, column.index < columns.count else {
+            throw .indexOutOfRange(what: "column", index: column.index, count: columns.count)
+        }
+        guard value.isFinite else { throw .notFinite(what: "coefficient of \(columns[column.index].name) in \(rows[row.index].name)", value: value) }
+        let i = Int32(row.index + 1), j = Int32(column.index + 1)
+        // A duplicate (i, j) would make glp_load_matrix abort; the set of pairs is built once.
+        if termKeys == nil { termKeys = Set(zip(matrixRows, matrixColumns).map { Self.key($0, $1) }) }
+        guard termKeys!.insert(Self.key(i, j)).inserted else {
+            throw .solverFailed("\(columns[column.index].name) is already in \(rows[row.index].name)")
+        }
+        guard value != 0 else { return }
+        matrixRows.append(i)
+        matrixColumns.append(j)
+        matrixValues.append(value)
     }
 
     /// Changes a row's bounds (a scenario's envelope, say) after the row was added.

@@ -1,0 +1,108 @@
+import LinearProgramming
+
+/// Why a scenario is infeasible: the policy rules that conflict, in which year, and the smallest
+/// relaxation of each that makes the scenario feasible.
+///
+/// Found by an elastic version of the model: every policy row (primary share, area caps, focus
+/// floors, minimum fractions, the project cap) gets a slack, and the total slack, in 1.000 kr. (and
+/// projects), is minimised. The envelopes stay hard: the money is what it is. The elastic
+/// solution is itself feasible for the relaxed rules, so applying every relaxation always works.
+public struct Diagnosis: Sendable {
+    public struct Relaxation: Sendable, Equatable {
+        public var kind: ConstraintKind
+        /// How far the rule is missed in the elastic solution: DKK for floors, caps and the primary
+        /// share, projects for `max_projects`, a share for a minimum fraction.
+        public var shortfall: Double
+        /// The rule's value in the scenario, and the value that makes this row hold.
+        public var current: Double
+        public var needed: Double
+    }
+
+    public var relaxations: [Relaxation]
+    /// The scenario's rules with every relaxation applied.
+    public var relaxedRules: Rules
+
+    /// `nil` when the scenario is feasible.
+    public static func diagnose(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions()) throws -> Diagnosis? {
+        let model = try AllocationModel(round: round, scenario: scenario)
+        var program = model.program
+        for column in program.columnIDs { try program.setObjective(0, of: column) }
+        var slacks: [(Int, LinearProgram.ColumnID)] = []
+        let rowIDs = program.rowIDs
+        for (r, kind) in model.rowKinds.enumerated() {
+            let sign: Double
+            switch kind {
+            case .primaryShare, .focusFloor, .minimumFraction: sign = 1
+            case .areaShare, .maxProjects: sign = -1
+            case .envelope, .envelopeScale, .fundedOnlyIfSelected: continue
+            }
+            let slack = try program.addColumn("slack_\(program.rows[r].name)", bounds: .atLeast(0), objective: -1)
+            try program.addTerm(row: rowIDs[r], column: slack, value: sign)
+            slacks.append((r, slack))
+        }
+        let solution = try GLPKProblem(program).solve(options)
+        guard solution.status.hasSolution else { throw LPError.solverFailed("the elastic model is \(solution.status)") }
+        guard slacks.contains(where: { solution.columnValues[$0.1.index] > 1e-7 }) else { return nil }
+        let allocation = Allocation(model: model, solution: solution, scenario: scenario)
+        var relaxations: [Relaxation] = []
+        var rules = scenario.rules
+        for (r, slack) in slacks {
+            let s = solution.columnValues[slack.index]
+            guard s > 1e-7 else { continue }
+            let kind = model.rowKinds[r]
+            let relaxation = describe(kind, slack: s, allocation: allocation, scenario: scenario, solution: solution, model: model)
+            relaxations.append(relaxation)
+            apply(relaxation, to: &rules)
+        }
+        return Diagnosis(relaxations: relaxations, relaxedRules: rules)
+    }
+
+    static func describe(_ kind: ConstraintKind, slack s: Double, allocation: Allocation, scenario: Scenario,
+                         solution: Solution, model: AllocationModel) -> Relaxation {
+        let rules = scenario.rules
+        func yearIndex(_ year: Int) -> Int { scenario.years.firstIndex(of: year)! }
+        func money(_ y: Int, _ include: (ApplicationOutcome) -> Bool) -> Double {
+            allocation.outcomes.reduce(0) { $0 + (include($1) ? Double($1.grantedByYear[y]) : 0) }
+        }
+        switch kind {
+        case .focusFloor(let focus, let year):
+            let floor = rules.focusFloor[focus] ?? 0
+            // One krone of margin for the rounding of the reported amounts.
+            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: floor,
+                              needed: max(0, (floor - s * AllocationModel.unit).rounded(.down) - 1))
+        case .primaryShare(let year):
+            let y = yearIndex(year)
+            let total = money(y) { _ in true }
+            let achieved = total > 0 ? money(y) { $0.prepared.area.risk.isPrimary } / total : 0
+            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: rules.primaryShareMin ?? 0,
+                              needed: max(0, (achieved * 1e4).rounded(.down) / 1e4 - 1e-4))
+        case .areaShare(let area, let year):
+            let y = yearIndex(year)
+            let envelope = scenario.envelopes[y]
+            let inArea = money(y) { $0.prepared.area.id == area } + s * AllocationModel.unit
+            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: rules.areaShareMax ?? 1,
+                              needed: envelope > 0 ? min(1, (inArea / envelope * 1e4).rounded(.up) / 1e4 + 1e-4) : 1)
+        case .maxProjects:
+            return Relaxation(kind: kind, shortfall: s, current: Double(rules.maxProjects ?? 0),
+                              needed: Double(rules.maxProjects ?? 0) + s.rounded(.up))
+        case .minimumFraction(let id):
+            let share = allocation.outcomes.first { $0.application.id == id }?.share ?? 0
+            let current = allocation.outcomes.first { $0.application.id == id }?.prepared.minFraction ?? 0
+            return Relaxation(kind: kind, shortfall: s, current: current, needed: max(0, (share * 1e4).rounded(.down) / 1e4 - 1e-4))
+        case .envelope, .envelopeScale, .fundedOnlyIfSelected:
+            return Relaxation(kind: kind, shortfall: s, current: 0, needed: 0)
+        }
+    }
+
+    /// Loosens `rules` so the relaxation's row holds (the loosest need over the years wins).
+    static func apply(_ r: Relaxation, to rules: inout Rules) {
+        switch r.kind {
+        case .focusFloor(let focus, _): rules.focusFloor[focus] = min(rules.focusFloor[focus] ?? r.needed, r.needed)
+        case .primaryShare: rules.primaryShareMin = min(rules.primaryShareMin ?? 0, r.needed)
+        case .areaShare: rules.areaShareMax = max(rules.areaShareMax ?? 1, r.needed)
+        case .maxProjects: rules.maxProjects = max(rules.maxProjects ?? 0, Int(r.needed))
+        case .minimumFraction: rules.minFraction = min(rules.minFraction ?? r.needed, r.needed)
+        case .envelope, .envelopeScale, .fundedOnlyIfSelected: break
+        }
+    }
+}
