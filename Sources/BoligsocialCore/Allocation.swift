@@ -51,10 +51,10 @@ public struct Allocation: Sendable {
 public enum Allocator {
     /// Builds the model, solves it with GLPK on the calling thread, and rounds the result.
     public static func solve(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions(),
-                             writeModel: ((GLPKProblem) throws -> Void)? = nil) throws -> Allocation {
+                             writeModel: ((ModelWriter) throws -> Void)? = nil) throws -> Allocation {
         let model = try AllocationModel(round: round, scenario: scenario)
         let problem = try GLPKProblem(model.program)
-        try writeModel?(problem)
+        try writeModel?(ModelWriter(problem: problem))
         let solution = try problem.solve(options)
         return Allocation(model: model, solution: solution)
     }
@@ -215,6 +215,13 @@ extension ApplicationOutcome {
         let value = (share * 1000).rounded() / 10
         return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
     }
+}
+
+/// Writes the exact model GLPK is about to solve, for other solvers (`--write-model`).
+public struct ModelWriter {
+    let problem: GLPKProblem
+    /// `format`: `.cplexLP` or `.mps`.
+    public func write(to path: String, format: ModelFormat) throws { try problem.write(to: path, format: format) }
 }
 
 /// The solver's statuses and settings, named here so the layers above need not import the LP wrapper.

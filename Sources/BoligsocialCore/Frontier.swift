@@ -66,6 +66,9 @@ public struct Frontier: Sendable {
             let marginal = perScale > 0 ? slope / perScale : 0
             if let last = breakpoints.last, abs(last.marginalPointsPer1000 - marginal) <= 1e-9 * max(1, abs(marginal)) {
                 // Same slope: a change of basis without a change of piece.
+            } else if let last = breakpoints.last, start - last.scale <= 1e-9 * max(1, start) {
+                // A piece of zero length (a degenerate basis at a breakpoint): the new slope starts here.
+                breakpoints[breakpoints.count - 1].marginalPointsPer1000 = marginal
             } else {
                 breakpoints.append(Breakpoint(scale: breakpoints.isEmpty ? t : start, priorityPoints: startPoints,
                                               marginalPointsPer1000: marginal))

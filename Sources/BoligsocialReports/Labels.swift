@@ -81,4 +81,46 @@ public struct Labels: Sendable {
         pick("Mixed-integer model: marginal values are not defined.", "Heltalsmodel: marginalværdier er ikke defineret.")
     }
     var amountsIn: String { pick("Amounts in kr.", "Beløb i kr.") }
+    var perYear: String { pick("Per year", "Pr. år") }
+    var changes: String { pick("Applications that gain or lose", "Ansøgninger der vinder eller taber") }
+    var change: String { pick("Change", "Ændring") }
+    var scenarios: String { pick("Scenarios", "Scenarier") }
+    var points: String { pick("Points", "Point") }
+    var step: String { pick("Step", "Trin") }
+    var scale: String { pick("Scale", "Skala") }
+    var full: String { status(.full) }
+    var partial: String { status(.partial) }
+    var unfunded: String { status(.unfunded) }
+    var sweep: String { pick("Sweep", "Variation af rammen") }
+    var frontier: String { pick("Priority points against the envelope scale", "Prioritetspoint mod rammens skala") }
+    var totalEnvelope: String { pick("Total envelope", "Samlet ramme") }
+    var marginalPiece: String { pick("Points per extra 1,000 kr. from here", "Point pr. ekstra 1.000 kr. herfra") }
+    var weightFactors: String { pick("Weight and its factors", "Vægt og dens faktorer") }
+    var factor: String { pick("Factor", "Faktor") }
+    var value: String { pick("Value", "Værdi") }
+    var source: String { pick("From", "Kilde") }
+    var eligibility: String { pick("Eligibility", "Berettigelse") }
+    var check: String { pick("Check", "Krav") }
+    var rule: String { pick("Rule", "Regel") }
+    var result: String { pick("Result", "Resultat") }
+    var principle: String { pick("Principle (the memo)", "Princip (notatet)") }
+    var allocation: String { pick("Allocation", "Fordeling") }
+    var on: String { pick("on", "til") }
+    var off: String { pick("off", "fra") }
+    var passes: String { pick("passes", "opfyldt") }
+    var fails: String { pick("fails", "ikke opfyldt") }
+
+    /// A rule of the model in the officer's words.
+    public func constraint(_ kind: ConstraintKind) -> String {
+        switch kind {
+        case .envelope(let year): pick("the \(year) envelope", "rammen for \(year)")
+        case .envelopeScale(let year): pick("the \(year) envelope scale", "skalering af rammen for \(year)")
+        case .primaryShare(let year): pick("the minimum share for primary areas in \(year)", "minimumsandelen til primære boligområder i \(year)")
+        case .areaShare(let area, let year): pick("the cap on area \(area)'s share of the \(year) envelope", "loftet over boligområde \(area)s andel af rammen for \(year)")
+        case .focusFloor(let focus, let year): pick("the \(year) floor for \(self.focus(focus))", "gulvet for \(self.focus(focus)) i \(year)")
+        case .minimumFraction(let id): pick("the minimum viable share of \(id)", "mindste bæredygtige andel for \(id)")
+        case .fundedOnlyIfSelected(let id): pick("the selection of \(id)", "udvælgelsen af \(id)")
+        case .maxProjects: pick("the maximum number of projects", "det maksimale antal projekter")
+        }
+    }
 }

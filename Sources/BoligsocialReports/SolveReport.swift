@@ -1,7 +1,7 @@
 import BoligsocialCore
 
 /// The report of `solve`: a pure function from a summary to text.
-public struct SolveReport: Sendable {
+public struct SolveReport: Report, Sendable {
     public let summary: AllocationSummary
     public let labels: Labels
     let number: NumberFormat
@@ -72,7 +72,9 @@ public struct SolveReport: Sendable {
 
     public var tables: [TextTable] { [yearTable(), applicationTable(), focusTable(), riskTable(), areaTable(), categoryTable()] }
 
-    var headline: [String] {
+    public var title: String { allocation.scenario.name }
+
+    public var headline: [String] {
         let a = allocation
         let counts = FundingStatus.allCases.map { "\(summary.counts[$0] ?? 0) \(labels.status($0))" }.joined(separator: ", ")
         var lines = ["\(labels.scenario): \(a.scenario.name)",
@@ -86,17 +88,8 @@ public struct SolveReport: Sendable {
 
     // MARK: Formats
 
-    public func plain() -> String {
-        headline.joined(separator: "\n") + "\n\n" + tables.map { $0.plain() }.joined(separator: "\n")
-    }
-
-    public func markdown() -> String {
-        "## \(allocation.scenario.name)\n\n" + headline.dropFirst().map { "- \($0)" }.joined(separator: "\n") + "\n\n"
-            + tables.map { $0.markdown() }.joined(separator: "\n")
-    }
-
     /// The application table, one row per application, as the officer pastes it into a spreadsheet.
-    public func csv() -> String {
+    public var csvTable: TextTable {
         var table = applicationTable()
         table.rows = allocation.outcomes.map { o in
             [o.application.id, o.application.title, o.prepared.area.name, o.status.rawValue,
@@ -105,7 +98,7 @@ public struct SolveReport: Sendable {
         }
         table.header = ["id", "title", "area", "status", "weight", "share", "requested"]
             + summary.years.map { "granted_\($0)" } + ["granted_total"]
-        return table.csv()
+        return table
     }
 
     public func json() -> JSON { SolveJSON.make(summary) }

@@ -32,9 +32,22 @@ public struct TextTable: Sendable, Equatable {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// Text safe inside a Markdown table cell or heading.
+    static func markdownEscaped(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "|", "\\", "*", "_", "`", "<", ">", "[", "]": out += "\\" + String(c)
+            case "\n", "\r": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
     /// A GitHub-flavoured Markdown table under a `###` heading.
     public func markdown() -> String {
-        func escape(_ s: String) -> String { s.replacingAll("|", with: "\\|") }
+        let escape = Self.markdownEscaped
         let align = alignments.map { $0 == .right ? "---:" : "---" }
         var out = ["### \(escape(title))", "", "| " + header.map(escape).joined(separator: " | ") + " |",
                    "|" + align.joined(separator: "|") + "|"]

@@ -1,0 +1,176 @@
+import BoligsocialCore
+
+/// `explain`: one application's weight, eligibility, allocation, binding rules and what would fund it.
+public struct ExplainReport: Report, Sendable {
+    public let explanation: Explanation
+    public let scenario: Scenario
+    public let stamp: InputStamp?
+    let labels: Labels
+    let number: NumberFormat
+
+    public init(_ explanation: Explanation, scenario: Scenario, stamp: InputStamp?, language: Language = .en) {
+        self.explanation = explanation
+        self.scenario = scenario
+        self.stamp = stamp
+        labels = Labels(language)
+        number = NumberFormat(language)
+    }
+
+    var outcome: ApplicationOutcome { explanation.outcome }
+    var application: Application { outcome.application }
+    var weight: WeightBreakdown { outcome.prepared.weight }
+
+    public var title: String { "\(application.id): \(application.title)" }
+
+    public var headline: [String] {
+        let area = outcome.prepared.area
+        var lines = ["\(labels.scenario): \(scenario.name)",
+                     "\(application.id): \(application.title), \(area.name) (\(area.district), \(labels.risk(area.risk)))",
+                     "\(labels.status): \(labels.status(outcome.status)), \(labels.share.lowercased()) \(number.percent(outcome.share)), "
+                        + "\(number.kr(outcome.grantedTotal)) of \(number.kr(outcome.requested.reduce(0, +))) requested"]
+        lines += why()
+        return lines
+    }
+
+    /// The reasons in words: binding rules, the reduced cost, and what would fund it fully.
+    func why() -> [String] {
+        var lines: [String] = []
+        if outcome.status == .ineligible {
+            lines.append("Why: ineligible under the scenario's rules (see Eligibility); no envelope or weight changes that.")
+            return lines
+        }
+        if !outcome.binding.isEmpty {
+            lines.append("Binding: " + outcome.binding.map { labels.constraint($0) }.joined(separator: "; ") + ".")
+        } else if outcome.status != .full {
+            lines.append("Binding: none of its rows is tight at the optimum.")
+        }
+        let w = number.decimal(weight.weight, places: 4)
+        if let d = explanation.reducedCostPer1000 {
+            switch outcome.status {
+            case .full:
+                lines.append("Reduced cost: +\(number.decimal(d, places: 4)) points per 1.000 kr. of its request: its \(w) points per 1.000 kr. beat what the last krone earns elsewhere, so it is funded first.")
+            case .unfunded:
+                lines.append("Reduced cost: \(number.decimal(d, places: 4)) points per 1.000 kr.: each 1.000 kr. given to it would cost that many points more elsewhere than its own \(w) earn.")
+            default:
+                lines.append("Reduced cost: 0: it is the marginal application: its \(w) points per 1.000 kr. equal what the last krone earns, so it takes what is left.")
+            }
+        }
+        switch explanation.envelopeNeed {
+        case .factor(let t):
+            let extra = zip(explanation.years, explanation.envelope).map { "\($0) +\(number.kr(Int((($1 * t) - $1).rounded(.up))))" }
+            lines.append("More envelope: every year's envelope times \(number.decimal(t, places: 4)) funds it fully (" + extra.joined(separator: ", ") + ").")
+        case .unreachable(let limit):
+            lines.append("More envelope: even \(number.decimal(limit, places: 0)) times the envelopes does not fund it fully; a rule, not money, holds it back.")
+        case .none, .notApplicable: break
+        }
+        switch explanation.weightNeed {
+        case .factor(let k):
+            lines.append("More weight: a weight of \(number.decimal(weight.weight * k, places: 4)) (now \(w), times \(number.decimal(k, places: 4))) funds it fully within the envelopes.")
+        case .unreachable:
+            lines.append("More weight: no weight funds it fully within these envelopes and rules.")
+        case .none, .notApplicable: break
+        }
+        return lines
+    }
+
+    func weightTable() -> TextTable {
+        let q = weight.qualityCriteria.map { "\($0.rawValue) +\(number.decimal(scenario.weights.quality[$0] ?? 0, places: 2))" }
+        let rows: [[String]] = [
+            ["F (\(labels.focusArea.lowercased()))", number.decimal(weight.focus, places: 4),
+             weight.focusSource.map { "weights.focus.\($0.rawValue) (largest of \(application.focus.map(\.rawValue).joined(separator: ", ")))" }
+                ?? "weights.focus.outside (no focus area)"],
+            ["R (\(labels.riskClass.lowercased()))", number.decimal(weight.risk, places: 4), "weights.risk.\(weight.riskClass.rawValue)"],
+            ["T (target group)", number.decimal(weight.target, places: 4), "weights.target_group.\(weight.targetGroup.rawValue)"],
+            ["Q (quality)", number.decimal(weight.quality, places: 4), "1" + (q.isEmpty ? " (no quality bonus)" : " + " + q.joined(separator: " + "))],
+        ]
+        return TextTable(title: labels.weightFactors, header: [labels.factor, labels.value, labels.source],
+                         alignments: [.left, .right, .left], rows: rows,
+                         footer: [["w = F·R·T·Q", number.decimal(weight.weight, places: 4), "priority points per 1.000 kr."]])
+    }
+
+    func eligibilityTable() -> TextTable {
+        let names: [IneligibilityReason: String] = [
+            .sofNotInSteeringGroup: "SOF in the steering group", .noObjective: "at least one objective",
+            .activitiesWithoutAccounting: "activity accounting (activity lines)",
+        ]
+        let keys: [IneligibilityReason: String] = [
+            .sofNotInSteeringGroup: "require_sof_in_steering_group", .noObjective: "require_objective",
+            .activitiesWithoutAccounting: "require_activity_accounting",
+        ]
+        return TextTable(
+            title: labels.eligibility, header: [labels.check, labels.rule, labels.result, labels.principle],
+            alignments: [.left, .left, .left, .left],
+            rows: explanation.checks.map { c in
+                [names[c.reason]!, "\(keys[c.reason]!) \(c.ruleIsOn ? labels.on : labels.off)", c.passes ? labels.passes : labels.fails,
+                 c.reason.principle]
+            })
+    }
+
+    func allocationTable(raw: Bool) -> TextTable {
+        let years = explanation.years
+        var rows: [[String]] = []
+        for (y, year) in years.enumerated() {
+            for c in CostCategory.allCases {
+                let requested = Int(application.request(c, year: y).rounded(.down))
+                let granted = outcome.granted[y][c] ?? 0
+                guard requested > 0 || granted > 0 else { continue }
+                rows.append(raw ? [String(year), c.rawValue, String(requested), String(granted)]
+                                : [String(year), labels.category(c), number.kroner(requested), number.kroner(granted)])
+            }
+        }
+        return TextTable(title: labels.allocation, header: [labels.year, labels.category, labels.requested, labels.granted],
+                         alignments: [.left, .left, .right, .right], rows: rows,
+                         footer: raw ? [] : [[labels.total, "", number.kroner(outcome.requested.reduce(0, +)), number.kroner(outcome.grantedTotal)]])
+    }
+
+    public var tables: [TextTable] { [weightTable(), eligibilityTable(), allocationTable(raw: false)] }
+
+    public var csvTable: TextTable {
+        var t = allocationTable(raw: true)
+        t.header = ["year", "category", "requested", "granted"]
+        return t
+    }
+
+    public func json() -> JSON {
+        let years = explanation.years
+        func need(_ n: Explanation.Need) -> JSON {
+            switch n {
+            case .none: .double(1)
+            case .factor(let f): .double(f.roundedForReport)
+            case .unreachable, .notApplicable: .null
+            }
+        }
+        var fields: [(String, JSON)] = [
+            ("scenario", .string(scenario.name)),
+            ("id", .string(application.id)),
+            ("title", .string(application.title)),
+            ("area", .string(outcome.prepared.area.id)),
+            ("status", .string(outcome.status.rawValue)),
+            ("share", .double(outcome.share.roundedForReport)),
+            ("weight", .object([
+                ("value", .double(weight.weight.roundedForReport)),
+                ("focus", .object([("key", weight.focusSource.map { .string($0.rawValue) } ?? .string("outside")), ("factor", .double(weight.focus))])),
+                ("risk", .object([("key", .string(weight.riskClass.rawValue)), ("factor", .double(weight.risk))])),
+                ("target_group", .object([("key", .string(weight.targetGroup.rawValue)), ("factor", .double(weight.target))])),
+                ("quality", .object([("criteria", .array(weight.qualityCriteria.map { .string($0.rawValue) })),
+                                     ("factor", .double(weight.quality.roundedForReport))])),
+            ])),
+            ("eligibility", .array(explanation.checks.map { c in
+                .object([("check", .string(c.reason.rawValue)), ("rule_on", .bool(c.ruleIsOn)), ("passes", .bool(c.passes)),
+                         ("principle", .string(c.reason.principle))])
+            })),
+            ("requested", .object(zip(years, outcome.requested).map { (String($0), .int($1)) })),
+            ("granted", .object(zip(years, outcome.grantedByYear).map { (String($0), .int($1)) })),
+            ("granted_by_category", .object(years.indices.map { y in
+                (String(years[y]), .object(CostCategory.allCases.map { ($0.rawValue, .int(outcome.granted[y][$0] ?? 0)) }))
+            })),
+            ("binding", .array(outcome.binding.map { .string(labels.constraint($0)) })),
+            ("reduced_cost_per_1000", explanation.reducedCostPer1000.map { .double($0.roundedForReport) } ?? .null),
+            ("envelope_scale_to_fund_fully", need(explanation.envelopeNeed)),
+            ("weight_factor_to_fund_fully", need(explanation.weightNeed)),
+            ("reasons", .array(why().map { .string($0) })),
+        ]
+        if let stamp { fields.append(("inputs", inputsJSON(stamp))) }
+        return .object(fields)
+    }
+}

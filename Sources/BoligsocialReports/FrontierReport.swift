@@ -1,0 +1,67 @@
+import BoligsocialCore
+
+/// `frontier`: the breakpoints of priority points against the envelope scale.
+public struct FrontierReport: Report, Sendable {
+    public let scenario: Scenario
+    public let frontier: Frontier
+    public let stamp: InputStamp?
+    let labels: Labels
+    let number: NumberFormat
+
+    public init(scenario: Scenario, frontier: Frontier, stamp: InputStamp?, language: Language = .en) {
+        self.scenario = scenario
+        self.frontier = frontier
+        self.stamp = stamp
+        labels = Labels(language)
+        number = NumberFormat(language)
+    }
+
+    public var title: String { "\(labels.frontier): \(scenario.name)" }
+    public var headline: [String] {
+        var lines = ["\(labels.scenario): \(scenario.name)"]
+        if frontier.isExact {
+            lines.append("Exact: parametric analysis of the LP (bound ranging on the envelope scale); \(frontier.breakpoints.count) breakpoints.")
+            if let last = frontier.breakpoints.last {
+                lines.append("From scale \(number.decimal(last.scale, places: 6)) on, more money buys nothing: every eligible line is funded or a rule stops it.")
+            }
+        } else {
+            lines.append("Sampled, not exact: the scenario is a mixed-integer program, which has no duals to follow; \(frontier.breakpoints.count) samples.")
+        }
+        lines.append("Scale 1 is the scenario's own envelopes (\(number.kr(Int(frontier.totalEnvelope.rounded(.down)))) in all); \(labels.amountsIn.lowercased())")
+        return lines
+    }
+
+    func table(raw: Bool) -> TextTable {
+        let rows = frontier.breakpoints.map { b -> [String] in
+            let envelope = Int((b.scale * frontier.totalEnvelope).rounded(.down))
+            return raw
+                ? [String(b.scale), String(envelope), String(b.priorityPoints), String(b.marginalPointsPer1000.roundedForReport)]
+                : [number.decimal(b.scale, places: 6), number.kroner(envelope), number.decimal(b.priorityPoints, places: 3),
+                   number.decimal(b.marginalPointsPer1000, places: 4)]
+        }
+        return TextTable(title: labels.frontier, header: [labels.scale, labels.totalEnvelope, labels.priorityPoints, labels.marginalPiece],
+                         alignments: [.right, .right, .right, .right], rows: rows)
+    }
+
+    public var tables: [TextTable] { [table(raw: false)] }
+
+    public var csvTable: TextTable {
+        var t = table(raw: true)
+        t.header = ["scale", "total_envelope", "priority_points", "marginal_points_per_1000"]
+        return t
+    }
+
+    public func json() -> JSON {
+        var fields: [(String, JSON)] = [
+            ("scenario", .string(scenario.name)),
+            ("exact", .bool(frontier.isExact)),
+            ("total_envelope", .double(frontier.totalEnvelope)),
+            ("breakpoints", .array(frontier.breakpoints.map { b in
+                .object([("scale", .double(b.scale)), ("priority_points", .double(b.priorityPoints)),
+                         ("marginal_points_per_1000", .double(b.marginalPointsPer1000.roundedForReport))])
+            })),
+        ]
+        if let stamp { fields.append(("inputs", inputsJSON(stamp))) }
+        return .object(fields)
+    }
+}

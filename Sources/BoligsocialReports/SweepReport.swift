@@ -1,0 +1,83 @@
+import BoligsocialCore
+
+/// `sweep`: one row per envelope step.
+public struct SweepReport: Report, Sendable {
+    public let scenario: Scenario
+    public let steps: [SweepStep]
+    public let parameter: SweepParameter
+    public let stamp: InputStamp?
+    let labels: Labels
+    let number: NumberFormat
+
+    public init(scenario: Scenario, steps: [SweepStep], parameter: SweepParameter, stamp: InputStamp?, language: Language = .en) {
+        self.scenario = scenario
+        self.steps = steps
+        self.parameter = parameter
+        self.stamp = stamp
+        labels = Labels(language)
+        number = NumberFormat(language)
+    }
+
+    var sweptYear: Int? { if case .year(let y, _) = parameter { y } else { nil } }
+
+    public var title: String { "\(labels.sweep): \(scenario.name)" }
+    public var headline: [String] {
+        let what = sweptYear.map { "the \($0) envelope" } ?? "every year's envelope scaled"
+        return ["\(labels.scenario): \(scenario.name)", "\(labels.sweep): \(what), \(steps.count) steps, each re-solved from the previous basis",
+                labels.amountsIn]
+    }
+
+    func table(raw: Bool) -> TextTable {
+        let years = scenario.years
+        let parameterHeader = sweptYear.map { "\(labels.envelope) \($0)" } ?? labels.scale
+        let header = [labels.step, parameterHeader, labels.priorityPoints] + years.map { "\(labels.allocated) \($0)" }
+            + [labels.full, labels.partial, labels.unfunded, labels.marginal]
+        let rows = steps.enumerated().map { i, s -> [String] in
+            let parameterValue: String = if let year = sweptYear, let y = years.firstIndex(of: year) {
+                raw ? String(Int(s.envelope[y].rounded(.down))) : number.kroner(Int(s.envelope[y].rounded(.down)))
+            } else {
+                raw ? String(s.scale ?? 0) : number.decimal(s.scale ?? 0, places: 4)
+            }
+            guard s.status.hasSolution else {
+                return ["\(i + 1)", parameterValue, "infeasible"] + years.map { _ in "" } + ["", "", "", ""]
+            }
+            let points = raw ? String(s.priorityPoints) : number.decimal(s.priorityPoints, places: 3)
+            let marginal = s.marginalPointsPer1000.map { raw ? String($0.roundedForReport) : number.decimal($0, places: 4) } ?? ""
+            return ["\(i + 1)", parameterValue, points] + s.allocated.map { raw ? String($0) : number.kroner($0) }
+                + [String(s.full), String(s.partial), String(s.unfunded), marginal]
+        }
+        return TextTable(title: labels.sweep, header: header, alignments: [.right] + Array(repeating: .right, count: header.count - 1), rows: rows)
+    }
+
+    public var tables: [TextTable] { [table(raw: false)] }
+
+    public var csvTable: TextTable {
+        var t = table(raw: true)
+        t.header = ["step", sweptYear.map { "envelope_\($0)" } ?? "scale", "priority_points"] + scenario.years.map { "allocated_\($0)" }
+            + ["full", "partial", "unfunded", "marginal_points_per_1000"]
+        return t
+    }
+
+    public func json() -> JSON {
+        let years = scenario.years
+        func perYear(_ values: [Int]) -> JSON { .object(zip(years, values).map { (String($0), .int($1)) }) }
+        let steps: [JSON] = steps.map { s in
+            var fields: [(String, JSON)] = []
+            if let scale = s.scale { fields.append(("scale", .double(scale))) }
+            fields += [
+                ("envelope", .object(zip(years, s.envelope).map { (String($0), .double($1)) })),
+                ("status", .string(SolveJSON.statusKey(s.status))),
+                ("priority_points", .double(s.priorityPoints)),
+                ("allocated", perYear(s.allocated)),
+                ("full", .int(s.full)), ("partial", .int(s.partial)), ("unfunded", .int(s.unfunded)),
+                ("marginal_points_per_1000", s.marginalPointsPer1000.map { .double($0.roundedForReport) } ?? .null),
+            ]
+            return .object(fields)
+        }
+        var fields: [(String, JSON)] = [("scenario", .string(scenario.name)), ("years", .array(years.map { .int($0) }))]
+        if let year = sweptYear { fields.append(("year", .int(year))) }
+        fields.append(("steps", .array(steps)))
+        if let stamp { fields.append(("inputs", inputsJSON(stamp))) }
+        return .object(fields)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import BoligsocialCore
+import BoligsocialReports
+
+/// What the subcommands share: loading with the exit codes of SPEC §6, rendering, and the
+/// diagnosis of an infeasible scenario.
+enum Common {
+    static func load(_ path: String) throws -> LoadedScenario {
+        do { return try LoadedScenario.load(path) } catch { throw fail(error) }
+    }
+
+    static func render(_ report: some Report, as format: OutputFormat) -> String {
+        switch format {
+        case .table: report.plain()
+        case .markdown: report.markdown()
+        case .csv: report.csv()
+        case .json: report.json().serialized()
+        }
+    }
+
+    /// Solves, or explains an infeasible scenario and exits 2.
+    static func solve(_ loaded: LoadedScenario, lang: Language, writeModel: ((ModelWriter) throws -> Void)? = nil) throws -> Allocation {
+        let allocation: Allocation
+        do {
+            allocation = try Allocator.solve(round: loaded.round, scenario: loaded.scenario, writeModel: writeModel)
+        } catch let failure as OutputWriter.Failure {
+            printError(failure.message)
+            throw Exit.cannotWrite
+        } catch {
+            printError("boligsocial: \(error)")
+            throw Exit.internalError
+        }
+        switch allocation.status {
+        case .optimal, .feasible:
+            return allocation
+        case .infeasible:
+            try explainInfeasibility(loaded, lang: lang)
+        case .unbounded, .undefined:
+            printError("\(loaded.scenario.name): \(allocation.status)")
+            throw Exit.internalError
+        }
+    }
+
+    /// Prints which rules conflict, in which year, and by how much to relax each; exits 2.
+    static func explainInfeasibility(_ loaded: LoadedScenario, lang: Language) throws -> Never {
+        do {
+            if let diagnosis = try Diagnosis.diagnose(round: loaded.round, scenario: loaded.scenario) {
+                printError(DiagnosisReport(scenario: loaded.scenario, diagnosis: diagnosis, language: lang).text())
+            } else {
+                printError("\(loaded.scenario.name): the scenario is infeasible: its rules cannot all hold within its envelopes")
+            }
+        } catch {
+            printError("\(loaded.scenario.name): the scenario is infeasible (no diagnosis: \(error))")
+        }
+        throw Exit.infeasible
+    }
+}

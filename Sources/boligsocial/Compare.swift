@@ -1,0 +1,29 @@
+import ArgumentParser
+import BoligsocialCore
+import BoligsocialReports
+
+extension Boligsocial {
+    /// `compare`: scenarios side by side, and who gains or loses how much.
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Scenarios side by side: per year, per class, and the applications that gain or lose, largest change first.")
+
+        @Argument(help: "Two or more scenario files; the first is the reference.")
+        var scenarios: [String]
+
+        @OptionGroup var report: ReportOptions
+
+        func validate() throws {
+            guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenarios, got \(scenarios.count)") }
+            guard report.writeModel == nil else { throw ValidationError("--write-model is for solve") }
+        }
+
+        func run() throws {
+            let loaded = try scenarios.map(Common.load)
+            let allocations = try loaded.map { try Common.solve($0, lang: report.lang) }
+            let text = Common.render(
+                CompareReport(Comparison(allocations), stamps: loaded.map(\.stamp), language: report.lang), as: report.format)
+            try OutputWriter.emit(text, to: report.output, inputs: loaded.flatMap(\.inputPaths))
+        }
+    }
+}

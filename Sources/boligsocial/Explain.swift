@@ -1,0 +1,43 @@
+import ArgumentParser
+import BoligsocialCore
+import BoligsocialReports
+
+extension Boligsocial {
+    /// `explain`: why one application gets what it gets.
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One application: weight and factors, eligibility with the memo's principles, allocation, binding rules, and what would fund it fully.")
+
+        @Argument(help: "The scenario file.")
+        var scenario: String
+
+        @Argument(help: "The application's id.")
+        var id: String
+
+        @OptionGroup var report: ReportOptions
+
+        func validate() throws {
+            guard report.writeModel == nil else { throw ValidationError("--write-model is for solve") }
+        }
+
+        func run() throws {
+            let loaded = try Common.load(scenario)
+            _ = try Common.solve(loaded, lang: report.lang)
+            let explanation: Explanation?
+            do {
+                explanation = try Explanation.explain(id: id, round: loaded.round, scenario: loaded.scenario)
+            } catch {
+                printError("boligsocial: \(error)")
+                throw Exit.internalError
+            }
+            guard let explanation else {
+                printError("\(loaded.scenario.applicationsPath): no application with id '\(id)'"
+                    + (closestMatch(to: id, in: loaded.round.applications.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""))
+                throw Exit.usage
+            }
+            let text = Common.render(ExplainReport(explanation, scenario: loaded.scenario, stamp: loaded.stamp, language: report.lang),
+                                     as: report.format)
+            try OutputWriter.emit(text, to: report.output, inputs: loaded.inputPaths)
+        }
+    }
+}

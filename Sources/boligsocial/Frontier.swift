@@ -1,0 +1,38 @@
+import ArgumentParser
+import BoligsocialCore
+import BoligsocialReports
+
+extension Boligsocial {
+    /// `frontier`: the exact piecewise-linear curve of priority points against the envelope scale.
+    struct Frontier: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The exact curve of priority points against the envelope scale: breakpoints and marginal points per 1.000 kr.")
+
+        @Argument(help: "The scenario file.")
+        var scenario: String
+
+        @Option(help: "Samples for a mixed-integer scenario, which has no exact curve.")
+        var samples = 41
+
+        @OptionGroup var report: ReportOptions
+
+        func validate() throws {
+            guard (2...10_000).contains(samples) else { throw ValidationError("--samples must be between 2 and 10000") }
+            guard report.writeModel == nil else { throw ValidationError("--write-model is for solve") }
+        }
+
+        func run() throws {
+            let loaded = try Common.load(scenario)
+            let frontier: BoligsocialCore.Frontier
+            do {
+                frontier = try BoligsocialCore.Frontier.compute(round: loaded.round, scenario: loaded.scenario, samples: samples)
+            } catch {
+                printError("boligsocial: \(error)")
+                throw Exit.internalError
+            }
+            let text = Common.render(
+                FrontierReport(scenario: loaded.scenario, frontier: frontier, stamp: loaded.stamp, language: report.lang), as: report.format)
+            try OutputWriter.emit(text, to: report.output, inputs: loaded.inputPaths)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import BoligsocialCore
+import BoligsocialReports
+
+extension Boligsocial {
+    /// `sweep`: re-solve over a range of envelopes on one kept, warm-started problem.
+    struct Sweep: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-solve over a range of envelopes (--scale 0.5:1.5:41, or --year 2010 --range 8000000:14000000:13).")
+
+        @Argument(help: "The scenario file.")
+        var scenario: String
+
+        @Option(help: "FROM:TO:STEPS: every year's envelope times each of STEPS values from FROM to TO.")
+        var scale: String?
+
+        @Option(help: "The one year whose envelope --range sets.")
+        var year: Int?
+
+        @Option(help: "FROM:TO:STEPS: that year's envelope in DKK.")
+        var range: String?
+
+        @OptionGroup var report: ReportOptions
+
+        static func parse(_ text: String, option: String) throws -> [Double] {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Double($0.replacingOccurrences(of: "_", with: "")) }
+            guard parts.count == 3, let from = parts[0], let to = parts[1], let steps = parts[2],
+                  from.isFinite, to.isFinite, from >= 0, to >= 0, steps >= 1, steps <= 1_000_000, steps == steps.rounded()
+            else { throw ValidationError("\(option) takes FROM:TO:STEPS with FROM, TO ≥ 0 and 1 ≤ STEPS ≤ 1000000, not '\(text)'") }
+            return BoligsocialCore.Sweep.range(from: from, to: to, steps: Int(steps))
+        }
+
+        func validate() throws {
+            switch (scale, year, range) {
+            case (let s?, nil, nil): _ = try Self.parse(s, option: "--scale")
+            case (nil, _?, let r?): _ = try Self.parse(r, option: "--range")
+            default: throw ValidationError("give either --scale FROM:TO:STEPS, or --year Y with --range FROM:TO:STEPS")
+            }
+            guard report.writeModel == nil else { throw ValidationError("--write-model is for solve") }
+        }
+
+        func run() throws {
+            let loaded = try Common.load(scenario)
+            let parameter: SweepParameter
+            if let scale {
+                parameter = .scale(try Self.parse(scale, option: "--scale"))
+            } else {
+                guard let year, loaded.scenario.years.contains(year) else {
+                    printError("--year \(year ?? 0) is not one of the scenario's years (\(loaded.scenario.years.map(String.init).joined(separator: ", ")))")
+                    throw Exit.usage
+                }
+                parameter = .year(year, try Self.parse(range!, option: "--range"))
+            }
+            _ = try Common.solve(loaded, lang: report.lang)  // an infeasible scenario is diagnosed first (exit 2)
+            let steps: [SweepStep]
+            do {
+                steps = try BoligsocialCore.Sweep.run(round: loaded.round, scenario: loaded.scenario, parameter: parameter)
+            } catch {
+                printError("boligsocial: \(error)")
+                throw Exit.internalError
+            }
+            let text = Common.render(
+                SweepReport(scenario: loaded.scenario, steps: steps, parameter: parameter, stamp: loaded.stamp, language: report.lang),
+                as: report.format)
+            try OutputWriter.emit(text, to: report.output, inputs: loaded.inputPaths)
+        }
+    }
+}
