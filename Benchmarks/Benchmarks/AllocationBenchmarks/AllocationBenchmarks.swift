@@ -44,6 +44,35 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // A 1,000-step sweep on one kept, warm-started problem against 1,000 separate solves that each
+    // build the model and solve it from scratch: the ratio of the two is what `sweep` buys.
+    for size in [60, 1_000] {
+        var sweepRound = RoundGenerator.round(applications: size, seed: 5)
+        for i in sweepRound.applications.indices { sweepRound.applications[i].minFraction = nil }
+        let sweepScenario = RoundGenerator.scenario(for: sweepRound, coverage: 0.6)
+        let scales = Sweep.range(from: 0.5, to: 1.5, steps: 1_000)
+        let few = Benchmark.Configuration(maxDuration: .seconds(30), maxIterations: 5)
+        Benchmark("sweep 1000 steps, \(size) applications (kept problem, warm starts)", configuration: few) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try Sweep.run(round: sweepRound, scenario: sweepScenario, parameter: .scale(scales)))
+            }
+        }
+        Benchmark("1000 separate solves, \(size) applications (model rebuilt each time)", configuration: few) { benchmark in
+            for _ in benchmark.scaledIterations {
+                for t in scales { blackHole(try Allocator.solve(round: sweepRound, scenario: sweepScenario.scaled(by: t))) }
+            }
+        }
+    }
+
+    var frontierRound = RoundGenerator.round(applications: 1_000, seed: 13)
+    for i in frontierRound.applications.indices { frontierRound.applications[i].minFraction = nil }
+    let frontierScenario = RoundGenerator.scenario(for: frontierRound, coverage: 0.6)
+    Benchmark("frontier 1000 applications (exact)", configuration: .init(maxDuration: .seconds(30), maxIterations: 5)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try Frontier.compute(round: frontierRound, scenario: frontierScenario))
+        }
+    }
+
     var mipRound = RoundGenerator.round(applications: 1_000, seed: 11)
     for i in mipRound.applications.indices { mipRound.applications[i].minFraction = nil }
     var mipScenario = RoundGenerator.scenario(for: mipRound, coverage: 0.6)
