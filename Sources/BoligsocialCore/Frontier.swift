@@ -47,7 +47,8 @@ public struct Frontier: Sendable {
         let perScale = total / AllocationModel.unit
         var t = try smallestFeasibleScale(session)
         var breakpoints: [Breakpoint] = []
-        var guardSteps = 0
+        var guardSteps = 0, stuck = 0
+        func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
         while guardSteps < 200_000 {
             guardSteps += 1
             try session.setScale(t)
@@ -74,7 +75,15 @@ public struct Frontier: Sendable {
                                               marginalPointsPer1000: marginal))
             }
             guard let upper = range.upper, slope > 1e-12 else { break }
-            t = max(upper, t) * (1 + 1e-9) + 1e-12
+            // Step just past the end of this basis's range. Within GLPK's feasibility tolerance a
+            // degenerate basis can survive a tiny step with its range ending right at `t`; then the
+            // step grows tenfold each time (to at most 1e-4 of `t`) until the basis changes.
+            if upper > t * (1 + 1e-7) + 1e-12 {
+                stuck = 0
+            } else {
+                stuck = min(stuck + 1, 5)
+            }
+            t = max(upper, t) * (1 + 1e-9 * pow10(stuck)) + 1e-12
         }
         return Frontier(breakpoints: breakpoints, isExact: true, totalEnvelope: total)
     }
