@@ -90,8 +90,7 @@ extension Allocation {
             for y in years.indices {
                 var line: [CostCategory: Int] = [:]
                 for (category, amount) in p.eligibleRequest[y] where amount > 0 {
-                    let x = shares[y] == 1 ? amount : shares[y] * amount
-                    line[category] = min(Int((x + 1e-4).rounded(.down)), Int(amount.rounded(.down)))
+                    line[category] = Self.grantedLine(share: shares[y], request: amount)
                 }
                 granted.append(line)
             }
@@ -109,6 +108,29 @@ extension Allocation {
         keepWithinEnvelopes()
         for i in self.outcomes.indices { self.outcomes[i].classify(scenario: self.scenario) }
         allocated = years.indices.map { y in self.outcomes.reduce(0) { $0 + $1.grantedByYear[y] } }
+    }
+
+    /// Whole kroner granted on a line: the share of its request rounded down (a tenth of an øre of
+    /// slack absorbs the solver's rounding), never more than the request.
+    @inline(__always)
+    static func grantedLine(share: Double, request: Double) -> Int {
+        let x = share == 1 ? request : share * request
+        return min(Int((x + 1e-4).rounded(.down)), Int(request.rounded(.down)))
+    }
+
+    /// What the envelope repair leaves of each year's total: the same whole kroner taken back as
+    /// `keepWithinEnvelopes` takes, so summaries and full allocations agree.
+    static func totalsWithinEnvelopes(_ totals: [Int], envelopes: [Double], carryOver: Bool) -> [Int] {
+        var result = totals
+        var cumulativeLimit = 0.0, cumulativeSpent = 0
+        for y in totals.indices {
+            cumulativeLimit = carryOver ? cumulativeLimit + envelopes[y] : envelopes[y]
+            let before = carryOver ? cumulativeSpent : 0
+            let excess = before + totals[y] - Int(cumulativeLimit.rounded(.down))
+            if excess > 0 { result[y] = max(0, totals[y] - excess) }
+            cumulativeSpent += result[y]
+        }
+        return result
     }
 
     /// Shares within 1e-9 of 0 or 1 are exactly 0 or 1, so "fully funded" means what it says.

@@ -38,30 +38,14 @@ public enum Sweep {
             (nil, scenario.years.indices.map { scenario.years[$0] == year ? amount : base[$0] })
         }
         }
+        let summarizer = StepSummarizer(session.model)
         return try settings.map { scale, envelope in
             try session.setEnvelopes(envelope)
-            let allocation = try session.allocation()
-            return step(allocation, scale: scale, parameter: parameter)
+            let solution = try session.solve()
+            let marginal = solution.isMixedInteger || !solution.status.hasSolution ? nil : session.model.envelopeMarginals(solution)
+            return summarizer.step(solution, envelopes: envelope, marginal: marginal, scale: scale, parameter: parameter,
+                                   yearList: scenario.years)
         }
-    }
-
-    static func step(_ a: Allocation, scale: Double?, parameter: SweepParameter) -> SweepStep {
-        let count = { (s: FundingStatus) in a.outcomes.reduce(0) { $0 + ($1.status == s ? 1 : 0) } }
-        var marginal: Double?
-        if a.status.hasSolution, let m = a.marginalPointsPer1000 {
-            switch parameter {
-            case .scale:
-                let total = a.envelope.reduce(0, +)
-                marginal = total > 0 ? zip(m, a.envelope).reduce(0) { $0 + $1.0 * $1.1 } / total : m.max()
-            case .year(let year, _):
-                marginal = a.years.firstIndex(of: year).map { m[$0] }
-            }
-        }
-        let solved = a.status.hasSolution
-        return SweepStep(
-            scale: scale, envelope: a.envelope, status: a.status, priorityPoints: solved ? a.priorityPoints : 0,
-            allocated: solved ? a.allocated : a.years.map { _ in 0 }, full: solved ? count(.full) : 0,
-            partial: solved ? count(.partial) : 0, unfunded: solved ? count(.unfunded) : 0, marginalPointsPer1000: marginal)
     }
 
     /// `FROM:TO:STEPS` → STEPS evenly spaced values from FROM to TO (both included).

@@ -62,6 +62,11 @@ import Testing
             let fresh = try Allocator.solve(round: loaded.round, scenario: loaded.scenario.scaled(by: scale))
             #expect(abs(step.priorityPoints - fresh.priorityPoints) <= 1e-7 * fresh.priorityPoints)
             #expect(step.allocated == fresh.allocated)
+            let count = { (s: FundingStatus) -> Int in fresh.outcomes.filter { $0.status == s }.count }
+            let expected: [Int] = [count(.full), count(.partial), count(.unfunded)]
+            #expect([step.full, step.partial, step.unfunded] == expected)
+            #expect(abs(step.marginalPointsPer1000! - zip(fresh.marginalPointsPer1000!, fresh.envelope).reduce(0) { $0 + $1.0 * $1.1 }
+                / fresh.envelope.reduce(0, +)) < 1e-9)
         }
         let amounts = Sweep.range(from: 20_000_000, to: 40_000_000, steps: 5)
         let year = try Sweep.run(round: loaded.round, scenario: loaded.scenario, parameter: .year(2012, amounts))
