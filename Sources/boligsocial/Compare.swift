@@ -15,7 +15,6 @@ extension Boligsocial {
 
         func validate() throws {
             guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenarios, got \(scenarios.count)") }
-            guard report.writeModel == nil else { throw ValidationError("--write-model is for solve") }
         }
 
         func run() throws {

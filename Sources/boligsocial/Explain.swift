@@ -16,10 +16,6 @@ extension Boligsocial {
 
         @OptionGroup var report: ReportOptions
 
-        func validate() throws {
-            guard report.writeModel == nil else { throw ValidationError("--write-model is for solve") }
-        }
-
         func run() throws {
             let loaded = try Common.load(scenario)
             _ = try Common.solve(loaded, lang: report.lang)

@@ -18,7 +18,6 @@ extension Boligsocial {
 
         func validate() throws {
             guard (2...10_000).contains(samples) else { throw ValidationError("--samples must be between 2 and 10000") }
-            guard report.writeModel == nil else { throw ValidationError("--write-model is for solve") }
         }
 
         func run() throws {

@@ -18,13 +18,4 @@ struct ReportOptions: ParsableArguments {
 
     @Option(help: "Report language: en or da.")
     var lang: Language = .en
-
-    @Option(name: .customLong("write-model"), help: "Also write the model GLPK solved, as PATH.lp (CPLEX LP) or PATH.mps.")
-    var writeModel: String?
-
-    func validate() throws {
-        if let path = writeModel, !(path.hasSuffix(".lp") || path.hasSuffix(".mps")) {
-            throw ValidationError("--write-model needs a path ending in .lp or .mps, not '\(path)'")
-        }
-    }
 }

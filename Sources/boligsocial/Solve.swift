@@ -13,10 +13,19 @@ extension Boligsocial {
 
         @OptionGroup var report: ReportOptions
 
+        @Option(name: .customLong("write-model"), help: "Also write the model GLPK solved, as PATH.lp (CPLEX LP) or PATH.mps.")
+        var writeModel: String?
+
+        func validate() throws {
+            if let path = writeModel, !(path.hasSuffix(".lp") || path.hasSuffix(".mps")) {
+                throw ValidationError("--write-model needs a path ending in .lp or .mps, not '\(path)'")
+            }
+        }
+
         func run() throws {
             let loaded = try Common.load(scenario)
             let allocation = try Common.solve(loaded, lang: report.lang) { problem in
-                guard let path = report.writeModel else { return }
+                guard let path = writeModel else { return }
                 try OutputWriter.write(to: path, inputs: loaded.inputPaths) { temporary in
                     try problem.write(to: temporary, format: path.hasSuffix(".mps") ? .mps : .cplexLP)
                 }

@@ -36,7 +36,6 @@ extension Boligsocial {
             case (nil, _?, let r?): _ = try Self.parse(r, option: "--range")
             default: throw ValidationError("give either --scale FROM:TO:STEPS, or --year Y with --range FROM:TO:STEPS")
             }
-            guard report.writeModel == nil else { throw ValidationError("--write-model is for solve") }
         }
 
         func run() throws {
