@@ -58,6 +58,8 @@ public struct AllocationModel: Sendable {
         /// All years move together with one scale column `t` (`e[y] = t·E[y]`): the parameter of
         /// the frontier, whose range of optimality GLPK can analyse.
         case scale
+        /// The envelopes are for the model to choose (`e[y] ≥ 0`): the wish proposal.
+        case chosen
     }
     public let parameter: EnvelopeParameter
 
@@ -124,7 +126,7 @@ public struct AllocationModel: Sendable {
         // Σ x[y] + c[y] − c[y−1] − e[y] ≤ 0.
         for (y, year) in years.enumerated() {
             let amount = scenario.envelopes[y] / Self.unit
-            let bounds: LinearProgram.Bounds = parameter == .fixed ? .equal(amount) : .atLeast(0)
+            let bounds: LinearProgram.Bounds = parameter == .fixed ? .equal(amount) : .atLeast(0)  // .scale and .chosen
             envelopeColumns.append(try program.addColumn("E_\(year)", bounds: bounds))
         }
         if parameter == .scale {

@@ -110,6 +110,17 @@ public struct Labels: Sendable {
     var passes: String { pick("passes", "opfyldt") }
     var fails: String { pick("fails", "ikke opfyldt") }
 
+    var wish: String { pick("Wish proposal (ønskeforslag)", "Ønskeforslag") }
+    var wishTable: String { pick("Wish proposal 2009-2012, 1,000 kr. (fixed 2009 prices)", "Ønskeforslag 2009-2012, 1.000 kr. (faste 2009-priser)") }
+    var fundedApplications: String { pick("Applications it funds", "Ansøgninger der støttes") }
+    var askTotal: String { pick("Total (envelope to ask for)", "I alt (ønsket ramme)") }
+    var inThousands: String { pick("Amounts in 1,000 kr.", "Beløb i 1.000 kr.") }
+    var threshold: String { pick("Funds every eligible application with weight", "Støtter alle berettigede ansøgninger med vægt") }
+    var atShare: String { pick("at a share of at least", "med en andel på mindst") }
+    var flatYears: String { pick("equal years", "ens år") }
+    var minimumNote: String { pick("LP minimum before rounding up to whole 1,000 kr.", "LP-minimum før oprunding til hele 1.000 kr.") }
+    var inputsLine: String { pick("Inputs", "Inddata") }
+
     /// A rule of the model in the officer's words.
     public func constraint(_ kind: ConstraintKind) -> String {
         switch kind {

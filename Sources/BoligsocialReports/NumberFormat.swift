@@ -17,6 +17,11 @@ public struct NumberFormat: Sendable {
         return value < 0 ? "-" + out : out
     }
 
+    /// An amount in 1.000 kr., rounded to the nearest thousand, as a budget document shows it.
+    public func thousands(_ kroner: Int) -> String {
+        self.kroner(Int((Double(kroner) / 1000).rounded()))
+    }
+
     /// `kroner(value) + " kr."`.
     public func kr(_ value: Int) -> String { kroner(value) + " kr." }
 

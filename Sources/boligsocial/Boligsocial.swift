@@ -8,6 +8,6 @@ struct Boligsocial: ParsableCommand {
         commandName: "boligsocial",
         abstract: "Optimal allocation of co-funding for social housing projects (Københavns Kommune, 2009-2012).",
         version: toolVersion,
-        subcommands: [Solve.self, Compare.self, Sweep.self, Frontier.self, Explain.self, Validate.self, Generate.self],
+        subcommands: [Solve.self, Compare.self, Sweep.self, Frontier.self, Wish.self, Explain.self, Validate.self, Generate.self],
         defaultSubcommand: Solve.self)
 }

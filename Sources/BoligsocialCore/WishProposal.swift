@@ -1,0 +1,95 @@
+import LinearProgramming
+
+/// The wish proposal ("ønskeforslag"): the smallest yearly envelopes under which every eligible
+/// application with weight ≥ `threshold` is funded to at least `share`, every rule of the scenario
+/// kept (area caps and the primary share against the envelopes being chosen).
+public struct WishProposal: Sendable {
+    /// What to ask for, per year (DKK, whole 1.000 kr., rounded up from the minimum).
+    public var envelope: [Double]
+    /// The LP's minimum per year (DKK), before rounding up.
+    public var minimum: [Double]
+    /// The allocation the asked envelopes buy (the scenario solved with them).
+    public var allocation: Allocation
+    public var threshold: Double
+    public var share: Double
+    public var flat: Bool
+    /// The applications the proposal must fund (eligible, weight ≥ threshold).
+    public var targets: [String]
+    /// When the priority-point-maximising allocation at the minimum would spend money elsewhere
+    /// first (diminishing returns can do that), the minimum is raised by this factor until it funds
+    /// every target; `nil` when no raise was needed.
+    public var raisedBy: Double?
+
+    /// The applications the asked envelopes fund (granted anything).
+    public var funded: [String] { allocation.outcomes.filter { $0.grantedTotal > 0 }.map(\.application.id) }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case noTargets(threshold: Double)
+        case infeasible(String)
+        public var description: String {
+            switch self {
+            case .noTargets(let w): "no eligible application has a weight of \(w) or more"
+            case .infeasible(let why): why
+            }
+        }
+    }
+
+    public static func compute(round: Round, scenario: Scenario, threshold: Double = 0, share: Double = 1,
+                               flat: Bool = false, options: SolveOptions = SolveOptions()) throws -> WishProposal {
+        let model = try AllocationModel(round: round, scenario: scenario, parameter: .chosen)
+        var program = model.program
+        for column in program.columnIDs { try program.setObjective(0, of: column) }
+        for column in model.envelopeColumns { try program.setObjective(-1, of: column) }
+        if flat {
+            for (a, b) in zip(model.envelopeColumns, model.envelopeColumns.dropFirst()) {
+                try program.addRow("flat_\(a.index)", bounds: .equal(0), terms: [(a, 1), (b, -1)])
+            }
+        }
+        var targets: [Int] = []
+        for (a, p) in model.prepared.enumerated() where !model.shareColumns[a].isEmpty && p.weight.weight >= threshold - 1e-12 {
+            targets.append(a)
+            for (period, columns) in model.shareColumns[a].enumerated() where !columns.isEmpty {
+                try program.addRow("wish_\(AllocationModel.sanitized(p.application.id))_\(period)", bounds: .atLeast(share),
+                                   terms: columns.map { ($0, 1) })
+            }
+        }
+        guard !targets.isEmpty else { throw Failure.noTargets(threshold: threshold) }
+        let solution = try GLPKProblem(program).solve(options)
+        guard solution.status.hasSolution else {
+            throw Failure.infeasible("no envelopes fund every eligible application with weight ≥ \(threshold) at share ≥ \(share) "
+                + "under the scenario's rules (\(solution.status)); a rule such as max_projects, min_fraction or a cap stands in the way")
+        }
+        let minimum = model.envelopeColumns.map { solution.columnValues[$0.index] * AllocationModel.unit }
+        let targetIDs = targets.map { model.prepared[$0].application.id }
+        func ask(_ factor: Double) -> [Double] { minimum.map { ($0 * factor / 1000 - 1e-6).rounded(.up) * 1000 } }
+        func fundsTargets(_ envelope: [Double]) throws -> Allocation? {
+            var asked = scenario
+            for (y, year) in scenario.years.enumerated() { asked.envelope[year] = envelope[y] }
+            let allocation = try Allocator.solve(round: round, scenario: asked, options: options)
+            guard allocation.status.hasSolution else { return nil }
+            let ok = targets.allSatisfy { a in
+                let o = allocation.outcomes[a]
+                return o.shareByYear.indices.allSatisfy { y in o.prepared.eligibleByYear[y] <= 0 || o.shareByYear[y] >= share - 1e-7 }
+            }
+            return ok ? allocation : nil
+        }
+        if let allocation = try fundsTargets(ask(1)) {
+            return WishProposal(envelope: ask(1), minimum: minimum, allocation: allocation, threshold: threshold, share: share,
+                                flat: flat, targets: targetIDs, raisedBy: nil)
+        }
+        // Raise all years together until the points-maximising allocation funds every target.
+        var low = 1.0, high = 2.0
+        while try fundsTargets(ask(high)) == nil {
+            low = high
+            high *= 2
+            if high > 1e6 { throw Failure.infeasible("no envelope funds every target under the scenario's priorities") }
+        }
+        while high - low > 1e-4 * high {
+            let mid = (low + high) / 2
+            if try fundsTargets(ask(mid)) != nil { high = mid } else { low = mid }
+        }
+        let allocation = try fundsTargets(ask(high))!
+        return WishProposal(envelope: ask(high), minimum: minimum, allocation: allocation, threshold: threshold, share: share,
+                            flat: flat, targets: targetIDs, raisedBy: high)
+    }
+}

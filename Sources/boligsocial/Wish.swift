@@ -1,0 +1,46 @@
+import ArgumentParser
+import BoligsocialCore
+import BoligsocialReports
+
+extension Boligsocial {
+    /// `wish`: the envelopes to ask for in the 2009 budget's wish proposal.
+    struct Wish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The smallest yearly envelopes that fund every eligible application with weight ≥ --threshold at share ≥ --share (the ønskeforslag).")
+
+        @Argument(help: "The scenario file.")
+        var scenario: String
+
+        @Option(help: "Fund every eligible application with at least this weight (default: all eligible).")
+        var threshold = 0.0
+
+        @Option(help: "…to at least this share of its request.")
+        var share = 1.0
+
+        @Flag(help: "Ask for the same amount every year.")
+        var flat = false
+
+        @OptionGroup var report: ReportOptions
+
+        func validate() throws {
+            guard threshold.isFinite, threshold >= 0 else { throw ValidationError("--threshold must be 0 or more") }
+            guard share.isFinite, share > 0, share <= 1 else { throw ValidationError("--share must be in (0, 1]") }
+        }
+
+        func run() throws {
+            let loaded = try Common.load(scenario)
+            let proposal: WishProposal
+            do {
+                proposal = try WishProposal.compute(round: loaded.round, scenario: loaded.scenario, threshold: threshold, share: share, flat: flat)
+            } catch let failure as WishProposal.Failure {
+                printError("\(loaded.scenario.name): \(failure)")
+                throw Exit.infeasible
+            } catch {
+                printError("boligsocial: \(error)")
+                throw Exit.internalError
+            }
+            let text = Common.render(WishReport(proposal, stamp: loaded.stamp, language: report.lang), as: report.format)
+            try OutputWriter.emit(text, to: report.output, inputs: loaded.inputPaths)
+        }
+    }
+}
