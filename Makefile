@@ -3,12 +3,25 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build run test release bench clean
+.PHONY: setup setup-test build run test release bench clean
+
+# Debian packages: GLPK and libxlsxwriter to build; Chromium and openpyxl (for Debian's python3)
+# for the tests that open the HTML report in a real browser and read the XLSX back.
+BUILD_PACKAGES = libglpk-dev libxlsxwriter-dev
+TEST_PACKAGES = chromium python3-openpyxl
 
 setup:
-	@if [ ! -f /usr/include/glpk.h ]; then \
-		echo "Installing libglpk-dev (GLPK's C library and header)"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libglpk-dev; \
+	@missing=""; for p in $(BUILD_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+setup-test: setup
+	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
 build: setup
@@ -17,7 +30,7 @@ build: setup
 run: build
 	$(SWIFT) run boligsocial solve Scenarios/baseline.toml
 
-test: setup
+test: setup-test
 	$(SWIFT) build
 	$(SWIFT) test
 

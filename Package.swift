@@ -19,13 +19,16 @@ let package = Package(
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         // The only module that sees a pointer or a glp_* call.
         .target(name: "LinearProgramming", dependencies: ["CGLPK"]),
+        // libxlsxwriter's C API (Debian's libxlsxwriter-dev), and the only module that calls it.
+        .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter"),
+        .target(name: "Spreadsheet", dependencies: ["CXLSXWriter"]),
         // The memo's domain: areas, applications, scenarios, eligibility, weights and the formulation.
         .target(
             name: "BoligsocialCore",
             dependencies: ["LinearProgramming", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // Pure functions from a solved allocation to text.
-        .target(name: "BoligsocialReports", dependencies: ["BoligsocialCore"]),
+        .target(name: "BoligsocialReports", dependencies: ["BoligsocialCore", "Spreadsheet"]),
         .executableTarget(
             name: "boligsocial",
             dependencies: [

@@ -119,6 +119,7 @@ public struct Labels: Sendable {
     var atShare: String { pick("at a share of at least", "med en andel på mindst") }
     var flatYears: String { pick("equal years", "ens år") }
     var minimumNote: String { pick("LP minimum before rounding up to whole 1,000 kr.", "LP-minimum før oprunding til hele 1.000 kr.") }
+    var summary: String { pick("Summary", "Oversigt") }
     var inputsLine: String { pick("Inputs", "Inddata") }
 
     /// A rule of the model in the officer's words.

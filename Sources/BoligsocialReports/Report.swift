@@ -1,4 +1,5 @@
 import BoligsocialCore
+import Spreadsheet
 
 /// What every command's report provides; the text formats follow from it, so a command writes its
 /// tables once and gets the terminal, Markdown and CSV forms alike.
@@ -10,6 +11,10 @@ public protocol Report {
     /// The one table a spreadsheet gets with `--format csv`.
     var csvTable: TextTable { get }
     func json() -> JSON
+    /// Charts for the HTML report.
+    var charts: [Chart] { get }
+    /// The workbook of `--format xlsx`.
+    func workbook() -> Workbook
 }
 
 extension Report {
@@ -23,6 +28,27 @@ extension Report {
     }
 
     public func csv() -> String { csvTable.csv() }
+
+    public var charts: [Chart] { [] }
+
+    /// By default one sheet: the CSV table, with numbers as numbers.
+    public func workbook() -> Workbook {
+        Workbook(title: title, sheets: [Sheet(csvTable, name: csvTable.title)])
+    }
+}
+
+extension Sheet {
+    /// A sheet from a table of raw (unformatted) values: what parses as a number becomes one.
+    init(_ table: TextTable, name: String, styles: [Int: NumberStyle] = [:]) {
+        self.init(name: name, header: table.header, rows: (table.rows + table.footer).map { row in
+            row.enumerated().map { c, text in
+                if let value = Double(text), value.isFinite, !text.isEmpty {
+                    return .number(value, styles[c] ?? (value == value.rounded() ? .integer : .decimal(4)))
+                }
+                return text.isEmpty ? .empty : .text(text)
+            }
+        })
+    }
 }
 
 /// The JSON of the input stamp (SPEC §5 `inputs`), shared by every report.

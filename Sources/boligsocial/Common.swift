@@ -9,13 +9,26 @@ enum Common {
         do { return try LoadedScenario.load(path) } catch { throw fail(error) }
     }
 
-    static func render(_ report: some Report, as format: OutputFormat) -> String {
-        switch format {
-        case .table: report.plain()
-        case .markdown: report.markdown()
-        case .csv: report.csv()
-        case .json: report.json().serialized()
+    /// Renders the report in the chosen format and writes it to standard output or, atomically, to
+    /// `--output`; never over one of `inputs`.
+    static func emit(_ report: some Report, _ options: ReportOptions, stamp: InputStamp?, inputs: [String]) throws {
+        let text: String
+        switch options.format {
+        case .table: text = report.plain()
+        case .markdown: text = report.markdown()
+        case .csv: text = report.csv()
+        case .json: text = report.json().serialized()
+        case .html: text = HTML.page(report, language: options.lang, stamp: stamp)
+        case .xlsx:
+            do {
+                try OutputWriter.write(to: options.output!, inputs: inputs) { temporary in try writeWorkbook(report, to: temporary) }
+            } catch {
+                printError(error.message)
+                throw Exit.cannotWrite
+            }
+            return
         }
+        try OutputWriter.emit(text, to: options.output, inputs: inputs)
     }
 
     /// Solves, or explains an infeasible scenario and exits 2.

@@ -20,9 +20,8 @@ extension Boligsocial {
         func run() throws {
             let loaded = try scenarios.map(Common.load)
             let allocations = try loaded.map { try Common.solve($0, lang: report.lang) }
-            let text = Common.render(
-                CompareReport(Comparison(allocations), stamps: loaded.map(\.stamp), language: report.lang), as: report.format)
-            try OutputWriter.emit(text, to: report.output, inputs: loaded.flatMap(\.inputPaths))
+            try Common.emit(CompareReport(Comparison(allocations), stamps: loaded.map(\.stamp), language: report.lang), report,
+                            stamp: loaded.first?.stamp, inputs: loaded.flatMap(\.inputPaths))
         }
     }
 }

@@ -31,9 +31,8 @@ extension Boligsocial {
                     + (closestMatch(to: id, in: loaded.round.applications.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""))
                 throw Exit.usage
             }
-            let text = Common.render(ExplainReport(explanation, scenario: loaded.scenario, stamp: loaded.stamp, language: report.lang),
-                                     as: report.format)
-            try OutputWriter.emit(text, to: report.output, inputs: loaded.inputPaths)
+            try Common.emit(ExplainReport(explanation, scenario: loaded.scenario, stamp: loaded.stamp, language: report.lang),
+                            report, stamp: loaded.stamp, inputs: loaded.inputPaths)
         }
     }
 }

@@ -29,9 +29,8 @@ extension Boligsocial {
                 printError("boligsocial: \(error)")
                 throw Exit.internalError
             }
-            let text = Common.render(
-                FrontierReport(scenario: loaded.scenario, frontier: frontier, stamp: loaded.stamp, language: report.lang), as: report.format)
-            try OutputWriter.emit(text, to: report.output, inputs: loaded.inputPaths)
+            try Common.emit(FrontierReport(scenario: loaded.scenario, frontier: frontier, stamp: loaded.stamp, language: report.lang),
+                            report, stamp: loaded.stamp, inputs: loaded.inputPaths)
         }
     }
 }

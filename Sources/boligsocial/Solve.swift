@@ -31,8 +31,7 @@ extension Boligsocial {
                 }
             }
             let summary = AllocationSummary(allocation, stamp: loaded.stamp)
-            let text = Common.render(SolveReport(summary, language: report.lang), as: report.format)
-            try OutputWriter.emit(text, to: report.output, inputs: loaded.inputPaths)
+            try Common.emit(SolveReport(summary, language: report.lang), report, stamp: loaded.stamp, inputs: loaded.inputPaths)
         }
     }
 }

@@ -58,10 +58,9 @@ extension Boligsocial {
                 printError("boligsocial: \(error)")
                 throw Exit.internalError
             }
-            let text = Common.render(
+            try Common.emit(
                 SweepReport(scenario: loaded.scenario, steps: steps, parameter: parameter, stamp: loaded.stamp, language: report.lang),
-                as: report.format)
-            try OutputWriter.emit(text, to: report.output, inputs: loaded.inputPaths)
+                report, stamp: loaded.stamp, inputs: loaded.inputPaths)
         }
     }
 }

@@ -39,8 +39,8 @@ extension Boligsocial {
                 printError("boligsocial: \(error)")
                 throw Exit.internalError
             }
-            let text = Common.render(WishReport(proposal, stamp: loaded.stamp, language: report.lang), as: report.format)
-            try OutputWriter.emit(text, to: report.output, inputs: loaded.inputPaths)
+            try Common.emit(WishReport(proposal, stamp: loaded.stamp, language: report.lang), report, stamp: loaded.stamp,
+                            inputs: loaded.inputPaths)
         }
     }
 }

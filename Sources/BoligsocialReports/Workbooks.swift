@@ -1,0 +1,107 @@
+import BoligsocialCore
+import Spreadsheet
+
+/// Writes a report's workbook as XLSX (through the `Spreadsheet` wrapper of libxlsxwriter).
+public func writeWorkbook(_ report: some Report, to path: String) throws {
+    try XLSXWriter.write(report.workbook(), to: path)
+}
+
+/// The sheets every allocation contributes: summary by year, applications, and money per area,
+/// focus area, risk class and cost category. Amounts are numbers in kroner, never text.
+enum AllocationSheets {
+    static func sheets(_ summary: AllocationSummary, labels: Labels) -> [Sheet] {
+        let a = summary.allocation
+        let years = a.years
+        var summaryRows: [[Cell]] = years.indices.map { y in
+            [.number(Double(years[y]), .integer), .number(a.envelope[y].rounded(.down), .kroner), .number(Double(a.allocated[y]), .kroner),
+             .number(a.envelope[y].rounded(.down) - Double(a.allocated[y]), .kroner),
+             a.marginalPointsPer1000.map { .number($0[y], .decimal(4)) } ?? .empty]
+        }
+        summaryRows.append([.text(labels.total), .number(a.envelope.reduce(0) { $0 + $1.rounded(.down) }, .kroner),
+                            .number(Double(summary.totalAllocated), .kroner), .empty, .empty])
+        summaryRows.append([.text(labels.priorityPoints), .number(a.priorityPoints, .decimal(3)), .empty, .empty, .empty])
+        summaryRows.append([.text(labels.scenario), .text(a.scenario.name), .empty, .empty, .empty])
+        if let stamp = summary.stamp {
+            summaryRows.append([.text(labels.inputsLine), .text(stampLines(stamp, labels).joined()), .empty, .empty, .empty])
+        }
+        let summarySheet = Sheet(name: labels.summary, header: [labels.year, labels.envelope, labels.allocated, labels.unspent, labels.marginal],
+                                 rows: summaryRows)
+        let applications = Sheet(
+            name: labels.byApplication,
+            header: [labels.id, labels.title, labels.area, labels.status, labels.weight, labels.share, labels.requested]
+                + years.map { "\(labels.granted) \($0)" } + [labels.granted],
+            rows: a.outcomes.map { o in
+                [.text(o.application.id), .text(o.application.title), .text(o.prepared.area.name), .text(labels.status(o.status)),
+                 .number(o.prepared.weight.weight, .decimal(3)), .number(o.share, .percent), .number(Double(o.requested.reduce(0, +)), .kroner)]
+                    + o.grantedByYear.map { .number(Double($0), .kroner) } + [.number(Double(o.grantedTotal), .kroner)]
+            })
+        func amounts(_ name: String, _ key: String, _ rows: [(String, [Int])]) -> Sheet {
+            Sheet(name: name, header: [key] + years.map(String.init) + [labels.total], rows: rows.map { label, values in
+                [.text(label)] + values.map { .number(Double($0), .kroner) } + [.number(Double(values.reduce(0, +)), .kroner)]
+            })
+        }
+        return [summarySheet, applications,
+                amounts(labels.byArea, labels.area, summary.byArea.map { ($0.area.name, $0.amounts) }),
+                amounts(labels.byFocus, labels.focusArea, summary.byFocus.map { (labels.focus($0.focus), $0.amounts) }),
+                amounts(labels.byRisk, labels.riskClass, summary.byRisk.map { (labels.risk($0.risk), $0.amounts) }),
+                amounts(labels.byCategory, labels.category, summary.byCategory.map { (labels.category($0.category), $0.amounts) })]
+    }
+
+    /// Money per year stacked by focus area and by risk class.
+    static func charts(_ summary: AllocationSummary, labels: Labels) -> [Chart] {
+        let years = summary.years.map(String.init)
+        let inMillions = { (v: [Int]) in v.map { Double($0) / 1_000_000 } }
+        let unit = labels.language == .da ? "mio. kr." : "million kr."
+        return [
+            .stackedBars(title: "\(labels.byFocus) (\(unit))", categories: years,
+                         series: summary.byFocus.filter { $0.amounts.contains { $0 > 0 } }.map { (labels.focus($0.focus), inMillions($0.amounts)) },
+                         unit: unit),
+            .stackedBars(title: "\(labels.byRisk) (\(unit))", categories: years,
+                         series: summary.byRisk.filter { $0.amounts.contains { $0 > 0 } }.map { (labels.risk($0.risk), inMillions($0.amounts)) },
+                         unit: unit),
+        ]
+    }
+}
+
+extension SolveReport {
+    public var charts: [Chart] { AllocationSheets.charts(summary, labels: labels) }
+    public func workbook() -> Workbook {
+        Workbook(title: title, sheets: AllocationSheets.sheets(summary, labels: labels))
+    }
+}
+
+extension WishReport {
+    public var charts: [Chart] { AllocationSheets.charts(summary, labels: labels) }
+    public func workbook() -> Workbook {
+        let years = proposal.allocation.years
+        var rows: [[Cell]] = wishTable(raw: true).rows.map { row in
+            [.text(row[0])] + row.dropFirst().map { .number(Double($0) ?? 0, .kroner) }
+        }
+        rows.append([.text(labels.askTotal)] + askKroner.map { .number(Double($0), .kroner) } + [.number(Double(askKroner.reduce(0, +)), .kroner)])
+        let wish = Sheet(name: labels.wish, header: [""] + years.map(String.init) + [labels.total], rows: rows)
+        var sheets = AllocationSheets.sheets(summary, labels: labels)
+        sheets.insert(wish, at: 1)
+        return Workbook(title: title, sheets: sheets)
+    }
+}
+
+extension FrontierReport {
+    public var charts: [Chart] {
+        let unit = labels.language == .da ? "Samlet ramme, mio. kr." : "Total envelope, million kr."
+        return [.line(title: labels.frontier, xLabel: unit, yLabel: labels.priorityPoints,
+                      points: frontier.breakpoints.map { ($0.scale * frontier.totalEnvelope / 1_000_000, $0.priorityPoints) })]
+    }
+}
+
+extension SweepReport {
+    public var charts: [Chart] {
+        let solved = steps.filter { $0.status.hasSolution }
+        let unit = labels.language == .da ? "mio. kr." : "million kr."
+        let x: (SweepStep) -> Double = { s in
+            if let year = sweptYear, let y = scenario.years.firstIndex(of: year) { return s.envelope[y] / 1_000_000 }
+            return s.envelope.reduce(0, +) / 1_000_000
+        }
+        let xLabel = sweptYear.map { "\(labels.envelope) \($0), \(unit)" } ?? "\(labels.totalEnvelope), \(unit)"
+        return [.line(title: labels.sweep, xLabel: xLabel, yLabel: labels.priorityPoints, points: solved.map { (x($0), $0.priorityPoints) })]
+    }
+}
