@@ -88,8 +88,42 @@ public struct WishProposal: Sendable {
             let mid = (low + high) / 2
             if try fundsTargets(ask(mid)) != nil { high = mid } else { low = mid }
         }
-        let allocation = try fundsTargets(ask(high))!
-        return WishProposal(envelope: ask(high), minimum: minimum, allocation: allocation, threshold: threshold, share: share,
+        var asked = ask(high)
+        if !flat { asked = try tightened(asked, minimum: minimum, funds: { try fundsTargets($0) != nil }) }
+        guard let allocation = try fundsTargets(asked) else {
+            throw Failure.infeasible("no envelope funds every target under the scenario's priorities")
+        }
+        return WishProposal(envelope: asked, minimum: minimum, allocation: allocation, threshold: threshold, share: share,
                             flat: flat, targets: targetIDs, raisedBy: high)
+    }
+
+    /// After a common raise, each year is brought down on its own, in whole 1.000 kr., to the
+    /// least amount that still funds every target with the other years held; passes repeat until
+    /// no year can give up 1% (the raise is common, but the year that needed it may be only one).
+    static func tightened(_ start: [Double], minimum: [Double], funds: ([Double]) throws -> Bool) throws -> [Double] {
+        var asked = start
+        for _ in 0..<4 {
+            var changed = false
+            for y in asked.indices where asked[y] > 0 {
+                var trial = asked
+                func fundsWith(_ amount: Double) throws -> Bool {
+                    trial[y] = amount
+                    return try funds(trial)
+                }
+                var low = max(0, (minimum[y] / 1000).rounded(.down) * 1000 - 1000), high = asked[y]
+                while high - low > 1000 {
+                    let mid = ((low + high) / 2000).rounded(.down) * 1000
+                    if try fundsWith(mid) { high = mid } else { low = mid }
+                }
+                let cut = ((high * 0.99) / 1000).rounded(.up) * 1000
+                if cut < high, try fundsWith(cut) { high = cut }
+                if high < asked[y] {
+                    asked[y] = high
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
+        return asked
     }
 }
