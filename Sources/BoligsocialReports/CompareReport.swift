@@ -17,6 +17,9 @@ public struct CompareReport: Report, Sendable {
     var allocations: [Allocation] { comparison.allocations }
     var names: [String] { allocations.map(\.scenario.name) }
 
+    public var stamps: [InputStamp] { summaries.compactMap(\.stamp) }
+    public var language: Language { labels.language }
+
     public var title: String { names.joined(separator: " / ") }
     public var headline: [String] {
         ["\(labels.scenarios): " + names.enumerated().map { "[\($0 + 1)] \($1)" }.joined(separator: ", "), labels.amountsIn]
@@ -38,7 +41,7 @@ public struct CompareReport: Report, Sendable {
             title: labels.scenarios, header: ["#", labels.scenario, labels.solverStatus, labels.priorityPoints, labels.envelope, labels.allocated],
             alignments: [.left, .left, .left, .right, .right, .right],
             rows: allocations.enumerated().map { i, a in
-                ["\(i + 1)", a.scenario.name, "\(a.status)", number.decimal(a.priorityPoints, places: 3),
+                ["\(i + 1)", a.scenario.name, labels.solveStatus(a.status), number.decimal(a.priorityPoints, places: 3),
                  number.kroner(Int(a.envelope.reduce(0, +).rounded(.down))), number.kroner(a.allocated.reduce(0, +))]
             })
     }

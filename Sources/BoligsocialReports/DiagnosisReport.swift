@@ -16,12 +16,11 @@ public struct DiagnosisReport: Sendable {
     }
 
     public func text() -> String {
-        var lines = ["\(scenario.name): the scenario is infeasible: its rules cannot all hold within its envelopes.",
-                     "Conflicting rules, and the smallest relaxation of each that makes the scenario feasible:"]
+        var lines = [labels.infeasible(scenario.name), labels.conflicting]
         for r in diagnosis.relaxations {
             lines.append("- " + sentence(r))
         }
-        lines.append("Relaxed [rules] that make it feasible: " + relaxedKeys().joined(separator: ", "))
+        lines.append(labels.relaxedRules(relaxedKeys().joined(separator: ", ")))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -29,18 +28,19 @@ public struct DiagnosisReport: Sendable {
         let what = labels.constraint(r.kind)
         switch r.kind {
         case .focusFloor(let focus, _):
-            return "\(what): short by \(number.kr(Int(r.shortfall.rounded(.up)))); lower rules.focus_floor.\(focus.rawValue) from "
-                + "\(number.kr(Int(r.current))) to \(number.kr(Int(r.needed)))"
+            return "\(what): \(labels.shortBy(number.kr(Int(r.shortfall.rounded(.up))))); "
+                + labels.lower("rules.focus_floor.\(focus.rawValue)", number.kr(Int(r.current)), number.kr(Int(r.needed)))
         case .primaryShare:
-            return "\(what): short by \(number.kr(Int(r.shortfall.rounded(.up)))) of primary-area money; lower rules.primary_share_min from "
-                + "\(number.decimal(r.current, places: 4)) to \(number.decimal(r.needed, places: 4))"
+            return "\(what): \(labels.shortByPrimary(number.kr(Int(r.shortfall.rounded(.up))))); "
+                + labels.lower("rules.primary_share_min", number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
         case .areaShare:
-            return "\(what): over by \(number.kr(Int(r.shortfall.rounded(.up)))); raise rules.area_share_max from "
-                + "\(number.decimal(r.current, places: 4)) to \(number.decimal(r.needed, places: 4))"
+            return "\(what): \(labels.overBy(number.kr(Int(r.shortfall.rounded(.up))))); "
+                + labels.raise("rules.area_share_max", number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
         case .maxProjects:
-            return "\(what): \(Int(r.shortfall.rounded(.up))) more needed; raise rules.max_projects from \(Int(r.current)) to \(Int(r.needed))"
+            return "\(what): \(labels.moreNeeded(Int(r.shortfall.rounded(.up)))); "
+                + labels.raise("rules.max_projects", String(Int(r.current)), String(Int(r.needed)))
         case .minimumFraction:
-            return "\(what): lower its minimum share from \(number.decimal(r.current, places: 4)) to \(number.decimal(r.needed, places: 4))"
+            return "\(what): " + labels.lowerMinimumShare(number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
         case .envelope, .envelopeScale, .fundedOnlyIfSelected:
             return what
         }

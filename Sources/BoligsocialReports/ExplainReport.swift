@@ -20,6 +20,9 @@ public struct ExplainReport: Report, Sendable {
     var application: Application { outcome.application }
     var weight: WeightBreakdown { outcome.prepared.weight }
 
+    public var stamps: [InputStamp] { stamp.map { [$0] } ?? [] }
+    public var language: Language { labels.language }
+
     public var title: String { "\(application.id): \(application.title)" }
 
     public var headline: [String] {
@@ -27,7 +30,7 @@ public struct ExplainReport: Report, Sendable {
         var lines = ["\(labels.scenario): \(scenario.name)",
                      "\(application.id): \(application.title), \(area.name) (\(area.district), \(labels.risk(area.risk)))",
                      "\(labels.status): \(labels.status(outcome.status)), \(labels.share.lowercased()) \(number.percent(outcome.share)), "
-                        + "\(number.kr(outcome.grantedTotal)) of \(number.kr(outcome.requested.reduce(0, +))) requested"]
+                        + labels.grantedOf(number.kr(outcome.grantedTotal), number.kr(outcome.requested.reduce(0, +)))]
         lines += why()
         return lines
     }
@@ -36,38 +39,38 @@ public struct ExplainReport: Report, Sendable {
     func why() -> [String] {
         var lines: [String] = []
         if outcome.status == .ineligible {
-            lines.append("Why: ineligible under the scenario's rules (see Eligibility); no envelope or weight changes that.")
+            lines.append(labels.whyIneligible)
             return lines
         }
         if !outcome.binding.isEmpty {
-            lines.append("Binding: " + outcome.binding.map { labels.constraint($0) }.joined(separator: "; ") + ".")
+            lines.append(labels.binding(outcome.binding.map { labels.constraint($0) }.joined(separator: "; ")))
         } else if outcome.status != .full {
-            lines.append("Binding: none of its rows is tight at the optimum.")
+            lines.append(labels.bindingNone)
         }
         let w = number.decimal(weight.weight, places: 4)
         if let d = explanation.reducedCostPer1000 {
             switch outcome.status {
             case .full:
-                lines.append("Reduced cost: +\(number.decimal(d, places: 4)) points per 1.000 kr. of its request: its \(w) points per 1.000 kr. beat what the last krone earns elsewhere, so it is funded first.")
+                lines.append(labels.reducedCostFull(number.decimal(d, places: 4), w))
             case .unfunded:
-                lines.append("Reduced cost: \(number.decimal(d, places: 4)) points per 1.000 kr.: each 1.000 kr. given to it would cost that many points more elsewhere than its own \(w) earn.")
+                lines.append(labels.reducedCostUnfunded(number.decimal(d, places: 4), w))
             default:
-                lines.append("Reduced cost: 0: it is the marginal application: its \(w) points per 1.000 kr. equal what the last krone earns, so it takes what is left.")
+                lines.append(labels.reducedCostMarginal(w))
             }
         }
         switch explanation.envelopeNeed {
         case .factor(let t):
             let extra = zip(explanation.years, explanation.envelope).map { "\($0) +\(number.kr(Int((($1 * t) - $1).rounded(.up))))" }
-            lines.append("More envelope: every year's envelope times \(number.decimal(t, places: 4)) funds it fully (" + extra.joined(separator: ", ") + ").")
+            lines.append(labels.moreEnvelope(number.decimal(t, places: 4), extra.joined(separator: ", ")))
         case .unreachable(let limit):
-            lines.append("More envelope: even \(number.decimal(limit, places: 0)) times the envelopes does not fund it fully; a rule, not money, holds it back.")
+            lines.append(labels.moreEnvelopeUnreachable(number.decimal(limit, places: 0)))
         case .none, .notApplicable: break
         }
         switch explanation.weightNeed {
         case .factor(let k):
-            lines.append("More weight: a weight of \(number.decimal(weight.weight * k, places: 4)) (now \(w), times \(number.decimal(k, places: 4))) funds it fully within the envelopes.")
+            lines.append(labels.moreWeight(number.decimal(weight.weight * k, places: 4), w, number.decimal(k, places: 4)))
         case .unreachable:
-            lines.append("More weight: no weight funds it fully within these envelopes and rules.")
+            lines.append(labels.moreWeightUnreachable)
         case .none, .notApplicable: break
         }
         return lines
@@ -77,22 +80,18 @@ public struct ExplainReport: Report, Sendable {
         let q = weight.qualityCriteria.map { "\($0.rawValue) +\(number.decimal(scenario.weights.quality[$0] ?? 0, places: 2))" }
         let rows: [[String]] = [
             ["F (\(labels.focusArea.lowercased()))", number.decimal(weight.focus, places: 4),
-             weight.focusSource.map { "weights.focus.\($0.rawValue) (largest of \(application.focus.map(\.rawValue).joined(separator: ", ")))" }
-                ?? "weights.focus.outside (no focus area)"],
+             weight.focusSource.map { "weights.focus.\($0.rawValue) (\(labels.largestOf(application.focus.map(\.rawValue).joined(separator: ", "))))" }
+                ?? "weights.focus.outside (\(labels.noFocusArea))"],
             ["R (\(labels.riskClass.lowercased()))", number.decimal(weight.risk, places: 4), "weights.risk.\(weight.riskClass.rawValue)"],
-            ["T (target group)", number.decimal(weight.target, places: 4), "weights.target_group.\(weight.targetGroup.rawValue)"],
-            ["Q (quality)", number.decimal(weight.quality, places: 4), "1" + (q.isEmpty ? " (no quality bonus)" : " + " + q.joined(separator: " + "))],
+            [labels.targetGroupFactor, number.decimal(weight.target, places: 4), "weights.target_group.\(weight.targetGroup.rawValue)"],
+            [labels.qualityFactor, number.decimal(weight.quality, places: 4), "1" + (q.isEmpty ? " (\(labels.noQualityBonus))" : " + " + q.joined(separator: " + "))],
         ]
         return TextTable(title: labels.weightFactors, header: [labels.factor, labels.value, labels.source],
                          alignments: [.left, .right, .left], rows: rows,
-                         footer: [["w = F·R·T·Q", number.decimal(weight.weight, places: 4), "priority points per 1.000 kr."]])
+                         footer: [["w = F·R·T·Q", number.decimal(weight.weight, places: 4), labels.pointsPer1000]])
     }
 
     func eligibilityTable() -> TextTable {
-        let names: [IneligibilityReason: String] = [
-            .sofNotInSteeringGroup: "SOF in the steering group", .noObjective: "at least one objective",
-            .activitiesWithoutAccounting: "activity accounting (activity lines)",
-        ]
         let keys: [IneligibilityReason: String] = [
             .sofNotInSteeringGroup: "require_sof_in_steering_group", .noObjective: "require_objective",
             .activitiesWithoutAccounting: "require_activity_accounting",
@@ -101,7 +100,7 @@ public struct ExplainReport: Report, Sendable {
             title: labels.eligibility, header: [labels.check, labels.rule, labels.result, labels.principle],
             alignments: [.left, .left, .left, .left],
             rows: explanation.checks.map { c in
-                [names[c.reason]!, "\(keys[c.reason]!) \(c.ruleIsOn ? labels.on : labels.off)", c.passes ? labels.passes : labels.fails,
+                [labels.check(c.reason), "\(keys[c.reason] ?? "") \(c.ruleIsOn ? labels.on : labels.off)", c.passes ? labels.passes : labels.fails,
                  c.reason.principle]
             })
     }

@@ -16,18 +16,21 @@ public struct FrontierReport: Report, Sendable {
         number = NumberFormat(language)
     }
 
+    public var stamps: [InputStamp] { stamp.map { [$0] } ?? [] }
+    public var language: Language { labels.language }
+
     public var title: String { "\(labels.frontier): \(scenario.name)" }
     public var headline: [String] {
         var lines = ["\(labels.scenario): \(scenario.name)"]
         if frontier.isExact {
-            lines.append("Exact: parametric analysis of the LP (bound ranging on the envelope scale); \(frontier.breakpoints.count) breakpoints.")
+            lines.append(labels.frontierExact(frontier.breakpoints.count))
             if let last = frontier.breakpoints.last {
-                lines.append("From scale \(number.decimal(last.scale, places: 6)) on, more money buys nothing: every eligible line is funded or a rule stops it.")
+                lines.append(labels.frontierSaturated(number.decimal(last.scale, places: 6)))
             }
         } else {
-            lines.append("Sampled, not exact: the scenario is a mixed-integer program, which has no duals to follow; \(frontier.breakpoints.count) samples.")
+            lines.append(labels.frontierSampled(frontier.breakpoints.count))
         }
-        lines.append("Scale 1 is the scenario's own envelopes (\(number.kr(Int(frontier.totalEnvelope.rounded(.down)))) in all); \(labels.amountsIn.lowercased())")
+        lines.append(labels.frontierScaleOne(number.kr(Int(frontier.totalEnvelope.rounded(.down)))))
         return lines
     }
 

@@ -32,8 +32,8 @@ public enum HTML {
         @media print{body{margin:0.5cm;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}
         """
 
-    public static func page(_ report: some Report, language: Language, stamp: InputStamp?) -> String {
-        let number = NumberFormat(language)
+    public static func page(_ report: some Report) -> String {
+        let language = report.language, number = NumberFormat(language)
         var body = "<h1>\(escape(report.title))</h1>\n<ul class=\"headline\">\n"
         body += report.headline.map { "<li>\(escape($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
         for (i, chart) in report.charts.enumerated() {
@@ -41,8 +41,8 @@ public enum HTML {
                 + SVGChart.svg(chart, id: "chart\(i + 1)", number: number) + "\n</figure>\n"
         }
         for table in report.tables { body += html(table) }
-        if let stamp {
-            body += "<footer>" + escape(stampLines(stamp, Labels(language)).joined(separator: " ")) + "</footer>\n"
+        if !report.footer.isEmpty {
+            body += "<footer>" + report.footer.map(escape).joined(separator: "<br>") + "</footer>\n"
         }
         return "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(escape(report.title))</title>\n"

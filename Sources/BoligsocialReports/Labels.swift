@@ -10,7 +10,7 @@ public struct Labels: Sendable {
     public let language: Language
     public init(_ language: Language) { self.language = language }
 
-    private func pick(_ en: String, _ da: String) -> String { language == .da ? da : en }
+    func pick(_ en: String, _ da: String) -> String { language == .da ? da : en }
 
     public func focus(_ f: FocusArea?) -> String {
         guard let f else { return pick("outside the focus areas", "udenfor indsatsområderne") }
@@ -111,7 +111,10 @@ public struct Labels: Sendable {
     var fails: String { pick("fails", "ikke opfyldt") }
 
     var wish: String { pick("Wish proposal (ønskeforslag)", "Ønskeforslag") }
-    var wishTable: String { pick("Wish proposal 2009-2012, 1,000 kr. (fixed 2009 prices)", "Ønskeforslag 2009-2012, 1.000 kr. (faste 2009-priser)") }
+    func wishTable(_ years: String, prices: Int) -> String {
+        pick("Wish proposal \(years), 1,000 kr. (fixed \(prices) prices)", "Ønskeforslag \(years), 1.000 kr. (faste \(prices)-priser)")
+    }
+    var notAllocated: String { pick("Not allocated (rounding up, share rules)", "Ikke fordelt (oprunding, andelsregler)") }
     var fundedApplications: String { pick("Applications it funds", "Ansøgninger der støttes") }
     var askTotal: String { pick("Total (envelope to ask for)", "I alt (ønsket ramme)") }
     var inThousands: String { pick("Amounts in 1,000 kr.", "Beløb i 1.000 kr.") }

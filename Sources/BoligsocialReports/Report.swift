@@ -15,16 +15,24 @@ public protocol Report {
     var charts: [Chart] { get }
     /// The workbook of `--format xlsx`.
     func workbook() -> Workbook
+    /// What the numbers were computed from (SPEC §5 `inputs`), one stamp per scenario.
+    var stamps: [InputStamp] { get }
+    var language: Language { get }
 }
 
 extension Report {
+    /// The stamp lines that close every text report.
+    public var footer: [String] { stamps.map(Labels(language).stamp) }
+
     public func plain() -> String {
         headline.joined(separator: "\n") + "\n\n" + tables.map { $0.plain() }.joined(separator: "\n")
+            + footer.map { "\n" + $0 + "\n" }.joined()
     }
 
     public func markdown() -> String {
         "## \(TextTable.markdownEscaped(title))\n\n" + headline.map { "- \(TextTable.markdownEscaped($0))" }.joined(separator: "\n") + "\n\n"
             + tables.map { $0.markdown() }.joined(separator: "\n")
+            + footer.map { "\n" + TextTable.markdownEscaped($0) + "\n" }.joined()
     }
 
     public func csv() -> String { csvTable.csv() }
@@ -34,6 +42,13 @@ extension Report {
     /// By default one sheet: the CSV table, with numbers as numbers.
     public func workbook() -> Workbook {
         Workbook(title: title, sheets: [Sheet(csvTable, name: csvTable.title)])
+    }
+
+    /// The stamps as a sheet of their own, last in every workbook: full hashes, one row per scenario.
+    func inputsSheet() -> Sheet {
+        let labels = Labels(language)
+        return Sheet(name: labels.inputsLine, header: ["scenario_sha256", "applications_sha256", "areas_sha256", "tool_version", "glpk_version"],
+                     rows: stamps.map { s in [s.scenarioSHA256, s.applicationsSHA256, s.areasSHA256, s.toolVersion, s.glpkVersion].map(Cell.text) })
     }
 }
 

@@ -47,14 +47,19 @@ public struct SolveReport: Report, Sendable {
             rows: rows)
     }
 
+    /// Money per group and year. In Danish these are the budget document's tables, in 1.000 kr.
+    /// (each cell rounded on its own, as budget documents do); the per-year and per-application
+    /// tables stay in whole kroner, the amounts granted.
     func amountTable(title: String, key: String, rows: [(String, [Int])]) -> TextTable {
         let n = summary.years.count
         let totals = (0..<n).map { y in rows.reduce(0) { $0 + $1.1[y] } }
+        let inThousands = labels.language == .da, number = number
+        let money = { (v: Int) -> String in inThousands ? number.thousands(v) : number.kroner(v) }
         return TextTable(
-            title: title, header: [key] + yearHeaders + [labels.total],
+            title: labels.inThousandsTitle(title), header: [key] + yearHeaders + [labels.total],
             alignments: [.left] + Array(repeating: .right, count: n + 1),
-            rows: rows.map { [$0.0] + $0.1.map(number.kroner) + [number.kroner($0.1.reduce(0, +))] },
-            footer: [[labels.total] + totals.map(number.kroner) + [number.kroner(totals.reduce(0, +))]])
+            rows: rows.map { [$0.0] + $0.1.map(money) + [money($0.1.reduce(0, +))] },
+            footer: [[labels.total] + totals.map(money) + [money(totals.reduce(0, +))]])
     }
 
     public func focusTable() -> TextTable {
@@ -72,16 +77,19 @@ public struct SolveReport: Report, Sendable {
 
     public var tables: [TextTable] { [yearTable(), applicationTable(), focusTable(), riskTable(), areaTable(), categoryTable()] }
 
+    public var stamps: [InputStamp] { summary.stamp.map { [$0] } ?? [] }
+    public var language: Language { labels.language }
+
     public var title: String { allocation.scenario.name }
 
     public var headline: [String] {
         let a = allocation
         let counts = FundingStatus.allCases.map { "\(summary.counts[$0] ?? 0) \(labels.status($0))" }.joined(separator: ", ")
         var lines = ["\(labels.scenario): \(a.scenario.name)",
-                     "\(labels.solverStatus): \(a.status)",
+                     "\(labels.solverStatus): \(labels.solveStatus(a.status))",
                      "\(labels.priorityPoints): \(number.decimal(a.priorityPoints, places: 3))",
                      "\(labels.applicationsLine): \(counts)",
-                     labels.amountsIn]
+                     labels.amountsInBudgetUnits]
         if a.isMixedInteger { lines.append(labels.mipNote) }
         return lines
     }

@@ -20,11 +20,12 @@ public struct SweepReport: Report, Sendable {
 
     var sweptYear: Int? { if case .year(let y, _) = parameter { y } else { nil } }
 
+    public var stamps: [InputStamp] { stamp.map { [$0] } ?? [] }
+    public var language: Language { labels.language }
+
     public var title: String { "\(labels.sweep): \(scenario.name)" }
     public var headline: [String] {
-        let what = sweptYear.map { "the \($0) envelope" } ?? "every year's envelope scaled"
-        return ["\(labels.scenario): \(scenario.name)", "\(labels.sweep): \(what), \(steps.count) steps, each re-solved from the previous basis",
-                labels.amountsIn]
+        ["\(labels.scenario): \(scenario.name)", labels.sweepLine(year: sweptYear, steps: steps.count), labels.amountsIn]
     }
 
     func table(raw: Bool) -> TextTable {

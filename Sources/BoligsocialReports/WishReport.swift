@@ -17,6 +17,9 @@ public struct WishReport: Report, Sendable {
     var years: [Int] { proposal.allocation.years }
     var askKroner: [Int] { proposal.envelope.map { Int($0) } }
 
+    public var stamps: [InputStamp] { summary.stamp.map { [$0] } ?? [] }
+    public var language: Language { labels.language }
+
     public var title: String { "\(labels.wish): \(proposal.allocation.scenario.name)" }
 
     public var headline: [String] {
@@ -28,10 +31,10 @@ public struct WishReport: Report, Sendable {
                      "\(labels.minimumNote): " + zip(years, proposal.minimum).map { "\($0) \(number.kr(Int($1.rounded())))" }
                         .joined(separator: ", ")]
         if let k = proposal.raisedBy {
-            lines.append("Raised by a factor \(number.decimal(k, places: 4)) above the minimum: at the minimum the priority-point-maximising allocation spends money elsewhere first.")
+            lines.append(labels.wishRaised(number.decimal(k, places: 4)))
         }
         lines.append(labels.inThousands)
-        return lines + stampLines(summary.stamp, labels)
+        return lines
     }
 
     /// The ønskeforslag: money per focus area and per risk class, and the envelope to ask for.
@@ -44,8 +47,13 @@ public struct WishReport: Report, Sendable {
         for (risk, amounts) in summary.byRisk where amounts.contains(where: { $0 != 0 }) {
             rows.append(["\(labels.riskClass): \(labels.risk(risk))"] + amounts.map(show) + [show(amounts.reduce(0, +))])
         }
+        // What is asked but not granted: the rounding up to whole 1.000 kr., and money that the
+        // share rules (area caps, primary share) need in the envelope without granting it.
+        let margin = zip(askKroner, proposal.allocation.allocated).map { $0 - $1 }
+        rows.append([labels.notAllocated] + margin.map(show) + [show(margin.reduce(0, +))])
+        let span = years.count > 1 ? "\(years[0])-\(years[years.count - 1])" : years.map(String.init).joined()
         return TextTable(
-            title: labels.wishTable, header: [""] + years.map(String.init) + [labels.total],
+            title: labels.wishTable(span, prices: years.first ?? 2009), header: [""] + years.map(String.init) + [labels.total],
             alignments: [.left] + Array(repeating: .right, count: years.count + 1), rows: rows,
             footer: [[labels.askTotal] + askKroner.map(show) + [show(askKroner.reduce(0, +))]])
     }
@@ -90,9 +98,4 @@ public struct WishReport: Report, Sendable {
     }
 }
 
-/// The reproducibility stamp as report lines (SPEC §5 `inputs`).
-func stampLines(_ stamp: InputStamp?, _ labels: Labels) -> [String] {
-    guard let stamp else { return [] }
-    return ["\(labels.inputsLine): scenario sha256 \(stamp.scenarioSHA256.prefix(16)), applications sha256 \(stamp.applicationsSHA256.prefix(16)), "
-        + "areas sha256 \(stamp.areasSHA256.prefix(16)); boligsocial \(stamp.toolVersion), GLPK \(stamp.glpkVersion)"]
-}
+

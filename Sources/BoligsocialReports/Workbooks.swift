@@ -3,7 +3,9 @@ import Spreadsheet
 
 /// Writes a report's workbook as XLSX (through the `Spreadsheet` wrapper of libxlsxwriter).
 public func writeWorkbook(_ report: some Report, to path: String) throws {
-    try XLSXWriter.write(report.workbook(), to: path)
+    var workbook = report.workbook()
+    if !report.stamps.isEmpty { workbook.sheets.append(report.inputsSheet()) }
+    try XLSXWriter.write(workbook, to: path)
 }
 
 /// The sheets every allocation contributes: summary by year, applications, and money per area,
@@ -22,7 +24,7 @@ enum AllocationSheets {
         summaryRows.append([.text(labels.priorityPoints), .number(a.priorityPoints, .decimal(3)), .empty, .empty, .empty])
         summaryRows.append([.text(labels.scenario), .text(a.scenario.name), .empty, .empty, .empty])
         if let stamp = summary.stamp {
-            summaryRows.append([.text(labels.inputsLine), .text(stampLines(stamp, labels).joined()), .empty, .empty, .empty])
+            summaryRows.append([.text(labels.inputsLine), .text(labels.stamp(stamp)), .empty, .empty, .empty])
         }
         let summarySheet = Sheet(name: labels.summary, header: [labels.year, labels.envelope, labels.allocated, labels.unspent, labels.marginal],
                                  rows: summaryRows)

@@ -11,14 +11,14 @@ enum Common {
 
     /// Renders the report in the chosen format and writes it to standard output or, atomically, to
     /// `--output`; never over one of `inputs`.
-    static func emit(_ report: some Report, _ options: ReportOptions, stamp: InputStamp?, inputs: [String]) throws {
+    static func emit(_ report: some Report, _ options: ReportOptions, inputs: [String]) throws {
         let text: String
         switch options.format {
         case .table: text = report.plain()
         case .markdown: text = report.markdown()
         case .csv: text = report.csv()
         case .json: text = report.json().serialized()
-        case .html: text = HTML.page(report, language: options.lang, stamp: stamp)
+        case .html: text = HTML.page(report)
         case .xlsx:
             do {
                 try OutputWriter.write(to: options.output!, inputs: inputs) { temporary in try writeWorkbook(report, to: temporary) }

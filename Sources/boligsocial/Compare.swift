@@ -21,7 +21,7 @@ extension Boligsocial {
             let loaded = try scenarios.map(Common.load)
             let allocations = try loaded.map { try Common.solve($0, lang: report.lang) }
             try Common.emit(CompareReport(Comparison(allocations), stamps: loaded.map(\.stamp), language: report.lang), report,
-                            stamp: loaded.first?.stamp, inputs: loaded.flatMap(\.inputPaths))
+                            inputs: loaded.flatMap(\.inputPaths))
         }
     }
 }

@@ -32,7 +32,7 @@ extension Boligsocial {
                 throw Exit.usage
             }
             try Common.emit(ExplainReport(explanation, scenario: loaded.scenario, stamp: loaded.stamp, language: report.lang),
-                            report, stamp: loaded.stamp, inputs: loaded.inputPaths)
+                            report, inputs: loaded.inputPaths)
         }
     }
 }

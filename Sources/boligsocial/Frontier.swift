@@ -30,7 +30,7 @@ extension Boligsocial {
                 throw Exit.internalError
             }
             try Common.emit(FrontierReport(scenario: loaded.scenario, frontier: frontier, stamp: loaded.stamp, language: report.lang),
-                            report, stamp: loaded.stamp, inputs: loaded.inputPaths)
+                            report, inputs: loaded.inputPaths)
         }
     }
 }

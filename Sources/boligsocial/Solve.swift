@@ -31,7 +31,7 @@ extension Boligsocial {
                 }
             }
             let summary = AllocationSummary(allocation, stamp: loaded.stamp)
-            try Common.emit(SolveReport(summary, language: report.lang), report, stamp: loaded.stamp, inputs: loaded.inputPaths)
+            try Common.emit(SolveReport(summary, language: report.lang), report, inputs: loaded.inputPaths)
         }
     }
 }

@@ -60,7 +60,7 @@ extension Boligsocial {
             }
             try Common.emit(
                 SweepReport(scenario: loaded.scenario, steps: steps, parameter: parameter, stamp: loaded.stamp, language: report.lang),
-                report, stamp: loaded.stamp, inputs: loaded.inputPaths)
+                report, inputs: loaded.inputPaths)
         }
     }
 }

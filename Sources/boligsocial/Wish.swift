@@ -39,7 +39,7 @@ extension Boligsocial {
                 printError("boligsocial: \(error)")
                 throw Exit.internalError
             }
-            try Common.emit(WishReport(proposal, stamp: loaded.stamp, language: report.lang), report, stamp: loaded.stamp,
+            try Common.emit(WishReport(proposal, stamp: loaded.stamp, language: report.lang), report,
                             inputs: loaded.inputPaths)
         }
     }

@@ -10,15 +10,26 @@ import Testing
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     /// A seeded 12-application round with two years, fixed so the report never changes by accident.
-    static func summary() throws -> AllocationSummary {
+    static func round() -> (Round, Scenario) {
         var round = RoundGenerator.round(applications: 12, areas: 4, years: [2009, 2010], seed: 42)
         // Without applicants' own minimum shares the round is an LP, so the marginal values show.
         for i in round.applications.indices { round.applications[i].minFraction = nil }
         var scenario = RoundGenerator.scenario(for: round, coverage: 0.5, name: "Golden round")
         scenario.rules.areaShareMax = 0.4
-        let allocation = try Allocator.solve(round: round, scenario: scenario)
-        let stamp = InputStamp(scenarioSHA256: "s", applicationsSHA256: "a", areasSHA256: "r", toolVersion: "test", glpkVersion: "5.0")
-        return AllocationSummary(allocation, stamp: stamp)
+        return (round, scenario)
+    }
+
+    static let stamp = InputStamp(scenarioSHA256: "s", applicationsSHA256: "a", areasSHA256: "r", toolVersion: "test", glpkVersion: "5.0")
+
+    static func summary() throws -> AllocationSummary {
+        let (round, scenario) = Self.round()
+        return AllocationSummary(try Allocator.solve(round: round, scenario: scenario), stamp: stamp)
+    }
+
+    /// The wish proposal of the golden round for the applications with weight ≥ 0.5.
+    static func wish(language: Language) throws -> WishReport {
+        let (round, scenario) = Self.round()
+        return WishReport(try WishProposal.compute(round: round, scenario: scenario, threshold: 0.5), stamp: stamp, language: language)
     }
 
     static func check(_ text: String, against name: String) throws {
@@ -39,8 +50,20 @@ import Testing
         try Self.check(report.json().serialized(), against: "solve.json")
     }
 
+    /// `--lang da`: Danish labels, `1.234.567` and decimal comma, the summary tables in 1.000 kr.
     @Test func solveReportInDanish() throws {
-        try Self.check(SolveReport(try Self.summary(), language: .da).plain(), against: "solve.da.txt")
+        let report = SolveReport(try Self.summary(), language: .da)
+        try Self.check(report.plain(), against: "solve.da.txt")
+        try Self.check(report.markdown(), against: "solve.da.md")
+    }
+
+    /// The ønskeforslag in both languages and in Markdown and JSON.
+    @Test func wishReport() throws {
+        let english = try Self.wish(language: .en), danish = try Self.wish(language: .da)
+        try Self.check(english.plain(), against: "wish.txt")
+        try Self.check(english.json().serialized(), against: "wish.json")
+        try Self.check(danish.plain(), against: "wish.da.txt")
+        try Self.check(danish.markdown(), against: "wish.da.md")
     }
 
     /// Totals in the tables equal the allocation's, so the renderers cannot disagree.

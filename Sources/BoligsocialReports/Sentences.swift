@@ -1,0 +1,136 @@
+import BoligsocialCore
+import LinearProgramming
+
+/// The reports' sentences, English and Danish side by side. Numbers arrive already formatted (by
+/// `NumberFormat` in the report's language), so a sentence only places them.
+extension Labels {
+    public func solveStatus(_ s: SolveStatus) -> String {
+        switch s {
+        case .optimal: pick("optimal", "optimal")
+        case .feasible(let gap):
+            gap.map { pick("feasible, stopped early with a gap of \($0 * 100)%", "tilladt, stoppet før tid med et gap på \($0 * 100) %") }
+                ?? pick("feasible, stopped early", "tilladt, stoppet før tid")
+        case .infeasible: pick("infeasible: no allocation satisfies every rule", "ingen løsning: ingen fordeling overholder alle regler")
+        case .unbounded: pick("unbounded: the objective can grow without limit", "ubegrænset: målet kan vokse uden grænse")
+        case .undefined(let why): pick("no solution: \(why)", "ingen løsning: \(why)")
+        }
+    }
+
+    /// The footer line of every text report: what the numbers were computed from (SPEC §5 `inputs`).
+    func stamp(_ s: InputStamp) -> String {
+        "\(inputsLine): scenario sha256 \(s.scenarioSHA256.prefix(16)), applications sha256 \(s.applicationsSHA256.prefix(16)), "
+            + "areas sha256 \(s.areasSHA256.prefix(16)); boligsocial \(s.toolVersion), GLPK \(s.glpkVersion)"
+    }
+
+    var amountsInBudgetUnits: String {
+        pick("Amounts in kr.", "Beløb i kr.; oversigterne pr. indsatsområde, risikoklasse, boligområde og udgiftskategori i 1.000 kr.")
+    }
+    func inThousandsTitle(_ title: String) -> String { pick(title, "\(title) (1.000 kr.)") }
+
+    // MARK: explain
+
+    func grantedOf(_ granted: String, _ requested: String) -> String {
+        pick("\(granted) of \(requested) requested", "\(granted) af \(requested) ansøgt")
+    }
+    var whyIneligible: String {
+        pick("Why: ineligible under the scenario's rules (see Eligibility); no envelope or weight changes that.",
+             "Hvorfor: ikke berettiget efter scenariets regler (se Berettigelse); hverken ramme eller vægt ændrer det.")
+    }
+    func binding(_ rules: String) -> String { pick("Binding: \(rules).", "Bindende: \(rules).") }
+    var bindingNone: String { pick("Binding: none of its rows is tight at the optimum.", "Bindende: ingen af dens rækker er stramme i optimum.") }
+    func reducedCostFull(_ d: String, _ w: String) -> String {
+        pick("Reduced cost: +\(d) points per 1.000 kr. of its request: its \(w) points per 1.000 kr. beat what the last krone earns elsewhere, so it is funded first.",
+             "Reduceret omkostning: +\(d) point pr. 1.000 kr. af ansøgningen: dens \(w) point pr. 1.000 kr. slår hvad den sidste krone giver andre steder, så den støttes først.")
+    }
+    func reducedCostUnfunded(_ d: String, _ w: String) -> String {
+        pick("Reduced cost: \(d) points per 1.000 kr.: each 1.000 kr. given to it would cost that many points more elsewhere than its own \(w) earn.",
+             "Reduceret omkostning: \(d) point pr. 1.000 kr.: hver 1.000 kr. til den ville koste så mange point mere andre steder, end dens egne \(w) giver.")
+    }
+    func reducedCostMarginal(_ w: String) -> String {
+        pick("Reduced cost: 0: it is the marginal application: its \(w) points per 1.000 kr. equal what the last krone earns, so it takes what is left.",
+             "Reduceret omkostning: 0: den er den marginale ansøgning: dens \(w) point pr. 1.000 kr. svarer til hvad den sidste krone giver, så den får resten.")
+    }
+    func moreEnvelope(_ t: String, _ extra: String) -> String {
+        pick("More envelope: every year's envelope times \(t) funds it fully (\(extra)).",
+             "Større ramme: alle års rammer gange \(t) støtter den fuldt ud (\(extra)).")
+    }
+    func moreEnvelopeUnreachable(_ limit: String) -> String {
+        pick("More envelope: even \(limit) times the envelopes does not fund it fully; a rule, not money, holds it back.",
+             "Større ramme: selv \(limit) gange rammerne støtter den ikke fuldt ud; en regel, ikke pengene, holder den tilbage.")
+    }
+    func moreWeight(_ needed: String, _ now: String, _ k: String) -> String {
+        pick("More weight: a weight of \(needed) (now \(now), times \(k)) funds it fully within the envelopes.",
+             "Større vægt: en vægt på \(needed) (nu \(now), gange \(k)) støtter den fuldt ud inden for rammerne.")
+    }
+    var moreWeightUnreachable: String {
+        pick("More weight: no weight funds it fully within these envelopes and rules.",
+             "Større vægt: ingen vægt støtter den fuldt ud inden for disse rammer og regler.")
+    }
+    var targetGroupFactor: String { pick("T (target group)", "T (målgruppe)") }
+    var qualityFactor: String { pick("Q (quality)", "Q (kvalitet)") }
+    func largestOf(_ list: String) -> String { pick("largest of \(list)", "største af \(list)") }
+    var noFocusArea: String { pick("no focus area", "intet indsatsområde") }
+    var noQualityBonus: String { pick("no quality bonus", "intet kvalitetstillæg") }
+    var pointsPer1000: String { pick("priority points per 1.000 kr.", "prioritetspoint pr. 1.000 kr.") }
+    func check(_ reason: IneligibilityReason) -> String {
+        switch reason {
+        case .sofNotInSteeringGroup: pick("SOF in the steering group", "SOF i styregruppen")
+        case .noObjective: pick("at least one objective", "mindst én målsætning")
+        case .activitiesWithoutAccounting: pick("activity accounting (activity lines)", "regnskab for aktivitetsmidler (aktivitetslinjer)")
+        }
+    }
+
+    // MARK: sweep and frontier
+
+    func sweepLine(year: Int?, steps: Int) -> String {
+        let what = year.map { pick("the \($0) envelope", "rammen for \($0)") } ?? pick("every year's envelope scaled", "alle års rammer skaleret")
+        return pick("\(sweep): \(what), \(steps) steps, each re-solved from the previous basis",
+                    "\(sweep): \(what), \(steps) trin, hvert løst videre fra det forrige basis")
+    }
+    func frontierExact(_ count: Int) -> String {
+        pick("Exact: parametric analysis of the LP (bound ranging on the envelope scale); \(count) breakpoints.",
+             "Eksakt: parametrisk analyse af LP'en (grænseanalyse på rammens skala); \(count) knækpunkter.")
+    }
+    func frontierSaturated(_ scale: String) -> String {
+        pick("From scale \(scale) on, more money buys nothing: every eligible line is funded or a rule stops it.",
+             "Fra skala \(scale) køber flere penge intet: hver berettiget linje er støttet, eller en regel stopper den.")
+    }
+    func frontierSampled(_ count: Int) -> String {
+        pick("Sampled, not exact: the scenario is a mixed-integer program, which has no duals to follow; \(count) samples.",
+             "Stikprøver, ikke eksakt: scenariet er en heltalsmodel, som ikke har dualværdier at følge; \(count) stikprøver.")
+    }
+    func frontierScaleOne(_ total: String) -> String {
+        pick("Scale 1 is the scenario's own envelopes (\(total) in all); amounts in kr.",
+             "Skala 1 er scenariets egne rammer (\(total) i alt); beløb i kr.")
+    }
+
+    // MARK: wish
+
+    func wishRaised(_ k: String) -> String {
+        pick("Raised by a factor \(k) above the minimum: at the minimum the priority-point-maximising allocation spends money elsewhere first; each year was then brought down on its own as far as it still funds every target.",
+             "Hævet med en faktor \(k) over minimum: ved minimum bruger den pointmaksimerende fordeling pengene andre steder først; hvert år er derefter sænket for sig, så langt alle målansøgninger stadig støttes.")
+    }
+
+    // MARK: the infeasibility diagnosis
+
+    func infeasible(_ name: String) -> String {
+        pick("\(name): the scenario is infeasible: its rules cannot all hold within its envelopes.",
+             "\(name): scenariet har ingen løsning: dets regler kan ikke alle overholdes inden for rammerne.")
+    }
+    var conflicting: String {
+        pick("Conflicting rules, and the smallest relaxation of each that makes the scenario feasible:",
+             "Regler i konflikt, og den mindste lempelse af hver, der gør scenariet løsbart:")
+    }
+    func relaxedRules(_ keys: String) -> String {
+        pick("Relaxed [rules] that make it feasible: \(keys)", "Lempede [rules], der gør det løsbart: \(keys)")
+    }
+    func shortBy(_ amount: String) -> String { pick("short by \(amount)", "mangler \(amount)") }
+    func shortByPrimary(_ amount: String) -> String { pick("short by \(amount) of primary-area money", "mangler \(amount) til primære boligområder") }
+    func overBy(_ amount: String) -> String { pick("over by \(amount)", "over med \(amount)") }
+    func moreNeeded(_ count: Int) -> String { pick("\(count) more needed", "\(count) flere behøves") }
+    func lower(_ key: String, _ from: String, _ to: String) -> String { pick("lower \(key) from \(from) to \(to)", "sænk \(key) fra \(from) til \(to)") }
+    func raise(_ key: String, _ from: String, _ to: String) -> String { pick("raise \(key) from \(from) to \(to)", "hæv \(key) fra \(from) til \(to)") }
+    func lowerMinimumShare(_ from: String, _ to: String) -> String {
+        pick("lower its minimum share from \(from) to \(to)", "sænk dens mindsteandel fra \(from) til \(to)")
+    }
+}
