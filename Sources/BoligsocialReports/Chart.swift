@@ -17,7 +17,7 @@ public enum Chart: Sendable {
 enum SVGChart {
     static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
     static let width = 760.0, height = 380.0
-    static let left = 90.0, right = 200.0, top = 30.0, bottom = 50.0
+    static let left = 90.0, right = 250.0, top = 30.0, bottom = 50.0  // right: room for the Danish legend
 
     static func svg(_ chart: Chart, id: String, number: NumberFormat) -> String {
         switch chart {
@@ -102,7 +102,7 @@ enum SVGChart {
     static func line(title: String, xLabel: String, yLabel: String, points: [(x: Double, y: Double)], id: String, number: NumberFormat) -> String {
         let yTicks = ticks(upTo: points.map(\.y).max() ?? 0), xTicks = ticks(upTo: points.map(\.x).max() ?? 0)
         let yMax = yTicks.last ?? 1, xMax = xTicks.last ?? 1
-        let plotWidth = width - left - right + 120, plotHeight = height - top - bottom
+        let plotWidth = width - left - right + 170, plotHeight = height - top - bottom
         func px(_ x: Double) -> Double { left + plotWidth * x / xMax }
         func py(_ y: Double) -> Double { top + plotHeight * (1 - y / yMax) }
         let description = "\(points.count) points from (\(number.decimal(points.first?.x ?? 0, places: 2)), \(number.decimal(points.first?.y ?? 0, places: 0))) "

@@ -39,14 +39,19 @@ import Testing
         return try CLI.temporaryDirectory(["areas.csv": areas, "apps.csv": apps, "s.toml": scenario])
     }
 
-    @Test func htmlReportRendersInChromium() throws {
+    /// The baseline `solve` report and the Danish wish proposal, each opened in headless Chromium:
+    /// a screenshot, no console messages, and the browser's own DOM holds the charts with their bars.
+    /// `RECORD_SCREENSHOT=1` writes the screenshots shown in the README under docs/.
+    @Test(arguments: [(["solve"], "baseline-report"), (["wish", "Scenarios/baseline.toml", "--threshold", "0.9", "--lang", "da"], "wish-report-da")])
+    func htmlReportRendersInChromium(command: [String], name: String) throws {
         let chromium = try #require(Self.chromium, "chromium is missing: `make test` installs it")
         let dir = try CLI.temporaryDirectory()
-        let html = dir.appendingPathComponent("baseline.html").path, png = dir.appendingPathComponent("baseline.png").path
-        #expect(try CLI.run(["solve", "--format", "html", "--output", html]).status == 0)
+        let html = dir.appendingPathComponent("\(name).html").path, png = dir.appendingPathComponent("\(name).png").path
+        #expect(try CLI.run(command + ["--format", "html", "--output", html]).status == 0)
         // Self-contained: no scripts, and no address but the SVG namespace name (which is never fetched).
         let page = try String(contentsOfFile: html, encoding: .utf8).replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
         #expect(!page.contains("<script") && !page.contains("http://") && !page.contains("https://") && page.contains("<svg"))
+        #expect(page.contains("<footer>") && page.contains("sha256"), "the stamp closes the page")
         let shot = try Self.shell(chromium, ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr",
                                              "--window-size=1200,1800", "--screenshot=\(png)", "file://\(html)"])
         #expect(shot.status == 0, "\(shot.stderr)")
@@ -54,12 +59,12 @@ import Testing
         #expect(!shot.stderr.contains(":CONSOLE"), "console messages: \(shot.stderr)")
         let image = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(image.count > 20_000 && image.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        // The browser's own DOM has the charts with their bars.
         let dom = try Self.shell(chromium, ["--headless=new", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://\(html)"])
         let rects = dom.stdout.components(separatedBy: "<rect").count - 1
         #expect(dom.stdout.components(separatedBy: "<svg").count - 1 == 2 && rects >= 8, "SVG bars: \(rects)")
+        #expect(dom.stdout.contains("<title") && dom.stdout.contains("<th scope=\"col\""), "charts have titles, tables have headers")
         if ProcessInfo.processInfo.environment["RECORD_SCREENSHOT"] != nil {
-            try image.write(to: CLI.root.appendingPathComponent("docs/baseline-report.png"))
+            try image.write(to: CLI.root.appendingPathComponent("docs/\(name).png"))
         }
     }
 
