@@ -2,9 +2,21 @@ import BoligsocialCore
 
 /// The JSON of `solve` (SPEC §5), field by field in the spec's order.
 extension Double {
-    /// Nine decimals: enough for any weight or share, and free of binary noise such as
-    /// 0.45999999999999996, so reports stay byte-identical across solver builds.
-    var roundedForReport: Double { (self * 1e9).rounded() / 1e9 }
+    /// Twelve significant digits, at most nine decimals: enough for any weight, share or amount, and
+    /// free of binary noise such as 0.45999999999999996 or 17465000.000000004, so reports stay
+    /// byte-identical across solver builds.
+    var roundedForReport: Double {
+        guard isFinite, self != 0 else { return self }
+        var integerDigits = 0, magnitude = abs(self)
+        while magnitude >= 1 && integerDigits < 12 {
+            magnitude /= 10
+            integerDigits += 1
+        }
+        let decimals = Swift.min(9, 12 - integerDigits)
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return (self * scale).rounded() / scale
+    }
 }
 
 enum SolveJSON {

@@ -32,6 +32,10 @@ extension Boligsocial {
             let proposal: WishProposal
             do {
                 proposal = try WishProposal.compute(round: loaded.round, scenario: loaded.scenario, threshold: threshold, share: share, flat: flat)
+            } catch WishProposal.Failure.noTargets(let w) {
+                // The scenario is fine; the --threshold leaves nothing to fund: a usage error.
+                printError("boligsocial wish: --threshold \(w) is above every eligible application's weight in \(loaded.scenario.name)")
+                throw Exit.usage
             } catch let failure as WishProposal.Failure {
                 printError("\(loaded.scenario.name): \(failure)")
                 throw Exit.infeasible
