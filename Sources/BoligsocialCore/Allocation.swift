@@ -16,7 +16,7 @@ public struct ApplicationOutcome: Sendable {
     /// Requested DKK per year, all lines (also ineligible ones).
     public var requested: [Int]
     /// Granted whole kroner, `[yearIndex][category]`.
-    public var granted: [[CostCategory: Int]]
+    public var granted: [CategoryMap<Int>]
     public var reasons: [String]
     /// The model's rows that bind this application's share at the optimum.
     public var binding: [ConstraintKind]
@@ -53,9 +53,13 @@ public enum Allocator {
     public static func solve(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions(),
                              writeModel: ((ModelWriter) throws -> Void)? = nil) throws -> Allocation {
         let model = try AllocationModel(round: round, scenario: scenario)
-        let problem = try GLPKProblem(model.program)
-        try writeModel?(ModelWriter(problem: problem))
-        let solution = try problem.solve(options)
+        // The GLPK problem is freed before the allocation is built: on a large round it is the
+        // largest thing in memory.
+        let solution = try {
+            let problem = try GLPKProblem(model.program)
+            try writeModel?(ModelWriter(problem: problem))
+            return try problem.solve(options)
+        }()
         return Allocation(model: model, solution: solution)
     }
 }
@@ -86,9 +90,9 @@ extension Allocation {
                     shares[y] = Self.snap(period.reduce(0) { $0 + value($1) })
                 }
             }
-            var granted: [[CostCategory: Int]] = []
+            var granted: [CategoryMap<Int>] = []
             for y in years.indices {
-                var line: [CostCategory: Int] = [:]
+                var line = CategoryMap<Int>()
                 for (category, amount) in p.eligibleRequest[y] where amount > 0 {
                     line[category] = Self.grantedLine(share: shares[y], request: amount)
                 }
@@ -250,3 +254,4 @@ public struct ModelWriter {
 public typealias SolveStatus = LinearProgramming.SolveStatus
 public typealias SolveOptions = LinearProgramming.SolveOptions
 public typealias ModelFormat = LinearProgramming.GLPKProblem.ModelFormat
+

@@ -11,44 +11,69 @@ struct CSVRecord: Sendable {
     var fields: [CSVField]
 }
 
-/// A parsed CSV file: header, records and the dialect that was detected.
+/// A CSV file's header and the dialect that was detected; the records are read one at a time
+/// with a `CSVCursor`, so a 100,000-row file is never held as fields all at once.
 struct CSVTable: Sendable {
     var header: [CSVField]
-    var records: [CSVRecord]
     /// `;` files may write amounts with a decimal comma and `.` thousands (SPEC §3).
     var semicolonDelimited: Bool
     var encoding: TextEncoding
 }
 
 /// Reads CSV in the dialects of SPEC §3: comma or semicolon (detected from the header line),
-/// RFC 4180 quoting, CRLF, LF or CR line ends. Problems are collected, never thrown one by one.
-enum CSVReader {
-    static func parse(_ raw: [UInt8], file: String, diagnostics: inout DiagnosticCollector) -> CSVTable {
-        let (bytes, encoding) = decodeToUTF8(raw)
-        let delimiter = detectDelimiter(bytes)
-        var rows: [CSVRecord] = []
+/// RFC 4180 quoting, CRLF, LF or CR line ends, one record per `next()`. Problems are collected,
+/// never thrown one by one.
+struct CSVCursor {
+    let bytes: [UInt8]
+    private(set) var table: CSVTable
+    private let delimiter: UInt8
+    private var i = 0
+    private var line = 1, column = 1
+    private var unclosedQuote: (line: Int, column: Int)?
+    private var cell: [UInt8] = []
+
+    /// Decodes the file, detects its delimiter and reads the header line.
+    init(_ raw: [UInt8]) {
+        let (decoded, encoding) = decodeToUTF8(raw)
+        bytes = decoded
+        delimiter = CSVReader.detectDelimiter(decoded)
+        table = CSVTable(header: [], semicolonDelimited: delimiter == UInt8(ascii: ";"), encoding: encoding)
+        table.header = next()?.fields ?? []
+    }
+
+    /// Reports a quoted field that never closed (after the last `next()`).
+    func finish(file: String, diagnostics: inout DiagnosticCollector) {
+        if let q = unclosedQuote {
+            diagnostics.add(SourceLocation(file: file, line: q.line, column: q.column), "a quoted field is never closed")
+        }
+    }
+
+    /// The next record; a line with nothing on it is skipped, as Excel writes a trailing one.
+    mutating func next() -> CSVRecord? {
         var fields: [CSVField] = []
-        var cell: [UInt8] = []
-        var line = 1, column = 1
-        var cellLine = 1, cellColumn = 1, recordLine = 1
-        var inQuotes = false, quotedCell = false, quoteLine = 0, quoteColumn = 0
-        var i = 0
-        let n = bytes.count
-
-        func finishCell() {
-            let text = String(decoding: cell, as: UTF8.self)
-            fields.append(CSVField(text: quotedCell ? text : text, line: cellLine, column: cellColumn))
-            cell.removeAll(keepingCapacity: true)
-            quotedCell = false
-        }
-        func finishRecord() {
-            // A line with nothing on it is skipped, as Excel writes a trailing one.
-            if !(fields.count == 1 && fields[0].text.isEmpty && !quotedCell) {
-                rows.append(CSVRecord(line: recordLine, fields: fields))
-            }
+        fields.reserveCapacity(table.header.count)
+        while i < bytes.count {
+            let recordLine = line
             fields.removeAll(keepingCapacity: true)
+            let quotedLast = readRecord(into: &fields)
+            if !(fields.count == 1 && fields[0].text.isEmpty && !quotedLast) {
+                return CSVRecord(line: recordLine, fields: fields)
+            }
         }
+        return nil
+    }
 
+    /// Reads one line's fields (a quoted field may span lines) and tells whether the last field was
+    /// quoted (a quoted empty field is a record, an empty line is not).
+    private mutating func readRecord(into fields: inout [CSVField]) -> Bool {
+        let n = bytes.count
+        var cellLine = line, cellColumn = column
+        var inQuotes = false, quotedCell = false
+        cell.removeAll(keepingCapacity: true)
+        func finishCell(_ fields: inout [CSVField], _ cell: inout [UInt8]) {
+            fields.append(CSVField(text: String(decoding: cell, as: UTF8.self), line: cellLine, column: cellColumn))
+            cell.removeAll(keepingCapacity: true)
+        }
         while i < n {
             let byte = bytes[i]
             if inQuotes {
@@ -60,6 +85,7 @@ enum CSVReader {
                         continue
                     }
                     inQuotes = false
+                    unclosedQuote = nil
                     i += 1
                     column += 1
                     continue
@@ -76,26 +102,23 @@ enum CSVReader {
             }
             switch byte {
             case delimiter:
-                finishCell()
+                finishCell(&fields, &cell)
+                quotedCell = false
                 i += 1
                 column += 1
                 cellLine = line
                 cellColumn = column
             case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
-                finishCell()
-                finishRecord()
+                finishCell(&fields, &cell)
                 i += (byte == UInt8(ascii: "\r") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "\n")) ? 2 : 1
                 line += 1
                 column = 1
-                cellLine = line
-                cellColumn = 1
-                recordLine = line
+                return quotedCell
             case UInt8(ascii: "\"") where cell.allSatisfy({ $0 == UInt8(ascii: " ") }):
                 cell.removeAll()
                 inQuotes = true
                 quotedCell = true
-                quoteLine = line
-                quoteColumn = column
+                unclosedQuote = (line, column)
                 i += 1
                 column += 1
             default:
@@ -104,19 +127,13 @@ enum CSVReader {
                 i += 1
             }
         }
-        if inQuotes {
-            diagnostics.add(SourceLocation(file: file, line: quoteLine, column: quoteColumn), "a quoted field is never closed")
-        }
-        if !cell.isEmpty || !fields.isEmpty || quotedCell {
-            finishCell()
-            finishRecord()
-        }
-        let header = rows.first?.fields ?? []
-        return CSVTable(
-            header: header, records: Array(rows.dropFirst()),
-            semicolonDelimited: delimiter == UInt8(ascii: ";"), encoding: encoding)
+        // The end of the file ends the record (and leaves an open quote unclosed).
+        finishCell(&fields, &cell)
+        return quotedCell
     }
+}
 
+enum CSVReader {
     /// `;` when the header line has at least as many semicolons as commas (outside quotes).
     static func detectDelimiter(_ bytes: [UInt8]) -> UInt8 {
         var commas = 0, semicolons = 0, inQuotes = false

@@ -7,7 +7,7 @@ public struct PreparedApplication: Sendable {
     public var eligibility: Eligibility
     public var weight: WeightBreakdown
     /// `u'[a,c,y]` in DKK: the request with ineligible lines set to 0, `[yearIndex][category]`.
-    public var eligibleRequest: [[CostCategory: Double]]
+    public var eligibleRequest: [CategoryMap<Double>]
     /// `Σ_c u'[a,c,y]` per year, and over all years.
     public var eligibleByYear: [Double]
     public var eligibleTotal: Double
@@ -160,11 +160,16 @@ public struct AllocationModel: Sendable {
         }
         // 3: each area's money ≤ m·E[y].
         if let m = rules.areaShareMax {
-            var areaOrder: [String] = []
-            for p in prepared where !areaOrder.contains(p.area.id) { areaOrder.append(p.area.id) }
+            // Applications grouped by area in one pass (areas in order of first appearance), so the
+            // rows cost O(applications), not O(areas × applications).
+            var areaOrder: [String] = [], members: [String: [Int]] = [:]
+            for (a, p) in prepared.enumerated() {
+                if members[p.area.id] == nil { areaOrder.append(p.area.id) }
+                members[p.area.id, default: []].append(a)
+            }
             for area in areaOrder {
                 for (y, year) in years.enumerated() {
-                    let terms = moneyTerms(year: y) { p in p.area.id == area ? 1 : 0 }
+                    let terms = moneyTerms(year: y, among: members[area] ?? []) { _ in 1 }
                     if terms.isEmpty { continue }
                     try addRow("area_share_\(Self.sanitized(area))_\(year)", .atMost(0),
                                terms + [(envelopeColumns[y], -m)], .areaShare(area: area, year: year))
@@ -228,9 +233,16 @@ public struct AllocationModel: Sendable {
 
     /// The money of year `y` in 1.000 kr. as terms over share columns, each application's weighted by `factor`.
     private func moneyTerms(year y: Int, factor: (PreparedApplication) -> Double) -> [(LinearProgram.ColumnID, Double)] {
+        moneyTerms(year: y, among: prepared.indices, factor: factor)
+    }
+
+    /// Year `y`'s money of the applications `among`, each times `factor`.
+    private func moneyTerms(year y: Int, among indices: some Sequence<Int>, factor: (PreparedApplication) -> Double)
+        -> [(LinearProgram.ColumnID, Double)] {
         let perYear = scenario.rules.commitment == .perYear
         var terms: [(LinearProgram.ColumnID, Double)] = []
-        for (a, p) in prepared.enumerated() where !shareColumns[a].isEmpty && p.eligibleByYear[y] > 0 {
+        for a in indices where !shareColumns[a].isEmpty && prepared[a].eligibleByYear[y] > 0 {
+            let p = prepared[a]
             let f = factor(p)
             guard f != 0 else { continue }
             let coefficient = f * p.eligibleByYear[y] / Self.unit

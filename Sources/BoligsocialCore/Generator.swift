@@ -39,9 +39,9 @@ public enum RoundGenerator {
         let rent = chance(0.5) ? Double(Int.random(in: 20...150, using: &rng) * 1000) : 0
         let activities = chance(0.7) ? Double(Int.random(in: 10...200, using: &rng) * 1000) : 0
         let growth = Double.random(in: 0.9...1.1, using: &rng)
-        let requests = years.indices.map { y -> [CostCategory: Double] in
+        let requests = years.indices.map { y -> CategoryMap<Double> in
             let f = y == 0 ? 1 : growth
-            var r: [CostCategory: Double] = [.salary: (salary * f).rounded()]
+            var r: CategoryMap<Double> = [.salary: (salary * f).rounded()]
             if rent > 0 { r[.rent] = rent }
             if activities > 0 { r[.activities] = (activities * f).rounded() }
             return r

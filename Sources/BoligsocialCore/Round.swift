@@ -31,14 +31,14 @@ public struct Application: Sendable, Equatable, Codable {
     /// Below this share of its request the project is not viable; `nil` when the column is blank.
     public var minFraction: Double?
     /// Requested DKK, `requests[yearIndex][category]`, in the order of the round's years.
-    public var requests: [[CostCategory: Double]]
+    public var requests: [CategoryMap<Double>]
 
     public init(
         id: String, title: String, areaID: String, focus: [FocusArea], objectives: [Objective],
         targetGroup: TargetGroup, sofInSteeringGroup: Bool = true, clearGoals: Bool = false,
         anchoringPlan: Bool = false, coordinatorRole: Bool = false, crossAdmin: Bool = false,
         activityAccounting: Bool = true, theoryOfChange: TheoryOfChange = .none, minFraction: Double? = nil,
-        requests: [[CostCategory: Double]]
+        requests: [CategoryMap<Double>]
     ) {
         self.id = id
         self.title = title

@@ -13,21 +13,25 @@ public enum RoundLoader {
     }
 
     static func parseAreas(_ bytes: [UInt8], file: String, diagnostics: inout DiagnosticCollector) -> [Area] {
-        let table = CSVReader.parse(bytes, file: file, diagnostics: &diagnostics)
+        var cursor = CSVCursor(bytes)
+        defer { cursor.finish(file: file, diagnostics: &diagnostics) }
+        let table = cursor.table
         guard let columns = HeaderMap(table, file: file, required: ["id", "name", "district", "risk"], diagnostics: &diagnostics)
         else { return [] }
         var areas: [Area] = []
         var seen: [String: Int] = [:]
-        for record in table.records {
+        let idColumn = columns.column("id"), nameColumn = columns.column("name"), districtColumn = columns.column("district")
+        let riskColumn = columns.column("risk")
+        while let record = cursor.next() {
             var row = RowReader(record: record, columns: columns, file: file, table: table)
-            let id = row.text("id")
-            if id.isEmpty { row.fail("id", "the area id is empty") }
-            if let first = seen[id], !id.isEmpty { row.fail("id", "duplicate area id '\(id)' (first on line \(first))") }
-            let risk: RiskClass? = row.key("risk", RiskClass.self, what: "risk class")
+            let id = row.text(idColumn)
+            if id.isEmpty { row.fail(idColumn, "the area id is empty") }
+            if let first = seen[id], !id.isEmpty { row.fail(idColumn, "duplicate area id '\(id)' (first on line \(first))") }
+            let risk: RiskClass? = row.key(riskColumn, RiskClass.self, what: "risk class")
             row.report(into: &diagnostics)
             guard let risk, !row.failed else { continue }
             seen[id] = record.line
-            areas.append(Area(id: id, name: row.text("name"), district: row.text("district"), risk: risk))
+            areas.append(Area(id: id, name: row.text(nameColumn), district: row.text(districtColumn), risk: risk))
         }
         return areas
     }
@@ -41,34 +45,47 @@ public enum RoundLoader {
     static func parseApplications(
         _ bytes: [UInt8], file: String, years: [Int], areas: [Area], diagnostics: inout DiagnosticCollector
     ) -> [Application] {
-        let table = CSVReader.parse(bytes, file: file, diagnostics: &diagnostics)
+        var cursor = CSVCursor(bytes)
+        defer { cursor.finish(file: file, diagnostics: &diagnostics) }
+        let table = cursor.table
         guard let columns = HeaderMap(table, file: file, required: applicationColumns(years: years), diagnostics: &diagnostics)
         else { return [] }
         let areaIDs = Set(areas.map(\.id))
         var applications: [Application] = []
-        applications.reserveCapacity(table.records.count)
+        // About 180 bytes a row in a generated file: room for most rounds without regrowing.
+        let expected = bytes.count / 180
+        applications.reserveCapacity(expected)
         var seen: [String: Int] = [:]
-        for record in table.records {
+        seen.reserveCapacity(expected)
+        // Every column resolved once for the file, not once per row.
+        let c = (id: columns.column("id"), title: columns.column("title"), area: columns.column("area"),
+                 focus: columns.column("focus"), objectives: columns.column("objectives"),
+                 target: columns.column("target_group"), theory: columns.column("theory_of_change"),
+                 minFraction: columns.column("min_fraction"))
+        let flagColumns = ["sof_in_steering_group", "clear_goals", "anchoring_plan", "coordinator_role", "cross_admin",
+                           "activity_accounting"].map(columns.column)
+        let amountColumns = years.map { year in CostCategory.allCases.map { columns.column("\($0.rawValue)_\(year)") } }
+        while let record = cursor.next() {
             var row = RowReader(record: record, columns: columns, file: file, table: table)
-            let id = row.text("id")
-            if id.isEmpty { row.fail("id", "the application id is empty") }
-            if let first = seen[id], !id.isEmpty { row.fail("id", "duplicate application id '\(id)' (first on line \(first))") }
-            let areaID = row.text("area")
+            let id = row.text(c.id)
+            if id.isEmpty { row.fail(c.id, "the application id is empty") }
+            if let first = seen[id], !id.isEmpty { row.fail(c.id, "duplicate application id '\(id)' (first on line \(first))") }
+            let areaID = row.text(c.area)
             if !areaIDs.contains(areaID) {
-                row.fail("area", "unknown area '\(areaID)'" + didYouMean(areaID, areas.map(\.id)))
+                row.fail(c.area, "unknown area '\(areaID)'" + didYouMean(areaID, areas.map(\.id)))
             }
-            let focus = row.keyList("focus", FocusArea.self, what: "focus area")
-            let objectives = row.keyList("objectives", Objective.self, what: "objective")
-            let target = row.key("target_group", TargetGroup.self, what: "target group")
-            let theory = row.key("theory_of_change", TheoryOfChange.self, what: "theory of change")
-            let flags = ["sof_in_steering_group", "clear_goals", "anchoring_plan", "coordinator_role", "cross_admin",
-                         "activity_accounting"].map { row.boolean($0) }
-            let minFraction = columns.has("min_fraction") ? row.fraction("min_fraction") : nil
-            var requests: [[CostCategory: Double]] = []
-            for year in years {
-                var byCategory: [CostCategory: Double] = [:]
-                for category in CostCategory.allCases {
-                    if let amount = row.amount("\(category.rawValue)_\(year)"), amount > 0 { byCategory[category] = amount }
+            let focus = row.keyList(c.focus, FocusArea.self, what: "focus area")
+            let objectives = row.keyList(c.objectives, Objective.self, what: "objective")
+            let target = row.key(c.target, TargetGroup.self, what: "target group")
+            let theory = row.key(c.theory, TheoryOfChange.self, what: "theory of change")
+            let flags = flagColumns.map { row.boolean($0) }
+            let minFraction = c.minFraction.index != nil ? row.fraction(c.minFraction) : nil
+            var requests: [CategoryMap<Double>] = []
+            requests.reserveCapacity(years.count)
+            for byYear in amountColumns {
+                var byCategory = CategoryMap<Double>()
+                for (category, column) in zip(CostCategory.allCases, byYear) {
+                    if let amount = row.amount(column), amount > 0 { byCategory[category] = amount }
                 }
                 requests.append(byCategory)
             }
@@ -76,7 +93,7 @@ public enum RoundLoader {
             guard !row.failed, let target, let theory else { continue }
             seen[id] = record.line
             applications.append(Application(
-                id: id, title: row.text("title"), areaID: areaID, focus: focus, objectives: objectives,
+                id: id, title: row.text(c.title), areaID: areaID, focus: focus, objectives: objectives,
                 targetGroup: target, sofInSteeringGroup: flags[0]!, clearGoals: flags[1]!, anchoringPlan: flags[2]!,
                 coordinatorRole: flags[3]!, crossAdmin: flags[4]!, activityAccounting: flags[5]!,
                 theoryOfChange: theory, minFraction: minFraction, requests: requests))
@@ -113,7 +130,14 @@ struct HeaderMap {
     }
 
     func has(_ name: String) -> Bool { index[name] != nil }
-    subscript(name: String) -> Int? { index[name] }
+    /// A column resolved once per file, so reading a row costs no hashing of names.
+    func column(_ name: String) -> Column { Column(name: name, index: index[name]) }
+}
+
+/// A column's name (for messages) and its position in the records, if the file has it.
+struct Column {
+    let name: String
+    let index: Int?
 }
 
 /// Reads one record's fields by column name, recording every problem with its location.
@@ -138,23 +162,23 @@ struct RowReader {
         }
     }
 
-    private func field(_ name: String) -> CSVField? {
-        guard let i = columns[name], i < record.fields.count else { return nil }
+    private func field(_ column: Column) -> CSVField? {
+        guard let i = column.index, i < record.fields.count else { return nil }
         return record.fields[i]
     }
 
-    func location(_ name: String) -> SourceLocation {
-        let f = field(name)
+    func location(_ column: Column) -> SourceLocation {
+        let f = field(column)
         return SourceLocation(file: file, line: f?.line ?? record.line, column: f?.column ?? 1)
     }
 
-    mutating func fail(_ name: String, _ message: String) {
-        problems.append(Diagnostic(location(name), message))
+    mutating func fail(_ column: Column, _ message: String) {
+        problems.append(Diagnostic(location(column), message))
     }
 
-    func text(_ name: String) -> String { field(name)?.text.trimmingSpaces ?? "" }
+    func text(_ column: Column) -> String { field(column)?.text.trimmingSpaces ?? "" }
 
-    mutating func key<K: RawRepresentable & CaseIterable>(_ name: String, _: K.Type, what: String) -> K? where K.RawValue == String {
+    mutating func key<K: RawRepresentable & CaseIterable>(_ name: Column, _: K.Type, what: String) -> K? where K.RawValue == String {
         guard field(name) != nil else { return nil }
         let raw = text(name)
         if let value = K(rawValue: raw.lowercased()) { return value }
@@ -163,11 +187,13 @@ struct RowReader {
         return nil
     }
 
-    mutating func keyList<K: RawRepresentable & CaseIterable & Equatable>(_ name: String, _: K.Type, what: String) -> [K]
+    mutating func keyList<K: RawRepresentable & CaseIterable & Equatable>(_ name: Column, _: K.Type, what: String) -> [K]
     where K.RawValue == String {
         var result: [K] = []
-        for part in text(name).split(separator: "|") {
-            let raw = String(part).trimmingSpaces
+        let whole = text(name)
+        guard !whole.isEmpty else { return result }
+        for part in whole.utf8.split(separator: UInt8(ascii: "|")) {
+            let raw = String(decoding: part, as: UTF8.self).trimmingSpaces
             if raw.isEmpty { continue }
             if let value = K(rawValue: raw.lowercased()) {
                 if !result.contains(value) { result.append(value) }
@@ -178,7 +204,7 @@ struct RowReader {
         return result
     }
 
-    mutating func boolean(_ name: String) -> Bool? {
+    mutating func boolean(_ name: Column) -> Bool? {
         guard field(name) != nil else { return nil }
         if let value = ValueParser.boolean(text(name)) { return value }
         fail(name, "'\(text(name))' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)")
@@ -186,7 +212,7 @@ struct RowReader {
     }
 
     /// A non-negative DKK amount; blank is 0.
-    mutating func amount(_ name: String) -> Double? {
+    mutating func amount(_ name: Column) -> Double? {
         guard field(name) != nil else { return nil }
         let raw = text(name)
         if raw.isEmpty { return 0 }
@@ -206,7 +232,7 @@ struct RowReader {
     }
 
     /// A share in [0, 1]; blank means the column does not apply.
-    mutating func fraction(_ name: String) -> Double? {
+    mutating func fraction(_ name: Column) -> Double? {
         let raw = text(name)
         if raw.isEmpty { return nil }
         guard let value = ValueParser.number(raw, semicolonDialect: table.semicolonDelimited), (0...1).contains(value) else {

@@ -6,6 +6,7 @@ enum ValueParser {
     /// Anything else (`1e400`, `NaN`, `12.5.000`, `1,5` in a comma file) is not a number.
     static func number(_ raw: String, semicolonDialect: Bool) -> Double? {
         let text = raw.trimmingSpaces
+        if let whole = plainInteger(text) { return whole }
         var scalars = Array(text.utf8)
         guard !scalars.isEmpty else { return nil }
         var negative = false
@@ -62,6 +63,20 @@ enum ValueParser {
         return negative ? -value : value
     }
 
+    /// The common case, read without allocating: 1 to 15 ASCII digits (exact in a Double).
+    static func plainInteger(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { bytes -> Double? in
+            guard (1...15).contains(bytes.count) else { return nil }
+            var value = 0
+            for b in bytes {
+                guard b >= 48 && b <= 57 else { return nil }
+                value = value * 10 + Int(b - 48)
+            }
+            return Double(value)
+        }
+    }
+
     /// `yes/no`, `true/false`, `ja/nej`, `1/0`, any case.
     static func boolean(_ raw: String) -> Bool? {
         switch raw.trimmingSpaces.lowercased() {
@@ -73,8 +88,14 @@ enum ValueParser {
 }
 
 extension String {
-    /// The string without leading and trailing spaces and tabs.
+    /// The string without leading and trailing spaces, tabs and no-break spaces. Returns `self`
+    /// unchanged, without allocating, when there is nothing to trim (nearly every CSV field).
     var trimmingSpaces: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        // A no-break space is C2 A0 in UTF-8: it starts with 0xC2 and ends with 0xA0.
+        let mayTrim = first == 0x20 || first == 0x09 || first == 0xC2 || last == 0x20 || last == 0x09 || last == 0xA0
+        guard mayTrim else { return self }
         let isSpace = { (c: Character) in c == " " || c == "\t" || c == "\u{A0}" }
         guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
         let end = lastIndex(where: { !isSpace($0) })!

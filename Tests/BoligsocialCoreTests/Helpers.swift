@@ -17,8 +17,8 @@ enum Fixture {
         salary: [Double], activities: [Double]? = nil, sof: Bool = true, objectives: [Objective] = [.socialIntegration],
         accounting: Bool = true, minFraction: Double? = nil
     ) -> Application {
-        let requests = salary.indices.map { y -> [CostCategory: Double] in
-            var r: [CostCategory: Double] = [:]
+        let requests = salary.indices.map { y -> CategoryMap<Double> in
+            var r: CategoryMap<Double> = [:]
             if salary[y] > 0 { r[.salary] = salary[y] }
             if let a = activities?[y], a > 0 { r[.activities] = a }
             return r
