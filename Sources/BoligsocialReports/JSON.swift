@@ -8,52 +8,100 @@ public indirect enum JSON: Sendable, Equatable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// An array made one element at a time while it is written, so a 100,000-application report
+    /// never holds every element's tree at once.
+    case generated(count: Int, element: @Sendable (Int) -> JSON)
 
     public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
 
-    /// Pretty-printed with two-space indents and a final newline.
+    /// Pretty-printed with two-space indents and a final newline. Written as UTF-8 bytes in one
+    /// buffer: a 100,000-application report is tens of megabytes, so no per-value String is made.
     public func serialized() -> String {
-        var out = ""
-        write(into: &out, indent: 0)
-        return out + "\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        write(into: &out, indent: 0, flush: nil)
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1), end = String(repeating: "  ", count: indent)
+    /// The same text as `serialized()`, handed to `sink` in chunks of about a megabyte.
+    public func write(chunks sink: ([UInt8]) throws -> Void) throws {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20 + 4096)
+        var failure: Error?
+        try withoutActuallyEscaping(sink) { sink in
+            let flush: (inout [UInt8]) -> Void = { buffer in
+                if failure == nil {
+                    do { try sink(buffer) } catch { failure = error }
+                }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            write(into: &out, indent: 0, flush: flush)
+            out.append(UInt8(ascii: "\n"))
+            if let failure { throw failure }
+            try sink(out)
+        }
+    }
+
+    private static func pad(_ out: inout [UInt8], _ level: Int) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    private func write(into out: inout [UInt8], indent: Int, flush: ((inout [UInt8]) -> Void)?) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += Self.number(d)
-        case .string(let s): out += Self.quoted(s)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: Self.number(d).utf8)
+        case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
             if items.allSatisfy(\.isScalar) {
-                out += "[" + items.map { $0.serialized().dropLast() }.joined(separator: ", ") + "]"
+                out.append(UInt8(ascii: "["))
+                for (i, item) in items.enumerated() {
+                    if i > 0 { out.append(contentsOf: ", ".utf8) }
+                    item.write(into: &out, indent: indent + 1, flush: flush)
+                }
+                out.append(UInt8(ascii: "]"))
                 return
             }
-            out += "[\n"
+            out.append(contentsOf: "[\n".utf8)
             for (i, item) in items.enumerated() {
-                out += pad
-                item.write(into: &out, indent: indent + 1)
-                out += i < items.count - 1 ? ",\n" : "\n"
+                Self.pad(&out, indent + 1)
+                item.write(into: &out, indent: indent + 1, flush: flush)
+                out.append(contentsOf: (i < items.count - 1 ? ",\n" : "\n").utf8)
             }
-            out += end + "]"
+            Self.pad(&out, indent)
+            out.append(UInt8(ascii: "]"))
+        case .generated(let count, let element):
+            if count == 0 { out.append(contentsOf: "[]".utf8); return }
+            out.append(contentsOf: "[\n".utf8)
+            for i in 0..<count {
+                Self.pad(&out, indent + 1)
+                element(i).write(into: &out, indent: indent + 1, flush: flush)
+                out.append(contentsOf: (i < count - 1 ? ",\n" : "\n").utf8)
+                if let flush, out.count >= 1 << 20 { flush(&out) }
+            }
+            Self.pad(&out, indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            if fields.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if fields.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             for (i, (key, value)) in fields.enumerated() {
-                out += pad + Self.quoted(key) + ": "
-                value.write(into: &out, indent: indent + 1)
-                out += i < fields.count - 1 ? ",\n" : "\n"
+                Self.pad(&out, indent + 1)
+                Self.quote(key, into: &out)
+                out.append(contentsOf: ": ".utf8)
+                value.write(into: &out, indent: indent + 1, flush: flush)
+                out.append(contentsOf: (i < fields.count - 1 ? ",\n" : "\n").utf8)
             }
-            out += end + "}"
+            Self.pad(&out, indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     private var isScalar: Bool {
         switch self {
-        case .array, .object: false
+        case .array, .object, .generated: false
         default: true
         }
     }
@@ -66,20 +114,29 @@ public indirect enum JSON: Sendable, Equatable {
     }
 
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        quote(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// RFC 8259 string escaping, byte by byte: UTF-8 above 0x7F passes through unchanged.
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -23,10 +23,11 @@ enum SolveJSON {
     static func make(_ summary: AllocationSummary) -> JSON {
         let a = summary.allocation
         let years = a.years
-        func perYear(_ values: [Int]) -> JSON { .object(zip(years, values).map { (String($0), .int($1)) }) }
+        @Sendable func perYear(_ values: [Int]) -> JSON { .object(zip(years, values).map { (String($0), .int($1)) }) }
         func perYearDouble(_ values: [Double]) -> JSON { .object(zip(years, values).map { (String($0), .double($1.roundedForReport)) }) }
 
-        let applications: [JSON] = a.outcomes.map { o in
+        let outcomes = a.outcomes
+        @Sendable func application(_ o: ApplicationOutcome) -> JSON {
             .object([
                 ("id", .string(o.application.id)),
                 ("status", .string(o.status.rawValue)),
@@ -48,7 +49,7 @@ enum SolveJSON {
             ("envelope", perYearDouble(a.envelope)),
             ("allocated", perYear(a.allocated)),
             ("marginal_points_per_1000", a.marginalPointsPer1000.map(perYearDouble) ?? .null),
-            ("applications", .array(applications)),
+            ("applications", .generated(count: outcomes.count) { application(outcomes[$0]) }),
             ("by_area", .object(summary.byArea.map { ($0.area.id, perYear($0.amounts)) })),
             ("by_risk", .object(summary.byRisk.map { ($0.risk.rawValue, perYear($0.amounts)) })),
             ("by_focus", .object(summary.byFocus.map { ($0.focus?.rawValue ?? "outside", perYear($0.amounts)) })),

@@ -31,12 +31,10 @@ public final class GLPKProblem {
         if m > 0 { glp_add_rows(handle, Int32(m)) }
         glp_add_cols(handle, Int32(n))
         for (i, row) in program.rows.enumerated() {
-            glp_set_row_name(handle, Int32(i + 1), row.name)
             Self.setRowBounds(handle, Int32(i + 1), row.bounds)
         }
         for (j, column) in program.columns.enumerated() {
             let index = Int32(j + 1)
-            glp_set_col_name(handle, index, column.name)
             Self.setColumnBounds(handle, index, column.bounds)
             glp_set_obj_coef(handle, index, column.objective)
             switch column.kind {
@@ -45,12 +43,9 @@ public final class GLPKProblem {
             case .integer: glp_set_col_kind(handle, index, GLP_IV)
             }
         }
-        if !program.matrixValues.isEmpty {
-            // GLPK's arrays are 1-based; element 0 is ignored.
-            let ia = [Int32(0)] + program.matrixRows
-            let ja = [Int32(0)] + program.matrixColumns
-            let ar = [0.0] + program.matrixValues
-            glp_load_matrix(handle, Int32(program.matrixValues.count), ia, ja, ar)
+        if program.nonzeroCount > 0 {
+            let count = Int32(program.nonzeroCount)
+            program.withGLPKMatrix { ia, ja, ar in glp_load_matrix(handle, count, ia, ja, ar) }
         }
     }
 
@@ -198,6 +193,7 @@ public final class GLPKProblem {
     public func write(to path: String, format: ModelFormat) throws(LPError) {
         try checkThread()
         glp_term_out(GLP_OFF)
+        setNames()
         let code: Int32 = switch format {
         case .cplexLP: glp_write_lp(handle, nil, path)
         case .mps: glp_write_mps(handle, GLP_MPS_FILE, nil, path)
@@ -206,6 +202,13 @@ public final class GLPKProblem {
     }
 
     // MARK: - Helpers that see GLPK constants
+
+    /// Row and column names cost GLPK memory on every problem but are read only by the LP and
+    /// MPS writers, so they are set just before writing.
+    private func setNames() {
+        for (i, row) in program.rows.enumerated() { glp_set_row_name(handle, Int32(i + 1), row.name) }
+        for (j, column) in program.columns.enumerated() { glp_set_col_name(handle, Int32(j + 1), column.name) }
+    }
 
     /// Puts every column with a cost at its best finite bound and every row's slack in the basis:
     /// a dual-feasible start, so dual simplex only has to restore primal feasibility (envelopes).

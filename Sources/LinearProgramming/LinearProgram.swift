@@ -47,10 +47,22 @@ public struct LinearProgram: Sendable {
     public var sense: Sense
     public private(set) var columns: [Column] = []
     public private(set) var rows: [Row] = []
-    /// The constraint matrix in coordinate form, one entry per (row, column) pair.
-    public private(set) var matrixRows: [Int32] = []
-    public private(set) var matrixColumns: [Int32] = []
-    public private(set) var matrixValues: [Double] = []
+    /// The constraint matrix in coordinate form, one entry per (row, column) pair, 1-based row
+    /// and column numbers. Stored as GLPK takes it (element 0 unused), so loading copies nothing.
+    private var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
+    public var matrixRows: ArraySlice<Int32> { ia.dropFirst() }
+    public var matrixColumns: ArraySlice<Int32> { ja.dropFirst() }
+    public var matrixValues: ArraySlice<Double> { ar.dropFirst() }
+    public var nonzeroCount: Int { ar.count - 1 }
+
+    /// The matrix as GLPK's `glp_load_matrix` wants it: three 1-based arrays.
+    func withGLPKMatrix<R>(_ body: (UnsafePointer<Int32>, UnsafePointer<Int32>, UnsafePointer<Double>) -> R) -> R {
+        ia.withUnsafeBufferPointer { i in
+            ja.withUnsafeBufferPointer { j in
+                ar.withUnsafeBufferPointer { a in body(i.baseAddress!, j.baseAddress!, a.baseAddress!) }
+            }
+        }
+    }
     /// (row, column) pairs in the matrix, kept only once `addTerm` is used.
     private var termKeys: Set<Int64>?
     private static func key(_ i: Int32, _ j: Int32) -> Int64 { Int64(i) << 32 | Int64(j) }
@@ -73,9 +85,9 @@ public struct LinearProgram: Sendable {
     public mutating func reserve(columns c: Int, rows r: Int, nonzeros: Int) {
         columns.reserveCapacity(c)
         rows.reserveCapacity(r)
-        matrixRows.reserveCapacity(nonzeros)
-        matrixColumns.reserveCapacity(nonzeros)
-        matrixValues.reserveCapacity(nonzeros)
+        ia.reserveCapacity(nonzeros + 1)
+        ja.reserveCapacity(nonzeros + 1)
+        ar.reserveCapacity(nonzeros + 1)
     }
 
     /// Adds a column; throws if a bound or the objective coefficient is not a finite number or the
@@ -113,9 +125,9 @@ public struct LinearProgram: Sendable {
         for index in order {
             let value = merged[index]!
             guard value != 0 else { continue }
-            matrixRows.append(Int32(rowNumber + 1))
-            matrixColumns.append(Int32(index + 1))
-            matrixValues.append(value)
+            ia.append(Int32(rowNumber + 1))
+            ja.append(Int32(index + 1))
+            ar.append(value)
             termKeys?.insert(Self.key(Int32(rowNumber + 1), Int32(index + 1)))
         }
         return RowID(index: rowNumber)
@@ -131,14 +143,14 @@ public struct LinearProgram: Sendable {
         guard value.isFinite else { throw .notFinite(what: "coefficient of \(columns[column.index].name) in \(rows[row.index].name)", value: value) }
         let i = Int32(row.index + 1), j = Int32(column.index + 1)
         // A duplicate (i, j) would make glp_load_matrix abort; the set of pairs is built once.
-        if termKeys == nil { termKeys = Set(zip(matrixRows, matrixColumns).map { Self.key($0, $1) }) }
+        if termKeys == nil { termKeys = Set(zip(ia.dropFirst(), ja.dropFirst()).map { Self.key($0, $1) }) }
         guard termKeys!.insert(Self.key(i, j)).inserted else {
             throw .solverFailed("\(columns[column.index].name) is already in \(rows[row.index].name)")
         }
         guard value != 0 else { return }
-        matrixRows.append(i)
-        matrixColumns.append(j)
-        matrixValues.append(value)
+        ia.append(i)
+        ja.append(j)
+        ar.append(value)
     }
 
     /// Changes a row's bounds (a scenario's envelope, say) after the row was added.

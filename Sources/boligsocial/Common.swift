@@ -17,7 +17,9 @@ enum Common {
         case .table: text = report.plain()
         case .markdown: text = report.markdown()
         case .csv: text = report.csv()
-        case .json: text = report.json().serialized()
+        case .json:
+            try OutputWriter.emit(to: options.output, inputs: inputs) { sink in try report.json().write(chunks: sink) }
+            return
         case .html: text = HTML.page(report)
         case .xlsx:
             do {

@@ -20,6 +20,9 @@ extension Boligsocial {
         @Option(help: "Share of the requests the envelopes cover.")
         var coverage = 0.6
 
+        @Flag(help: "Leave every applicant's own min_fraction blank, so the round is a pure LP (otherwise about one in five has one, a MIP).")
+        var lp = false
+
         @Option(help: "Directory to write into (created if missing).")
         var output: String
 
@@ -30,7 +33,8 @@ extension Boligsocial {
         }
 
         func run() throws {
-            let round = RoundGenerator.round(applications: applications, areas: areas, seed: seed)
+            var round = RoundGenerator.round(applications: applications, areas: areas, seed: seed)
+            if lp { for i in round.applications.indices { round.applications[i].minFraction = nil } }
             let scenario = RoundGenerator.scenario(for: round, coverage: coverage,
                                                    name: "Generated round of \(applications) applications (seed \(seed))")
             do {

@@ -66,6 +66,34 @@ enum OutputWriter {
         }
     }
 
+    /// Streams chunks to standard output, or to a temporary file renamed into place; a write
+    /// failure exits 73 and leaves nothing behind.
+    static func emit(to path: String?, inputs: [String], chunks produce: (([UInt8]) throws -> Void) throws -> Void) throws {
+        guard let path else {
+            try produce { FileHandle.standardOutput.write(Data($0)) }
+            return
+        }
+        do {
+            try write(to: path, inputs: inputs) { temporary in
+                guard FileManager.default.createFile(atPath: temporary, contents: nil),
+                      let handle = FileHandle(forWritingAtPath: temporary) else {
+                    throw Failure(message: "\(path): cannot write: " + String(cString: strerror(errno)))
+                }
+                defer { try? handle.close() }
+                do {
+                    try produce { try handle.write(contentsOf: $0) }
+                } catch let failure as Failure {
+                    throw failure
+                } catch {
+                    throw Failure(message: "\(path): cannot write: \(error.localizedDescription)")
+                }
+            }
+        } catch {
+            printError(error.message)
+            throw Exit.cannotWrite
+        }
+    }
+
     /// Prints to standard output, or writes the file; a write failure exits 73.
     static func emit(_ text: String, to path: String?, inputs: [String]) throws {
         guard let path else {
