@@ -22,7 +22,7 @@ public struct ApplicationOutcome: Sendable {
     public var binding: [ConstraintKind]
 
     public var application: Application { prepared.application }
-    public var grantedByYear: [Int] { granted.map { $0.values.reduce(0, +) } }
+    public var grantedByYear: [Int] { granted.map(\.total) }
     public var grantedTotal: Int { grantedByYear.reduce(0, +) }
 }
 
@@ -52,7 +52,7 @@ public enum Allocator {
     /// Builds the model, solves it with GLPK on the calling thread, and rounds the result.
     public static func solve(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions(),
                              writeModel: ((ModelWriter) throws -> Void)? = nil) throws -> Allocation {
-        let model = try AllocationModel(round: round, scenario: scenario)
+        let model = try AllocationModel(round: round, scenario: scenario, lean: true)
         // The GLPK problem is freed before the allocation is built: on a large round it is the
         // largest thing in memory.
         let solution = try {
@@ -98,7 +98,7 @@ extension Allocation {
                 }
                 granted.append(line)
             }
-            let requested = p.application.requests.map { Int($0.values.reduce(0, +).rounded(.down)) }
+            let requested = p.application.requests.map { Int($0.total.rounded(.down)) }
             let total = p.eligibleTotal
             let share = total > 0 ? zip(shares, p.eligibleByYear).reduce(0) { $0 + $1.0 * $1.1 } / total : 0
             outcomes.append(ApplicationOutcome(

@@ -3,9 +3,9 @@
 /// dominate memory. Reads like the dictionary it replaces: `map[.rent]` is `nil` when the category
 /// is absent, and iteration yields the present categories in the order of `CostCategory.allCases`.
 public struct CategoryMap<Value: Sendable & Equatable>: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
-    private var salary: Value?
-    private var rent: Value?
-    private var activities: Value?
+    fileprivate var salary: Value?
+    fileprivate var rent: Value?
+    fileprivate var activities: Value?
 
     public init() {}
 
@@ -34,12 +34,15 @@ public struct CategoryMap<Value: Sendable & Equatable>: Sendable, Equatable, Seq
     public var values: [Value] { map(\.value) }
     public var isEmpty: Bool { salary == nil && rent == nil && activities == nil }
 
-    public func makeIterator() -> some IteratorProtocol<(key: CostCategory, value: Value)> {
+    public func makeIterator() -> Iterator { Iterator(map: self) }
+
+    /// The present categories in order; a plain struct, so iterating allocates nothing.
+    public struct Iterator: IteratorProtocol {
+        let map: CategoryMap
         var index = 0
-        let map = self
-        return AnyIterator {
-            while index < CostCategory.allCases.count {
-                let category = CostCategory.allCases[index]
+        public mutating func next() -> (key: CostCategory, value: Value)? {
+            while index < 3 {
+                let category: CostCategory = index == 0 ? .salary : index == 1 ? .rent : .activities
                 index += 1
                 if let value = map[category] { return (key: category, value: value) }
             }
@@ -82,4 +85,9 @@ extension CostCategory {
         var stringValue: String { category.rawValue }
         var intValue: Int? { nil }
     }
+}
+
+extension CategoryMap where Value: AdditiveArithmetic {
+    /// The sum of the present amounts, without building an array.
+    public var total: Value { (salary ?? .zero) + (rent ?? .zero) + (activities ?? .zero) }
 }

@@ -62,10 +62,14 @@ public struct AllocationModel: Sendable {
         case chosen
     }
     public let parameter: EnvelopeParameter
+    public let lean: Bool
 
-    public init(round: Round, scenario: Scenario, parameter: EnvelopeParameter = .fixed) throws(LPError) {
+    /// `lean` leaves out area-cap rows that cannot bind at the scenario's own envelopes: right for
+    /// one solve, wrong for a kept problem whose envelopes a sweep or a frontier will move.
+    public init(round: Round, scenario: Scenario, parameter: EnvelopeParameter = .fixed, lean: Bool = false) throws(LPError) {
         self.scenario = scenario
         self.parameter = parameter
+        self.lean = lean && parameter == .fixed
         self.prepared = Self.prepare(round: round, scenario: scenario)
         program = LinearProgram(name: "boligsocial", sense: .maximize)
         shareColumns = []
@@ -82,7 +86,7 @@ public struct AllocationModel: Sendable {
             let request = application.requests.map { byCategory in
                 byCategory.filter { eligibility.allows($0.key) }
             }
-            let byYear = request.map { $0.values.reduce(0, +) }
+            let byYear = request.map(\.total)
             return PreparedApplication(
                 application: application, area: area, eligibility: eligibility,
                 weight: WeightBreakdown(application, risk: area.risk, weights: scenario.weights),
@@ -171,6 +175,10 @@ public struct AllocationModel: Sendable {
                 for (y, year) in years.enumerated() {
                     let terms = moneyTerms(year: y, among: members[area] ?? []) { _ in 1 }
                     if terms.isEmpty { continue }
+                    // In a lean model (one solve at fixed envelopes), an area whose whole request fits
+                    // under its cap can never bind: no row (fewer rows, a faster GLPK on large rounds).
+                    let mostMoney = terms.reduce(0) { $0 + $1.1 } / Double(segments)
+                    if lean, mostMoney <= m * scenario.envelopes[y] / Self.unit * (1 - 1e-9) { continue }
                     try addRow("area_share_\(Self.sanitized(area))_\(year)", .atMost(0),
                                terms + [(envelopeColumns[y], -m)], .areaShare(area: area, year: year))
                 }
@@ -262,7 +270,14 @@ public struct AllocationModel: Sendable {
         return row
     }
 
+    /// An id as a model name: ASCII letters and digits kept, everything else `_` (one per byte).
     static func sanitized(_ s: String) -> String {
-        String(s.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "_" })
+        let isPlain = { (b: UInt8) in (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+        if s.utf8.allSatisfy(isPlain) { return s }
+        var bytes: [UInt8] = []
+        for scalar in s.unicodeScalars {
+            bytes.append(scalar.isASCII && isPlain(UInt8(scalar.value)) ? UInt8(scalar.value) : UInt8(ascii: "_"))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

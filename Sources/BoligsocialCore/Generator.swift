@@ -58,7 +58,7 @@ public enum RoundGenerator {
     public static func scenario(for round: Round, coverage: Double = 0.6, name: String = "Generated round") -> Scenario {
         var envelope: [Int: Double] = [:]
         for (y, year) in round.years.enumerated() {
-            let asked = round.applications.reduce(0) { $0 + $1.requests[y].values.reduce(0, +) }
+            let asked = round.applications.reduce(0) { $0 + $1.requests[y].total }
             envelope[year] = (asked * coverage / 1000).rounded() * 1000
         }
         return Scenario(name: name, years: round.years, envelope: envelope)

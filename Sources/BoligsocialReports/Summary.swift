@@ -27,7 +27,7 @@ public struct AllocationSummary: Sendable {
                 areaOrder.append(area.id)
             }
             for y in 0..<n {
-                let amount = outcome.grantedByYear[y]
+                let amount = outcome.granted[y].total
                 areaAmounts[area.id, default: Array(repeating: 0, count: n)][y] += amount
                 risk[area.risk, default: Array(repeating: 0, count: n)][y] += amount
                 focus[outcome.application.primaryFocus, default: Array(repeating: 0, count: n)][y] += amount

@@ -190,11 +190,16 @@ public struct LinearProgram: Sendable {
     }
 
     static func clipped(_ name: String) -> String {
-        var result = String(name.unicodeScalars.map { scalar -> Character in
-            let ok = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.[]".unicodeScalars.contains(scalar))
-            return ok ? Character(scalar) : "_"
-        })
-        if result.isEmpty { result = "_" }
-        return String(result.prefix(maximumNameLength))
+        // Nearly every name is already plain ASCII of a safe length: return it as it is.
+        if name.utf8.count <= maximumNameLength, !name.isEmpty, name.utf8.allSatisfy(isNameByte) { return name }
+        var bytes = name.utf8.prefix(maximumNameLength).map { isNameByte($0) ? $0 : UInt8(ascii: "_") }
+        if bytes.isEmpty { bytes = [UInt8(ascii: "_")] }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Letters, digits and `_.[]`: what every LP and MPS reader takes in a name.
+    static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+            || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "[") || b == UInt8(ascii: "]")
     }
 }

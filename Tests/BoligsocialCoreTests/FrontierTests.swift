@@ -61,7 +61,9 @@ import Testing
         for (scale, step) in zip(scales, steps) {
             let fresh = try Allocator.solve(round: loaded.round, scenario: loaded.scenario.scaled(by: scale))
             #expect(abs(step.priorityPoints - fresh.priorityPoints) <= 1e-7 * fresh.priorityPoints)
-            #expect(step.allocated == fresh.allocated)
+            // A fresh solve uses the lean model (area rows that cannot bind left out), an equivalent
+            // LP whose floating-point shares may round a krone differently.
+            #expect(zip(step.allocated, fresh.allocated).allSatisfy { abs($0 - $1) <= 2 }, "\(step.allocated) vs \(fresh.allocated)")
             let count = { (s: FundingStatus) -> Int in fresh.outcomes.filter { $0.status == s }.count }
             let expected: [Int] = [count(.full), count(.partial), count(.unfunded)]
             #expect([step.full, step.partial, step.unfunded] == expected)

@@ -11,12 +11,14 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
         maxDuration: .seconds(10), maxIterations: 50)
 
-    for size in [60, 1_000, 10_000] {
+    for size in [60, 1_000, 10_000, 100_000] {
         var round = RoundGenerator.round(applications: size, seed: 7)
         for i in round.applications.indices { round.applications[i].minFraction = nil }
         let scenario = RoundGenerator.scenario(for: round, coverage: 0.6)
+        let configuration = size >= 100_000 ? Benchmark.Configuration(maxDuration: .seconds(60), maxIterations: 3)
+                                             : Benchmark.defaultConfiguration
 
-        Benchmark("solve LP \(size) applications (build + GLPK + rounding)") { benchmark in
+        Benchmark("solve LP \(size) applications (build + GLPK + rounding)", configuration: configuration) { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(try Allocator.solve(round: round, scenario: scenario))
             }
@@ -29,18 +31,32 @@ let benchmarks: @Sendable () -> Void = {
         try? Data(RoundWriter.scenarioTOML(scenario).utf8).write(to: directory.appendingPathComponent("scenario.toml"))
         let scenarioPath = directory.appendingPathComponent("scenario.toml").path
 
-        Benchmark("load \(size) applications (TOML + both CSV files)") { benchmark in
+        Benchmark("load \(size) applications (TOML + both CSV files)", configuration: configuration) { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(try LoadedScenario.load(scenarioPath))
             }
         }
 
-        Benchmark("whole solve \(size) applications (load, build, solve, JSON)") { benchmark in
+        Benchmark("whole solve \(size) applications (load, build, solve, JSON)", configuration: configuration) { benchmark in
             for _ in benchmark.scaledIterations {
                 let loaded = try LoadedScenario.load(scenarioPath)
                 let allocation = try Allocator.solve(round: loaded.round, scenario: loaded.scenario)
                 blackHole(SolveReport(AllocationSummary(allocation, stamp: loaded.stamp)).json().serialized())
             }
+        }
+    }
+
+    // The memo's rules on a per-year model (the structure of Benchmarks/compare.py): 60% to primary
+    // areas and an area cap that binds for the larger areas.
+    var rulesRound = RoundGenerator.round(applications: 10_000, seed: 3)
+    for i in rulesRound.applications.indices { rulesRound.applications[i].minFraction = nil }
+    var rulesScenario = RoundGenerator.scenario(for: rulesRound, coverage: 0.6)
+    rulesScenario.rules.commitment = .perYear
+    rulesScenario.rules.primaryShareMin = 0.6
+    rulesScenario.rules.areaShareMax = 0.003
+    Benchmark("solve LP 10000 applications, per_year with primary share and area caps") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try Allocator.solve(round: rulesRound, scenario: rulesScenario))
         }
     }
 

@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""boligsocial against glpsol and HiGHS, measured in one run on one machine.
+
+Called by Benchmarks/compare.sh (which installs what is missing and builds the release binary).
+Every figure is a whole process, started fresh, timed by wall clock; the best of --repeat runs is
+kept, and peak memory is the process's own maximum resident set (wait4). HiGHS runs through
+highspy on the very model boligsocial wrote with --write-model; its in-solver time (read + solve,
+without Python's start-up) is printed too. Rounds are generated (illustrative amounts, seeded).
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HIGHS_SOLVE = r"""
+import sys, time, highspy
+start = time.perf_counter()
+h = highspy.Highs()
+h.setOptionValue("output_flag", False)
+h.readModel(sys.argv[1])
+h.changeObjectiveSense(highspy.ObjSense.kMaximize)  # free MPS carries no sense
+h.run()
+print(time.perf_counter() - start, h.getInfo().objective_function_value)
+"""
+
+# 1,000 separate HiGHS solves of the sweep's steps: the model read once, then for each step the
+# envelope columns' bounds scaled and the whole model passed to a new Highs instance.
+HIGHS_SWEEP = r"""
+import sys, time, highspy
+steps, low, high = int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+reader = highspy.Highs()
+reader.setOptionValue("output_flag", False)
+reader.readModel(sys.argv[1])
+lp = reader.getLp()
+names = list(lp.col_names_)
+envelope = [j for j, name in enumerate(names) if name.startswith("E_")]
+base = [lp.col_lower_[j] for j in envelope]
+start = time.perf_counter()
+last = None
+for k in range(steps):
+    scale = low + (high - low) * k / (steps - 1)
+    for j, amount in zip(envelope, base):
+        lp.col_lower_[j] = amount * scale
+        lp.col_upper_[j] = amount * scale
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.passModel(lp)
+    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    h.run()
+    last = h.getInfo().objective_function_value
+print(time.perf_counter() - start, last)
+"""
+
+PYTHON_CSV = r"""
+import csv, sys, time
+start = time.perf_counter()
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = list(csv.reader(f))
+print(time.perf_counter() - start, len(rows))
+"""
+
+# The memo's rules on a per-year model: each year its own share, at least 60% of the money to
+# primary areas, and an area cap of 1.5 times an area's average share of the requests (one area
+# per 20 applications), which binds for the larger areas.
+RULES = """
+[rules]
+commitment = "per_year"
+primary_share_min = 0.6
+area_share_max = {cap}
+"""
+
+
+def measured(command, repeat, timeout=None):
+    """Best wall clock of `repeat` runs (None if a run outlives `timeout`), the largest peak
+    resident memory of a run (MB, from wait4), and the standard output of the last run."""
+    best, peak, out = None, 0.0, ""
+    for _ in range(repeat):
+        with tempfile.TemporaryFile() as stdout:
+            start = time.perf_counter()
+            process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.DEVNULL)
+            timer = threading.Timer(timeout, process.kill) if timeout else None
+            if timer:
+                timer.start()
+            _, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+            if timer:
+                timer.cancel()
+                if wall >= timeout:
+                    return None, None, ""
+            if process.returncode != 0:
+                raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
+            stdout.seek(0)
+            out = stdout.read().decode()
+        best = wall if best is None else min(best, wall)
+        peak = max(peak, usage.ru_maxrss / 1024)
+    return best, peak, out
+
+
+def generate(binary, workdir, applications, cap):
+    directory = os.path.join(workdir, f"round{applications}")
+    subprocess.run([binary, "generate", "--lp", "--applications", str(applications), "--seed", "3", "--output", directory],
+                   check=True, stdout=subprocess.DEVNULL)
+    scenario = os.path.join(directory, "scenario.toml")
+    with open(scenario, "a", encoding="utf-8") as f:
+        f.write(RULES.format(cap=cap))
+    return directory, scenario
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}x" if a and b else "n/a"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", default=".build/release/boligsocial")
+    parser.add_argument("--sizes", default="10000,100000", help="round sizes for the solve comparison")
+    parser.add_argument("--glpsol-timeout", type=float, default=900, help="seconds before glpsol is given up")
+    parser.add_argument("--glpsol-max", type=int, default=10000, help="largest round glpsol is run on")
+    parser.add_argument("--sweep-size", type=int, default=1000)
+    parser.add_argument("--steps", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    binary = os.path.abspath(args.binary)
+    workdir = tempfile.mkdtemp(prefix="boligsocial-compare-")
+    python = sys.executable
+    print(f"boligsocial against glpsol and HiGHS; whole processes, best of {args.repeat}, peak RSS per process")
+    print(f"machine: {os.cpu_count()} cores; {platform_line()}")
+    try:
+        print("\n## solve: load, build, solve, JSON (boligsocial) against the written model")
+        for size in [int(s) for s in args.sizes.split(",")]:
+            directory, scenario = generate(binary, workdir, size, cap=round(30 / size, 6))
+            model = os.path.join(directory, "model.mps")
+            subprocess.run([binary, "solve", scenario, "--format", "json", "--output", os.path.join(directory, "first.json"),
+                            "--write-model", model], check=True, stdout=subprocess.DEVNULL)
+            ours, ours_mb, _ = measured([binary, "solve", scenario, "--format", "json", "--output",
+                                         os.path.join(directory, "out.json")], args.repeat)
+            with open(os.path.join(directory, "out.json"), encoding="utf-8") as f:
+                points = float(next(line for line in f if '"priority_points"' in line).split(":")[1].strip(" ,\n"))
+            highs, highs_mb, out = measured([python, "-c", HIGHS_SOLVE, model], args.repeat)
+            highs_inner, highs_points = (float(x) for x in out.strip().splitlines()[-1].split())
+            agree = abs(points - highs_points) <= 1e-6 * max(1.0, abs(points))
+            glpsol = None
+            if size <= args.glpsol_max and shutil.which("glpsol"):
+                glpsol, _, _ = measured(["glpsol", "--freemps", model, "--max", "-o", os.path.join(directory, "glpsol.txt")], 1, timeout=args.glpsol_timeout)
+            print(f"\n{size:,} applications ({os.path.getsize(model) / 1e6:.0f} MB MPS), objectives agree: {agree}")
+            print(f"  boligsocial solve, whole process   {ours:8.3f} s  {ours_mb:7.1f} MB")
+            print(f"  HiGHS (highspy), whole process      {highs:8.3f} s  {highs_mb:7.1f} MB   (read + solve inside: {highs_inner:.3f} s)")
+            if glpsol is not None:
+                print(f"  glpsol, default options             {glpsol:8.3f} s")
+            elif size <= args.glpsol_max:
+                print(f"  glpsol, default options             > {args.glpsol_timeout:.0f} s (given up)")
+            print(f"  ratio boligsocial / HiGHS whole process:  {ratio(ours, highs)}")
+            print(f"  ratio boligsocial / HiGHS read + solve:   {ratio(ours, highs_inner)}")
+            print(f"  ratio boligsocial / HiGHS peak memory:    {ratio(ours_mb, highs_mb)}")
+            if glpsol is not None:
+                print(f"  ratio glpsol / boligsocial:               {ratio(glpsol, ours)}")
+            elif size <= args.glpsol_max:
+                print(f"  ratio glpsol / boligsocial:               > {ratio(args.glpsol_timeout, ours)}")
+
+        print(f"\n## sweep: {args.steps} envelope steps on {args.sweep_size:,} applications")
+        directory, scenario = generate(binary, workdir, args.sweep_size, cap=round(30 / args.sweep_size, 6))
+        model = os.path.join(directory, "model.mps")
+        subprocess.run([binary, "solve", scenario, "--format", "json", "--output", os.path.join(directory, "s.json"),
+                        "--write-model", model], check=True, stdout=subprocess.DEVNULL)
+        sweep, _, _ = measured([binary, "sweep", scenario, "--scale", f"0.5:1.5:{args.steps}", "--format", "json", "--output",
+                                os.path.join(directory, "sweep.json")], args.repeat)
+        _, _, out = measured([python, "-c", HIGHS_SWEEP, model, str(args.steps), "0.5", "1.5"], 1)
+        highs_sweep = float(out.strip().splitlines()[-1].split()[0])
+        print(f"  boligsocial sweep (one process, warm starts)   {sweep:8.3f} s")
+        print(f"  HiGHS, {args.steps} solves, model passed each time     {highs_sweep:8.3f} s (inside Python, start-up excluded)")
+        print(f"  ratio HiGHS / boligsocial:                      {ratio(highs_sweep, sweep)}")
+
+        print("\n## loading applications.csv")
+        size = max(int(s) for s in args.sizes.split(","))
+        directory = os.path.join(workdir, f"round{size}")
+        scenario = os.path.join(directory, "scenario.toml")
+        csv_path = os.path.join(directory, "applications.csv")
+        ours, _, _ = measured([binary, "validate", scenario], args.repeat)
+        py, _, out = measured([python, "-c", PYTHON_CSV, csv_path], args.repeat)
+        py_inner = float(out.strip().splitlines()[-1].split()[0])
+        print(f"  {size:,} rows ({os.path.getsize(csv_path) / 1e6:.0f} MB)")
+        print(f"  boligsocial validate (read, parse, check both files, hash them), whole process  {ours:6.3f} s")
+        print(f"  Python csv.reader into lists, whole process                                  {py:6.3f} s   (inside: {py_inner:.3f} s)")
+        print(f"  ratio Python / boligsocial whole process:  {ratio(py, ours)}")
+        print(f"  ratio Python inside / boligsocial whole:   {ratio(py_inner, ours)}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def platform_line():
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            model = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        model = "unknown CPU"
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as f:
+            memory = int(next(line.split()[1] for line in f if line.startswith("MemTotal"))) / 1024 / 1024
+    except (OSError, StopIteration):
+        memory = 0
+    return f"{model}, {memory:.0f} GiB"
+
+
+if __name__ == "__main__":
+    main()
