@@ -50,6 +50,6 @@ let package = Package(
             dependencies: ["BoligsocialReports"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["boligsocial", "BoligsocialCore"]),
+        .testTarget(name: "CLITests", dependencies: ["boligsocial", "BoligsocialCore"], exclude: ["Corpus"]),
     ]
 )

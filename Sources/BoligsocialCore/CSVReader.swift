@@ -134,6 +134,15 @@ struct CSVCursor {
 }
 
 enum CSVReader {
+    /// Text encodings Excel can write but SPEC §3 does not take, named so the officer knows what to
+    /// do: UTF-16 ("Unicode text") starts with a byte-order mark FF FE or FE FF.
+    static func unsupportedEncoding(_ raw: [UInt8]) -> String? {
+        if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {
+            return "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or \"CSV (semicolon separated)\""
+        }
+        return nil
+    }
+
     /// `;` when the header line has at least as many semicolons as commas (outside quotes).
     static func detectDelimiter(_ bytes: [UInt8]) -> UInt8 {
         var commas = 0, semicolons = 0, inQuotes = false

@@ -13,6 +13,10 @@ public enum RoundLoader {
     }
 
     static func parseAreas(_ bytes: [UInt8], file: String, diagnostics: inout DiagnosticCollector) -> [Area] {
+        if let problem = CSVReader.unsupportedEncoding(bytes) {
+            diagnostics.add(SourceLocation(file: file, line: 1, column: 1), problem)
+            return []
+        }
         var cursor = CSVCursor(bytes)
         defer { cursor.finish(file: file, diagnostics: &diagnostics) }
         let table = cursor.table
@@ -45,6 +49,10 @@ public enum RoundLoader {
     static func parseApplications(
         _ bytes: [UInt8], file: String, years: [Int], areas: [Area], diagnostics: inout DiagnosticCollector
     ) -> [Application] {
+        if let problem = CSVReader.unsupportedEncoding(bytes) {
+            diagnostics.add(SourceLocation(file: file, line: 1, column: 1), problem)
+            return []
+        }
         var cursor = CSVCursor(bytes)
         defer { cursor.finish(file: file, diagnostics: &diagnostics) }
         let table = cursor.table

@@ -55,6 +55,10 @@ enum SolveJSON {
             ("by_focus", .object(summary.byFocus.map { ($0.focus?.rawValue ?? "outside", perYear($0.amounts)) })),
             ("by_category", .object(summary.byCategory.map { ($0.category.rawValue, perYear($0.amounts)) })),
         ]
+        // A MIP stopped early (--time-limit, --mip-gap) says how far from optimal it may be.
+        if case .feasible(let gap) = a.status {
+            fields.insert(("mip_gap", gap.map { .double($0.roundedForReport) } ?? .null), at: 2)
+        }
         if let stamp = summary.stamp { fields.append(("inputs", inputs(stamp))) }
         return .object(fields)
     }

@@ -158,13 +158,24 @@ public final class GLPKProblem {
         parm.cov_cuts = GLP_ON
         parm.fp_heur = GLP_ON
         if let limit = options.timeLimit { parm.tm_lim = Self.milliseconds(limit) }
-        let code = glp_intopt(handle, &parm)
+        // The proven relative gap, recorded by a callback as branch-and-cut goes (GLPK reports it
+        // only from inside the search), so an early stop can say how far from optimal it is.
+        let progress = MIPProgress()
+        parm.cb_func = { tree, info in
+            guard let tree, let info else { return }
+            let gap = glp_ios_mip_gap(tree)
+            if gap.isFinite, gap < 1e300 { Unmanaged<MIPProgress>.fromOpaque(info).takeUnretainedValue().gap = gap }
+        }
+        let code = withExtendedLifetime(progress) {
+            parm.cb_info = Unmanaged.passUnretained(progress).toOpaque()
+            return glp_intopt(handle, &parm)
+        }
         let status: SolveStatus
         switch code {
         case 0, GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:
             switch glp_mip_status(handle) {
-            case GLP_OPT: status = code == 0 ? .optimal : .feasible(gap: nil)
-            case GLP_FEAS: status = .feasible(gap: nil)
+            case GLP_OPT: status = code == 0 ? .optimal : .feasible(gap: progress.gap)
+            case GLP_FEAS: status = code == 0 ? .optimal : .feasible(gap: progress.gap)
             case GLP_NOFEAS: status = .infeasible
             default: status = .undefined(code == 0 ? "no integer solution was found" : Self.sentence(code))
             }
@@ -185,6 +196,9 @@ public final class GLPKProblem {
     public func solve(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
         program.isMixedInteger ? try solveMIP(options) : try solveLP(options)
     }
+
+    /// The best proven relative gap seen by the branch-and-cut callback.
+    private final class MIPProgress { var gap: Double? }
 
     /// The file formats GLPK writes.
     public enum ModelFormat: Sendable { case cplexLP, mps }

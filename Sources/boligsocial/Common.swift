@@ -34,10 +34,11 @@ enum Common {
     }
 
     /// Solves, or explains an infeasible scenario and exits 2.
-    static func solve(_ loaded: LoadedScenario, lang: Language, writeModel: ((ModelWriter) throws -> Void)? = nil) throws -> Allocation {
+    static func solve(_ loaded: LoadedScenario, lang: Language, options: SolveOptions = SolveOptions(),
+                      writeModel: ((ModelWriter) throws -> Void)? = nil) throws -> Allocation {
         let allocation: Allocation
         do {
-            allocation = try Allocator.solve(round: loaded.round, scenario: loaded.scenario, writeModel: writeModel)
+            allocation = try Allocator.solve(round: loaded.round, scenario: loaded.scenario, options: options, writeModel: writeModel)
         } catch let failure as OutputWriter.Failure {
             printError(failure.message)
             throw Exit.cannotWrite
@@ -46,7 +47,14 @@ enum Common {
             throw Exit.internalError
         }
         switch allocation.status {
-        case .optimal, .feasible:
+        case .optimal:
+            return allocation
+        case .feasible(let gap):
+            // Exit 0, but never silently: the allocation is the best found, not a proven optimum.
+            let bound = gap.map { "proven within \(NumberFormat(.en).decimal($0 * 100, places: 2)) % of the optimum" }
+                ?? "no bound on its distance from the optimum is known yet"
+            printError("warning: \(loaded.scenario.name): branch-and-cut stopped early (--time-limit or --mip-gap); "
+                + "the allocation is the best found, \(bound)")
             return allocation
         case .infeasible:
             try explainInfeasibility(loaded, lang: lang)

@@ -12,6 +12,7 @@ extension Boligsocial {
         var scenarios: [String]
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var solver: SolverOptions
 
         func validate() throws {
             guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenarios, got \(scenarios.count)") }
@@ -19,7 +20,7 @@ extension Boligsocial {
 
         func run() throws {
             let loaded = try scenarios.map(Common.load)
-            let allocations = try loaded.map { try Common.solve($0, lang: report.lang) }
+            let allocations = try loaded.map { try Common.solve($0, lang: report.lang, options: solver.solveOptions) }
             try Common.emit(CompareReport(Comparison(allocations), stamps: loaded.map(\.stamp), language: report.lang), report,
                             inputs: loaded.flatMap(\.inputPaths))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoligsocialReports
+import LinearProgramming
 
 /// The report formats available so far.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -7,6 +8,22 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Language: ExpressibleByArgument {}
+
+/// Bounds on GLPK's branch-and-cut for MIP scenarios (`min_fraction`, `max_projects`).
+struct SolverOptions: ParsableArguments {
+    @Option(name: .customLong("time-limit"), help: "Stop a MIP after this many seconds and report the best allocation found, with its proven gap.")
+    var timeLimit: Double?
+
+    @Option(name: .customLong("mip-gap"), help: "Stop a MIP once the best allocation is proven within this relative gap of the optimum (e.g. 0.01).")
+    var mipGap: Double = 0
+
+    func validate() throws {
+        if let t = timeLimit, !(t.isFinite && t > 0 && t <= 86_400) { throw ValidationError("--time-limit must be between 0 and 86400 seconds") }
+        guard mipGap.isFinite, mipGap >= 0, mipGap < 1 else { throw ValidationError("--mip-gap must be in [0, 1)") }
+    }
+
+    var solveOptions: SolveOptions { SolveOptions(timeLimit: timeLimit, mipGap: mipGap) }
+}
 
 /// Flags every reporting command shares.
 struct ReportOptions: ParsableArguments {

@@ -48,6 +48,12 @@ enum OutputWriter {
         for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
             throw Failure(message: "\(path): refusing to write over an input file")
         }
+        // Renaming over a device, a directory or a pipe would replace it (as root, /dev/null
+        // itself): only a regular file, or a new one, may be the output.
+        var info = stat()
+        if lstat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw Failure(message: "\(path): not a regular file; give a file path for --output")
+        }
         let directory = (target as NSString).deletingLastPathComponent
         let temporary = (directory as NSString).appendingPathComponent(".\((target as NSString).lastPathComponent).\(getpid()).tmp")
         do {

@@ -12,6 +12,7 @@ extension Boligsocial {
         var scenario = "Scenarios/baseline.toml"
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var solver: SolverOptions
 
         @Option(name: .customLong("write-model"), help: "Also write the model GLPK solved, as PATH.lp (CPLEX LP) or PATH.mps.")
         var writeModel: String?
@@ -24,7 +25,7 @@ extension Boligsocial {
 
         func run() throws {
             let loaded = try Common.load(scenario)
-            let allocation = try Common.solve(loaded, lang: report.lang) { problem in
+            let allocation = try Common.solve(loaded, lang: report.lang, options: solver.solveOptions) { problem in
                 guard let path = writeModel else { return }
                 try OutputWriter.write(to: path, inputs: loaded.inputPaths) { temporary in
                     try problem.write(to: temporary, format: path.hasSuffix(".mps") ? .mps : .cplexLP)
