@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup setup-test build run test release bench clean
+.PHONY: setup setup-test build run test release bench fuzz clean
 
 # Debian packages: GLPK and libxlsxwriter to build; Chromium and openpyxl (for Debian's python3)
 # for the tests that open the HTML report in a real browser and read the XLSX back.
@@ -40,6 +40,16 @@ release: setup
 # Benchmarks (ordo-one/benchmark) in their own package, so `make test` never builds them.
 bench: setup
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+
+# libFuzzer on the loaders and the whole `validate` path (InputCheck), in its own package (Fuzz/)
+# built with -sanitize=fuzzer,address; seeds in Fuzz/seeds, what it learns in Fuzz/corpus, a
+# finding as Fuzz/crash-*. Leak reports are off: TOMLKit leaks ~100 bytes per TOML syntax error.
+FUZZ_SECONDS ?= 600
+fuzz: setup
+	cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+	mkdir -p Fuzz/corpus
+	cd Fuzz && ASAN_OPTIONS=detect_leaks=0 .build/debug/boligsocial-fuzz corpus seeds \
+		-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
 
 clean:
 	rm -rf .build

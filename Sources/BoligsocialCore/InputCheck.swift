@@ -1,0 +1,22 @@
+/// Every check of `validate` on inputs held in memory: the scenario's TOML text (without
+/// `extends`, which needs files) and the bytes of both CSV files. For the fuzzer (`Fuzz/`), and for
+/// any caller that has the inputs but not as files.
+public enum InputCheck {
+    /// The problems found, in the order `validate` prints them; empty when the inputs are sound.
+    public static func problems(scenario: [UInt8], areas: [UInt8], applications: [UInt8]) -> [Diagnostic] {
+        var diagnostics = DiagnosticCollector()
+        let (utf8, _) = decodeToUTF8(scenario)
+        var years = [2009, 2010, 2011, 2012]
+        do {
+            let entries = try TOMLTree.parse(String(decoding: utf8, as: UTF8.self), file: "scenario.toml")
+            let parsed = ScenarioLoader.interpret(entries, files: ["scenario.toml"], diagnostics: &diagnostics)
+            if !parsed.years.isEmpty { years = parsed.years }
+        } catch {
+            if case .badData(let found) = error { diagnostics.diagnostics += found }
+        }
+        let parsedAreas = RoundLoader.parseAreas(areas, file: "areas.csv", diagnostics: &diagnostics)
+        _ = RoundLoader.parseApplications(applications, file: "applications.csv", years: years, areas: parsedAreas,
+                                          diagnostics: &diagnostics)
+        return diagnostics.diagnostics.sorted { $0.location < $1.location }
+    }
+}
