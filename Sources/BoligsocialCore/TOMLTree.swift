@@ -42,6 +42,9 @@ struct TOMLEntry: Sendable {
 enum TOMLTree {
     /// Parses `text`; a syntax error becomes one diagnostic with TOML++'s position.
     static func parse(_ text: String, file: String) throws(InputError) -> [TOMLEntry] {
+        if let problem = TOMLPrecheck.firstProblem(in: text) {
+            throw .badData([Diagnostic(SourceLocation(file: file, line: problem.line, column: problem.column), "TOML syntax: \(problem.message)")])
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
