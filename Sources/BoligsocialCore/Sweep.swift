@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import LinearProgramming
 
 /// One step of a sweep: a `solve`-like summary (SPEC §5 `steps`).
@@ -25,12 +27,16 @@ public enum SweepParameter: Sendable, Equatable {
     case year(Int, [Double])
 }
 
-/// Re-solves a scenario over a range of envelopes on one kept GLPK problem: each step changes only
-/// the envelope columns' bounds and starts from the previous step's basis.
+/// Re-solves a scenario over a range of envelopes. The steps go in blocks of `blockSize`; each
+/// block is one kept GLPK problem whose steps change only the envelope columns' bounds and start
+/// from the previous step's basis. Blocks are independent, so `jobs` threads can take them in any
+/// order and the result is the same, byte for byte, as with one (each GLPK problem is created,
+/// solved and freed inside one block, on one thread; Debian's GLPK keeps its state per thread).
 public enum Sweep {
+    public static let blockSize = 125
+
     public static func run(round: Round, scenario: Scenario, parameter: SweepParameter,
-                           options: SolveOptions = SolveOptions()) throws -> [SweepStep] {
-        let session = try ModelSession(round: round, scenario: scenario, options: options)
+                           options: SolveOptions = SolveOptions(), jobs: Int = 1) throws -> [SweepStep] {
         let base = scenario.envelopes
         let settings: [(Double?, [Double])] = switch parameter {
         case .scale(let factors): factors.map { f in (f, base.map { $0 * f }) }
@@ -38,18 +44,58 @@ public enum Sweep {
             (nil, scenario.years.indices.map { scenario.years[$0] == year ? amount : base[$0] })
         }
         }
-        let summarizer = StepSummarizer(session.model)
-        return try settings.map { scale, envelope in
-            try session.setEnvelopes(envelope)
-            let solution = try session.solve()
-            let marginal = solution.isMixedInteger || !solution.status.hasSolution ? nil : session.model.envelopeMarginals(solution)
-            return summarizer.step(solution, envelopes: envelope, marginal: marginal, scale: scale, parameter: parameter,
-                                   yearList: scenario.years)
+        let blocks = stride(from: 0, to: settings.count, by: blockSize).map { $0..<min($0 + blockSize, settings.count) }
+        @Sendable func solveBlock(_ range: Range<Int>) throws -> [SweepStep] {
+            let session = try ModelSession(round: round, scenario: scenario, options: options)
+            let summarizer = StepSummarizer(session.model)
+            return try settings[range].map { scale, envelope in
+                try session.setEnvelopes(envelope)
+                let solution = try session.solve()
+                let marginal = solution.isMixedInteger || !solution.status.hasSolution ? nil : session.model.envelopeMarginals(solution)
+                return summarizer.step(solution, envelopes: envelope, marginal: marginal, scale: scale, parameter: parameter,
+                                       yearList: scenario.years)
+            }
         }
+        let workers = max(1, min(jobs, blocks.count))
+        if workers == 1 { return try blocks.flatMap(solveBlock) }
+        let results = BlockResults(count: blocks.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let b = results.next() {
+                do { results.store(b, try solveBlock(blocks[b])) } catch { results.fail(error) }
+            }
+        }
+        return try results.steps()
     }
-
     /// `FROM:TO:STEPS` → STEPS evenly spaced values from FROM to TO (both included).
     public static func range(from: Double, to: Double, steps: Int) -> [Double] {
         steps <= 1 ? [from] : (0..<steps).map { from + (to - from) * Double($0) / Double(steps - 1) }
+    }
+}
+
+/// The blocks of a parallel sweep: which block is next, and each block's steps in its place.
+private final class BlockResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextBlock = 0
+    private var blocks: [[SweepStep]?]
+    private var error: Error?
+
+    init(count: Int) { blocks = Array(repeating: nil, count: count) }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard error == nil, nextBlock < blocks.count else { return nil }
+            defer { nextBlock += 1 }
+            return nextBlock
+        }
+    }
+
+    func store(_ index: Int, _ steps: [SweepStep]) { lock.withLock { blocks[index] = steps } }
+    func fail(_ failure: Error) { lock.withLock { if error == nil { error = failure } } }
+
+    func steps() throws -> [SweepStep] {
+        try lock.withLock {
+            if let error { throw error }
+            return blocks.flatMap { $0 ?? [] }
+        }
     }
 }

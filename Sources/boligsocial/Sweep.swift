@@ -1,6 +1,7 @@
 import ArgumentParser
 import BoligsocialCore
 import BoligsocialReports
+import Foundation
 
 extension Boligsocial {
     /// `sweep`: re-solve over a range of envelopes on one kept, warm-started problem.
@@ -20,6 +21,9 @@ extension Boligsocial {
         @Option(help: "FROM:TO:STEPS: that year's envelope in DKK.")
         var range: String?
 
+        @Option(help: "Threads that solve blocks of steps side by side (default: one per core); the result is the same for any number.")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
         @OptionGroup var report: ReportOptions
 
         static func parse(_ text: String, option: String) throws -> [Double] {
@@ -31,6 +35,7 @@ extension Boligsocial {
         }
 
         func validate() throws {
+            guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
             switch (scale, year, range) {
             case (let s?, nil, nil): _ = try Self.parse(s, option: "--scale")
             case (nil, _?, let r?): _ = try Self.parse(r, option: "--range")
@@ -53,7 +58,8 @@ extension Boligsocial {
             _ = try Common.solve(loaded, lang: report.lang)  // an infeasible scenario is diagnosed first (exit 2)
             let steps: [SweepStep]
             do {
-                steps = try BoligsocialCore.Sweep.run(round: loaded.round, scenario: loaded.scenario, parameter: parameter)
+                steps = try BoligsocialCore.Sweep.run(round: loaded.round, scenario: loaded.scenario, parameter: parameter,
+                                                      jobs: jobs)
             } catch {
                 printError("boligsocial: \(error)")
                 throw Exit.internalError
