@@ -121,3 +121,50 @@ import Testing
         #expect(try CLI.run(["solve", "--mip-gap", "-1"]).status == 64)
     }
 }
+
+/// A full disk and a read-only file system, for real: small tmpfs mounts (root, as `make test` runs;
+/// skipped where mounting is not allowed).
+@Suite(.serialized) struct FileSystemFailureTests {
+    typealias CLI = CLITests
+
+    static func mount(_ options: String) throws -> URL? {
+        let dir = try CLI.temporaryDirectory()
+        let r = try DocumentTests.shell("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", dir.path])
+        return r.status == 0 ? dir : nil
+    }
+
+    static func unmount(_ dir: URL) { _ = try? DocumentTests.shell("/bin/umount", [dir.path]) }
+
+    @Test func fullDiskLeavesNoPartialFile() throws {
+        guard let dir = try Self.mount("size=64k") else {
+            withKnownIssue("tmpfs cannot be mounted here (not root, or no CAP_SYS_ADMIN)") { throw CancellationError() }
+            return
+        }
+        defer { Self.unmount(dir) }
+        // Fill the file system but for 2 kB, and keep an earlier report that must survive.
+        let filler = dir.appendingPathComponent("filler"), earlier = dir.appendingPathComponent("report.json")
+        try Data("earlier report\n".utf8).write(to: earlier)
+        let free = try FileManager.default.attributesOfFileSystem(forPath: dir.path)[.systemFreeSize] as! Int
+        try Data(count: max(0, free - 2048)).write(to: filler)
+        let r = try CLI.run(["solve", "--format", "json", "--output", earlier.path])
+        #expect(r.status == 73, "\(r.stderr)")
+        #expect(try String(contentsOf: earlier, encoding: .utf8) == "earlier report\n", "the earlier file is untouched")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["filler", "report.json"])
+        let xlsx = try CLI.run(["solve", "--format", "xlsx", "--output", dir.appendingPathComponent("r.xlsx").path])
+        #expect(xlsx.status == 73, "\(xlsx.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["filler", "report.json"])
+    }
+
+    @Test func readOnlyFileSystemIsRefusedCleanly() throws {
+        guard let dir = try Self.mount("ro,size=64k") else {
+            withKnownIssue("tmpfs cannot be mounted here (not root, or no CAP_SYS_ADMIN)") { throw CancellationError() }
+            return
+        }
+        defer { Self.unmount(dir) }
+        for format in ["json", "csv", "xlsx", "html"] {
+            let r = try CLI.run(["solve", "--format", format, "--output", dir.appendingPathComponent("out.\(format)").path])
+            #expect(r.status == 73 && r.stderr.contains("cannot write"), "\(format): \(r.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+}
