@@ -116,6 +116,12 @@ public final class GLPKProblem {
         parm.meth = GLP_DUALP
         parm.r_test = GLP_RT_FLIP
         parm.presolve = GLP_OFF
+        // Tolerances stated, not inherited: the model is in 1.000 kr. (coefficients and bounds
+        // from 1e-3 to 1e7 after GLPK's automatic scaling), so primal and dual feasibility to 1e-7
+        // and pivots above 1e-10 keep a krone's accuracy on envelopes up to 10^10 kr.
+        parm.tol_bnd = 1e-7
+        parm.tol_dj = 1e-7
+        parm.tol_piv = 1e-10
         if let limit = options.timeLimit { parm.tm_lim = Self.milliseconds(limit) }
         var code = glp_simplex(handle, &parm)
         if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
@@ -153,6 +159,9 @@ public final class GLPKProblem {
         parm.msg_lev = GLP_MSG_OFF
         parm.presolve = GLP_ON
         parm.mip_gap = options.mipGap
+        // A binary is integral within 1e-7 (a selection never half-made), objective ties to 1e-7.
+        parm.tol_int = 1e-7
+        parm.tol_obj = 1e-7
         parm.gmi_cuts = GLP_ON
         parm.mir_cuts = GLP_ON
         parm.cov_cuts = GLP_ON
@@ -175,7 +184,7 @@ public final class GLPKProblem {
         case 0, GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:
             switch glp_mip_status(handle) {
             case GLP_OPT: status = code == 0 ? .optimal : .feasible(gap: progress.gap)
-            case GLP_FEAS: status = code == 0 ? .optimal : .feasible(gap: progress.gap)
+            case GLP_FEAS: status = .feasible(gap: progress.gap)  // never claimed optimal without GLP_OPT
             case GLP_NOFEAS: status = .infeasible
             default: status = .undefined(code == 0 ? "no integer solution was found" : Self.sentence(code))
             }
@@ -266,7 +275,8 @@ public final class GLPKProblem {
         switch status {
         case GLP_OPT: .optimal
         case GLP_FEAS: .feasible(gap: nil)
-        case GLP_NOFEAS, GLP_INFEAS: .infeasible
+        case GLP_NOFEAS: .infeasible
+        case GLP_INFEAS: .undefined("GLPK stopped with a basic solution that breaks a rule; no allocation is claimed")
         case GLP_UNBND: .unbounded
         default: .undefined("the solution is undefined")
         }
