@@ -1,3 +1,4 @@
+import Foundation
 import LinearProgramming
 
 /// How much of its request an application gets.
@@ -51,13 +52,17 @@ public struct Allocation: Sendable {
 public enum Allocator {
     /// Builds the model, solves it with GLPK on the calling thread, and rounds the result.
     public static func solve(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions(),
+                             jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                              writeModel: ((ModelWriter) throws -> Void)? = nil) throws -> Allocation {
         let model = try AllocationModel(round: round, scenario: scenario, lean: true)
         // The GLPK problem is freed before the allocation is built: on a large round it is the
         // largest thing in memory.
         let solution = try {
+            // A model that falls apart into independent blocks (per_year without carry-over: one a
+            // year) is solved block by block, the blocks side by side on the machine's cores.
+            guard let writeModel else { return try BlockSolver.solve(model.program, options: options, jobs: jobs) }
             let problem = try GLPKProblem(model.program)
-            try writeModel?(ModelWriter(problem: problem))
+            try writeModel(ModelWriter(problem: problem))
             return try problem.solve(options)
         }()
         return Allocation(model: model, solution: solution)

@@ -25,12 +25,15 @@ extension Boligsocial {
 
         func run() throws {
             let loaded = try Common.load(scenario)
-            let allocation = try Common.solve(loaded, lang: report.lang, options: solver.solveOptions) { problem in
-                guard let path = writeModel else { return }
-                try OutputWriter.write(to: path, inputs: loaded.inputPaths) { temporary in
-                    try problem.write(to: temporary, format: path.hasSuffix(".mps") ? .mps : .cplexLP)
+            // Only a model to write needs the whole problem in one piece.
+            let write: ((ModelWriter) throws -> Void)? = writeModel.map { path in
+                { problem in
+                    try OutputWriter.write(to: path, inputs: loaded.inputPaths) { temporary in
+                        try problem.write(to: temporary, format: path.hasSuffix(".mps") ? .mps : .cplexLP)
+                    }
                 }
             }
+            let allocation = try Common.solve(loaded, lang: report.lang, options: solver.solveOptions, writeModel: write)
             let summary = AllocationSummary(allocation, stamp: loaded.stamp)
             try Common.emit(SolveReport(summary, language: report.lang), report, inputs: loaded.inputPaths)
         }

@@ -1,0 +1,157 @@
+import Dispatch
+import Foundation
+
+extension LinearProgram {
+    /// The program's independent blocks: sets of rows and columns that share no matrix entry with
+    /// the rest, so each can be solved on its own. `nil` when there is only one, or when a row has
+    /// no entries or a column appears in no row (then the program is solved whole).
+    public func independentBlocks() -> [(rows: [Int], columns: [Int])]? {
+        let n = columns.count, m = rows.count
+        guard n > 1, m > 1 else { return nil }
+        var parent = Array(0..<n)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        var rowColumn = [Int](repeating: -1, count: m), columnUsed = [Bool](repeating: false, count: n)
+        for (r1, c1) in zip(matrixRows, matrixColumns) {
+            let r = Int(r1) - 1, c = Int(c1) - 1
+            columnUsed[c] = true
+            if rowColumn[r] < 0 {
+                rowColumn[r] = c
+            } else {
+                let a = find(rowColumn[r]), b = find(c)
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        guard !rowColumn.contains(-1), !columnUsed.contains(false) else { return nil }
+        var blockOf: [Int: Int] = [:], blocks: [(rows: [Int], columns: [Int])] = []
+        for c in 0..<n {
+            let root = find(c)
+            if let b = blockOf[root] {
+                blocks[b].columns.append(c)
+            } else {
+                blockOf[root] = blocks.count
+                blocks.append((rows: [], columns: [c]))
+            }
+        }
+        guard blocks.count > 1 else { return nil }
+        for r in 0..<m { blocks[blockOf[find(rowColumn[r])]!].rows.append(r) }
+        return blocks
+    }
+
+    /// The part of the program made of `rows` and `columns` (one block), renumbered in order.
+    func block(rows blockRows: [Int], columns blockColumns: [Int], terms: [[(Int, Double)]]) throws(LPError) -> LinearProgram {
+        var sub = LinearProgram(name: name, sense: sense)
+        var newIndex = [Int: Int](minimumCapacity: blockColumns.count)
+        for c in blockColumns {
+            let column = columns[c]
+            newIndex[c] = try sub.addColumn(column.name, bounds: column.bounds, kind: column.kind, objective: column.objective).index
+        }
+        for r in blockRows {
+            try sub.addRow(rows[r].name, bounds: rows[r].bounds, terms: terms[r].map { (ColumnID(index: newIndex[$0.0]!), $0.1) })
+        }
+        return sub
+    }
+}
+
+/// Solves a program block by block when it falls apart into independent blocks (a per-year model
+/// without carry-over does, one block a year): each block is a smaller GLPK problem, created,
+/// solved and freed on one thread, and `jobs` threads take the blocks side by side. The pieces are
+/// put back together in the program's own numbering; the objective is their sum.
+public enum BlockSolver {
+    public static func solve(_ program: LinearProgram, options: SolveOptions = SolveOptions(), jobs: Int = 1) throws -> Solution {
+        guard !program.isMixedInteger, let blocks = program.independentBlocks() else {
+            return try GLPKProblem(program).solve(options)
+        }
+        var terms = [[(Int, Double)]](repeating: [], count: program.rows.count)
+        for (r, (c, v)) in zip(program.matrixRows, zip(program.matrixColumns, program.matrixValues)) {
+            terms[Int(r) - 1].append((Int(c) - 1, v))
+        }
+        let pieces = BlockPieces(count: blocks.count)
+        let work = { @Sendable (b: Int, terms: [[(Int, Double)]]) in
+            do {
+                let sub = try program.block(rows: blocks[b].rows, columns: blocks[b].columns, terms: terms)
+                pieces.store(b, try GLPKProblem(sub).solve(options))
+            } catch {
+                pieces.fail(error)
+            }
+        }
+        let sharedTerms = terms
+        let workers = max(1, min(jobs, blocks.count))
+        if workers == 1 {
+            for b in blocks.indices { work(b, sharedTerms) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let b = pieces.next() { work(b, sharedTerms) }
+            }
+        }
+        let solved = try pieces.all()
+        var columnValues = [Double](repeating: 0, count: program.columns.count), reducedCosts = columnValues
+        var rowActivities = [Double](repeating: 0, count: program.rows.count), rowDuals = rowActivities
+        var objective = 0.0
+        var status = SolveStatus.optimal
+        for (block, solution) in zip(blocks, solved) {
+            objective += solution.objective
+            status = worse(status, solution.status)
+            for (k, c) in block.columns.enumerated() {
+                columnValues[c] = solution.columnValues[k]
+                reducedCosts[c] = solution.reducedCosts.isEmpty ? 0 : solution.reducedCosts[k]
+            }
+            for (k, r) in block.rows.enumerated() {
+                rowActivities[r] = solution.rowActivities[k]
+                rowDuals[r] = solution.rowDuals.isEmpty ? 0 : solution.rowDuals[k]
+            }
+        }
+        return Solution(status: status, objective: objective, columnValues: columnValues, rowActivities: rowActivities,
+                        rowDuals: rowDuals, reducedCosts: reducedCosts, isMixedInteger: false)
+    }
+
+    /// The status of the whole from two parts: any part without a solution decides it.
+    static func worse(_ a: SolveStatus, _ b: SolveStatus) -> SolveStatus {
+        func rank(_ s: SolveStatus) -> Int {
+            switch s {
+            case .optimal: 0
+            case .feasible: 1
+            case .unbounded: 2
+            case .infeasible: 3
+            case .undefined: 4
+            }
+        }
+        return rank(b) > rank(a) ? b : a
+    }
+}
+
+/// Which block is next, and each block's solution in its place.
+private final class BlockPieces: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextBlock = 0
+    private var solutions: [Solution?]
+    private var error: Error?
+
+    init(count: Int) { solutions = Array(repeating: nil, count: count) }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard error == nil, nextBlock < solutions.count else { return nil }
+            defer { nextBlock += 1 }
+            return nextBlock
+        }
+    }
+
+    func store(_ index: Int, _ solution: Solution) { lock.withLock { solutions[index] = solution } }
+    func fail(_ failure: Error) { lock.withLock { if error == nil { error = failure } } }
+
+    func all() throws -> [Solution] {
+        try lock.withLock {
+            if let error { throw error }
+            let done = solutions.compactMap { $0 }
+            guard done.count == solutions.count else { throw LPError.emptyProblem }
+            return done
+        }
+    }
+}
