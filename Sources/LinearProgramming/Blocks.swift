@@ -44,16 +44,24 @@ extension LinearProgram {
         return blocks
     }
 
-    /// The part of the program made of `rows` and `columns` (one block), renumbered in order.
-    func block(rows blockRows: [Int], columns blockColumns: [Int], terms: [[(Int, Double)]]) throws(LPError) -> LinearProgram {
+    /// The part of the program made of `rows` and `columns` (one block), renumbered in order. Its
+    /// entries are gathered by one pass over the matrix, so no copy of the whole matrix is made.
+    func block(rows blockRows: [Int], columns blockColumns: [Int]) throws(LPError) -> LinearProgram {
         var sub = LinearProgram(name: name, sense: sense)
-        var newIndex = [Int: Int](minimumCapacity: blockColumns.count)
+        var newColumn = [Int](repeating: -1, count: columns.count), newRow = [Int](repeating: -1, count: rows.count)
         for c in blockColumns {
             let column = columns[c]
-            newIndex[c] = try sub.addColumn(column.name, bounds: column.bounds, kind: column.kind, objective: column.objective).index
+            newColumn[c] = try sub.addColumn(column.name, bounds: column.bounds, kind: column.kind, objective: column.objective).index
         }
-        for r in blockRows {
-            try sub.addRow(rows[r].name, bounds: rows[r].bounds, terms: terms[r].map { (ColumnID(index: newIndex[$0.0]!), $0.1) })
+        for (k, r) in blockRows.enumerated() { newRow[r] = k }
+        var terms = [[(ColumnID, Double)]](repeating: [], count: blockRows.count)
+        for (r1, (c1, value)) in zip(matrixRows, zip(matrixColumns, matrixValues)) {
+            let k = newRow[Int(r1) - 1]
+            if k >= 0 { terms[k].append((ColumnID(index: newColumn[Int(c1) - 1]), value)) }
+        }
+        for (k, r) in blockRows.enumerated() {
+            try sub.addRow(rows[r].name, bounds: rows[r].bounds, terms: terms[k])
+            terms[k] = []
         }
         return sub
     }
@@ -68,26 +76,21 @@ public enum BlockSolver {
         guard !program.isMixedInteger, let blocks = program.independentBlocks() else {
             return try GLPKProblem(program).solve(options)
         }
-        var terms = [[(Int, Double)]](repeating: [], count: program.rows.count)
-        for (r, (c, v)) in zip(program.matrixRows, zip(program.matrixColumns, program.matrixValues)) {
-            terms[Int(r) - 1].append((Int(c) - 1, v))
-        }
         let pieces = BlockPieces(count: blocks.count)
-        let work = { @Sendable (b: Int, terms: [[(Int, Double)]]) in
+        let work = { @Sendable (b: Int) in
             do {
-                let sub = try program.block(rows: blocks[b].rows, columns: blocks[b].columns, terms: terms)
+                let sub = try program.block(rows: blocks[b].rows, columns: blocks[b].columns)
                 pieces.store(b, try GLPKProblem(sub).solve(options))
             } catch {
                 pieces.fail(error)
             }
         }
-        let sharedTerms = terms
         let workers = max(1, min(jobs, blocks.count))
         if workers == 1 {
-            for b in blocks.indices { work(b, sharedTerms) }
+            for b in blocks.indices { work(b) }
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let b = pieces.next() { work(b, sharedTerms) }
+                while let b = pieces.next() { work(b) }
             }
         }
         let solved = try pieces.all()
