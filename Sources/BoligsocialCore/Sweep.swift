@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import LinearProgramming
 
 /// One step of a sweep: a `solve`-like summary (SPEC §5 `steps`).
@@ -56,46 +54,10 @@ public enum Sweep {
                                        yearList: scenario.years)
             }
         }
-        let workers = max(1, min(jobs, blocks.count))
-        if workers == 1 { return try blocks.flatMap(solveBlock) }
-        let results = BlockResults(count: blocks.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let b = results.next() {
-                do { results.store(b, try solveBlock(blocks[b])) } catch { results.fail(error) }
-            }
-        }
-        return try results.steps()
+        return try PerThread.map(count: blocks.count, jobs: jobs) { try solveBlock(blocks[$0]) }.flatMap { $0 }
     }
     /// `FROM:TO:STEPS` → STEPS evenly spaced values from FROM to TO (both included).
     public static func range(from: Double, to: Double, steps: Int) -> [Double] {
         steps <= 1 ? [from] : (0..<steps).map { from + (to - from) * Double($0) / Double(steps - 1) }
-    }
-}
-
-/// The blocks of a parallel sweep: which block is next, and each block's steps in its place.
-private final class BlockResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextBlock = 0
-    private var blocks: [[SweepStep]?]
-    private var error: Error?
-
-    init(count: Int) { blocks = Array(repeating: nil, count: count) }
-
-    func next() -> Int? {
-        lock.withLock {
-            guard error == nil, nextBlock < blocks.count else { return nil }
-            defer { nextBlock += 1 }
-            return nextBlock
-        }
-    }
-
-    func store(_ index: Int, _ steps: [SweepStep]) { lock.withLock { blocks[index] = steps } }
-    func fail(_ failure: Error) { lock.withLock { if error == nil { error = failure } } }
-
-    func steps() throws -> [SweepStep] {
-        try lock.withLock {
-            if let error { throw error }
-            return blocks.flatMap { $0 ?? [] }
-        }
     }
 }

@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 extension LinearProgram {
     /// The program's independent blocks: sets of rows and columns that share no matrix entry with
     /// the rest, so each can be solved on its own. `nil` when there is only one, or when a row has
@@ -76,24 +73,9 @@ public enum BlockSolver {
         guard !program.isMixedInteger, let blocks = program.independentBlocks() else {
             return try GLPKProblem(program).solve(options)
         }
-        let pieces = BlockPieces(count: blocks.count)
-        let work = { @Sendable (b: Int) in
-            do {
-                let sub = try program.block(rows: blocks[b].rows, columns: blocks[b].columns)
-                pieces.store(b, try GLPKProblem(sub).solve(options))
-            } catch {
-                pieces.fail(error)
-            }
+        let solved = try PerThread.map(count: blocks.count, jobs: jobs) { b in
+            try GLPKProblem(try program.block(rows: blocks[b].rows, columns: blocks[b].columns)).solve(options)
         }
-        let workers = max(1, min(jobs, blocks.count))
-        if workers == 1 {
-            for b in blocks.indices { work(b) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let b = pieces.next() { work(b) }
-            }
-        }
-        let solved = try pieces.all()
         var columnValues = [Double](repeating: 0, count: program.columns.count), reducedCosts = columnValues
         var rowActivities = [Double](repeating: 0, count: program.rows.count), rowDuals = rowActivities
         var objective = 0.0
@@ -126,35 +108,5 @@ public enum BlockSolver {
             }
         }
         return rank(b) > rank(a) ? b : a
-    }
-}
-
-/// Which block is next, and each block's solution in its place.
-private final class BlockPieces: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextBlock = 0
-    private var solutions: [Solution?]
-    private var error: Error?
-
-    init(count: Int) { solutions = Array(repeating: nil, count: count) }
-
-    func next() -> Int? {
-        lock.withLock {
-            guard error == nil, nextBlock < solutions.count else { return nil }
-            defer { nextBlock += 1 }
-            return nextBlock
-        }
-    }
-
-    func store(_ index: Int, _ solution: Solution) { lock.withLock { solutions[index] = solution } }
-    func fail(_ failure: Error) { lock.withLock { if error == nil { error = failure } } }
-
-    func all() throws -> [Solution] {
-        try lock.withLock {
-            if let error { throw error }
-            let done = solutions.compactMap { $0 }
-            guard done.count == solutions.count else { throw LPError.emptyProblem }
-            return done
-        }
     }
 }
