@@ -13,21 +13,17 @@ public enum RoundLoader {
     }
 
     static func parseAreas(_ bytes: [UInt8], file: String, diagnostics: inout DiagnosticCollector) -> [Area] {
-        if let problem = CSVReader.unsupportedEncoding(bytes) {
-            diagnostics.add(SourceLocation(file: file, line: 1, column: 1), problem)
-            return []
-        }
-        var cursor = CSVCursor(bytes)
+        guard let (opened, columns) = open(bytes, file: file, required: ["id", "name", "district", "risk"], diagnostics: &diagnostics)
+        else { return [] }
+        var cursor = opened
         defer { cursor.finish(file: file, diagnostics: &diagnostics) }
         let table = cursor.table
-        guard let columns = HeaderMap(table, file: file, required: ["id", "name", "district", "risk"], diagnostics: &diagnostics)
-        else { return [] }
         var areas: [Area] = []
         var seen: [String: Int] = [:]
         let idColumn = columns.column("id"), nameColumn = columns.column("name"), districtColumn = columns.column("district")
         let riskColumn = columns.column("risk")
         while let record = cursor.next() {
-            var row = RowReader(record: record, columns: columns, file: file, table: table)
+            var row = RowReader(record: record, file: file, table: table)
             let id = row.text(idColumn)
             if id.isEmpty { row.fail(idColumn, "the area id is empty") }
             if let first = seen[id], !id.isEmpty { row.fail(idColumn, "duplicate area id '\(id)' (first on line \(first))") }
@@ -40,6 +36,22 @@ public enum RoundLoader {
         return areas
     }
 
+    /// A CSV file opened past its header line, with its columns; `nil`, the problems recorded,
+    /// when its encoding or its header will not do.
+    static func open(_ bytes: [UInt8], file: String, required: [String],
+                     diagnostics: inout DiagnosticCollector) -> (CSVCursor, HeaderMap)? {
+        if let problem = CSVReader.unsupportedEncoding(bytes) {
+            diagnostics.add(SourceLocation(file: file, line: 1, column: 1), problem)
+            return nil
+        }
+        let cursor = CSVCursor(bytes)
+        guard let columns = HeaderMap(cursor.table, file: file, required: required, diagnostics: &diagnostics) else {
+            cursor.finish(file: file, diagnostics: &diagnostics)
+            return nil
+        }
+        return (cursor, columns)
+    }
+
     static func applicationColumns(years: [Int]) -> [String] {
         ["id", "title", "area", "focus", "objectives", "target_group", "sof_in_steering_group", "clear_goals",
          "anchoring_plan", "coordinator_role", "cross_admin", "activity_accounting", "theory_of_change"]
@@ -49,15 +61,11 @@ public enum RoundLoader {
     static func parseApplications(
         _ bytes: [UInt8], file: String, years: [Int], areas: [Area], diagnostics: inout DiagnosticCollector
     ) -> [Application] {
-        if let problem = CSVReader.unsupportedEncoding(bytes) {
-            diagnostics.add(SourceLocation(file: file, line: 1, column: 1), problem)
-            return []
-        }
-        var cursor = CSVCursor(bytes)
+        guard let (opened, columns) = open(bytes, file: file, required: applicationColumns(years: years), diagnostics: &diagnostics)
+        else { return [] }
+        var cursor = opened
         defer { cursor.finish(file: file, diagnostics: &diagnostics) }
         let table = cursor.table
-        guard let columns = HeaderMap(table, file: file, required: applicationColumns(years: years), diagnostics: &diagnostics)
-        else { return [] }
         let areaIDs = Set(areas.map(\.id))
         var applications: [Application] = []
         // About 180 bytes a row in a generated file: room for most rounds without regrowing.
@@ -74,7 +82,7 @@ public enum RoundLoader {
                            "activity_accounting"].map(columns.column)
         let amountColumns = years.map { year in CostCategory.allCases.map { columns.column("\($0.rawValue)_\(year)") } }
         while let record = cursor.next() {
-            var row = RowReader(record: record, columns: columns, file: file, table: table)
+            var row = RowReader(record: record, file: file, table: table)
             let id = row.text(c.id)
             if id.isEmpty { row.fail(c.id, "the application id is empty") }
             if let first = seen[id], !id.isEmpty { row.fail(c.id, "duplicate application id '\(id)' (first on line \(first))") }
@@ -151,15 +159,13 @@ struct Column {
 /// Reads one record's fields by column name, recording every problem with its location.
 struct RowReader {
     let record: CSVRecord
-    let columns: HeaderMap
     let file: String
     let table: CSVTable
     private(set) var problems: [Diagnostic] = []
     var failed: Bool { !problems.isEmpty }
 
-    init(record: CSVRecord, columns: HeaderMap, file: String, table: CSVTable) {
+    init(record: CSVRecord, file: String, table: CSVTable) {
         self.record = record
-        self.columns = columns
         self.file = file
         self.table = table
         if record.fields.count < table.header.count {
