@@ -144,23 +144,21 @@ def main():
             highs, highs_mb, out = measured([python, "-c", HIGHS_SOLVE, model], args.repeat)
             highs_inner, highs_points = (float(x) for x in out.strip().splitlines()[-1].split())
             agree = abs(points - highs_points) <= 1e-6 * max(1.0, abs(points))
-            glpsol = None
-            if size <= args.glpsol_max and shutil.which("glpsol"):
+            glpsol, runs_glpsol = None, size <= args.glpsol_max and shutil.which("glpsol") is not None
+            if runs_glpsol:
                 glpsol, _, _ = measured(["glpsol", "--freemps", model, "--max", "-o", os.path.join(directory, "glpsol.txt")], 1, timeout=args.glpsol_timeout)
             print(f"\n{size:,} applications ({os.path.getsize(model) / 1e6:.0f} MB MPS), objectives agree: {agree}")
             print(f"  boligsocial solve, whole process   {ours:8.3f} s  {ours_mb:7.1f} MB")
             print(f"  HiGHS (highspy), whole process      {highs:8.3f} s  {highs_mb:7.1f} MB   (read + solve inside: {highs_inner:.3f} s)")
-            if glpsol is not None:
-                print(f"  glpsol, default options             {glpsol:8.3f} s")
-            elif size <= args.glpsol_max:
-                print(f"  glpsol, default options             > {args.glpsol_timeout:.0f} s (given up)")
+            if runs_glpsol:
+                shown = f"{glpsol:8.3f} s" if glpsol is not None else f"> {args.glpsol_timeout:.0f} s (given up)"
+                print(f"  glpsol, default options             {shown}")
             print(f"  ratio boligsocial / HiGHS whole process:  {ratio(ours, highs)}")
             print(f"  ratio boligsocial / HiGHS read + solve:   {ratio(ours, highs_inner)}")
             print(f"  ratio boligsocial / HiGHS peak memory:    {ratio(ours_mb, highs_mb)}")
-            if glpsol is not None:
-                print(f"  ratio glpsol / boligsocial:               {ratio(glpsol, ours)}")
-            elif size <= args.glpsol_max:
-                print(f"  ratio glpsol / boligsocial:               > {ratio(args.glpsol_timeout, ours)}")
+            if runs_glpsol:
+                shown = ratio(glpsol, ours) if glpsol is not None else "> " + ratio(args.glpsol_timeout, ours)
+                print(f"  ratio glpsol / boligsocial:               {shown}")
 
         print(f"\n## sweep: {args.steps} envelope steps on {args.sweep_size:,} applications")
         directory, scenario = generate(binary, workdir, args.sweep_size, cap=round(30 / args.sweep_size, 6))
