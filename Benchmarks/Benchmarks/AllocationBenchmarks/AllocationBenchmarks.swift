@@ -68,9 +68,9 @@ let benchmarks: @Sendable () -> Void = {
         let sweepScenario = RoundGenerator.scenario(for: sweepRound, coverage: 0.6)
         let scales = Sweep.range(from: 0.5, to: 1.5, steps: 1_000)
         let few = Benchmark.Configuration(maxDuration: .seconds(30), maxIterations: 5)
-        Benchmark("sweep 1000 steps, \(size) applications (kept problem, warm starts)", configuration: few) { benchmark in
+        Benchmark("sweep 1000 steps, \(size) applications (blocks of kept problems, warm starts, one thread)", configuration: few) { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(try Sweep.run(round: sweepRound, scenario: sweepScenario, parameter: .scale(scales)))
+                blackHole(try Sweep.run(round: sweepRound, scenario: sweepScenario, parameter: .scale(scales), jobs: 1))
             }
         }
         Benchmark("1000 separate solves, \(size) applications (model rebuilt each time)", configuration: few) { benchmark in
