@@ -36,7 +36,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(
+            name: "LinearProgrammingTests",
+            dependencies: ["LinearProgramming", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "BoligsocialCoreTests",
             dependencies: [

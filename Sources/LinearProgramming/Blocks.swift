@@ -78,10 +78,11 @@ public enum BlockSolver {
         }
         var columnValues = [Double](repeating: 0, count: program.columns.count), reducedCosts = columnValues
         var rowActivities = [Double](repeating: 0, count: program.rows.count), rowDuals = rowActivities
-        var objective = 0.0
+        var objective = 0.0, iterations = 0
         var status = SolveStatus.optimal
         for (block, solution) in zip(blocks, solved) {
             objective += solution.objective
+            iterations += solution.iterations
             status = worse(status, solution.status)
             for (k, c) in block.columns.enumerated() {
                 columnValues[c] = solution.columnValues[k]
@@ -92,8 +93,10 @@ public enum BlockSolver {
                 rowDuals[r] = solution.rowDuals.isEmpty ? 0 : solution.rowDuals[k]
             }
         }
-        return Solution(status: status, objective: objective, columnValues: columnValues, rowActivities: rowActivities,
-                        rowDuals: rowDuals, reducedCosts: reducedCosts, isMixedInteger: false)
+        var whole = Solution(status: status, objective: objective, columnValues: columnValues, rowActivities: rowActivities,
+                             rowDuals: rowDuals, reducedCosts: reducedCosts, isMixedInteger: false)
+        whole.iterations = iterations
+        return whole
     }
 
     /// The status of the whole from two parts: any part without a solution decides it.

@@ -101,13 +101,13 @@ public final class GLPKProblem {
     }
 
     /// Solves the LP (or the LP relaxation of a MIP) by dual simplex with the long-step ratio test.
-    /// The first solve starts from a dual-feasible basis; later solves start from the last basis.
+    /// The first solve starts from the greedy basis; later solves start from the last basis.
     public func solveLP(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
         try checkThread()
         glp_term_out(GLP_OFF)
         if !hasBasis {
             glp_scale_prob(handle, GLP_SF_AUTO)
-            setDualFeasibleBasis()
+            setGreedyBasis()
             hasBasis = true
         }
         var parm = glp_smcp()
@@ -123,6 +123,7 @@ public final class GLPKProblem {
         parm.tol_dj = 1e-7
         parm.tol_piv = 1e-10
         if let limit = options.timeLimit { parm.tm_lim = Self.milliseconds(limit) }
+        let iterationsBefore = glp_get_it_cnt(handle)
         var code = glp_simplex(handle, &parm)
         if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
             // A basis gone bad: start again from a standard basis once.
@@ -139,7 +140,7 @@ public final class GLPKProblem {
             status = .undefined(Self.sentence(code))
         }
         let m = program.rows.count, n = program.columns.count
-        return Solution(
+        var solution = Solution(
             status: status,
             objective: glp_get_obj_val(handle),
             columnValues: (0..<n).map { glp_get_col_prim(handle, Int32($0 + 1)) },
@@ -147,6 +148,8 @@ public final class GLPKProblem {
             rowDuals: (0..<m).map { glp_get_row_dual(handle, Int32($0 + 1)) },
             reducedCosts: (0..<n).map { glp_get_col_dual(handle, Int32($0 + 1)) },
             isMixedInteger: false)
+        solution.iterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
+        return solution
     }
 
     /// Solves the MIP by GLPK's branch-and-cut (with its presolver, so no LP basis is needed).
@@ -233,16 +236,21 @@ public final class GLPKProblem {
         for (j, column) in program.columns.enumerated() { glp_set_col_name(handle, Int32(j + 1), column.name) }
     }
 
-    /// Puts every column with a cost at its best finite bound and every row's slack in the basis:
-    /// a dual-feasible start, so dual simplex only has to restore primal feasibility (envelopes).
-    private func setDualFeasibleBasis() {
-        glp_std_basis(handle)
-        let maximize = program.sense == .maximize
-        for (j, column) in program.columns.enumerated() where column.objective != 0 {
-            let wantsUpper = (column.objective > 0) == maximize
-            if wantsUpper, column.bounds.upper != nil, column.bounds.lower != nil {
-                glp_set_col_stat(handle, Int32(j + 1), GLP_NU)
-            }
+    /// Starts from the program's greedy basis (`LinearProgram.greedyBasis`): dual feasible, and on
+    /// the memo's model a few pivots from the optimum, so dual simplex has little left to do.
+    private func setGreedyBasis() {
+        let basis = program.greedyBasis()
+        for (i, status) in basis.rows.enumerated() { glp_set_row_stat(handle, Int32(i + 1), Self.glpkStatus(status)) }
+        for (j, status) in basis.columns.enumerated() { glp_set_col_stat(handle, Int32(j + 1), Self.glpkStatus(status)) }
+    }
+
+    private static func glpkStatus(_ status: BasisStatus) -> Int32 {
+        switch status {
+        case .basic: GLP_BS
+        case .atLower: GLP_NL
+        case .atUpper: GLP_NU
+        case .fixed: GLP_NS
+        case .free: GLP_NF
         }
     }
 

@@ -41,6 +41,8 @@ public struct Solution: Sendable {
     /// Column reduced costs; empty for a MIP.
     public var reducedCosts: [Double]
     public var isMixedInteger: Bool
+    /// Simplex iterations this solve took (0 for a MIP, whose work GLPK counts elsewhere).
+    public var iterations = 0
 
     public init(
         status: SolveStatus, objective: Double, columnValues: [Double], rowActivities: [Double],

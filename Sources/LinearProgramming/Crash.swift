@@ -1,0 +1,111 @@
+/// Where a variable starts in a simplex basis: a structural column or a row's auxiliary variable.
+public enum BasisStatus: Sendable, Equatable {
+    case basic, atLower, atUpper, fixed, free
+}
+
+/// A starting basis: one status per column and per row, exactly `rows.count` of them basic.
+public struct StartingBasis: Sendable {
+    public var columns: [BasisStatus]
+    public var rows: [BasisStatus]
+
+    public var basicCount: Int { columns.count { $0 == .basic } + rows.count { $0 == .basic } }
+}
+
+extension LinearProgram {
+    /// A starting basis for dual simplex made by a greedy pass over the program's packing rows
+    /// (rows `Σ a·x ≤ b` whose every movable column has `a ≥ 0`: envelopes and area caps).
+    ///
+    /// Columns that earn something (objective > 0 when maximising) and have two finite bounds are
+    /// taken best first by their earning per unit of their largest packing coefficient, each as far
+    /// as every packing row it is in still has room. A column that fills a row up becomes basic in
+    /// that row, and the row's slack leaves the basis at its bound; a column that finds a row full
+    /// stays at its lower bound. Every other column starts where a dual-feasible standard basis
+    /// puts it, every other row's slack is basic.
+    ///
+    /// On a fractional knapsack with disjoint caps (one year of the memo's model without the
+    /// primary-share and focus rules) this is the optimum; with those rules it is a dual-feasible
+    /// basis a few pivots from it. The basis is never singular: ordered by the time their rows
+    /// filled up, the basic columns form a triangular matrix with the filling coefficients on its
+    /// diagonal, because a column never enters a row that was already full. Without packing rows
+    /// it is the standard basis with every earning column at its upper bound.
+    public func greedyBasis() -> StartingBasis {
+        let n = columns.count, m = rows.count
+        let sign = sense == .maximize ? 1.0 : -1.0
+        var columnStatus = [BasisStatus](repeating: .atLower, count: n)
+        var value = [Double](repeating: 0, count: n)
+        var isCandidate = [Bool](repeating: false, count: n)
+        for (j, column) in columns.enumerated() {
+            switch (column.bounds.lower, column.bounds.upper) {
+            case let (l?, u?) where l == u:
+                columnStatus[j] = .fixed
+                value[j] = l
+            case let (l?, _?) where column.objective * sign > 0:
+                isCandidate[j] = true
+                value[j] = l
+            case let (l?, _):
+                value[j] = l
+            case let (nil, u?):
+                columnStatus[j] = .atUpper
+                value[j] = u
+            case (nil, nil):
+                columnStatus[j] = .free
+            }
+        }
+
+        // Packing rows and every row's activity with the candidates at their lower bounds.
+        var isPacking = rows.map { $0.bounds.lower == nil && $0.bounds.upper != nil }
+        var residual = [Double](repeating: 0, count: m)
+        for (r1, (c1, a)) in zip(matrixRows, zip(matrixColumns, matrixValues)) {
+            let i = Int(r1) - 1, j = Int(c1) - 1
+            residual[i] -= a * value[j]
+            if a < 0, columnStatus[j] != .fixed { isPacking[i] = false }
+        }
+        for i in 0..<m { if isPacking[i] { residual[i] += rows[i].bounds.upper! } }
+
+        // Each candidate's packing entries, column by column (a counting sort of the matrix).
+        var start = [Int](repeating: 0, count: n + 1)
+        for (r1, c1) in zip(matrixRows, matrixColumns) where isPacking[Int(r1) - 1] && isCandidate[Int(c1) - 1] {
+            start[Int(c1)] += 1
+        }
+        for j in 0..<n { start[j + 1] += start[j] }
+        var next = start
+        var entryRow = [Int](repeating: 0, count: start[n]), entryValue = [Double](repeating: 0, count: start[n])
+        var largest = [Double](repeating: 0, count: n)
+        for (r1, (c1, a)) in zip(matrixRows, zip(matrixColumns, matrixValues)) {
+            let i = Int(r1) - 1, j = Int(c1) - 1
+            guard isPacking[i], isCandidate[j] else { continue }
+            entryRow[next[j]] = i
+            entryValue[next[j]] = a
+            next[j] += 1
+            largest[j] = max(largest[j], a)
+        }
+
+        var rowStatus = [BasisStatus](repeating: .basic, count: m)
+        let order = (0..<n).filter { isCandidate[$0] }.sorted { p, q in
+            let kp = largest[p] > 0 ? columns[p].objective * sign / largest[p] : .infinity
+            let kq = largest[q] > 0 ? columns[q].objective * sign / largest[q] : .infinity
+            return kp != kq ? kp > kq : p < q
+        }
+        for j in order {
+            let room = columns[j].bounds.upper! - columns[j].bounds.lower!
+            var step = room, limiting = -1
+            for k in start[j]..<start[j + 1] where entryValue[k] > 0 {
+                let fits = residual[entryRow[k]] / entryValue[k]
+                if fits < step {
+                    step = fits
+                    limiting = entryRow[k]
+                }
+            }
+            if step <= 0 { continue }  // a full row: the column stays at its lower bound
+            for k in start[j]..<start[j + 1] { residual[entryRow[k]] -= entryValue[k] * step }
+            if limiting < 0 {
+                columnStatus[j] = .atUpper
+            } else {
+                columnStatus[j] = .basic
+                rowStatus[limiting] = .atUpper
+                residual[limiting] = 0
+            }
+        }
+        return StartingBasis(columns: columnStatus, rows: rowStatus)
+    }
+}
