@@ -1,6 +1,17 @@
-/// One cell of a CSV file with where it starts.
+/// One cell of a CSV file with where it starts. Its bytes are `start..<end` of the decoded file,
+/// or of its record's `unquoted` buffer when quotes had to be undone, so reading a row makes no
+/// `String` for a cell nobody asks for.
 struct CSVField: Sendable {
-    var text: String
+    var start: Int
+    var end: Int
+    var inUnquoted: Bool
+    var line: Int
+    var column: Int
+}
+
+/// A header cell: its text, trimmed and lower-cased, and where it starts.
+struct CSVHeaderCell: Sendable {
+    var name: String
     var line: Int
     var column: Int
 }
@@ -9,12 +20,43 @@ struct CSVField: Sendable {
 struct CSVRecord: Sendable {
     var line: Int
     var fields: [CSVField]
+    /// The whole decoded file, shared with the cursor (not copied).
+    let file: [UInt8]
+    /// The cells that were quoted, with their quotes undone.
+    var unquoted: [UInt8]
+
+    /// Calls `body` with a cell's bytes.
+    func withBytes<R>(_ field: CSVField, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        (field.inUnquoted ? unquoted : file).withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[field.start..<field.end]))
+        }
+    }
+
+    /// A cell's bytes without leading and trailing spaces, tabs and no-break spaces.
+    func withTrimmedBytes<R>(_ field: CSVField, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withBytes(field) { bytes in
+            var lower = 0, upper = bytes.count
+            while lower < upper {
+                if bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 } else if bytes[lower] == 0xC2, lower + 1 < upper, bytes[lower + 1] == 0xA0 { lower += 2 } else { break }
+            }
+            while upper > lower {
+                if bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 } else if bytes[upper - 1] == 0xA0, upper - 2 >= lower, bytes[upper - 2] == 0xC2 { upper -= 2 } else { break }
+            }
+            return body(UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+        }
+    }
+
+    /// A cell's text, trimmed.
+    func text(_ field: CSVField) -> String { withTrimmedBytes(field) { String(decoding: $0, as: UTF8.self) } }
+
+    /// A cell's length in characters as written (for the column just after it).
+    func width(_ field: CSVField) -> Int { withBytes(field) { $0.count { $0 & 0xC0 != 0x80 } } }
 }
 
 /// A CSV file's header and the dialect that was detected; the records are read one at a time
 /// with a `CSVCursor`, so a 100,000-row file is never held as fields all at once.
 struct CSVTable: Sendable {
-    var header: [CSVField]
+    var header: [CSVHeaderCell]
     /// `;` files may write amounts with a decimal comma and `.` thousands (SPEC §3).
     var semicolonDelimited: Bool
     var encoding: TextEncoding
@@ -22,7 +64,8 @@ struct CSVTable: Sendable {
 
 /// Reads CSV in the dialects of SPEC §3: comma or semicolon (detected from the header line),
 /// RFC 4180 quoting, CRLF, LF or CR line ends, one record per `next()`. Problems are collected,
-/// never thrown one by one.
+/// never thrown one by one. An unquoted cell is found by one pass over its bytes and kept as their
+/// range; only a quoted cell is copied (into its record's `unquoted` buffer).
 struct CSVCursor {
     let bytes: [UInt8]
     private(set) var table: CSVTable
@@ -30,7 +73,6 @@ struct CSVCursor {
     private var i = 0
     private var line = 1, column = 1
     private var unclosedQuote: (line: Int, column: Int)?
-    private var cell: [UInt8] = []
 
     /// Decodes the file, detects its delimiter and reads the header line.
     init(_ raw: [UInt8]) {
@@ -38,7 +80,11 @@ struct CSVCursor {
         bytes = decoded
         delimiter = CSVReader.detectDelimiter(decoded)
         table = CSVTable(header: [], semicolonDelimited: delimiter == UInt8(ascii: ";"), encoding: encoding)
-        table.header = next()?.fields ?? []
+        if let first = next() {
+            table.header = first.fields.map { field in
+                CSVHeaderCell(name: first.text(field).lowercased(), line: field.line, column: field.column)
+            }
+        }
     }
 
     /// Reports a quoted field that never closed (after the last `next()`).
@@ -50,14 +96,15 @@ struct CSVCursor {
 
     /// The next record; a line with nothing on it is skipped, as Excel writes a trailing one.
     mutating func next() -> CSVRecord? {
-        var fields: [CSVField] = []
-        fields.reserveCapacity(table.header.count)
+        var record = CSVRecord(line: line, fields: [], file: bytes, unquoted: [])
+        record.fields.reserveCapacity(table.header.count)
         while i < bytes.count {
-            let recordLine = line
-            fields.removeAll(keepingCapacity: true)
-            let quotedLast = readRecord(into: &fields)
-            if !(fields.count == 1 && fields[0].text.isEmpty && !quotedLast) {
-                return CSVRecord(line: recordLine, fields: fields)
+            record.line = line
+            record.fields.removeAll(keepingCapacity: true)
+            record.unquoted.removeAll(keepingCapacity: true)
+            let quotedLast = readRecord(into: &record)
+            if !(record.fields.count == 1 && record.fields[0].start == record.fields[0].end && !quotedLast) {
+                return record
             }
         }
         return nil
@@ -65,71 +112,94 @@ struct CSVCursor {
 
     /// Reads one line's fields (a quoted field may span lines) and tells whether the last field was
     /// quoted (a quoted empty field is a record, an empty line is not).
-    private mutating func readRecord(into fields: inout [CSVField]) -> Bool {
-        let n = bytes.count
-        var cellLine = line, cellColumn = column
-        var inQuotes = false, quotedCell = false
-        cell.removeAll(keepingCapacity: true)
-        func finishCell(_ fields: inout [CSVField], _ cell: inout [UInt8]) {
-            fields.append(CSVField(text: String(decoding: cell, as: UTF8.self), line: cellLine, column: cellColumn))
-            cell.removeAll(keepingCapacity: true)
+    private mutating func readRecord(into record: inout CSVRecord) -> Bool {
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        let delimiter = self.delimiter
+        var i = self.i, line = self.line, column = self.column
+        var unclosed = unclosedQuote
+        defer {
+            self.i = i
+            self.line = line
+            self.column = column
+            unclosedQuote = unclosed
         }
-        while i < n {
-            let byte = bytes[i]
-            if inQuotes {
-                if byte == UInt8(ascii: "\"") {
-                    if i + 1 < n, bytes[i + 1] == UInt8(ascii: "\"") {
-                        cell.append(byte)
-                        i += 2
-                        column += 2
+        return bytes.withUnsafeBufferPointer { b -> Bool in
+            let n = b.count
+            var cellLine = line, cellColumn = column, cellStart = i
+            // Once a cell has had a quote it lives in `record.unquoted` from `copiedFrom` on.
+            var copiedFrom: Int?
+            var inQuotes = false, quotedCell = false
+            func finishCell() {
+                if let from = copiedFrom {
+                    record.fields.append(CSVField(start: from, end: record.unquoted.count, inUnquoted: true, line: cellLine, column: cellColumn))
+                } else {
+                    record.fields.append(CSVField(start: cellStart, end: i, inUnquoted: false, line: cellLine, column: cellColumn))
+                }
+            }
+            func cellIsBlank() -> Bool {
+                if let from = copiedFrom { return record.unquoted[from...].allSatisfy { $0 == space } }
+                return b[cellStart..<i].allSatisfy { $0 == space }
+            }
+            while i < n {
+                let byte = b[i]
+                if inQuotes {
+                    if byte == quote {
+                        if i + 1 < n, b[i + 1] == quote {
+                            record.unquoted.append(quote)
+                            i += 2
+                            column += 2
+                            continue
+                        }
+                        inQuotes = false
+                        unclosed = nil
+                        i += 1
+                        column += 1
                         continue
                     }
-                    inQuotes = false
-                    unclosedQuote = nil
+                    if byte == lf || (byte == cr && !(i + 1 < n && b[i + 1] == lf)) {
+                        line += 1
+                        column = 1
+                    } else if byte & 0xC0 != 0x80 {
+                        column += 1
+                    }
+                    record.unquoted.append(byte)
                     i += 1
-                    column += 1
                     continue
                 }
-                if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && !(i + 1 < n && bytes[i + 1] == UInt8(ascii: "\n"))) {
+                if byte == delimiter {
+                    finishCell()
+                    copiedFrom = nil
+                    quotedCell = false
+                    i += 1
+                    column += 1
+                    cellStart = i
+                    cellLine = line
+                    cellColumn = column
+                } else if byte == cr || byte == lf {
+                    finishCell()
+                    i += (byte == cr && i + 1 < n && b[i + 1] == lf) ? 2 : 1
                     line += 1
                     column = 1
-                } else if byte & 0xC0 != 0x80 {
+                    return quotedCell
+                } else if byte == quote, cellIsBlank() {
+                    // Leading spaces before an opening quote are dropped.
+                    if let from = copiedFrom { record.unquoted.removeSubrange(from...) }
+                    copiedFrom = record.unquoted.count
+                    inQuotes = true
+                    quotedCell = true
+                    unclosed = (line, column)
+                    i += 1
                     column += 1
+                } else {
+                    if copiedFrom != nil { record.unquoted.append(byte) }
+                    if byte & 0xC0 != 0x80 { column += 1 }
+                    i += 1
                 }
-                cell.append(byte)
-                i += 1
-                continue
             }
-            switch byte {
-            case delimiter:
-                finishCell(&fields, &cell)
-                quotedCell = false
-                i += 1
-                column += 1
-                cellLine = line
-                cellColumn = column
-            case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
-                finishCell(&fields, &cell)
-                i += (byte == UInt8(ascii: "\r") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "\n")) ? 2 : 1
-                line += 1
-                column = 1
-                return quotedCell
-            case UInt8(ascii: "\"") where cell.allSatisfy({ $0 == UInt8(ascii: " ") }):
-                cell.removeAll()
-                inQuotes = true
-                quotedCell = true
-                unclosedQuote = (line, column)
-                i += 1
-                column += 1
-            default:
-                cell.append(byte)
-                if byte & 0xC0 != 0x80 { column += 1 }
-                i += 1
-            }
+            // The end of the file ends the record (and leaves an open quote unclosed).
+            finishCell()
+            return quotedCell
         }
-        // The end of the file ends the record (and leaves an open quote unclosed).
-        finishCell(&fields, &cell)
-        return quotedCell
     }
 }
 

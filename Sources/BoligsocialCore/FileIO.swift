@@ -8,7 +8,13 @@ public func readInputFile(_ path: String) throws(InputError) -> [UInt8] {
         throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
     }
     defer { fclose(file) }
-    var bytes: [UInt8] = []
+    // A regular file is read in one call into an array of its size; anything else (a pipe, say)
+    // in pieces until it ends.
+    var status = stat()
+    let size = fstat(fileno(file), &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        count = size > 0 ? fread(buffer.baseAddress, 1, size, file) : 0
+    }
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
         let count = fread(&buffer, 1, buffer.count, file)

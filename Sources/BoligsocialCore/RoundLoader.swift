@@ -22,12 +22,13 @@ public enum RoundLoader {
         var seen: [String: Int] = [:]
         let idColumn = columns.column("id"), nameColumn = columns.column("name"), districtColumn = columns.column("district")
         let riskColumn = columns.column("risk")
+        let risks = Spellings(RiskClass.self, what: "risk class")
         while let record = cursor.next() {
             var row = RowReader(record: record, file: file, table: table)
             let id = row.text(idColumn)
             if id.isEmpty { row.fail(idColumn, "the area id is empty") }
             if let first = seen[id], !id.isEmpty { row.fail(idColumn, "duplicate area id '\(id)' (first on line \(first))") }
-            let risk: RiskClass? = row.key(riskColumn, RiskClass.self, what: "risk class")
+            let risk = row.key(riskColumn, risks)
             row.report(into: &diagnostics)
             guard let risk, !row.failed else { continue }
             seen[id] = record.line
@@ -80,6 +81,8 @@ public enum RoundLoader {
                  minFraction: columns.column("min_fraction"))
         let flagColumns = ["sof_in_steering_group", "clear_goals", "anchoring_plan", "coordinator_role", "cross_admin",
                            "activity_accounting"].map(columns.column)
+        let keys = (focus: Spellings(FocusArea.self, what: "focus area"), objective: Spellings(Objective.self, what: "objective"),
+                    target: Spellings(TargetGroup.self, what: "target group"), theory: Spellings(TheoryOfChange.self, what: "theory of change"))
         let amountColumns = years.map { year in CostCategory.allCases.map { columns.column("\($0.rawValue)_\(year)") } }
         while let record = cursor.next() {
             var row = RowReader(record: record, file: file, table: table)
@@ -90,10 +93,10 @@ public enum RoundLoader {
             if !areaIDs.contains(areaID) {
                 row.fail(c.area, "unknown area '\(areaID)'" + didYouMean(areaID, areas.map(\.id)))
             }
-            let focus = row.keyList(c.focus, FocusArea.self, what: "focus area")
-            let objectives = row.keyList(c.objectives, Objective.self, what: "objective")
-            let target = row.key(c.target, TargetGroup.self, what: "target group")
-            let theory = row.key(c.theory, TheoryOfChange.self, what: "theory of change")
+            let focus = row.keyList(c.focus, keys.focus)
+            let objectives = row.keyList(c.objectives, keys.objective)
+            let target = row.key(c.target, keys.target)
+            let theory = row.key(c.theory, keys.theory)
             let flags = flagColumns.map { row.boolean($0) }
             let minFraction = c.minFraction.index != nil ? row.fraction(c.minFraction) : nil
             var requests: [CategoryMap<Double>] = []
@@ -128,7 +131,7 @@ struct HeaderMap {
             return nil
         }
         for (i, field) in table.header.enumerated() {
-            let name = field.text.trimmingSpaces.lowercased()
+            let name = field.name
             if name.isEmpty { continue }
             if index[name] != nil {
                 diagnostics.add(SourceLocation(file: file, line: field.line, column: field.column), "duplicate column '\(name)'")
@@ -148,6 +151,24 @@ struct HeaderMap {
     func has(_ name: String) -> Bool { index[name] != nil }
     /// A column resolved once per file, so reading a row costs no hashing of names.
     func column(_ name: String) -> Column { Column(name: name, index: index[name]) }
+}
+
+/// A vocabulary's keys as bytes, made once per file, so a cell is matched in any case of its ASCII
+/// letters without making a `String` for it.
+struct Spellings<K: RawRepresentable & CaseIterable> where K.RawValue == String {
+    let what: String
+    private let entries: [(value: K, bytes: [UInt8])]
+
+    init(_: K.Type, what: String) {
+        self.what = what
+        entries = K.allCases.map { ($0, Array($0.rawValue.utf8)) }
+    }
+
+    func match(_ bytes: UnsafeBufferPointer<UInt8>) -> K? {
+        entries.first { entry in
+            entry.bytes.count == bytes.count && zip(entry.bytes, bytes).allSatisfy { $0 == ValueParser.asciiLowercased($1) }
+        }?.value
+    }
 }
 
 /// A column's name (for messages) and its position in the records, if the file has it.
@@ -171,7 +192,7 @@ struct RowReader {
         if record.fields.count < table.header.count {
             let last = record.fields.last
             problems.append(Diagnostic(
-                SourceLocation(file: file, line: last?.line ?? record.line, column: (last?.column ?? 1) + (last?.text.count ?? 0)),
+                SourceLocation(file: file, line: last?.line ?? record.line, column: (last?.column ?? 1) + (last.map(record.width) ?? 0)),
                 "expected \(table.header.count) fields, found \(record.fields.count)"))
         }
     }
@@ -190,37 +211,49 @@ struct RowReader {
         problems.append(Diagnostic(location(column), message))
     }
 
-    func text(_ column: Column) -> String { field(column)?.text.trimmingSpaces ?? "" }
+    func text(_ column: Column) -> String { field(column).map(record.text) ?? "" }
 
-    mutating func key<K: RawRepresentable & CaseIterable>(_ name: Column, _: K.Type, what: String) -> K? where K.RawValue == String {
+    /// Calls `body` with a cell's trimmed bytes (empty when the row has no such cell).
+    private func withTrimmedBytes<R>(_ column: Column, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let f = field(column) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return record.withTrimmedBytes(f, body)
+    }
+
+    mutating func key<K>(_ name: Column, _ keys: Spellings<K>) -> K? {
         guard field(name) != nil else { return nil }
+        if let value = withTrimmedBytes(name, keys.match) { return value }
         let raw = text(name)
         if let value = K(rawValue: raw.lowercased()) { return value }
-        fail(name, (raw.isEmpty ? "missing \(what)" : "unknown \(what) '\(raw)'")
+        fail(name, (raw.isEmpty ? "missing \(keys.what)" : "unknown \(keys.what) '\(raw)'")
             + didYouMean(raw, K.allCases.map(\.rawValue)) + "; expected one of " + K.allCases.map(\.rawValue).joined(separator: ", "))
         return nil
     }
 
-    mutating func keyList<K: RawRepresentable & CaseIterable & Equatable>(_ name: Column, _: K.Type, what: String) -> [K]
-    where K.RawValue == String {
-        var result: [K] = []
-        let whole = text(name)
-        guard !whole.isEmpty else { return result }
-        for part in whole.utf8.split(separator: UInt8(ascii: "|")) {
-            let raw = String(decoding: part, as: UTF8.self).trimmingSpaces
-            if raw.isEmpty { continue }
-            if let value = K(rawValue: raw.lowercased()) {
-                if !result.contains(value) { result.append(value) }
-            } else {
-                fail(name, "unknown \(what) '\(raw)'" + didYouMean(raw, K.allCases.map(\.rawValue)))
+    mutating func keyList<K: Equatable>(_ name: Column, _ keys: Spellings<K>) -> [K] {
+        var result: [K] = [], unknown: [String] = []
+        withTrimmedBytes(name) { whole in
+            for part in whole.split(separator: UInt8(ascii: "|")) {
+                let raw = UnsafeBufferPointer(rebasing: part)
+                if let value = keys.match(raw) {
+                    if !result.contains(value) { result.append(value) }
+                    continue
+                }
+                let text = String(decoding: raw, as: UTF8.self).trimmingSpaces
+                if text.isEmpty { continue }
+                if let value = K(rawValue: text.lowercased()) {
+                    if !result.contains(value) { result.append(value) }
+                } else {
+                    unknown.append(text)
+                }
             }
         }
+        for raw in unknown { fail(name, "unknown \(keys.what) '\(raw)'" + didYouMean(raw, K.allCases.map(\.rawValue))) }
         return result
     }
 
     mutating func boolean(_ name: Column) -> Bool? {
         guard field(name) != nil else { return nil }
-        if let value = ValueParser.boolean(text(name)) { return value }
+        if let value = withTrimmedBytes(name, ValueParser.boolean) ?? ValueParser.boolean(text(name)) { return value }
         fail(name, "'\(text(name))' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)")
         return nil
     }
@@ -228,8 +261,9 @@ struct RowReader {
     /// A non-negative DKK amount; blank is 0.
     mutating func amount(_ name: Column) -> Double? {
         guard field(name) != nil else { return nil }
+        // The common case, digits only, read straight from the file's bytes.
+        if let value = withTrimmedBytes(name, { $0.isEmpty ? 0 : ValueParser.plainInteger($0) }) { return value }
         let raw = text(name)
-        if raw.isEmpty { return 0 }
         guard let value = ValueParser.number(raw, semicolonDialect: table.semicolonDelimited) else {
             fail(name, "'\(raw)' is not an amount in kroner")
             return nil

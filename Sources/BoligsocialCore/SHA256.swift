@@ -5,8 +5,6 @@ public struct SHA256: Sendable {
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
     private var pending: [UInt8] = []
-    /// The message schedule, reused for every block (a fresh array per 64 bytes was most of the cost).
-    private var w = [UInt32](repeating: 0, count: 64)
     private var length: UInt64 = 0
 
     private static let k: [UInt32] = [
@@ -30,14 +28,13 @@ public struct SHA256: Sendable {
             pending += bytes[0..<take]
             start = take
             if pending.count == 64 {
-                compress(pending[...])
+                pending.withUnsafeBufferPointer { compress($0) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        while start + 64 <= bytes.count {
-            compress(bytes[start..<start + 64])
-            start += 64
-        }
+        let whole = (bytes.count - start) / 64 * 64
+        if whole > 0 { bytes.withUnsafeBufferPointer { compress(UnsafeBufferPointer(rebasing: $0[start..<start + whole])) } }
+        start += whole
         if start < bytes.count { pending += bytes[start...] }
     }
 
@@ -46,7 +43,7 @@ public struct SHA256: Sendable {
         var tail = pending + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        for block in stride(from: 0, to: tail.count, by: 64) { compress(tail[block..<block + 64]) }
+        tail.withUnsafeBufferPointer { compress($0) }
         pending.removeAll()
         let hex: [Character] = Array("0123456789abcdef")
         var out = ""
@@ -65,29 +62,42 @@ public struct SHA256: Sendable {
         return hasher.hexDigest()
     }
 
-    private mutating func compress(_ block: ArraySlice<UInt8>) {
-        let base = block.startIndex
-        for i in 0..<16 {
-            let j = base + 4 * i
-            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
+    /// Runs the compression function over `blocks` (a multiple of 64 bytes), with the state and
+    /// the message schedule in local memory: no array is checked or copied inside the loop.
+    private mutating func compress(_ blocks: UnsafeBufferPointer<UInt8>) {
+        guard let bytes = blocks.baseAddress, blocks.count >= 64 else { return }
+        var (h0, h1, h2, h3, h4, h5, h6, h7) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+        Self.k.withUnsafeBufferPointer { kBuffer in
+            let k = kBuffer.baseAddress!
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                let w = schedule.baseAddress!
+                for offset in stride(from: 0, to: blocks.count - 63, by: 64) {
+                    let block = bytes + offset
+                    for i in 0..<16 {
+                        let j = 4 * i
+                        w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
+                    }
+                    for i in 16..<64 {
+                        let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
+                        let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var (a, b, c, d, e, f, g, hh) = (h0, h1, h2, h3, h4, h5, h6, h7)
+                    for i in 0..<64 {
+                        let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                        let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ maj
+                        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                    }
+                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                    h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= hh
+                }
+            }
         }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-        for i in 0..<64 {
-            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ Self.k[i] &+ w[i]
-            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-        h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+        h = [h0, h1, h2, h3, h4, h5, h6, h7]
     }
 }
 

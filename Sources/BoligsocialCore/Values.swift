@@ -66,15 +66,17 @@ enum ValueParser {
     /// The common case, read without allocating: 1 to 15 ASCII digits (exact in a Double).
     static func plainInteger(_ text: String) -> Double? {
         var text = text
-        return text.withUTF8 { bytes -> Double? in
-            guard (1...15).contains(bytes.count) else { return nil }
-            var value = 0
-            for b in bytes {
-                guard b >= 48 && b <= 57 else { return nil }
-                value = value * 10 + Int(b - 48)
-            }
-            return Double(value)
+        return text.withUTF8 { plainInteger($0) }
+    }
+
+    static func plainInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard (1...15).contains(bytes.count) else { return nil }
+        var value = 0
+        for b in bytes {
+            guard b >= 48 && b <= 57 else { return nil }
+            value = value * 10 + Int(b - 48)
         }
+        return Double(value)
     }
 
     /// `yes/no`, `true/false`, `ja/nej`, `1/0`, any case.
@@ -85,6 +87,21 @@ enum ValueParser {
         default: nil
         }
     }
+
+    /// `yes/no`, `true/false`, `ja/nej`, `1/0` in ASCII letters of any case, from a cell's trimmed
+    /// bytes without making a `String`; `nil` leaves the cell to `boolean(_: String)`.
+    static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        func spells(_ word: StaticString) -> Bool {
+            word.utf8CodeUnitCount == bytes.count
+                && zip(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount), bytes).allSatisfy { $0 == asciiLowercased($1) }
+        }
+        if spells("yes") || spells("true") || spells("ja") || spells("1") { return true }
+        if spells("no") || spells("false") || spells("nej") || spells("0") { return false }
+        return nil
+    }
+
+    /// An ASCII capital as its small letter; every other byte as it is.
+    static func asciiLowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
 }
 
 extension String {

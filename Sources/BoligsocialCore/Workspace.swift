@@ -1,3 +1,4 @@
+import Foundation
 import LinearProgramming
 
 /// A scenario with its round loaded and its inputs stamped: what every command starts from.
@@ -16,18 +17,36 @@ public struct LoadedScenario: Sendable {
         }
         let areaBytes = try readInputFile(scenario.areasPath)
         let applicationBytes = try readInputFile(scenario.applicationsPath)
-        let areas = RoundLoader.parseAreas(areaBytes, file: scenario.areasPath, diagnostics: &diagnostics)
-        let applications = RoundLoader.parseApplications(
-            applicationBytes, file: scenario.applicationsPath, years: scenario.years, areas: areas, diagnostics: &diagnostics)
-        try diagnostics.throwIfAny()
-        var scenarioHash = SHA256()
-        for file in scenario.files { scenarioHash.update((try? readInputFile(file)) ?? []) }
+        // The files are hashed for the stamp on a second core while they are parsed on this one.
+        let found = diagnostics
+        let parts = try? PerThread.map(count: 2, jobs: ProcessInfo.processInfo.activeProcessorCount) { part -> LoadPart in
+            guard part == 0 else {
+                var scenarioHash = SHA256()
+                for file in scenario.files { scenarioHash.update((try? readInputFile(file)) ?? []) }
+                return .hashes(scenario: scenarioHash.hexDigest(), applications: SHA256.hex(applicationBytes), areas: SHA256.hex(areaBytes))
+            }
+            var diagnostics = found
+            let areas = RoundLoader.parseAreas(areaBytes, file: scenario.areasPath, diagnostics: &diagnostics)
+            let applications = RoundLoader.parseApplications(
+                applicationBytes, file: scenario.applicationsPath, years: scenario.years, areas: areas, diagnostics: &diagnostics)
+            return .round(areas, applications, diagnostics)
+        }
+        guard let parts, case .round(let areas, let applications, let all) = parts[0],
+              case .hashes(let scenarioSHA256, let applicationsSHA256, let areasSHA256) = parts[1]
+        else { throw .badData([]) }
+        try all.throwIfAny()
         let stamp = InputStamp(
-            scenarioSHA256: scenarioHash.hexDigest(), applicationsSHA256: SHA256.hex(applicationBytes),
-            areasSHA256: SHA256.hex(areaBytes), toolVersion: toolVersion, glpkVersion: GLPKProblem.version)
+            scenarioSHA256: scenarioSHA256, applicationsSHA256: applicationsSHA256,
+            areasSHA256: areasSHA256, toolVersion: toolVersion, glpkVersion: GLPKProblem.version)
         return LoadedScenario(scenario: scenario, round: Round(years: scenario.years, areas: areas, applications: applications), stamp: stamp)
     }
 
     /// Every input path, to refuse writing a report over one of them.
     public var inputPaths: [String] { scenario.files + [scenario.areasPath, scenario.applicationsPath] }
+}
+
+/// What each of the two threads of `LoadedScenario.load` brings back.
+private enum LoadPart: Sendable {
+    case round([Area], [Application], DiagnosticCollector)
+    case hashes(scenario: String, applications: String, areas: String)
 }

@@ -80,6 +80,28 @@ import Testing
         #expect(ValueParser.boolean("JA") == true && ValueParser.boolean("Nej") == false && ValueParser.boolean("y") == nil)
     }
 
+    /// Every way SPEC §3 lets a cell be written, with where each cell starts (line, column in
+    /// characters): quotes undone, delimiters and line ends inside quotes, spaces around a quoted
+    /// cell, CR, LF and CRLF line ends, a quoted empty cell, a skipped empty line, a quote inside
+    /// an unquoted cell, and letters outside ASCII.
+    @Test func csvCellsAreReadAsWritten() {
+        let file = "id,title,amount\r\nA1,  \"Quoted, with \"\"quotes\"\"\nand a line\" ,\u{A0}42 \rA2,\"\",\n\nÆrø,x\"y,7"
+        var cursor = CSVCursor(Array(file.utf8))
+        #expect(cursor.table.header.map(\.name) == ["id", "title", "amount"])
+        var records: [[(String, Int, Int)]] = []
+        while let record = cursor.next() { records.append(record.fields.map { (record.text($0), $0.line, $0.column) }) }
+        let expected: [[(String, Int, Int)]] = [
+            [("A1", 2, 1), ("Quoted, with \"quotes\"\nand a line", 2, 4), ("42", 3, 14)],
+            [("A2", 4, 1), ("", 4, 4), ("", 4, 7)],
+            [("Ærø", 6, 1), ("x\"y", 6, 5), ("7", 6, 9)],
+        ]
+        #expect(records.count == expected.count)
+        for (got, want) in zip(records, expected) {
+            #expect(got.map(\.0) == want.map(\.0))
+            #expect(got.map(\.1) == want.map(\.1) && got.map(\.2) == want.map(\.2))
+        }
+    }
+
     @Test func sha256TestVectors() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
@@ -88,5 +110,13 @@ import Testing
         var hasher = SHA256()
         for _ in 0..<1000 { hasher.update(Array(repeating: UInt8(ascii: "a"), count: 1000)) }
         #expect(hasher.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // Split at every awkward place: the same digest whatever the pieces.
+        let message = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        for cut in [0, 1, 55, 56, 63, 64, 65, 127, 128, 999] {
+            var pieces = SHA256()
+            pieces.update(Array(message[..<cut]))
+            pieces.update(Array(message[cut...]))
+            #expect(pieces.hexDigest() == SHA256.hex(message))
+        }
     }
 }
