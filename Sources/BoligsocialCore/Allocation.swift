@@ -85,7 +85,7 @@ extension Allocation {
 
         var outcomes: [ApplicationOutcome] = []
         outcomes.reserveCapacity(model.prepared.count)
-        let binding = usable ? Self.bindingRows(model, solution) : [:]
+        let binding = usable ? Self.bindingRows(model, solution) : []
         for (a, p) in model.prepared.enumerated() {
             var shares = [Double](repeating: 0, count: years.count)
             let columns = model.shareColumns[a]
@@ -108,15 +108,16 @@ extension Allocation {
             let share = total > 0 ? zip(shares, p.eligibleByYear).reduce(0) { $0 + $1.0 * $1.1 } / total : 0
             outcomes.append(ApplicationOutcome(
                 prepared: p, status: .unfunded, share: Self.snap(share), shareByYear: shares, requested: requested,
-                granted: granted, reasons: [], binding: binding[a] ?? []))
+                granted: granted, reasons: [], binding: usable ? binding[a] : []))
         }
         self.outcomes = outcomes
         self.allocated = []
         self.carried = model.carryColumns.map { value($0) * AllocationModel.unit }
         self.marginalPointsPer1000 = solution.isMixedInteger || !usable ? nil : model.envelopeMarginals(solution)
         keepWithinEnvelopes()
-        for i in self.outcomes.indices { self.outcomes[i].classify(scenario: self.scenario) }
-        allocated = years.indices.map { y in self.outcomes.reduce(0) { $0 + $1.grantedByYear[y] } }
+        var sentences = ClassificationSentences()
+        for i in self.outcomes.indices { self.outcomes[i].classify(scenario: self.scenario, sentences: &sentences) }
+        allocated = years.indices.map { y in self.outcomes.reduce(0) { $0 + $1.granted[y].total } }
     }
 
     /// Whole kroner granted on a line: the share of its request rounded down (a tenth of an øre of
@@ -158,7 +159,7 @@ extension Allocation {
             let limit = scenario.envelopes[y]
             cumulativeLimit = scenario.rules.carryOver ? cumulativeLimit + limit : limit
             let spentBefore = scenario.rules.carryOver ? cumulativeSpent : 0
-            var spent = outcomes.reduce(0) { $0 + $1.grantedByYear[y] }
+            var spent = outcomes.reduce(0) { $0 + $1.granted[y].total }
             var excess = spentBefore + spent - Int(cumulativeLimit.rounded(.down))
             for i in order where excess > 0 {
                 for category in CostCategory.allCases.reversed() where excess > 0 {
@@ -175,7 +176,7 @@ extension Allocation {
 
     /// For each application, the rows it appears in that are tight at the optimum (and, for an LP,
     /// have a non-zero dual): what stops it getting more.
-    static func bindingRows(_ model: AllocationModel, _ solution: Solution) -> [Int: [ConstraintKind]] {
+    static func bindingRows(_ model: AllocationModel, _ solution: Solution) -> [[ConstraintKind]] {
         let program = model.program
         var tight = [Bool](repeating: false, count: program.rows.count)
         for (r, row) in program.rows.enumerated() {
@@ -190,20 +191,21 @@ extension Allocation {
             for column in periods.joined() { columnOwner[column.index] = a }
         }
         for (a, z) in model.selectionColumns.enumerated() { if let z { columnOwner[z.index] = a } }
-        var result: [Int: [ConstraintKind]] = [:]
-        for k in program.matrixValues.indices {
-            let r = Int(program.matrixRows[k]) - 1, c = Int(program.matrixColumns[k]) - 1
-            guard tight[r], columnOwner[c] >= 0 else { continue }
+        var result = [[ConstraintKind]](repeating: [], count: model.prepared.count)
+        for (r1, c1) in zip(program.matrixRows, program.matrixColumns) {
+            let r = Int(r1) - 1, owner = columnOwner[Int(c1) - 1]
+            guard tight[r], owner >= 0 else { continue }
             let kind = model.rowKinds[r]
-            if !(result[columnOwner[c]]?.contains(kind) ?? false) { result[columnOwner[c], default: []].append(kind) }
+            if !result[owner].contains(kind) { result[owner].append(kind) }
         }
         return result
     }
 }
 
 extension ApplicationOutcome {
-    /// Sets the status and the reasons in words.
-    mutating func classify(scenario: Scenario) {
+    /// Sets the status and the reasons in words; `sentences` keeps each distinct sentence made, so
+    /// thousands of applications held back by the same rows share one string.
+    mutating func classify(scenario: Scenario, sentences: inout ClassificationSentences) {
         let eligibility = prepared.eligibility
         reasons = eligibility.reasons.map { "\($0.sentence) (\($0.principle))" }
         if !eligibility.isEligible {
@@ -219,14 +221,14 @@ extension ApplicationOutcome {
             status = .full
         } else if grantedTotal > 0 {
             status = .partial
-            reasons.append("partly funded (\(Self.percent(share))): " + bindingSentence(default: "a rule limits it"))
+            reasons.append("partly funded (\(Self.percent(share))): " + sentences.binding(binding, default: "a rule limits it"))
         } else {
             status = .unfunded
-            reasons.append("not funded: " + bindingSentence(default: "applications with more priority points per krone used the money"))
+            reasons.append(sentences.notFunded(binding))
         }
     }
 
-    private func bindingSentence(default fallback: String) -> String {
+    static func bindingSentence(_ binding: [ConstraintKind], default fallback: String) -> String {
         let parts = binding.map { kind -> String in
             switch kind {
             case .envelope(let year): "the \(year) envelope is used up by applications with more priority points per krone"
@@ -245,6 +247,26 @@ extension ApplicationOutcome {
     static func percent(_ share: Double) -> String {
         let value = (share * 1000).rounded() / 10
         return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
+    }
+}
+
+/// The sentences of `classify`, each distinct one made once.
+struct ClassificationSentences {
+    private var bindings: [[ConstraintKind]: String] = [:]
+    private var unfunded: [[ConstraintKind]: String] = [:]
+
+    mutating func binding(_ kinds: [ConstraintKind], default fallback: String) -> String {
+        if let known = bindings[kinds] { return known }
+        let sentence = ApplicationOutcome.bindingSentence(kinds, default: fallback)
+        bindings[kinds] = sentence
+        return sentence
+    }
+
+    mutating func notFunded(_ kinds: [ConstraintKind]) -> String {
+        if let known = unfunded[kinds] { return known }
+        let sentence = "not funded: " + ApplicationOutcome.bindingSentence(kinds, default: "applications with more priority points per krone used the money")
+        unfunded[kinds] = sentence
+        return sentence
     }
 }
 

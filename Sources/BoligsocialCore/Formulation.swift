@@ -1,18 +1,32 @@
 import LinearProgramming
 
-/// What an application brings to the model once eligibility and weights are applied.
-public struct PreparedApplication: Sendable {
-    public var application: Application
-    public var area: Area
-    public var eligibility: Eligibility
-    public var weight: WeightBreakdown
+/// What an application brings to the model once eligibility and weights are applied. A class, made
+/// once per application and never changed: every outcome and report refers to the same one instead
+/// of carrying a copy (a 100,000-application round would copy 25 MB of it per pass).
+public final class PreparedApplication: Sendable {
+    public let application: Application
+    public let area: Area
+    public let eligibility: Eligibility
+    public let weight: WeightBreakdown
     /// `u'[a,c,y]` in DKK: the request with ineligible lines set to 0, `[yearIndex][category]`.
-    public var eligibleRequest: [CategoryMap<Double>]
+    public let eligibleRequest: [CategoryMap<Double>]
     /// `Σ_c u'[a,c,y]` per year, and over all years.
-    public var eligibleByYear: [Double]
-    public var eligibleTotal: Double
+    public let eligibleByYear: [Double]
+    public let eligibleTotal: Double
     /// The application's own `min_fraction` column, or else the scenario's rule (the column wins).
-    public var minFraction: Double?
+    public let minFraction: Double?
+
+    init(application: Application, area: Area, eligibility: Eligibility, weight: WeightBreakdown,
+         eligibleRequest: [CategoryMap<Double>], eligibleByYear: [Double], eligibleTotal: Double, minFraction: Double?) {
+        self.application = application
+        self.area = area
+        self.eligibility = eligibility
+        self.weight = weight
+        self.eligibleRequest = eligibleRequest
+        self.eligibleByYear = eligibleByYear
+        self.eligibleTotal = eligibleTotal
+        self.minFraction = minFraction
+    }
 }
 
 /// The kinds of rows the model has, so a binding row can be explained in the memo's terms.
@@ -37,7 +51,7 @@ public struct AllocationModel: Sendable {
     public private(set) var program: LinearProgram
     /// Share columns per application: `[periodIndex][segment]`; one period under `proportional`,
     /// one per year under `per_year`. Empty for an application that cannot be funded.
-    public private(set) var shareColumns: [[[LinearProgram.ColumnID]]]
+    public private(set) var shareColumns: ShareColumns
     public private(set) var selectionColumns: [LinearProgram.ColumnID?]
     public private(set) var carryColumns: [LinearProgram.ColumnID]
     /// `e[y]`, each year's envelope in 1.000 kr. as a column: fixed at the scenario's amount, so a
@@ -72,7 +86,7 @@ public struct AllocationModel: Sendable {
         self.lean = lean && parameter == .fixed
         self.prepared = Self.prepare(round: round, scenario: scenario)
         program = LinearProgram(name: "boligsocial", sense: .maximize)
-        shareColumns = []
+        shareColumns = ShareColumns()
         selectionColumns = []
         carryColumns = []
         try build()
@@ -83,9 +97,9 @@ public struct AllocationModel: Sendable {
         return round.applications.map { application in
             let area = round.area(application.areaID) ?? Area(id: application.areaID, name: application.areaID, district: "", risk: .other)
             let eligibility = Eligibility(application, rules: rules)
-            let request = application.requests.map { byCategory in
-                byCategory.filter { eligibility.allows($0.key) }
-            }
+            // Nearly every application may have all its lines: then its requests are shared, not copied.
+            let request = CostCategory.allCases.allSatisfy(eligibility.allows) ? application.requests
+                : application.requests.map { byCategory in byCategory.filter { eligibility.allows($0.key) } }
             let byYear = request.map(\.total)
             return PreparedApplication(
                 application: application, area: area, eligibility: eligibility,
@@ -104,24 +118,24 @@ public struct AllocationModel: Sendable {
         program.reserve(columns: prepared.count * periods * segments, rows: years.count * 4, nonzeros: prepared.count * years.count * segments * 3)
 
         // Columns: the share segments φ_s ∈ [0, 1/S], earning w·d_s·U/1000 each.
-        for (a, p) in prepared.enumerated() {
+        shareColumns.reserve(applications: prepared.count, periods: periods)
+        var byPeriod: [Range<Int>] = []
+        for p in prepared {
             guard p.eligibility.isEligible, p.eligibleTotal > 0, p.weight.weight.isFinite else {
                 shareColumns.append([])
                 continue
             }
-            var byPeriod: [[LinearProgram.ColumnID]] = []
+            byPeriod.removeAll(keepingCapacity: true)
             for period in 0..<periods {
                 let request = perYear ? p.eligibleByYear[period] : p.eligibleTotal
-                var columns: [LinearProgram.ColumnID] = []
+                let first = program.columns.count
                 if request > 0 {
                     for (s, d) in returns.enumerated() {
                         let name = "phi_\(Self.sanitized(p.application.id))" + (perYear ? "_\(years[period])" : "") + (segments > 1 ? "_s\(s + 1)" : "")
-                        columns.append(try program.addColumn(
-                            name, bounds: .between(0, 1 / Double(segments)),
-                            objective: p.weight.weight * d * request / Self.unit))
+                        try program.addColumn(name, bounds: .between(0, 1 / Double(segments)), objective: p.weight.weight * d * request / Self.unit)
                     }
                 }
-                byPeriod.append(columns)
+                byPeriod.append(first..<program.columns.count)
             }
             shareColumns.append(byPeriod)
         }

@@ -1,6 +1,6 @@
 /// A JSON value with ordered object keys, so reports print their fields in the spec's order and
 /// the same inputs give byte-identical output.
-public indirect enum JSON: Sendable, Equatable {
+public enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -43,16 +43,39 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     private static func pad(_ out: inout [UInt8], _ level: Int) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        if 2 * level <= spaces.count { out.append(contentsOf: spaces[..<(2 * level)]) } else {
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        }
+    }
+
+    /// An integer's decimal digits, written straight into the buffer.
+    static func digits(_ value: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &reversed) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+        }
     }
 
     private func write(into out: inout [UInt8], indent: Int, flush: ((inout [UInt8]) -> Void)?) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
-        case .double(let d): out.append(contentsOf: Self.number(d).utf8)
+        case .int(let i): Self.digits(i, into: &out)
+        case .double(let d):
+            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { Self.digits(Int(d), into: &out) } else { out.append(contentsOf: Self.number(d).utf8) }
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
@@ -122,6 +145,17 @@ public indirect enum JSON: Sendable, Equatable {
     /// RFC 8259 string escaping, byte by byte: UTF-8 above 0x7F passes through unchanged.
     static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Nearly every string needs no escape: copied whole.
+        var text = s
+        let plain = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)

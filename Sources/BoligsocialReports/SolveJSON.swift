@@ -23,8 +23,10 @@ enum SolveJSON {
     static func make(_ summary: AllocationSummary) -> JSON {
         let a = summary.allocation
         let years = a.years
-        @Sendable func perYear(_ values: [Int]) -> JSON { .object(zip(years, values).map { (String($0), .int($1)) }) }
-        func perYearDouble(_ values: [Double]) -> JSON { .object(zip(years, values).map { (String($0), .double($1.roundedForReport)) }) }
+        let yearKeys = years.map(String.init)
+        let categories = CostCategory.allCases.map { ($0, $0.rawValue) }
+        @Sendable func perYear(_ values: [Int]) -> JSON { .object(zip(yearKeys, values).map { ($0, .int($1)) }) }
+        func perYearDouble(_ values: [Double]) -> JSON { .object(zip(yearKeys, values).map { ($0, .double($1.roundedForReport)) }) }
 
         let outcomes = a.outcomes
         @Sendable func application(_ o: ApplicationOutcome) -> JSON {
@@ -36,7 +38,7 @@ enum SolveJSON {
                 ("requested", perYear(o.requested)),
                 ("granted", perYear(o.grantedByYear)),
                 ("granted_by_category", .object(years.indices.map { y in
-                    (String(years[y]), .object(CostCategory.allCases.map { ($0.rawValue, .int(o.granted[y][$0] ?? 0)) }))
+                    (yearKeys[y], .object(categories.map { ($1, .int(o.granted[y][$0] ?? 0)) }))
                 })),
                 ("reasons", .array(o.reasons.map { .string($0) })),
             ])

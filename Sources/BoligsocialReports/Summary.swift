@@ -16,29 +16,43 @@ public struct AllocationSummary: Sendable {
         self.allocation = allocation
         self.stamp = stamp
         let n = allocation.years.count
-        var areaOrder: [String] = [], areas: [String: Area] = [:], areaAmounts: [String: [Int]] = [:]
-        var risk: [RiskClass: [Int]] = [:], focus: [FocusArea?: [Int]] = [:], category: [CostCategory: [Int]] = [:]
+        let zeros = Array(repeating: 0, count: n)
+        // One pass, each total in an array slot: areas numbered as first met, the vocabularies by
+        // their position in `allCases`.
+        var areaIndex: [String: Int] = [:], areaList: [Area] = [], areaAmounts: [[Int]] = []
+        let riskIndex = Dictionary(uniqueKeysWithValues: RiskClass.allCases.enumerated().map { ($1, $0) })
+        let focusIndex = Dictionary(uniqueKeysWithValues: FocusArea.allCases.enumerated().map { ($1, $0) })
+        let categories = CostCategory.allCases
+        var risk = [[Int]](repeating: zeros, count: riskIndex.count)
+        var focus = [[Int]](repeating: zeros, count: focusIndex.count + 1)
+        var category = [[Int]](repeating: zeros, count: categories.count)
         var counts: [FundingStatus: Int] = [:]
         for outcome in allocation.outcomes {
             counts[outcome.status, default: 0] += 1
             let area = outcome.prepared.area
-            if areas[area.id] == nil {
-                areas[area.id] = area
-                areaOrder.append(area.id)
+            let a: Int
+            if let known = areaIndex[area.id] {
+                a = known
+            } else {
+                a = areaList.count
+                areaIndex[area.id] = a
+                areaList.append(area)
+                areaAmounts.append(zeros)
             }
+            let r = riskIndex[area.risk]!, f = outcome.application.primaryFocus.map { focusIndex[$0]! } ?? focusIndex.count
             for y in 0..<n {
-                let amount = outcome.granted[y].total
-                areaAmounts[area.id, default: Array(repeating: 0, count: n)][y] += amount
-                risk[area.risk, default: Array(repeating: 0, count: n)][y] += amount
-                focus[outcome.application.primaryFocus, default: Array(repeating: 0, count: n)][y] += amount
-                for (c, v) in outcome.granted[y] { category[c, default: Array(repeating: 0, count: n)][y] += v }
+                let line = outcome.granted[y]
+                let amount = line.total
+                areaAmounts[a][y] += amount
+                risk[r][y] += amount
+                focus[f][y] += amount
+                for (c, key) in categories.enumerated() { category[c][y] += line[key] ?? 0 }
             }
         }
-        let zeros = Array(repeating: 0, count: n)
-        byArea = areaOrder.sorted().map { (areas[$0]!, areaAmounts[$0] ?? zeros) }
-        byRisk = RiskClass.allCases.map { ($0, risk[$0] ?? zeros) }
-        byFocus = (FocusArea.allCases.map { Optional($0) } + [nil]).map { ($0, focus[$0] ?? zeros) }
-        byCategory = CostCategory.allCases.map { ($0, category[$0] ?? zeros) }
+        byArea = areaList.indices.sorted { areaList[$0].id < areaList[$1].id }.map { (areaList[$0], areaAmounts[$0]) }
+        byRisk = RiskClass.allCases.enumerated().map { ($1, risk[$0]) }
+        byFocus = FocusArea.allCases.enumerated().map { (Optional($1), focus[$0]) } + [(nil, focus[focusIndex.count])]
+        byCategory = categories.enumerated().map { ($1, category[$0]) }
         self.counts = counts
     }
 

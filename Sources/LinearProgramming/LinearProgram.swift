@@ -40,16 +40,27 @@ public struct LinearProgram: Sendable {
 
     /// An index into `columns`.
     public struct ColumnID: Hashable, Sendable { public let index: Int }
+
+    /// Columns added one after another, held as their first and past-the-end positions.
+    public struct ColumnRange: RandomAccessCollection, Sendable {
+        public let startIndex: Int
+        public let endIndex: Int
+        public init(_ range: Range<Int>) {
+            startIndex = range.lowerBound
+            endIndex = range.upperBound
+        }
+        public subscript(position: Int) -> ColumnID { ColumnID(index: position) }
+    }
     /// An index into `rows`.
     public struct RowID: Hashable, Sendable { public let index: Int }
 
     public var name: String
     public var sense: Sense
-    public private(set) var columns: [Column] = []
-    public private(set) var rows: [Row] = []
+    public internal(set) var columns: [Column] = []
+    public internal(set) var rows: [Row] = []
     /// The constraint matrix in coordinate form, one entry per (row, column) pair, 1-based row
     /// and column numbers. Stored as GLPK takes it (element 0 unused), so loading copies nothing.
-    private var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
+    var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
     public var matrixRows: ArraySlice<Int32> { ia.dropFirst() }
     public var matrixColumns: ArraySlice<Int32> { ja.dropFirst() }
     public var matrixValues: ArraySlice<Double> { ar.dropFirst() }
@@ -111,24 +122,36 @@ public struct LinearProgram: Sendable {
     ) throws(LPError) -> RowID {
         try Self.check(bounds, of: name)
         let rowNumber = rows.count
-        var merged: [Int: Double] = [:]
-        var order: [Int] = []
+        // Terms in increasing column order (how every model here writes its rows) cannot name a
+        // column twice: they are taken as they are, without merging.
+        var increasing = true, previous = -1
         for (column, value) in terms {
             guard column.index >= 0, column.index < columns.count else {
                 throw .indexOutOfRange(what: "column", index: column.index, count: columns.count)
             }
             guard value.isFinite else { throw .notFinite(what: "coefficient of \(columns[column.index].name) in \(name)", value: value) }
-            if merged[column.index] == nil { order.append(column.index) }
-            merged[column.index, default: 0] += value
+            if column.index <= previous { increasing = false }
+            previous = column.index
         }
         rows.append(Row(name: Self.clipped(name), bounds: bounds))
-        for index in order {
-            let value = merged[index]!
-            guard value != 0 else { continue }
-            ia.append(Int32(rowNumber + 1))
+        let i = Int32(rowNumber + 1)
+        func append(_ index: Int, _ value: Double) {
+            guard value != 0 else { return }
+            ia.append(i)
             ja.append(Int32(index + 1))
             ar.append(value)
-            termKeys?.insert(Self.key(Int32(rowNumber + 1), Int32(index + 1)))
+            termKeys?.insert(Self.key(i, Int32(index + 1)))
+        }
+        if increasing {
+            for (column, value) in terms { append(column.index, value) }
+        } else {
+            var merged: [Int: Double] = [:]
+            var order: [Int] = []
+            for (column, value) in terms {
+                if merged[column.index] == nil { order.append(column.index) }
+                merged[column.index, default: 0] += value
+            }
+            for index in order { append(index, merged[index]!) }
         }
         return RowID(index: rowNumber)
     }

@@ -53,4 +53,16 @@ import Testing
         try lp.addRow("budget", bounds: .atMost(100), terms: lp.columnIDs.map { ($0, 1) })
         #expect(lp.independentBlocks() == nil)
     }
+
+    /// Blocks go side by side while they fit in the memory budget together, else one by one, and
+    /// either way give the same solution.
+    @Test func blocksGoSideBySideOnlyWithinTheMemoryBudget() throws {
+        let lp = try Self.program()
+        let blocks = try #require(lp.independentBlocks())
+        // Two blocks of 2 columns, 8 entries in all: 4 entries, 600 bytes, a block.
+        #expect(BlockSolver.sideBySide(blocks, program: lp, jobs: 4) == 4)
+        #expect(BlockSolver.sideBySide(blocks, program: lp, jobs: 2, budget: 1200) == 2)
+        #expect(BlockSolver.sideBySide(blocks, program: lp, jobs: 2, budget: 1199) == 1)
+        #expect(BlockSolver.sideBySide(blocks, program: lp, jobs: 2, budget: 0) == 1)
+    }
 }
