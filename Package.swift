@@ -28,7 +28,7 @@ let package = Package(
             dependencies: ["LinearProgramming", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // Pure functions from a solved allocation to text.
-        .target(name: "BoligsocialReports", dependencies: ["BoligsocialCore", "Spreadsheet"]),
+        .target(name: "BoligsocialReports", dependencies: ["BoligsocialCore", "LinearProgramming", "Spreadsheet"]),
         .executableTarget(
             name: "boligsocial",
             dependencies: [

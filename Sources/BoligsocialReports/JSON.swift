@@ -1,3 +1,6 @@
+import Foundation
+import LinearProgramming
+
 /// A JSON value with ordered object keys, so reports print their fields in the spec's order and
 /// the same inputs give byte-identical output.
 public enum JSON: Sendable, Equatable {
@@ -8,119 +11,106 @@ public enum JSON: Sendable, Equatable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
-    /// An array made one element at a time while it is written, so a 100,000-application report
-    /// never holds every element's tree at once.
-    case generated(count: Int, element: @Sendable (Int) -> JSON)
+    /// An array of objects, each written straight into the output while it is written, so a
+    /// 100,000-application report never holds its elements as trees, not even one at a time.
+    case generated(count: Int, element: @Sendable (Int, inout JSONObjectWriter) -> Void)
 
     public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
 
-    /// Pretty-printed with two-space indents and a final newline. Written as UTF-8 bytes in one
-    /// buffer: a 100,000-application report is tens of megabytes, so no per-value String is made.
+    /// Pretty-printed with two-space indents and a final newline.
     public func serialized() -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        var out = JSONOutput(capacity: 4096)
         write(into: &out, indent: 0, flush: nil)
         out.append(UInt8(ascii: "\n"))
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// The same text as `serialized()`, handed to `sink` in chunks of about a megabyte.
     public func write(chunks sink: ([UInt8]) throws -> Void) throws {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 20 + 4096)
+        var out = JSONOutput(capacity: 1 << 20 + 65536)
         var failure: Error?
         try withoutActuallyEscaping(sink) { sink in
-            let flush: (inout [UInt8]) -> Void = { buffer in
+            let flush: (inout JSONOutput) -> Void = { buffer in
                 if failure == nil {
-                    do { try sink(buffer) } catch { failure = error }
+                    do { try sink(buffer.bytes) } catch { failure = error }
                 }
-                buffer.removeAll(keepingCapacity: true)
+                buffer.removeAll()
             }
             write(into: &out, indent: 0, flush: flush)
             out.append(UInt8(ascii: "\n"))
             if let failure { throw failure }
-            try sink(out)
+            try sink(out.bytes)
         }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-
-    private static func pad(_ out: inout [UInt8], _ level: Int) {
-        if 2 * level <= spaces.count { out.append(contentsOf: spaces[..<(2 * level)]) } else {
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
-        }
-    }
-
-    /// An integer's decimal digits, written straight into the buffer.
-    static func digits(_ value: Int, into out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &reversed) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
-        }
-    }
-
-    private func write(into out: inout [UInt8], indent: Int, flush: ((inout [UInt8]) -> Void)?) {
+    fileprivate func write(into out: inout JSONOutput, indent: Int, flush: ((inout JSONOutput) -> Void)?) {
         switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): Self.digits(i, into: &out)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .int(let i): out.append(digitsOf: i)
         case .double(let d):
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { Self.digits(Int(d), into: &out) } else { out.append(contentsOf: Self.number(d).utf8) }
-        case .string(let s): Self.quote(s, into: &out)
+            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out.append(digitsOf: Int(d)) } else { out.append(text: Self.number(d)) }
+        case .string(let s): out.append(quoting: s)
         case .array(let items):
-            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            if items.isEmpty { out.append("[]"); return }
             if items.allSatisfy(\.isScalar) {
                 out.append(UInt8(ascii: "["))
                 for (i, item) in items.enumerated() {
-                    if i > 0 { out.append(contentsOf: ", ".utf8) }
+                    if i > 0 { out.append(", ") }
                     item.write(into: &out, indent: indent + 1, flush: flush)
                 }
                 out.append(UInt8(ascii: "]"))
                 return
             }
-            out.append(contentsOf: "[\n".utf8)
+            out.append("[\n")
             for (i, item) in items.enumerated() {
-                Self.pad(&out, indent + 1)
+                out.pad(indent + 1)
                 item.write(into: &out, indent: indent + 1, flush: flush)
-                out.append(contentsOf: (i < items.count - 1 ? ",\n" : "\n").utf8)
+                out.append(i < items.count - 1 ? ",\n" : "\n")
             }
-            Self.pad(&out, indent)
+            out.pad(indent)
             out.append(UInt8(ascii: "]"))
         case .generated(let count, let element):
-            if count == 0 { out.append(contentsOf: "[]".utf8); return }
-            out.append(contentsOf: "[\n".utf8)
-            for i in 0..<count {
-                Self.pad(&out, indent + 1)
-                element(i).write(into: &out, indent: indent + 1, flush: flush)
-                out.append(contentsOf: (i < count - 1 ? ",\n" : "\n").utf8)
+            if count == 0 { out.append("[]"); return }
+            out.append("[\n")
+            // Elements are independent: rendered a batch per core at a time, each into its own
+            // buffer, and appended in order (the same bytes as one by one, a few megabytes held).
+            let jobs = count >= 2 * Self.batch ? ProcessInfo.processInfo.activeProcessorCount : 1
+            var next = 0
+            while next < count {
+                let first = next, end = min(count, next + jobs * Self.batch)
+                let pieces = (try? PerThread.map(count: (end - first + Self.batch - 1) / Self.batch, jobs: jobs) { piece -> JSONOutput in
+                    var part = JSONOutput(capacity: 0)
+                    for i in (first + piece * Self.batch)..<min(end, first + (piece + 1) * Self.batch) {
+                        part.pad(indent + 1)
+                        JSONObjectWriter.write(into: &part, indent: indent + 1) { element(i, &$0) }
+                        part.append(i < count - 1 ? ",\n" : "\n")
+                    }
+                    return part
+                }) ?? []
+                for piece in pieces { out.append(contentsOf: piece) }
                 if let flush, out.count >= 1 << 20 { flush(&out) }
+                next = end
             }
-            Self.pad(&out, indent)
+            out.pad(indent)
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            if fields.isEmpty { out.append(contentsOf: "{}".utf8); return }
-            out.append(contentsOf: "{\n".utf8)
+            if fields.isEmpty { out.append("{}"); return }
+            out.append("{\n")
             for (i, (key, value)) in fields.enumerated() {
-                Self.pad(&out, indent + 1)
-                Self.quote(key, into: &out)
-                out.append(contentsOf: ": ".utf8)
+                out.pad(indent + 1)
+                out.append(quoting: key)
+                out.append(": ")
                 value.write(into: &out, indent: indent + 1, flush: flush)
-                out.append(contentsOf: (i < fields.count - 1 ? ",\n" : "\n").utf8)
+                out.append(i < fields.count - 1 ? ",\n" : "\n")
             }
-            Self.pad(&out, indent)
+            out.pad(indent)
             out.append(UInt8(ascii: "}"))
         }
     }
+
+    /// Elements of a `.generated` array rendered by one thread at a time.
+    static let batch = 256
 
     private var isScalar: Bool {
         switch self {
@@ -137,40 +127,169 @@ public enum JSON: Sendable, Equatable {
     }
 
     static func quoted(_ s: String) -> String {
-        var out: [UInt8] = []
-        quote(s, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        var out = JSONOutput(capacity: s.utf8.count + 2)
+        out.append(quoting: s)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+}
+
+/// The bytes of a JSON text being written: one buffer shared by every writer of the text (a
+/// 100,000-application report is tens of megabytes, appended a few bytes at a time).
+struct JSONOutput {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    var count: Int { bytes.count }
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+    mutating func append(contentsOf other: JSONOutput) { bytes.append(contentsOf: other.bytes) }
+
+    /// Punctuation and words written in the code.
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { utf8 in
+            // Punctuation is a byte or two: appended one by one, cheaper than a bulk copy's set-up.
+            if utf8.count <= 4 { for byte in utf8 { bytes.append(byte) } } else { bytes.append(contentsOf: utf8) }
+        }
     }
 
-    /// RFC 8259 string escaping, byte by byte: UTF-8 above 0x7F passes through unchanged.
-    static func quote(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        // Nearly every string needs no escape: copied whole.
+    mutating func append(text: String) { bytes.append(contentsOf: text.utf8) }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    mutating func pad(_ level: Int) {
+        let width = 2 * level
+        if width <= Self.spaces.count {
+            bytes.append(contentsOf: Self.spaces[..<width])
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+        }
+    }
+
+    /// An integer's decimal digits.
+    mutating func append(digitsOf value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        var rest = magnitude
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// A string in quotes with RFC 8259 escapes, byte by byte: UTF-8 above 0x7F passes through.
+    mutating func append(quoting s: String) {
+        bytes.append(UInt8(ascii: "\""))
         var text = s
-        let plain = text.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if plain {
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
+        text.withUTF8 { utf8 in
+            // Nearly every string needs no escape: copied whole.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: utf8)
+            } else {
+                for byte in utf8 { escape(byte) }
             }
         }
-        out.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): append("\\\"")
+        case UInt8(ascii: "\\"): append("\\\\")
+        case UInt8(ascii: "\n"): append("\\n")
+        case UInt8(ascii: "\r"): append("\\r")
+        case UInt8(ascii: "\t"): append("\\t")
+        case 0..<0x20:
+            let hex = Array("0123456789abcdef".utf8)
+            append("\\u00")
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0xF)])
+        default: bytes.append(byte)
+        }
+    }
+}
+
+/// Writes one JSON object field by field straight into the output, laid out exactly as
+/// `JSON.object` is (so the two can be mixed and give the same bytes), without building a tree.
+public struct JSONObjectWriter {
+    fileprivate var out: JSONOutput
+    fileprivate let indent: Int
+    private var fields = 0
+
+    /// Writes the object `body` fills at `indent` (the output is moved in and out, not copied).
+    fileprivate static func write(into out: inout JSONOutput, indent: Int, _ body: (inout JSONObjectWriter) -> Void) {
+        var writer = JSONObjectWriter(out: JSONOutput(capacity: 0), indent: indent)
+        swap(&writer.out, &out)
+        writer.out.append(UInt8(ascii: "{"))
+        body(&writer)
+        if writer.fields == 0 {
+            writer.out.append(UInt8(ascii: "}"))
+        } else {
+            writer.out.append(UInt8(ascii: "\n"))
+            writer.out.pad(indent)
+            writer.out.append(UInt8(ascii: "}"))
+        }
+        swap(&writer.out, &out)
+    }
+
+    /// A field's name: one written in the code, or one made from data (a year, an id).
+    public enum Key: ExpressibleByStringLiteral, Sendable {
+        case literal(StaticString)
+        case text(String)
+        public init(stringLiteral value: StaticString) { self = .literal(value) }
+    }
+
+    private mutating func key(_ key: Key) {
+        out.append(fields == 0 ? "\n" : ",\n")
+        fields += 1
+        out.pad(indent + 1)
+        switch key {
+        case .literal(let name):
+            // A field name written in the code: plain ASCII, quoted without looking for escapes.
+            out.append(UInt8(ascii: "\""))
+            out.append(name)
+            out.append(UInt8(ascii: "\""))
+        case .text(let name):
+            out.append(quoting: name)
+        }
+        out.append(": ")
+    }
+
+    public mutating func field(_ key: Key, int value: Int) {
+        self.key(key)
+        out.append(digitsOf: value)
+    }
+
+    public mutating func field(_ key: Key, string value: String) {
+        self.key(key)
+        out.append(quoting: value)
+    }
+
+    /// An array of strings, as `JSON.array` of `.string`s writes it (on one line).
+    public mutating func field(_ key: Key, strings values: [String]) {
+        self.key(key)
+        out.append(UInt8(ascii: "["))
+        for (i, value) in values.enumerated() {
+            if i > 0 { out.append(", ") }
+            out.append(quoting: value)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// Any value, written as `JSON` writes it.
+    public mutating func field(_ key: Key, _ value: JSON) {
+        self.key(key)
+        value.write(into: &out, indent: indent + 1, flush: nil)
+    }
+
+    /// A nested object.
+    public mutating func field(_ key: Key, object body: (inout JSONObjectWriter) -> Void) {
+        self.key(key)
+        Self.write(into: &out, indent: indent + 1, body)
     }
 }

@@ -24,24 +24,25 @@ enum SolveJSON {
         let a = summary.allocation
         let years = a.years
         let yearKeys = years.map(String.init)
-        let categories = CostCategory.allCases.map { ($0, $0.rawValue) }
         @Sendable func perYear(_ values: [Int]) -> JSON { .object(zip(yearKeys, values).map { ($0, .int($1)) }) }
         func perYearDouble(_ values: [Double]) -> JSON { .object(zip(yearKeys, values).map { ($0, .double($1.roundedForReport)) }) }
 
         let outcomes = a.outcomes
-        @Sendable func application(_ o: ApplicationOutcome) -> JSON {
-            .object([
-                ("id", .string(o.application.id)),
-                ("status", .string(o.status.rawValue)),
-                ("weight", .double(o.prepared.weight.weight.roundedForReport)),
-                ("share", .double(o.share.roundedForReport)),
-                ("requested", perYear(o.requested)),
-                ("granted", perYear(o.grantedByYear)),
-                ("granted_by_category", .object(years.indices.map { y in
-                    (yearKeys[y], .object(categories.map { ($1, .int(o.granted[y][$0] ?? 0)) }))
-                })),
-                ("reasons", .array(o.reasons.map { .string($0) })),
-            ])
+        let yearNames = yearKeys.map(JSONObjectWriter.Key.text)
+        let categoryNames = CostCategory.allCases.map { ($0, JSONObjectWriter.Key.text($0.rawValue)) }
+        @Sendable func application(_ o: ApplicationOutcome, _ w: inout JSONObjectWriter) {
+            w.field("id", string: o.application.id)
+            w.field("status", string: o.status.rawValue)
+            w.field("weight", .double(o.prepared.weight.weight.roundedForReport))
+            w.field("share", .double(o.share.roundedForReport))
+            w.field("requested") { w in for (key, value) in zip(yearNames, o.requested) { w.field(key, int: value) } }
+            w.field("granted") { w in for (y, key) in yearNames.enumerated() { w.field(key, int: o.granted[y].total) } }
+            w.field("granted_by_category") { w in
+                for (y, key) in yearNames.enumerated() {
+                    w.field(key) { w in for (category, name) in categoryNames { w.field(name, int: o.granted[y][category] ?? 0) } }
+                }
+            }
+            w.field("reasons", strings: o.reasons)
         }
         var fields: [(String, JSON)] = [
             ("scenario", .string(a.scenario.name)),
@@ -51,7 +52,7 @@ enum SolveJSON {
             ("envelope", perYearDouble(a.envelope)),
             ("allocated", perYear(a.allocated)),
             ("marginal_points_per_1000", a.marginalPointsPer1000.map(perYearDouble) ?? .null),
-            ("applications", .generated(count: outcomes.count) { application(outcomes[$0]) }),
+            ("applications", .generated(count: outcomes.count) { application(outcomes[$0], &$1) }),
             ("by_area", .object(summary.byArea.map { ($0.area.id, perYear($0.amounts)) })),
             ("by_risk", .object(summary.byRisk.map { ($0.risk.rawValue, perYear($0.amounts)) })),
             ("by_focus", .object(summary.byFocus.map { ($0.focus?.rawValue ?? "outside", perYear($0.amounts)) })),
