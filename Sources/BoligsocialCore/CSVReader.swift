@@ -25,32 +25,45 @@ struct CSVRecord: Sendable {
     /// The cells that were quoted, with their quotes undone.
     var unquoted: [UInt8]
 
-    /// Calls `body` with a cell's bytes.
-    func withBytes<R>(_ field: CSVField, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        (field.inUnquoted ? unquoted : file).withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[field.start..<field.end]))
+    /// Where a cell's bytes are without leading and trailing spaces, tabs and no-break spaces.
+    func trimmedRange(_ field: CSVField) -> Range<Int> {
+        let bytes = (field.inUnquoted ? unquoted : file).span
+        var lower = field.start, upper = field.end
+        while lower < upper {
+            if bytes[lower] == 0x20 || bytes[lower] == 0x09 {
+                lower += 1
+            } else if bytes[lower] == 0xC2, lower + 1 < upper, bytes[lower + 1] == 0xA0 {
+                lower += 2
+            } else {
+                break
+            }
         }
+        while upper > lower {
+            if bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 {
+                upper -= 1
+            } else if bytes[upper - 1] == 0xA0, upper - 2 >= lower, bytes[upper - 2] == 0xC2 {
+                upper -= 2
+            } else {
+                break
+            }
+        }
+        return lower..<upper
     }
 
-    /// A cell's bytes without leading and trailing spaces, tabs and no-break spaces.
-    func withTrimmedBytes<R>(_ field: CSVField, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withBytes(field) { bytes in
-            var lower = 0, upper = bytes.count
-            while lower < upper {
-                if bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 } else if bytes[lower] == 0xC2, lower + 1 < upper, bytes[lower + 1] == 0xA0 { lower += 2 } else { break }
-            }
-            while upper > lower {
-                if bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 } else if bytes[upper - 1] == 0xA0, upper - 2 >= lower, bytes[upper - 2] == 0xC2 { upper -= 2 } else { break }
-            }
-            return body(UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
-        }
+    /// Calls `body` with a cell's trimmed bytes.
+    func withTrimmedBytes<R>(_ field: CSVField, _ body: (Span<UInt8>) -> R) -> R {
+        body((field.inUnquoted ? unquoted : file).span.extracting(trimmedRange(field)))
     }
 
     /// A cell's text, trimmed.
-    func text(_ field: CSVField) -> String { withTrimmedBytes(field) { String(decoding: $0, as: UTF8.self) } }
+    func text(_ field: CSVField) -> String {
+        String(decoding: (field.inUnquoted ? unquoted : file)[trimmedRange(field)], as: UTF8.self)
+    }
 
     /// A cell's length in characters as written (for the column just after it).
-    func width(_ field: CSVField) -> Int { withBytes(field) { $0.count { $0 & 0xC0 != 0x80 } } }
+    func width(_ field: CSVField) -> Int {
+        (field.inUnquoted ? unquoted : file)[field.start..<field.end].count { $0 & 0xC0 != 0x80 }
+    }
 }
 
 /// A CSV file's header and the dialect that was detected; the records are read one at a time
@@ -123,7 +136,8 @@ struct CSVCursor {
             self.column = column
             unclosedQuote = unclosed
         }
-        return bytes.withUnsafeBufferPointer { b -> Bool in
+        let b = bytes.span
+        do {
             let n = b.count
             var cellLine = line, cellColumn = column, cellStart = i
             // Once a cell has had a quote it lives in `record.unquoted` from `copiedFrom` on.
@@ -138,7 +152,7 @@ struct CSVCursor {
             }
             func cellIsBlank() -> Bool {
                 if let from = copiedFrom { return record.unquoted[from...].allSatisfy { $0 == space } }
-                return b[cellStart..<i].allSatisfy { $0 == space }
+                return bytes[cellStart..<i].allSatisfy { $0 == space }
             }
             while i < n {
                 let byte = b[i]

@@ -12,9 +12,8 @@ public func readInputFile(_ path: String) throws(InputError) -> [UInt8] {
     // in pieces until it ends.
     var status = stat()
     let size = fstat(fileno(file), &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
-    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        count = size > 0 ? fread(buffer.baseAddress, 1, size, file) : 0
-    }
+    var bytes = [UInt8](repeating: 0, count: size)
+    if size > 0 { bytes.removeLast(size - fread(&bytes, 1, size, file)) }
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
         let count = fread(&buffer, 1, buffer.count, file)

@@ -119,6 +119,7 @@ public struct AllocationModel: Sendable {
 
         // Columns: the share segments φ_s ∈ [0, 1/S], earning w·d_s·U/1000 each.
         shareColumns.reserve(applications: prepared.count, periods: periods)
+        let yearSuffixes = years.map { "_\($0)" }, segmentSuffixes = returns.indices.map { "_s\($0 + 1)" }
         var byPeriod: [Range<Int>] = []
         for p in prepared {
             guard p.eligibility.isEligible, p.eligibleTotal > 0, p.weight.weight.isFinite else {
@@ -126,12 +127,13 @@ public struct AllocationModel: Sendable {
                 continue
             }
             byPeriod.removeAll(keepingCapacity: true)
+            let base = "phi_" + Self.sanitized(p.application.id)
             for period in 0..<periods {
                 let request = perYear ? p.eligibleByYear[period] : p.eligibleTotal
                 let first = program.columns.count
                 if request > 0 {
                     for (s, d) in returns.enumerated() {
-                        let name = "phi_\(Self.sanitized(p.application.id))" + (perYear ? "_\(years[period])" : "") + (segments > 1 ? "_s\(s + 1)" : "")
+                        let name = base + (perYear ? yearSuffixes[period] : "") + (segments > 1 ? segmentSuffixes[s] : "")
                         try program.addColumn(name, bounds: .between(0, 1 / Double(segments)), objective: p.weight.weight * d * request / Self.unit)
                     }
                 }
@@ -287,7 +289,8 @@ public struct AllocationModel: Sendable {
     /// An id as a model name: ASCII letters and digits kept, everything else `_` (one per byte).
     static func sanitized(_ s: String) -> String {
         let isPlain = { (b: UInt8) in (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
-        if s.utf8.allSatisfy(isPlain) { return s }
+        var text = s
+        if text.withUTF8({ $0.allSatisfy(isPlain) }) { return s }
         var bytes: [UInt8] = []
         for scalar in s.unicodeScalars {
             bytes.append(scalar.isASCII && isPlain(UInt8(scalar.value)) ? UInt8(scalar.value) : UInt8(ascii: "_"))

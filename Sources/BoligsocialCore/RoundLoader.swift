@@ -164,10 +164,9 @@ struct Spellings<K: RawRepresentable & CaseIterable> where K.RawValue == String 
         entries = K.allCases.map { ($0, Array($0.rawValue.utf8)) }
     }
 
-    func match(_ bytes: UnsafeBufferPointer<UInt8>) -> K? {
-        entries.first { entry in
-            entry.bytes.count == bytes.count && zip(entry.bytes, bytes).allSatisfy { $0 == ValueParser.asciiLowercased($1) }
-        }?.value
+    func match(_ bytes: Span<UInt8>) -> K? {
+        for entry in entries where ValueParser.spells(bytes, entry.bytes) { return entry.value }
+        return nil
     }
 }
 
@@ -214,8 +213,8 @@ struct RowReader {
     func text(_ column: Column) -> String { field(column).map(record.text) ?? "" }
 
     /// Calls `body` with a cell's trimmed bytes (empty when the row has no such cell).
-    private func withTrimmedBytes<R>(_ column: Column, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard let f = field(column) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    private func withTrimmedBytes<R>(_ column: Column, _ body: (Span<UInt8>) -> R) -> R {
+        guard let f = field(column) else { return body([UInt8]().span) }
         return record.withTrimmedBytes(f, body)
     }
 
@@ -232,13 +231,20 @@ struct RowReader {
     mutating func keyList<K: Equatable>(_ name: Column, _ keys: Spellings<K>) -> [K] {
         var result: [K] = [], unknown: [String] = []
         withTrimmedBytes(name) { whole in
-            for part in whole.split(separator: UInt8(ascii: "|")) {
-                let raw = UnsafeBufferPointer(rebasing: part)
+            var start = 0
+            while start <= whole.count {
+                var end = start
+                while end < whole.count, whole[end] != UInt8(ascii: "|") { end += 1 }
+                defer { start = end + 1 }
+                let raw = whole.extracting(start..<end)
+                if raw.isEmpty { continue }
                 if let value = keys.match(raw) {
                     if !result.contains(value) { result.append(value) }
                     continue
                 }
-                let text = String(decoding: raw, as: UTF8.self).trimmingSpaces
+                var bytes: [UInt8] = []
+                for k in raw.indices { bytes.append(raw[k]) }
+                let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
                 if text.isEmpty { continue }
                 if let value = K(rawValue: text.lowercased()) {
                     if !result.contains(value) { result.append(value) }

@@ -7,7 +7,7 @@ public struct SHA256: Sendable {
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
-    private static let k: [UInt32] = [
+    private static let k: InlineArray<64, UInt32> = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
         0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -28,12 +28,13 @@ public struct SHA256: Sendable {
             pending += bytes[0..<take]
             start = take
             if pending.count == 64 {
-                pending.withUnsafeBufferPointer { compress($0) }
+                let block = pending
+                compress(block.span, blocks: 0..<1)
                 pending.removeAll(keepingCapacity: true)
             }
         }
         let whole = (bytes.count - start) / 64 * 64
-        if whole > 0 { bytes.withUnsafeBufferPointer { compress(UnsafeBufferPointer(rebasing: $0[start..<start + whole])) } }
+        if whole > 0 { compress(bytes.span.extracting(start..<start + whole), blocks: 0..<whole / 64) }
         start += whole
         if start < bytes.count { pending += bytes[start...] }
     }
@@ -43,7 +44,7 @@ public struct SHA256: Sendable {
         var tail = pending + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { compress($0) }
+        compress(tail.span, blocks: 0..<tail.count / 64)
         pending.removeAll()
         let hex: [Character] = Array("0123456789abcdef")
         var out = ""
@@ -62,40 +63,34 @@ public struct SHA256: Sendable {
         return hasher.hexDigest()
     }
 
-    /// Runs the compression function over `blocks` (a multiple of 64 bytes), with the state and
-    /// the message schedule in local memory: no array is checked or copied inside the loop.
-    private mutating func compress(_ blocks: UnsafeBufferPointer<UInt8>) {
-        guard let bytes = blocks.baseAddress, blocks.count >= 64 else { return }
+    /// Runs the compression function over the 64-byte `blocks` of `bytes`, with the state and the
+    /// message schedule in local fixed-size storage: no array is checked or copied inside the loop.
+    private mutating func compress(_ bytes: Span<UInt8>, blocks: Range<Int>) {
         var (h0, h1, h2, h3, h4, h5, h6, h7) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-        Self.k.withUnsafeBufferPointer { kBuffer in
-            let k = kBuffer.baseAddress!
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-                let w = schedule.baseAddress!
-                for offset in stride(from: 0, to: blocks.count - 63, by: 64) {
-                    let block = bytes + offset
-                    for i in 0..<16 {
-                        let j = 4 * i
-                        w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
-                    }
-                    for i in 16..<64 {
-                        let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-                        let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                    }
-                    var (a, b, c, d, e, f, g, hh) = (h0, h1, h2, h3, h4, h5, h6, h7)
-                    for i in 0..<64 {
-                        let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                        let ch = (e & f) ^ (~e & g)
-                        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                        let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                        let maj = (a & b) ^ (a & c) ^ (b & c)
-                        let t2 = s0 &+ maj
-                        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-                    }
-                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
-                    h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= hh
-                }
+        var w = InlineArray<64, UInt32>(repeating: 0)
+        for block in blocks {
+            let base = 64 * block
+            for i in 0..<16 {
+                let j = base + 4 * i
+                w[i] = UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8 | UInt32(bytes[j + 3])
             }
+            for i in 16..<64 {
+                let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
+                let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, hh) = (h0, h1, h2, h3, h4, h5, h6, h7)
+            for i in 0..<64 {
+                let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                let ch = (e & f) ^ (~e & g)
+                let t1 = hh &+ s1 &+ ch &+ Self.k[i] &+ w[i]
+                let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                let maj = (a & b) ^ (a & c) ^ (b & c)
+                let t2 = s0 &+ maj
+                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+            }
+            h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+            h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= hh
         }
         h = [h0, h1, h2, h3, h4, h5, h6, h7]
     }

@@ -64,15 +64,13 @@ enum ValueParser {
     }
 
     /// The common case, read without allocating: 1 to 15 ASCII digits (exact in a Double).
-    static func plainInteger(_ text: String) -> Double? {
-        var text = text
-        return text.withUTF8 { plainInteger($0) }
-    }
+    static func plainInteger(_ text: String) -> Double? { plainInteger(text.utf8.span) }
 
-    static func plainInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    static func plainInteger(_ bytes: Span<UInt8>) -> Double? {
         guard (1...15).contains(bytes.count) else { return nil }
         var value = 0
-        for b in bytes {
+        for k in bytes.indices {
+            let b = bytes[k]
             guard b >= 48 && b <= 57 else { return nil }
             value = value * 10 + Int(b - 48)
         }
@@ -90,14 +88,24 @@ enum ValueParser {
 
     /// `yes/no`, `true/false`, `ja/nej`, `1/0` in ASCII letters of any case, from a cell's trimmed
     /// bytes without making a `String`; `nil` leaves the cell to `boolean(_: String)`.
-    static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        func spells(_ word: StaticString) -> Bool {
-            word.utf8CodeUnitCount == bytes.count
-                && zip(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount), bytes).allSatisfy { $0 == asciiLowercased($1) }
-        }
-        if spells("yes") || spells("true") || spells("ja") || spells("1") { return true }
-        if spells("no") || spells("false") || spells("nej") || spells("0") { return false }
+    static func boolean(_ bytes: Span<UInt8>) -> Bool? {
+        if spells(bytes, yesWords) { return true }
+        if spells(bytes, noWords) { return false }
         return nil
+    }
+
+    private static let yesWords = ["yes", "true", "ja", "1"].map { Array($0.utf8) }
+    private static let noWords = ["no", "false", "nej", "0"].map { Array($0.utf8) }
+
+    /// Whether `bytes` spell one of `words` (lower-case ASCII) in letters of any case.
+    static func spells(_ bytes: Span<UInt8>, _ words: [[UInt8]]) -> Bool {
+        words.contains { word in spells(bytes, word) }
+    }
+
+    static func spells(_ bytes: Span<UInt8>, _ word: [UInt8]) -> Bool {
+        guard word.count == bytes.count else { return false }
+        for k in word.indices where word[k] != asciiLowercased(bytes[k]) { return false }
+        return true
     }
 
     /// An ASCII capital as its small letter; every other byte as it is.
