@@ -81,12 +81,14 @@ extension LinearProgram {
         }
 
         var rowStatus = [BasisStatus](repeating: .basic, count: m)
-        let order = (0..<n).filter { isCandidate[$0] }.sorted { p, q in
-            let kp = largest[p] > 0 ? columns[p].objective * sign / largest[p] : .infinity
-            let kq = largest[q] > 0 ? columns[q].objective * sign / largest[q] : .infinity
-            return kp != kq ? kp > kq : p < q
+        // Best first: earning per unit of the largest packing coefficient, ties by position.
+        var keyed: [(key: Double, column: Int)] = []
+        keyed.reserveCapacity(n)
+        for j in 0..<n where isCandidate[j] {
+            keyed.append((largest[j] > 0 ? columns[j].objective * sign / largest[j] : .infinity, j))
         }
-        for j in order {
+        keyed.sort { $0.key != $1.key ? $0.key > $1.key : $0.column < $1.column }
+        for (_, j) in keyed {
             let room = columns[j].bounds.upper! - columns[j].bounds.lower!
             var step = room, limiting = -1
             for k in start[j]..<start[j + 1] where entryValue[k] > 0 {

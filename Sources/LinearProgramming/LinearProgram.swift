@@ -214,7 +214,8 @@ public struct LinearProgram: Sendable {
 
     static func clipped(_ name: String) -> String {
         // Nearly every name is already plain ASCII of a safe length: return it as it is.
-        if name.utf8.count <= maximumNameLength, !name.isEmpty, name.utf8.allSatisfy(isNameByte) { return name }
+        var text = name
+        if text.withUTF8({ $0.count <= maximumNameLength && !$0.isEmpty && $0.allSatisfy(isNameByte) }) { return name }
         var bytes = name.utf8.prefix(maximumNameLength).map { isNameByte($0) ? $0 : UInt8(ascii: "_") }
         if bytes.isEmpty { bytes = [UInt8(ascii: "_")] }
         return String(decoding: bytes, as: UTF8.self)
