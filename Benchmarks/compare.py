@@ -146,7 +146,8 @@ def main():
             agree = abs(points - highs_points) <= 1e-6 * max(1.0, abs(points))
             glpsol, runs_glpsol = None, size <= args.glpsol_max and shutil.which("glpsol") is not None
             if runs_glpsol:
-                glpsol, _, _ = measured(["glpsol", "--freemps", model, "--max", "-o", os.path.join(directory, "glpsol.txt")], 1, timeout=args.glpsol_timeout)
+                glpsol, _, _ = measured(["glpsol", "--freemps", model, "--max", "-o", os.path.join(directory, "glpsol.txt")], args.repeat,
+                                        timeout=args.glpsol_timeout)
             print(f"\n{size:,} applications ({os.path.getsize(model) / 1e6:.0f} MB MPS), objectives agree: {agree}")
             print(f"  boligsocial solve, whole process   {ours:8.3f} s  {ours_mb:7.1f} MB")
             print(f"  HiGHS (highspy), whole process      {highs:8.3f} s  {highs_mb:7.1f} MB   (read + solve inside: {highs_inner:.3f} s)")

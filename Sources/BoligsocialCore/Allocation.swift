@@ -154,20 +154,23 @@ extension Allocation {
     private mutating func keepWithinEnvelopes() {
         let years = scenario.years
         var cumulativeLimit = 0.0, cumulativeSpent = 0
-        let order = outcomes.indices.sorted { outcomes[$0].prepared.weight.weight < outcomes[$1].prepared.weight.weight }
+        // Lowest weight first, sorted only in the rare case that some year is over.
+        lazy var order = outcomes.indices.sorted { outcomes[$0].prepared.weight.weight < outcomes[$1].prepared.weight.weight }
         for y in years.indices {
             let limit = scenario.envelopes[y]
             cumulativeLimit = scenario.rules.carryOver ? cumulativeLimit + limit : limit
             let spentBefore = scenario.rules.carryOver ? cumulativeSpent : 0
             var spent = outcomes.reduce(0) { $0 + $1.granted[y].total }
             var excess = spentBefore + spent - Int(cumulativeLimit.rounded(.down))
-            for i in order where excess > 0 {
-                for category in CostCategory.allCases.reversed() where excess > 0 {
-                    guard let amount = outcomes[i].granted[y][category], amount > 0 else { continue }
-                    let cut = min(amount, excess)
-                    outcomes[i].granted[y][category] = amount - cut
-                    excess -= cut
-                    spent -= cut
+            if excess > 0 {
+                for i in order where excess > 0 {
+                    for category in CostCategory.allCases.reversed() where excess > 0 {
+                        guard let amount = outcomes[i].granted[y][category], amount > 0 else { continue }
+                        let cut = min(amount, excess)
+                        outcomes[i].granted[y][category] = amount - cut
+                        excess -= cut
+                        spent -= cut
+                    }
                 }
             }
             cumulativeSpent += spent

@@ -26,10 +26,13 @@ public struct AllocationSummary: Sendable {
         var risk = [[Int]](repeating: zeros, count: riskIndex.count)
         var focus = [[Int]](repeating: zeros, count: focusIndex.count + 1)
         var category = [[Int]](repeating: zeros, count: categories.count)
-        var counts: [FundingStatus: Int] = [:]
-        for outcome in allocation.outcomes {
-            counts[outcome.status, default: 0] += 1
-            let area = outcome.prepared.area
+        let statuses = Dictionary(uniqueKeysWithValues: FundingStatus.allCases.enumerated().map { ($1, $0) })
+        var statusCounts = [Int](repeating: 0, count: statuses.count)
+        let outcomes = allocation.outcomes
+        for i in outcomes.indices {
+            // Fields read in place (no copy of the outcome and its arrays per application).
+            statusCounts[statuses[outcomes[i].status]!] += 1
+            let area = outcomes[i].prepared.area
             let a: Int
             if let known = areaIndex[area.id] {
                 a = known
@@ -39,9 +42,9 @@ public struct AllocationSummary: Sendable {
                 areaList.append(area)
                 areaAmounts.append(zeros)
             }
-            let r = riskIndex[area.risk]!, f = outcome.application.primaryFocus.map { focusIndex[$0]! } ?? focusIndex.count
+            let r = riskIndex[area.risk]!, f = outcomes[i].prepared.application.primaryFocus.map { focusIndex[$0]! } ?? focusIndex.count
             for y in 0..<n {
-                let line = outcome.granted[y]
+                let line = outcomes[i].granted[y]
                 let amount = line.total
                 areaAmounts[a][y] += amount
                 risk[r][y] += amount
@@ -49,6 +52,8 @@ public struct AllocationSummary: Sendable {
                 for (c, key) in categories.enumerated() { category[c][y] += line[key] ?? 0 }
             }
         }
+        var counts: [FundingStatus: Int] = [:]
+        for (status, k) in statuses where statusCounts[k] > 0 { counts[status] = statusCounts[k] }
         byArea = areaList.indices.sorted { areaList[$0].id < areaList[$1].id }.map { (areaList[$0], areaAmounts[$0]) }
         byRisk = RiskClass.allCases.enumerated().map { ($1, risk[$0]) }
         byFocus = FocusArea.allCases.enumerated().map { (Optional($1), focus[$0]) } + [(nil, focus[focusIndex.count])]
