@@ -204,9 +204,8 @@ public struct LinearProgram: Sendable {
     }
 
     static func check(_ bounds: Bounds, of name: String) throws(LPError) {
-        for value in [bounds.lower, bounds.upper].compactMap({ $0 }) where !value.isFinite {
-            throw .notFinite(what: "bound of \(name)", value: value)
-        }
+        if let value = bounds.lower, !value.isFinite { throw .notFinite(what: "bound of \(name)", value: value) }
+        if let value = bounds.upper, !value.isFinite { throw .notFinite(what: "bound of \(name)", value: value) }
         if let lower = bounds.lower, let upper = bounds.upper, lower > upper {
             throw .boundsOutOfOrder(name: name, lower: lower, upper: upper)
         }
