@@ -289,8 +289,8 @@ public struct AllocationModel: Sendable {
     /// An id as a model name: ASCII letters and digits kept, everything else `_` (one per byte).
     static func sanitized(_ s: String) -> String {
         let isPlain = { (b: UInt8) in (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
-        var text = s
-        if text.withUTF8({ $0.allSatisfy(isPlain) }) { return s }
+        let utf8 = s.utf8.span
+        if !utf8.indices.contains(where: { !isPlain(utf8[$0]) }) { return s }
         var bytes: [UInt8] = []
         for scalar in s.unicodeScalars {
             bytes.append(scalar.isASCII && isPlain(UInt8(scalar.value)) ? UInt8(scalar.value) : UInt8(ascii: "_"))
