@@ -65,7 +65,7 @@ public struct Diagnosis: Sendable {
             allocation.outcomes.reduce(0) { $0 + (include($1) ? Double($1.grantedByYear[y]) : 0) }
         }
         switch kind {
-        case .focusFloor(let focus, let year):
+        case .focusFloor(let focus, _):
             let floor = rules.focusFloor[focus] ?? 0
             // One krone of margin for the rounding of the reported amounts.
             return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: floor,

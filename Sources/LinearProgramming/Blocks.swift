@@ -45,7 +45,7 @@ extension LinearProgram {
     /// entries are gathered by one pass over the matrix, so no copy of the whole matrix is made;
     /// its columns, rows and numbers were checked when they entered this program and are copied
     /// as they are.
-    func block(rows blockRows: [Int], columns blockColumns: [Int]) throws(LPError) -> LinearProgram {
+    func block(rows blockRows: [Int], columns blockColumns: [Int]) -> LinearProgram {
         var sub = LinearProgram(name: name, sense: sense)
         sub.columns = blockColumns.map { columns[$0] }
         sub.rows = blockRows.map { rows[$0] }
@@ -85,7 +85,7 @@ public enum BlockSolver {
             return try GLPKProblem(program).solve(options)
         }
         let solved = try PerThread.map(count: blocks.count, jobs: sideBySide(blocks, program: program, jobs: jobs)) { b in
-            try GLPKProblem(try program.block(rows: blocks[b].rows, columns: blocks[b].columns)).solve(options)
+            try GLPKProblem(program.block(rows: blocks[b].rows, columns: blocks[b].columns)).solve(options)
         }
         var columnValues = [Double](repeating: 0, count: program.columns.count), reducedCosts = columnValues
         var rowActivities = [Double](repeating: 0, count: program.rows.count), rowDuals = rowActivities
