@@ -35,8 +35,9 @@ test: setup-test
 	$(SWIFT) test
 
 # The release binary carries the Swift runtime inside (--static-swift-stdlib): it runs on a
-# machine without Swift and starts in about a millisecond instead of ten (no dynamic linking of
-# the runtime's libraries), which is most of what a small round costs.
+# machine without Swift and starts in about 6 ms instead of 10 (no dynamic loading of
+# the runtime's libraries; `--version` measured 5.7 ms against 9.6 ms), which is most of what a
+# small round costs.
 release: setup
 	$(SWIFT) build -c release --static-swift-stdlib
 
