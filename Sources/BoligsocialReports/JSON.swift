@@ -49,7 +49,9 @@ public enum JSON: Sendable, Equatable {
         case .bool(let b): out.append(b ? "true" : "false")
         case .int(let i): out.append(digitsOf: i)
         case .double(let d):
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out.append(digitsOf: Int(d)) } else { out.append(text: Self.number(d)) }
+            // Whole numbers as integers, others in their shortest round-trip form; a non-finite
+            // number (never expected) becomes null.
+            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out.append(digitsOf: Int(d)) } else { out.append(text: d.isFinite ? "\(d)" : "null") }
         case .string(let s): out.append(quoting: s)
         case .array(let items):
             if items.isEmpty { out.append("[]"); return }
@@ -83,7 +85,7 @@ public enum JSON: Sendable, Equatable {
                     var part = JSONOutput(capacity: 0)
                     for i in (first + piece * Self.batch)..<min(end, first + (piece + 1) * Self.batch) {
                         part.pad(indent + 1)
-                        JSONObjectWriter.write(into: &part, indent: indent + 1) { element(i, &$0) }
+                        JSONObjectWriter.write(into: &part, indent: indent + 1, flush: nil) { element(i, &$0) }
                         part.append(i < count - 1 ? ",\n" : "\n")
                     }
                     return part
@@ -95,17 +97,9 @@ public enum JSON: Sendable, Equatable {
             out.pad(indent)
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            if fields.isEmpty { out.append("{}"); return }
-            out.append("{\n")
-            for (i, (key, value)) in fields.enumerated() {
-                out.pad(indent + 1)
-                out.append(quoting: key)
-                out.append(": ")
-                value.write(into: &out, indent: indent + 1, flush: flush)
-                out.append(i < fields.count - 1 ? ",\n" : "\n")
+            JSONObjectWriter.write(into: &out, indent: indent, flush: flush) { writer in
+                for (key, value) in fields { writer.field(.text(key), value) }
             }
-            out.pad(indent)
-            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -117,13 +111,6 @@ public enum JSON: Sendable, Equatable {
         case .array, .object, .generated: false
         default: true
         }
-    }
-
-    /// Shortest round-trip form; a non-finite number (never expected) becomes null.
-    static func number(_ d: Double) -> String {
-        guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
-        return "\(d)"
     }
 
     static func quoted(_ s: String) -> String {
@@ -214,16 +201,19 @@ struct JSONOutput {
     }
 }
 
-/// Writes one JSON object field by field straight into the output, laid out exactly as
-/// `JSON.object` is (so the two can be mixed and give the same bytes), without building a tree.
+/// Writes one JSON object field by field straight into the output, without building a tree; a
+/// `JSON.object` is written through one too, so both lay out their fields the same way.
 public struct JSONObjectWriter {
     fileprivate var out: JSONOutput
     fileprivate let indent: Int
+    /// Hands full chunks of the output on while a large value inside the object is written.
+    fileprivate let flush: ((inout JSONOutput) -> Void)?
     private var fields = 0
 
     /// Writes the object `body` fills at `indent` (the output is moved in and out, not copied).
-    fileprivate static func write(into out: inout JSONOutput, indent: Int, _ body: (inout JSONObjectWriter) -> Void) {
-        var writer = JSONObjectWriter(out: JSONOutput(capacity: 0), indent: indent)
+    fileprivate static func write(into out: inout JSONOutput, indent: Int, flush: ((inout JSONOutput) -> Void)?,
+                                  _ body: (inout JSONObjectWriter) -> Void) {
+        var writer = JSONObjectWriter(out: JSONOutput(capacity: 0), indent: indent, flush: flush)
         swap(&writer.out, &out)
         writer.out.append(UInt8(ascii: "{"))
         body(&writer)
@@ -284,12 +274,12 @@ public struct JSONObjectWriter {
     /// Any value, written as `JSON` writes it.
     public mutating func field(_ key: Key, _ value: JSON) {
         self.key(key)
-        value.write(into: &out, indent: indent + 1, flush: nil)
+        value.write(into: &out, indent: indent + 1, flush: flush)
     }
 
     /// A nested object.
     public mutating func field(_ key: Key, object body: (inout JSONObjectWriter) -> Void) {
         self.key(key)
-        Self.write(into: &out, indent: indent + 1, body)
+        Self.write(into: &out, indent: indent + 1, flush: flush, body)
     }
 }
