@@ -25,9 +25,12 @@ struct CSVRecord: Sendable {
     /// The cells that were quoted, with their quotes undone.
     var unquoted: [UInt8]
 
+    /// The buffer a cell's range is in.
+    private func storage(of field: CSVField) -> [UInt8] { field.inUnquoted ? unquoted : file }
+
     /// Where a cell's bytes are without leading and trailing spaces, tabs and no-break spaces.
     func trimmedRange(_ field: CSVField) -> Range<Int> {
-        let bytes = (field.inUnquoted ? unquoted : file).span
+        let bytes = storage(of: field).span
         var lower = field.start, upper = field.end
         while lower < upper {
             if bytes[lower] == 0x20 || bytes[lower] == 0x09 {
@@ -52,17 +55,17 @@ struct CSVRecord: Sendable {
 
     /// Calls `body` with a cell's trimmed bytes.
     func withTrimmedBytes<R>(_ field: CSVField, _ body: (Span<UInt8>) -> R) -> R {
-        body((field.inUnquoted ? unquoted : file).span.extracting(trimmedRange(field)))
+        body(storage(of: field).span.extracting(trimmedRange(field)))
     }
 
     /// A cell's text, trimmed.
     func text(_ field: CSVField) -> String {
-        String(decoding: (field.inUnquoted ? unquoted : file)[trimmedRange(field)], as: UTF8.self)
+        String(decoding: storage(of: field)[trimmedRange(field)], as: UTF8.self)
     }
 
     /// A cell's length in characters as written (for the column just after it).
     func width(_ field: CSVField) -> Int {
-        (field.inUnquoted ? unquoted : file)[field.start..<field.end].count { $0 & 0xC0 != 0x80 }
+        storage(of: field)[field.start..<field.end].count { $0 & 0xC0 != 0x80 }
     }
 }
 
@@ -137,83 +140,81 @@ struct CSVCursor {
             unclosedQuote = unclosed
         }
         let b = bytes.span
-        do {
-            let n = b.count
-            var cellLine = line, cellColumn = column, cellStart = i
-            // Once a cell has had a quote it lives in `record.unquoted` from `copiedFrom` on.
-            var copiedFrom: Int?
-            var inQuotes = false, quotedCell = false
-            func finishCell() {
-                if let from = copiedFrom {
-                    record.fields.append(CSVField(start: from, end: record.unquoted.count, inUnquoted: true, line: cellLine, column: cellColumn))
-                } else {
-                    record.fields.append(CSVField(start: cellStart, end: i, inUnquoted: false, line: cellLine, column: cellColumn))
-                }
+        let n = b.count
+        var cellLine = line, cellColumn = column, cellStart = i
+        // Once a cell has had a quote it lives in `record.unquoted` from `copiedFrom` on.
+        var copiedFrom: Int?
+        var inQuotes = false, quotedCell = false
+        func finishCell() {
+            if let from = copiedFrom {
+                record.fields.append(CSVField(start: from, end: record.unquoted.count, inUnquoted: true, line: cellLine, column: cellColumn))
+            } else {
+                record.fields.append(CSVField(start: cellStart, end: i, inUnquoted: false, line: cellLine, column: cellColumn))
             }
-            func cellIsBlank() -> Bool {
-                if let from = copiedFrom { return record.unquoted[from...].allSatisfy { $0 == space } }
-                return bytes[cellStart..<i].allSatisfy { $0 == space }
-            }
-            while i < n {
-                let byte = b[i]
-                if inQuotes {
-                    if byte == quote {
-                        if i + 1 < n, b[i + 1] == quote {
-                            record.unquoted.append(quote)
-                            i += 2
-                            column += 2
-                            continue
-                        }
-                        inQuotes = false
-                        unclosed = nil
-                        i += 1
-                        column += 1
+        }
+        func cellIsBlank() -> Bool {
+            if let from = copiedFrom { return record.unquoted[from...].allSatisfy { $0 == space } }
+            return bytes[cellStart..<i].allSatisfy { $0 == space }
+        }
+        while i < n {
+            let byte = b[i]
+            if inQuotes {
+                if byte == quote {
+                    if i + 1 < n, b[i + 1] == quote {
+                        record.unquoted.append(quote)
+                        i += 2
+                        column += 2
                         continue
                     }
-                    if byte == lf || (byte == cr && !(i + 1 < n && b[i + 1] == lf)) {
-                        line += 1
-                        column = 1
-                    } else if byte & 0xC0 != 0x80 {
-                        column += 1
-                    }
-                    record.unquoted.append(byte)
+                    inQuotes = false
+                    unclosed = nil
                     i += 1
+                    column += 1
                     continue
                 }
-                if byte == delimiter {
-                    finishCell()
-                    copiedFrom = nil
-                    quotedCell = false
-                    i += 1
-                    column += 1
-                    cellStart = i
-                    cellLine = line
-                    cellColumn = column
-                } else if byte == cr || byte == lf {
-                    finishCell()
-                    i += (byte == cr && i + 1 < n && b[i + 1] == lf) ? 2 : 1
+                if byte == lf || (byte == cr && !(i + 1 < n && b[i + 1] == lf)) {
                     line += 1
                     column = 1
-                    return quotedCell
-                } else if byte == quote, cellIsBlank() {
-                    // Leading spaces before an opening quote are dropped.
-                    if let from = copiedFrom { record.unquoted.removeSubrange(from...) }
-                    copiedFrom = record.unquoted.count
-                    inQuotes = true
-                    quotedCell = true
-                    unclosed = (line, column)
-                    i += 1
+                } else if byte & 0xC0 != 0x80 {
                     column += 1
-                } else {
-                    if copiedFrom != nil { record.unquoted.append(byte) }
-                    if byte & 0xC0 != 0x80 { column += 1 }
-                    i += 1
                 }
+                record.unquoted.append(byte)
+                i += 1
+                continue
             }
-            // The end of the file ends the record (and leaves an open quote unclosed).
-            finishCell()
-            return quotedCell
+            if byte == delimiter {
+                finishCell()
+                copiedFrom = nil
+                quotedCell = false
+                i += 1
+                column += 1
+                cellStart = i
+                cellLine = line
+                cellColumn = column
+            } else if byte == cr || byte == lf {
+                finishCell()
+                i += (byte == cr && i + 1 < n && b[i + 1] == lf) ? 2 : 1
+                line += 1
+                column = 1
+                return quotedCell
+            } else if byte == quote, cellIsBlank() {
+                // Leading spaces before an opening quote are dropped.
+                if let from = copiedFrom { record.unquoted.removeSubrange(from...) }
+                copiedFrom = record.unquoted.count
+                inQuotes = true
+                quotedCell = true
+                unclosed = (line, column)
+                i += 1
+                column += 1
+            } else {
+                if copiedFrom != nil { record.unquoted.append(byte) }
+                if byte & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
         }
+        // The end of the file ends the record (and leaves an open quote unclosed).
+        finishCell()
+        return quotedCell
     }
 }
 
