@@ -224,10 +224,10 @@ extension ApplicationOutcome {
             status = .full
         } else if grantedTotal > 0 {
             status = .partial
-            reasons.append("partly funded (\(Self.percent(share))): " + sentences.binding(binding, default: "a rule limits it"))
+            reasons.append("partly funded (\(Self.percent(share))): " + sentences.sentence("", binding, default: "a rule limits it"))
         } else {
             status = .unfunded
-            reasons.append(sentences.notFunded(binding))
+            reasons.append(sentences.sentence("not funded: ", binding, default: "applications with more priority points per krone used the money"))
         }
     }
 
@@ -255,20 +255,19 @@ extension ApplicationOutcome {
 
 /// The sentences of `classify`, each distinct one made once.
 struct ClassificationSentences {
-    private var bindings: [[ConstraintKind]: String] = [:]
-    private var unfunded: [[ConstraintKind]: String] = [:]
-
-    mutating func binding(_ kinds: [ConstraintKind], default fallback: String) -> String {
-        if let known = bindings[kinds] { return known }
-        let sentence = ApplicationOutcome.bindingSentence(kinds, default: fallback)
-        bindings[kinds] = sentence
-        return sentence
+    private struct Key: Hashable {
+        let lead: String
+        let kinds: [ConstraintKind]
+        let fallback: String
     }
+    private var made: [Key: String] = [:]
 
-    mutating func notFunded(_ kinds: [ConstraintKind]) -> String {
-        if let known = unfunded[kinds] { return known }
-        let sentence = "not funded: " + ApplicationOutcome.bindingSentence(kinds, default: "applications with more priority points per krone used the money")
-        unfunded[kinds] = sentence
+    /// `lead` and then the rows `kinds` in words (`fallback` when there are none).
+    mutating func sentence(_ lead: String, _ kinds: [ConstraintKind], default fallback: String) -> String {
+        let key = Key(lead: lead, kinds: kinds, fallback: fallback)
+        if let known = made[key] { return known }
+        let sentence = lead + ApplicationOutcome.bindingSentence(kinds, default: fallback)
+        made[key] = sentence
         return sentence
     }
 }
