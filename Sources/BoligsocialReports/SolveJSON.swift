@@ -24,7 +24,7 @@ enum SolveJSON {
         let a = summary.allocation
         let years = a.years
         let yearKeys = years.map(String.init)
-        @Sendable func perYear(_ values: [Int]) -> JSON { .object(zip(yearKeys, values).map { ($0, .int($1)) }) }
+        func perYear(_ values: [Int]) -> JSON { .object(zip(yearKeys, values).map { ($0, .int($1)) }) }
         func perYearDouble(_ values: [Double]) -> JSON { .object(zip(yearKeys, values).map { ($0, .double($1.roundedForReport)) }) }
 
         let outcomes = a.outcomes

@@ -20,13 +20,12 @@ public struct AllocationSummary: Sendable {
         // One pass, each total in an array slot: areas numbered as first met, the vocabularies by
         // their position in `allCases`.
         var areaIndex: [String: Int] = [:], areaList: [Area] = [], areaAmounts: [[Int]] = []
-        let riskIndex = Dictionary(uniqueKeysWithValues: RiskClass.allCases.enumerated().map { ($1, $0) })
-        let focusIndex = Dictionary(uniqueKeysWithValues: FocusArea.allCases.enumerated().map { ($1, $0) })
+        let riskIndex = positions(RiskClass.self), focusIndex = positions(FocusArea.self)
         let categories = CostCategory.allCases
         var risk = [[Int]](repeating: zeros, count: riskIndex.count)
         var focus = [[Int]](repeating: zeros, count: focusIndex.count + 1)
         var category = [[Int]](repeating: zeros, count: categories.count)
-        let statuses = Dictionary(uniqueKeysWithValues: FundingStatus.allCases.enumerated().map { ($1, $0) })
+        let statuses = positions(FundingStatus.self)
         var statusCounts = [Int](repeating: 0, count: statuses.count)
         let outcomes = allocation.outcomes
         for i in outcomes.indices {
@@ -63,4 +62,9 @@ public struct AllocationSummary: Sendable {
 
     public var years: [Int] { allocation.years }
     public var totalAllocated: Int { allocation.allocated.reduce(0, +) }
+}
+
+/// Each case's position in `allCases`.
+private func positions<K: CaseIterable & Hashable>(_: K.Type) -> [K: Int] {
+    Dictionary(uniqueKeysWithValues: K.allCases.enumerated().map { ($1, $0) })
 }
