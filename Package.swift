@@ -17,18 +17,20 @@ let package = Package(
     targets: [
         // GLPK's C API (Debian's libglpk-dev). No pkg-config file exists, so the module map links it.
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        // Work items spread over threads, each item wholly on one (a solver problem lives on one thread).
+        .target(name: "Parallel"),
         // The only module that sees a pointer or a glp_* call.
-        .target(name: "LinearProgramming", dependencies: ["CGLPK"]),
+        .target(name: "LinearProgramming", dependencies: ["CGLPK", "Parallel"]),
         // libxlsxwriter's C API (Debian's libxlsxwriter-dev), and the only module that calls it.
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter"),
         .target(name: "Spreadsheet", dependencies: ["CXLSXWriter"]),
         // The memo's domain: areas, applications, scenarios, eligibility, weights and the formulation.
         .target(
             name: "BoligsocialCore",
-            dependencies: ["LinearProgramming", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["LinearProgramming", "Parallel", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // Pure functions from a solved allocation to text.
-        .target(name: "BoligsocialReports", dependencies: ["BoligsocialCore", "LinearProgramming", "Spreadsheet"]),
+        .target(name: "BoligsocialReports", dependencies: ["BoligsocialCore", "Parallel", "Spreadsheet"]),
         .executableTarget(
             name: "boligsocial",
             dependencies: [

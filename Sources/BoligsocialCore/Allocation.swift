@@ -60,10 +60,10 @@ public enum Allocator {
         let solution = try {
             // A model that falls apart into independent blocks (per_year without carry-over: one a
             // year) is solved block by block, the blocks side by side on the machine's cores.
-            guard let writeModel else { return try BlockSolver.solve(model.program, options: options, jobs: jobs) }
-            let problem = try GLPKProblem(model.program)
-            try writeModel(ModelWriter(problem: problem))
-            return try problem.solve(options)
+            guard let writeModel else { return try SolverSession.solveOnce(model.program, options: options, jobs: jobs) }
+            let session = try SolverSession(model.program)
+            try writeModel(ModelWriter(session: session))
+            return try session.solve(options)
         }()
         return Allocation(model: model, solution: solution)
     }
@@ -189,17 +189,10 @@ extension Allocation {
             let priced = solution.rowDuals.isEmpty || abs(solution.rowDuals[r]) > 1e-9
             tight[r] = (atUpper || atLower) && priced
         }
-        var columnOwner = [Int](repeating: -1, count: program.columns.count)
-        for (a, periods) in model.shareColumns.enumerated() {
-            for column in periods.joined() { columnOwner[column.index] = a }
-        }
-        for (a, z) in model.selectionColumns.enumerated() { if let z { columnOwner[z.index] = a } }
         var result = [[ConstraintKind]](repeating: [], count: model.prepared.count)
-        for (r1, c1) in zip(program.matrixRows, program.matrixColumns) {
-            let r = Int(r1) - 1, owner = columnOwner[Int(c1) - 1]
-            guard tight[r], owner >= 0 else { continue }
+        for r in tight.indices where tight[r] {
             let kind = model.rowKinds[r]
-            if !result[owner].contains(kind) { result[owner].append(kind) }
+            for a in model.applications(inRow: r) where !result[Int(a)].contains(kind) { result[Int(a)].append(kind) }
         }
         return result
     }
@@ -274,13 +267,13 @@ struct ClassificationSentences {
 
 /// Writes the exact model GLPK is about to solve, for other solvers (`--write-model`).
 public struct ModelWriter {
-    let problem: GLPKProblem
+    let session: SolverSession
     /// `format`: `.cplexLP` or `.mps`.
-    public func write(to path: String, format: ModelFormat) throws { try problem.write(to: path, format: format) }
+    public func write(to path: String, format: ModelFormat) throws { try session.write(to: path, format: format) }
 }
 
 /// The solver's statuses and settings, named here so the layers above need not import the LP wrapper.
 public typealias SolveStatus = LinearProgramming.SolveStatus
 public typealias SolveOptions = LinearProgramming.SolveOptions
-public typealias ModelFormat = LinearProgramming.GLPKProblem.ModelFormat
+public typealias ModelFormat = LinearProgramming.ModelFormat
 

@@ -40,7 +40,7 @@ public struct Diagnosis: Sendable {
             try program.addTerm(row: rowIDs[r], column: slack, value: sign)
             slacks.append((r, slack))
         }
-        let solution = try GLPKProblem(program).solve(options)
+        let solution = try SolverSession(program).solve(options)
         guard solution.status.hasSolution else { throw LPError.solverFailed("the elastic model is \(solution.status)") }
         guard slacks.contains(where: { solution.columnValues[$0.1.index] > 1e-7 }) else { return nil }
         let allocation = Allocation(model: model, solution: solution, scenario: scenario)

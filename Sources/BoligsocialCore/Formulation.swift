@@ -61,9 +61,22 @@ public struct AllocationModel: Sendable {
     /// With `.scale`, the envelope scale `t`: `e[y] = t·E[y]`, and `t` is fixed (1 by default).
     public private(set) var scaleColumn: LinearProgram.ColumnID?
     public private(set) var envelopeRows: [LinearProgram.RowID] = []
+    /// What each row is, in the memo's terms (kind, year, area, application), in row order.
     public private(set) var rowKinds: [ConstraintKind] = []
+    /// Which applications each row holds money or a selection of, recorded as the row is made:
+    /// row `r`'s are `rowApplications[rowApplicationStart[r]..<rowApplicationStart[r + 1]]`
+    /// (application positions in `prepared`, each once).
+    private var rowApplications: [Int32] = []
+    private var rowApplicationStart: [Int] = [0]
+    /// The application each column belongs to (its share segments and its selection), or -1.
+    private var columnOwner: [Int32] = []
 
     public static let unit = 1000.0
+
+    /// The applications whose share or selection is in row `r` (positions in `prepared`).
+    public func applications(inRow r: Int) -> ArraySlice<Int32> {
+        rowApplications[rowApplicationStart[r]..<rowApplicationStart[r + 1]]
+    }
 
     /// How the envelopes enter the model.
     public enum EnvelopeParameter: Sendable {
@@ -121,7 +134,7 @@ public struct AllocationModel: Sendable {
         shareColumns.reserve(applications: prepared.count, periods: periods)
         let yearSuffixes = years.map { "_\($0)" }, segmentSuffixes = returns.indices.map { "_s\($0 + 1)" }
         var byPeriod: [Range<Int>] = []
-        for p in prepared {
+        for (a, p) in prepared.enumerated() {
             guard p.eligibility.isEligible, p.eligibleTotal > 0, p.weight.weight.isFinite else {
                 shareColumns.append([])
                 continue
@@ -134,7 +147,8 @@ public struct AllocationModel: Sendable {
                 if request > 0 {
                     for (s, d) in returns.enumerated() {
                         let name = base + (perYear ? yearSuffixes[period] : "") + (segments > 1 ? segmentSuffixes[s] : "")
-                        try program.addColumn(name, bounds: .between(0, 1 / Double(segments)), objective: p.weight.weight * d * request / Self.unit)
+                        try addColumn(name, bounds: .between(0, 1 / Double(segments)), objective: p.weight.weight * d * request / Self.unit,
+                                      owner: a)
                     }
                 }
                 byPeriod.append(first..<program.columns.count)
@@ -147,10 +161,10 @@ public struct AllocationModel: Sendable {
         for (y, year) in years.enumerated() {
             let amount = scenario.envelopes[y] / Self.unit
             let bounds: LinearProgram.Bounds = parameter == .fixed ? .equal(amount) : .atLeast(0)  // .scale and .chosen
-            envelopeColumns.append(try program.addColumn("E_\(year)", bounds: bounds))
+            envelopeColumns.append(try addColumn("E_\(year)", bounds: bounds))
         }
         if parameter == .scale {
-            let t = try program.addColumn("scale", bounds: .equal(1))
+            let t = try addColumn("scale", bounds: .equal(1))
             scaleColumn = t
             for (y, year) in years.enumerated() {
                 try addRow("scaled_envelope_\(year)", .equal(0), [(envelopeColumns[y], 1), (t, -scenario.envelopes[y] / Self.unit)],
@@ -159,7 +173,7 @@ public struct AllocationModel: Sendable {
         }
         if rules.carryOver {
             for y in years.indices.dropLast() {
-                carryColumns.append(try program.addColumn("carry_\(years[y])", bounds: .atLeast(0)))
+                carryColumns.append(try addColumn("carry_\(years[y])", bounds: .atLeast(0)))
             }
         }
         for (y, year) in years.enumerated() {
@@ -219,7 +233,7 @@ public struct AllocationModel: Sendable {
         for (a, p) in prepared.enumerated() where !shareColumns[a].isEmpty {
             let m = p.minFraction ?? 0
             guard m > 0 || rules.maxProjects != nil else { continue }
-            let z = try program.addColumn("z_\(Self.sanitized(p.application.id))", bounds: .between(0, 1), kind: .binary)
+            let z = try addColumn("z_\(Self.sanitized(p.application.id))", bounds: .between(0, 1), kind: .binary, owner: a)
             selectionColumns[a] = z
             // The share over all years: Σ_y (U_y / U) φ_y under per_year, φ itself under proportional.
             var share: [(LinearProgram.ColumnID, Double)] = []
@@ -245,7 +259,7 @@ public struct AllocationModel: Sendable {
     /// report as 0 when the column sits in a degenerate basis.
     public func envelopeMarginals(_ solution: Solution) -> [Double] {
         scenario.years.indices.map { y in
-            var value = solution.rowDuals[envelopeRows[y].index]
+            var value = solution.dual(envelopeRows[y]) ?? 0
             if let m = scenario.rules.areaShareMax {
                 for (r, kind) in rowKinds.enumerated() {
                     if case .areaShare(_, let year) = kind, year == scenario.years[y] { value += m * solution.rowDuals[r] }
@@ -283,7 +297,24 @@ public struct AllocationModel: Sendable {
     ) throws(LPError) -> LinearProgram.RowID {
         let row = try program.addRow(name, bounds: bounds, terms: terms)
         rowKinds.append(kind)
+        // An application's columns come one after another in a row's terms: one entry each.
+        var last: Int32 = -1
+        for (column, _) in terms {
+            let owner = columnOwner[column.index]
+            if owner >= 0, owner != last { rowApplications.append(owner) }
+            last = owner
+        }
+        rowApplicationStart.append(rowApplications.count)
         return row
+    }
+
+    @discardableResult
+    private mutating func addColumn(
+        _ name: String, bounds: LinearProgram.Bounds, kind: LinearProgram.Kind = .continuous, objective: Double = 0, owner: Int = -1
+    ) throws(LPError) -> LinearProgram.ColumnID {
+        let column = try program.addColumn(name, bounds: bounds, kind: kind, objective: objective)
+        columnOwner.append(Int32(owner))
+        return column
     }
 
     /// An id as a model name: ASCII letters and digits kept, everything else `_` (one per byte).

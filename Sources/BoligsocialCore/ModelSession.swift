@@ -2,17 +2,17 @@ import LinearProgramming
 
 /// A scenario's model loaded into GLPK once and re-solved as its envelopes or weights change:
 /// the basis of each solve is the start of the next (dual simplex, since only bounds move).
-/// Like `GLPKProblem`, it belongs to the thread that made it.
+/// Like the `SolverSession` inside it, it belongs to the thread that made it.
 public final class ModelSession {
     public let model: AllocationModel
-    let problem: GLPKProblem
+    let problem: SolverSession
     public let options: SolveOptions
     public private(set) var envelopes: [Double]
 
     public init(round: Round, scenario: Scenario, parameter: AllocationModel.EnvelopeParameter = .fixed,
                 options: SolveOptions = SolveOptions()) throws {
         model = try AllocationModel(round: round, scenario: scenario, parameter: parameter)
-        problem = try GLPKProblem(model.program)
+        problem = try SolverSession(model.program)
         self.options = options
         envelopes = scenario.envelopes
     }
@@ -22,7 +22,7 @@ public final class ModelSession {
     /// Sets each year's envelope (DKK); only the fixed bounds of the envelope columns change.
     public func setEnvelopes(_ amounts: [Double]) throws {
         for (y, column) in model.envelopeColumns.enumerated() {
-            try problem.setBounds(.equal(amounts[y] / AllocationModel.unit), ofColumn: column)
+            try problem.setBounds(.equal(amounts[y] / AllocationModel.unit), of: column)
         }
         envelopes = amounts
     }
@@ -50,7 +50,7 @@ public final class ModelSession {
         for (period, columns) in model.shareColumns[a].enumerated() {
             let request = perYear ? p.eligibleByYear[period] : p.eligibleTotal
             for (s, column) in columns.enumerated() {
-                try problem.setObjective(factor * p.weight.weight * returns[s] * request / AllocationModel.unit, ofColumn: column)
+                try problem.setObjective(factor * p.weight.weight * returns[s] * request / AllocationModel.unit, of: column)
             }
         }
     }
@@ -58,12 +58,12 @@ public final class ModelSession {
     /// Sets the envelope scale `t` of a `.scale` model.
     func setScale(_ t: Double) throws {
         guard let column = model.scaleColumn else { return }
-        try problem.setBounds(.equal(t), ofColumn: column)
+        try problem.setBounds(.equal(t), of: column)
     }
 
     /// The range of `t` over which the current basis stays optimal (`.scale` models).
     func scaleRange() throws -> (lower: Double?, upper: Double?)? {
         guard let column = model.scaleColumn else { return nil }
-        return try problem.boundRange(ofColumn: column)
+        return try problem.boundRange(of: column)
     }
 }

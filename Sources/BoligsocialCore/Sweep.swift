@@ -1,4 +1,5 @@
 import LinearProgramming
+import Parallel
 
 /// One step of a sweep: a `solve`-like summary (SPEC §5 `steps`).
 public struct SweepStep: Sendable {

@@ -54,7 +54,7 @@ public struct WishProposal: Sendable {
             }
         }
         guard !targets.isEmpty else { throw Failure.noTargets(threshold: threshold) }
-        let solution = try GLPKProblem(program).solve(options)
+        let solution = try SolverSession(program).solve(options)
         guard solution.status.hasSolution else {
             throw Failure.infeasible("no envelopes fund every eligible application with weight ≥ \(threshold) at share ≥ \(share) "
                 + "under the scenario's rules (\(solution.status)); a rule such as max_projects, min_fraction or a cap stands in the way")

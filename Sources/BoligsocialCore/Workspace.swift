@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import Parallel
 
 /// A scenario with its round loaded and its inputs stamped: what every command starts from.
 public struct LoadedScenario: Sendable {
@@ -37,7 +38,7 @@ public struct LoadedScenario: Sendable {
         try all.throwIfAny()
         let stamp = InputStamp(
             scenarioSHA256: scenarioSHA256, applicationsSHA256: applicationsSHA256,
-            areasSHA256: areasSHA256, toolVersion: toolVersion, glpkVersion: GLPKProblem.version)
+            areasSHA256: areasSHA256, toolVersion: toolVersion, glpkVersion: SolverSession.solverVersion)
         return LoadedScenario(scenario: scenario, round: Round(years: scenario.years, areas: areas, applications: applications), stamp: stamp)
     }
 

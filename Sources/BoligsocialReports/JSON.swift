@@ -1,5 +1,5 @@
 import Foundation
-import LinearProgramming
+import Parallel
 
 /// A JSON value with ordered object keys, so reports print their fields in the spec's order and
 /// the same inputs give byte-identical output.

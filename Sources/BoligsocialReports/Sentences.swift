@@ -1,5 +1,4 @@
 import BoligsocialCore
-import LinearProgramming
 
 /// The reports' sentences, English and Danish side by side. Numbers arrive already formatted (by
 /// `NumberFormat` in the report's language), so a sentence only places them.

@@ -1,3 +1,5 @@
+import Parallel
+
 extension LinearProgram {
     /// The program's independent blocks: sets of rows and columns that share no matrix entry with
     /// the rest, so each can be solved on its own. `nil` when there is only one, or when a row has
@@ -15,8 +17,8 @@ extension LinearProgram {
             return x
         }
         var rowColumn = [Int](repeating: -1, count: m), columnUsed = [Bool](repeating: false, count: n)
-        for (r1, c1) in zip(matrixRows, matrixColumns) {
-            let r = Int(r1) - 1, c = Int(c1) - 1
+        for (r32, c32) in zip(entryRows, entryColumns) {
+            let r = Int(r32), c = Int(c32)
             columnUsed[c] = true
             if rowColumn[r] < 0 {
                 rowColumn[r] = c
@@ -50,27 +52,27 @@ extension LinearProgram {
         sub.columns = blockColumns.map { columns[$0] }
         sub.rows = blockRows.map { rows[$0] }
         var newColumn = [Int32](repeating: -1, count: columns.count), newRow = [Int32](repeating: -1, count: rows.count)
-        for (k, c) in blockColumns.enumerated() { newColumn[c] = Int32(k + 1) }
-        for (k, r) in blockRows.enumerated() { newRow[r] = Int32(k + 1) }
+        for (k, c) in blockColumns.enumerated() { newColumn[c] = Int32(k) }
+        for (k, r) in blockRows.enumerated() { newRow[r] = Int32(k) }
         // Entries row by row (GLPK takes any order; rows in order keep the sub-program's matrix
-        // laid out like one built with `addRow`).
-        var count = [Int](repeating: 0, count: blockRows.count + 1)
-        for r1 in matrixRows where newRow[Int(r1) - 1] > 0 { count[Int(newRow[Int(r1) - 1])] += 1 }
-        for k in 0..<blockRows.count { count[k + 1] += count[k] }
-        let total = count[blockRows.count]
-        var ia = [Int32](repeating: 0, count: total + 1), ja = ia, ar = [Double](repeating: 0, count: total + 1)
-        for (r1, (c1, value)) in zip(matrixRows, zip(matrixColumns, matrixValues)) {
-            let k = newRow[Int(r1) - 1]
-            guard k > 0 else { continue }
-            count[Int(k) - 1] += 1
-            let slot = count[Int(k) - 1]
-            ia[slot] = k
-            ja[slot] = newColumn[Int(c1) - 1]
-            ar[slot] = value
+        // laid out like one built with `addRow`): a counting sort on the new row numbers.
+        var start = [Int](repeating: 0, count: blockRows.count + 1)
+        for r in entryRows where newRow[Int(r)] >= 0 { start[Int(newRow[Int(r)]) + 1] += 1 }
+        for k in 0..<blockRows.count { start[k + 1] += start[k] }
+        let total = start[blockRows.count]
+        var rowsOut = [Int32](repeating: 0, count: total), columnsOut = rowsOut, valuesOut = [Double](repeating: 0, count: total)
+        for (r, (c, value)) in zip(entryRows, zip(entryColumns, entryValues)) {
+            let k = newRow[Int(r)]
+            guard k >= 0 else { continue }
+            let slot = start[Int(k)]
+            start[Int(k)] += 1
+            rowsOut[slot] = k
+            columnsOut[slot] = newColumn[Int(c)]
+            valuesOut[slot] = value
         }
-        sub.ia = ia
-        sub.ja = ja
-        sub.ar = ar
+        sub.entryRows = rowsOut
+        sub.entryColumns = columnsOut
+        sub.entryValues = valuesOut
         return sub
     }
 }
@@ -79,8 +81,8 @@ extension LinearProgram {
 /// without carry-over does, one block a year): each block is a smaller GLPK problem, created,
 /// solved and freed on one thread, and `jobs` threads take the blocks side by side. The pieces are
 /// put back together in the program's own numbering; the objective is their sum.
-public enum BlockSolver {
-    public static func solve(_ program: LinearProgram, options: SolveOptions = SolveOptions(), jobs: Int = 1) throws -> Solution {
+enum BlockSolver {
+    static func solve(_ program: LinearProgram, options: SolveOptions = SolveOptions(), jobs: Int = 1) throws -> Solution {
         guard !program.isMixedInteger, let blocks = program.independentBlocks() else {
             return try GLPKProblem(program).solve(options)
         }

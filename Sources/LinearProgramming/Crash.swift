@@ -55,8 +55,8 @@ extension LinearProgram {
         // Packing rows and every row's activity with the candidates at their lower bounds.
         var isPacking = rows.map { $0.bounds.lower == nil && $0.bounds.upper != nil }
         var residual = [Double](repeating: 0, count: m)
-        for (r1, (c1, a)) in zip(matrixRows, zip(matrixColumns, matrixValues)) {
-            let i = Int(r1) - 1, j = Int(c1) - 1
+        for (r, (c, a)) in zip(entryRows, zip(entryColumns, entryValues)) {
+            let i = Int(r), j = Int(c)
             residual[i] -= a * value[j]
             if a < 0, columnStatus[j] != .fixed { isPacking[i] = false }
         }
@@ -64,15 +64,15 @@ extension LinearProgram {
 
         // Each candidate's packing entries, column by column (a counting sort of the matrix).
         var start = [Int](repeating: 0, count: n + 1)
-        for (r1, c1) in zip(matrixRows, matrixColumns) where isPacking[Int(r1) - 1] && isCandidate[Int(c1) - 1] {
-            start[Int(c1)] += 1
+        for (r, c) in zip(entryRows, entryColumns) where isPacking[Int(r)] && isCandidate[Int(c)] {
+            start[Int(c) + 1] += 1
         }
         for j in 0..<n { start[j + 1] += start[j] }
         var next = start
         var entryRow = [Int](repeating: 0, count: start[n]), entryValue = [Double](repeating: 0, count: start[n])
         var largest = [Double](repeating: 0, count: n)
-        for (r1, (c1, a)) in zip(matrixRows, zip(matrixColumns, matrixValues)) {
-            let i = Int(r1) - 1, j = Int(c1) - 1
+        for (r, (c, a)) in zip(entryRows, zip(entryColumns, entryValues)) {
+            let i = Int(r), j = Int(c)
             guard isPacking[i], isCandidate[j] else { continue }
             entryRow[next[j]] = i
             entryValue[next[j]] = a

@@ -3,23 +3,46 @@ import CGLPK
 import Glibc
 #endif
 
-/// A program loaded into GLPK: the one owner of a `glp_prob *`.
+/// GLPK numbers rows and columns from 1 and ignores element 0 of every array it is handed; the
+/// program numbers them from 0. This is the one place where one becomes the other.
+enum GLPKIndex {
+    @inline(__always) static func row(_ index: Int) -> Int32 { Int32(index + 1) }
+    @inline(__always) static func column(_ index: Int) -> Int32 { Int32(index + 1) }
+    @inline(__always) static func row(_ id: LinearProgram.RowID) -> Int32 { row(id.index) }
+    @inline(__always) static func column(_ id: LinearProgram.ColumnID) -> Int32 { column(id.index) }
+
+    /// The matrix as `glp_load_matrix` wants it: three arrays of entries from element 1 on, row and
+    /// column numbers from 1.
+    static func matrix(_ program: LinearProgram) -> (ia: [Int32], ja: [Int32], ar: [Double]) {
+        let count = program.nonzeroCount
+        var ia = [Int32](repeating: 0, count: count + 1), ja = ia, ar = [Double](repeating: 0, count: count + 1)
+        for k in 0..<count {
+            ia[k + 1] = program.entryRows[k] + 1
+            ja[k + 1] = program.entryColumns[k] + 1
+            ar[k + 1] = program.entryValues[k]
+        }
+        return (ia, ja, ar)
+    }
+}
+
+/// A program loaded into GLPK: the one owner of a `glp_prob *`, seen only inside this module
+/// (everything above it goes through `SolverSession`).
 ///
 /// GLPK keeps its environment per thread, and a problem created on one thread aborts the process if
-/// it is freed on another (shared/GLPK-NOTES.md). So a `GLPKProblem` remembers the thread that made
-/// it and refuses, with `LPError.wrongThread`, every use from another one. It is not `Sendable`.
-public final class GLPKProblem {
+/// it is freed on another. So a `GLPKProblem` remembers the thread that made it and refuses, with
+/// `LPError.wrongThread`, every use from another one. It is not `Sendable`.
+final class GLPKProblem {
     private let handle: OpaquePointer
     private let owner: pthread_t
     /// The program as loaded, kept to validate later changes against it.
-    public private(set) var program: LinearProgram
+    private(set) var program: LinearProgram
     private var hasBasis = false
 
     /// GLPK's version, e.g. "5.0".
-    public static var version: String { String(cString: glp_version()) }
+    static var version: String { String(cString: glp_version()) }
 
     /// Loads `program` in one bulk call (`glp_load_matrix`).
-    public init(_ program: LinearProgram) throws(LPError) {
+    init(_ program: LinearProgram) throws(LPError) {
         guard !program.columns.isEmpty else { throw .emptyProblem }
         glp_term_out(GLP_OFF)
         owner = pthread_self()
@@ -31,10 +54,10 @@ public final class GLPKProblem {
         if m > 0 { glp_add_rows(handle, Int32(m)) }
         glp_add_cols(handle, Int32(n))
         for (i, row) in program.rows.enumerated() {
-            Self.setRowBounds(handle, Int32(i + 1), row.bounds)
+            Self.setRowBounds(handle, GLPKIndex.row(i), row.bounds)
         }
         for (j, column) in program.columns.enumerated() {
-            let index = Int32(j + 1)
+            let index = GLPKIndex.column(j)
             Self.setColumnBounds(handle, index, column.bounds)
             glp_set_obj_coef(handle, index, column.objective)
             switch column.kind {
@@ -44,8 +67,8 @@ public final class GLPKProblem {
             }
         }
         if program.nonzeroCount > 0 {
-            let count = Int32(program.nonzeroCount)
-            program.withGLPKMatrix { ia, ja, ar in glp_load_matrix(handle, count, ia, ja, ar) }
+            let (ia, ja, ar) = GLPKIndex.matrix(program)
+            glp_load_matrix(handle, Int32(program.nonzeroCount), ia, ja, ar)
         }
     }
 
@@ -59,39 +82,40 @@ public final class GLPKProblem {
     }
 
     /// Changes the bounds of a row (an envelope between sweep steps); the basis is kept.
-    public func setBounds(_ bounds: LinearProgram.Bounds, ofRow row: LinearProgram.RowID) throws(LPError) {
+    func setBounds(_ bounds: LinearProgram.Bounds, ofRow row: LinearProgram.RowID) throws(LPError) {
         try checkThread()
         try program.setBounds(bounds, of: row)
-        Self.setRowBounds(handle, Int32(row.index + 1), bounds)
+        Self.setRowBounds(handle, GLPKIndex.row(row), bounds)
     }
 
     /// Changes the bounds of a column (an envelope or the envelope scale between steps); the basis is kept.
-    public func setBounds(_ bounds: LinearProgram.Bounds, ofColumn column: LinearProgram.ColumnID) throws(LPError) {
+    func setBounds(_ bounds: LinearProgram.Bounds, ofColumn column: LinearProgram.ColumnID) throws(LPError) {
         try checkThread()
         try program.setBounds(bounds, of: column)
-        Self.setColumnBounds(handle, Int32(column.index + 1), bounds)
+        Self.setColumnBounds(handle, GLPKIndex.column(column), bounds)
     }
 
     /// Changes a column's objective coefficient (an application's weight, say); the basis is kept.
-    public func setObjective(_ coefficient: Double, ofColumn column: LinearProgram.ColumnID) throws(LPError) {
+    func setObjective(_ coefficient: Double, ofColumn column: LinearProgram.ColumnID) throws(LPError) {
         try checkThread()
         try program.setObjective(coefficient, of: column)
-        glp_set_obj_coef(handle, Int32(column.index + 1), coefficient)
+        glp_set_obj_coef(handle, GLPKIndex.column(column), coefficient)
     }
 
     /// The range over which the active bound of a non-basic column can move with the current basis
     /// staying primal feasible (so the duals, and the objective's slope, stay the same). `nil` when
     /// the column is basic or the last solve did not leave an optimal basis with its factorization;
     /// an unlimited side is `nil` too. Checked first, because `glp_analyze_bound` aborts otherwise.
-    public func boundRange(ofColumn column: LinearProgram.ColumnID) throws(LPError) -> (lower: Double?, upper: Double?)? {
+    func boundRange(ofColumn column: LinearProgram.ColumnID) throws(LPError) -> (lower: Double?, upper: Double?)? {
         try checkThread()
         guard column.index >= 0, column.index < program.columns.count else {
             throw .indexOutOfRange(what: "column", index: column.index, count: program.columns.count)
         }
-        let k = Int32(program.rows.count + column.index + 1)
+        // glp_analyze_bound numbers the rows' auxiliary variables first, then the columns.
+        let k = Int32(program.rows.count) + GLPKIndex.column(column)
         guard glp_get_prim_stat(handle) == GLP_FEAS, glp_get_dual_stat(handle) == GLP_FEAS,
               program.rows.isEmpty || glp_bf_exists(handle) != 0,
-              glp_get_col_stat(handle, Int32(column.index + 1)) != GLP_BS
+              glp_get_col_stat(handle, GLPKIndex.column(column)) != GLP_BS
         else { return nil }
         var value1 = 0.0, value2 = 0.0
         var var1: Int32 = 0, var2: Int32 = 0
@@ -102,7 +126,7 @@ public final class GLPKProblem {
 
     /// Solves the LP (or the LP relaxation of a MIP) by dual simplex with the long-step ratio test.
     /// The first solve starts from the greedy basis; later solves start from the last basis.
-    public func solveLP(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
+    func solveLP(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
         try checkThread()
         glp_term_out(GLP_OFF)
         if !hasBasis {
@@ -143,17 +167,17 @@ public final class GLPKProblem {
         var solution = Solution(
             status: status,
             objective: glp_get_obj_val(handle),
-            columnValues: (0..<n).map { glp_get_col_prim(handle, Int32($0 + 1)) },
-            rowActivities: (0..<m).map { glp_get_row_prim(handle, Int32($0 + 1)) },
-            rowDuals: (0..<m).map { glp_get_row_dual(handle, Int32($0 + 1)) },
-            reducedCosts: (0..<n).map { glp_get_col_dual(handle, Int32($0 + 1)) },
+            columnValues: (0..<n).map { glp_get_col_prim(handle, GLPKIndex.column($0)) },
+            rowActivities: (0..<m).map { glp_get_row_prim(handle, GLPKIndex.row($0)) },
+            rowDuals: (0..<m).map { glp_get_row_dual(handle, GLPKIndex.row($0)) },
+            reducedCosts: (0..<n).map { glp_get_col_dual(handle, GLPKIndex.column($0)) },
             isMixedInteger: false)
         solution.iterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
         return solution
     }
 
     /// Solves the MIP by GLPK's branch-and-cut (with its presolver, so no LP basis is needed).
-    public func solveMIP(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
+    func solveMIP(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
         try checkThread()
         glp_term_out(GLP_OFF)
         guard options.mipGap.isFinite, options.mipGap >= 0 else { throw .notFinite(what: "MIP gap", value: options.mipGap) }
@@ -199,24 +223,21 @@ public final class GLPKProblem {
         return Solution(
             status: status,
             objective: glp_mip_obj_val(handle),
-            columnValues: (0..<n).map { glp_mip_col_val(handle, Int32($0 + 1)) },
-            rowActivities: (0..<m).map { glp_mip_row_val(handle, Int32($0 + 1)) },
+            columnValues: (0..<n).map { glp_mip_col_val(handle, GLPKIndex.column($0)) },
+            rowActivities: (0..<m).map { glp_mip_row_val(handle, GLPKIndex.row($0)) },
             rowDuals: [], reducedCosts: [], isMixedInteger: true)
     }
 
     /// Solves as a MIP when the program has integer columns, else as an LP.
-    public func solve(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
+    func solve(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
         program.isMixedInteger ? try solveMIP(options) : try solveLP(options)
     }
 
     /// The best proven relative gap seen by the branch-and-cut callback.
     private final class MIPProgress { var gap: Double? }
 
-    /// The file formats GLPK writes.
-    public enum ModelFormat: Sendable { case cplexLP, mps }
-
     /// Writes the problem in CPLEX LP or free MPS format.
-    public func write(to path: String, format: ModelFormat) throws(LPError) {
+    func write(to path: String, format: ModelFormat) throws(LPError) {
         try checkThread()
         glp_term_out(GLP_OFF)
         setNames()
@@ -232,16 +253,16 @@ public final class GLPKProblem {
     /// Row and column names cost GLPK memory on every problem but are read only by the LP and
     /// MPS writers, so they are set just before writing.
     private func setNames() {
-        for (i, row) in program.rows.enumerated() { glp_set_row_name(handle, Int32(i + 1), row.name) }
-        for (j, column) in program.columns.enumerated() { glp_set_col_name(handle, Int32(j + 1), column.name) }
+        for (i, row) in program.rows.enumerated() { glp_set_row_name(handle, GLPKIndex.row(i), row.name) }
+        for (j, column) in program.columns.enumerated() { glp_set_col_name(handle, GLPKIndex.column(j), column.name) }
     }
 
     /// Starts from the program's greedy basis (`LinearProgram.greedyBasis`): dual feasible, and on
     /// the memo's model a few pivots from the optimum, so dual simplex has little left to do.
     private func setGreedyBasis() {
         let basis = program.greedyBasis()
-        for (i, status) in basis.rows.enumerated() { glp_set_row_stat(handle, Int32(i + 1), Self.glpkStatus(status)) }
-        for (j, status) in basis.columns.enumerated() { glp_set_col_stat(handle, Int32(j + 1), Self.glpkStatus(status)) }
+        for (i, status) in basis.rows.enumerated() { glp_set_row_stat(handle, GLPKIndex.row(i), Self.glpkStatus(status)) }
+        for (j, status) in basis.columns.enumerated() { glp_set_col_stat(handle, GLPKIndex.column(j), Self.glpkStatus(status)) }
     }
 
     private static func glpkStatus(_ status: BasisStatus) -> Int32 {

@@ -1,7 +1,9 @@
 /// A linear or mixed-integer program, built in plain Swift and knowing nothing of any solver.
 ///
 /// Every number is checked as it is added, so a finished `LinearProgram` can be handed to
-/// GLPK without any argument reaching one of GLPK's `abort()` paths (shared/GLPK-NOTES.md).
+/// GLPK without any argument reaching one of GLPK's `abort()` paths. Rows, columns and matrix
+/// entries are 0-based here, behind `RowID` and `ColumnID`; GLPK's 1-based numbering exists only
+/// in `GLPKProblem`, next to the `glp_*` calls.
 public struct LinearProgram: Sendable {
     /// Whether the objective is maximised or minimised.
     public enum Sense: Sendable { case maximize, minimize }
@@ -58,22 +60,13 @@ public struct LinearProgram: Sendable {
     public var sense: Sense
     public internal(set) var columns: [Column] = []
     public internal(set) var rows: [Row] = []
-    /// The constraint matrix in coordinate form, one entry per (row, column) pair, 1-based row
-    /// and column numbers. Stored as GLPK takes it (element 0 unused), so loading copies nothing.
-    var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
-    public var matrixRows: ArraySlice<Int32> { ia.dropFirst() }
-    public var matrixColumns: ArraySlice<Int32> { ja.dropFirst() }
-    public var matrixValues: ArraySlice<Double> { ar.dropFirst() }
-    public var nonzeroCount: Int { ar.count - 1 }
+    /// The constraint matrix in coordinate form, one entry per (row, column) pair, 0-based, in the
+    /// order the entries were added. Read only inside this module (the greedy basis, the blocks and
+    /// the GLPK loader); a model that needs to know which rows touch what records it as it builds.
+    var entryRows: [Int32] = [], entryColumns: [Int32] = [], entryValues: [Double] = []
+    /// How many matrix entries (non-zero coefficients) the program has.
+    public var nonzeroCount: Int { entryValues.count }
 
-    /// The matrix as GLPK's `glp_load_matrix` wants it: three 1-based arrays.
-    func withGLPKMatrix<R>(_ body: (UnsafePointer<Int32>, UnsafePointer<Int32>, UnsafePointer<Double>) -> R) -> R {
-        ia.withUnsafeBufferPointer { i in
-            ja.withUnsafeBufferPointer { j in
-                ar.withUnsafeBufferPointer { a in body(i.baseAddress!, j.baseAddress!, a.baseAddress!) }
-            }
-        }
-    }
     /// (row, column) pairs in the matrix, kept only once `addTerm` is used.
     private var termKeys: Set<Int64>?
     private static func key(_ i: Int32, _ j: Int32) -> Int64 { Int64(i) << 32 | Int64(j) }
@@ -96,9 +89,9 @@ public struct LinearProgram: Sendable {
     public mutating func reserve(columns c: Int, rows r: Int, nonzeros: Int) {
         columns.reserveCapacity(c)
         rows.reserveCapacity(r)
-        ia.reserveCapacity(nonzeros + 1)
-        ja.reserveCapacity(nonzeros + 1)
-        ar.reserveCapacity(nonzeros + 1)
+        entryRows.reserveCapacity(nonzeros)
+        entryColumns.reserveCapacity(nonzeros)
+        entryValues.reserveCapacity(nonzeros)
     }
 
     /// Adds a column; throws if a bound or the objective coefficient is not a finite number or the
@@ -134,13 +127,13 @@ public struct LinearProgram: Sendable {
             previous = column.index
         }
         rows.append(Row(name: Self.clipped(name), bounds: bounds))
-        let i = Int32(rowNumber + 1)
+        let i = Int32(rowNumber)
         func append(_ index: Int, _ value: Double) {
             guard value != 0 else { return }
-            ia.append(i)
-            ja.append(Int32(index + 1))
-            ar.append(value)
-            termKeys?.insert(Self.key(i, Int32(index + 1)))
+            entryRows.append(i)
+            entryColumns.append(Int32(index))
+            entryValues.append(value)
+            termKeys?.insert(Self.key(i, Int32(index)))
         }
         if increasing {
             for (column, value) in terms { append(column.index, value) }
@@ -164,16 +157,16 @@ public struct LinearProgram: Sendable {
             throw .indexOutOfRange(what: "column", index: column.index, count: columns.count)
         }
         guard value.isFinite else { throw .notFinite(what: "coefficient of \(columns[column.index].name) in \(rows[row.index].name)", value: value) }
-        let i = Int32(row.index + 1), j = Int32(column.index + 1)
+        let i = Int32(row.index), j = Int32(column.index)
         // A duplicate (i, j) would make glp_load_matrix abort; the set of pairs is built once.
-        if termKeys == nil { termKeys = Set(zip(ia.dropFirst(), ja.dropFirst()).map { Self.key($0, $1) }) }
+        if termKeys == nil { termKeys = Set(zip(entryRows, entryColumns).map { Self.key($0, $1) }) }
         guard termKeys!.insert(Self.key(i, j)).inserted else {
             throw .solverFailed("\(columns[column.index].name) is already in \(rows[row.index].name)")
         }
         guard value != 0 else { return }
-        ia.append(i)
-        ja.append(j)
-        ar.append(value)
+        entryRows.append(i)
+        entryColumns.append(j)
+        entryValues.append(value)
     }
 
     /// Changes a row's bounds (a scenario's envelope, say) after the row was added.

@@ -52,7 +52,7 @@ import Testing
         // The same column twice in a row is summed, never passed to GLPK as a duplicate (i, j).
         let row = try lp.addRow("r", bounds: .atMost(0.5), terms: [(x, 1), (x, 1)])
         #expect(lp.columns[0].name.count == LinearProgram.maximumNameLength)
-        #expect(lp.matrixValues == [2])
+        #expect(lp.entryValues == [2])
         let solution = try GLPKProblem(lp).solveLP()
         #expect(abs(solution.value(x) - 0.25) < 1e-12 && abs(solution.activity(row) - 0.5) < 1e-12)
     }

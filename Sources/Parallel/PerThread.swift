@@ -1,9 +1,11 @@
 import Dispatch
 import Foundation
 
-/// Work items done by up to `jobs` threads, each item wholly on one thread, so a GLPK problem made
+/// Work items done by up to `jobs` threads, each item wholly on one thread, so a solver problem made
 /// inside an item is created, solved and freed there (Debian's GLPK keeps its state per thread).
 /// Results come back in item order whatever the threads did; the first error is rethrown.
+///
+/// A module of its own, below the solver: loading and the reports use it without importing the solver.
 public enum PerThread {
     public static func map<T: Sendable>(count: Int, jobs: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
         let workers = max(1, min(jobs, count))
@@ -41,9 +43,8 @@ private final class Results<T: Sendable>: @unchecked Sendable {
     func all() throws -> [T] {
         try lock.withLock {
             if let error { throw error }
-            let done = values.compactMap { $0 }
-            guard done.count == values.count else { throw LPError.emptyProblem }
-            return done
+            // Every item was stored unless one failed, and a failure was rethrown above.
+            return values.map { $0! }
         }
     }
 }
