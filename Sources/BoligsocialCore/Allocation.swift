@@ -50,7 +50,10 @@ public struct Allocation: Sendable {
 
 /// Solves a scenario and reports the allocation.
 public enum Allocator {
-    /// Builds the model, solves it with GLPK on the calling thread, and rounds the result.
+    /// Builds the model, solves it on the calling thread (block by block on `jobs` threads when it
+    /// falls apart into independent years), and rounds the result. The allocation is optimal, or
+    /// feasible when a MIP stopped early; an infeasible scenario throws `InfeasibleScenario`, and a
+    /// solver that ends without a solution throws `LPError.solverFailed`.
     public static func solve(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions(),
                              jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                              writeModel: ((ModelWriter) throws -> Void)? = nil) throws -> Allocation {
@@ -65,13 +68,15 @@ public enum Allocator {
             try writeModel(ModelWriter(session: session))
             return try session.solve(options)
         }()
-        return Allocation(model: model, solution: solution)
+        switch solution.status {
+        case .optimal, .feasible: return Allocation(model: model, solution: solution)
+        case .infeasible: throw InfeasibleScenario(round: round, scenario: scenario)
+        case .unbounded, .undefined: throw LPError.solverFailed("\(scenario.name): \(solution.status)")
+        }
     }
 }
 
 extension Allocation {
-    static let shareTolerance = 1e-9
-
     /// The allocation a solution of `model` gives; `scenario` is the model's own unless a sweep or a
     /// frontier has moved its envelopes since it was built.
     public init(model: AllocationModel, solution: Solution, scenario: Scenario? = nil) {
@@ -92,14 +97,14 @@ extension Allocation {
             if !columns.isEmpty {
                 for y in years.indices {
                     let period = columns.count == 1 ? columns[0] : columns[y]
-                    shares[y] = Self.snap(period.reduce(0) { $0 + value($1) })
+                    shares[y] = Rounding.snap(period.reduce(0) { $0 + value($1) })
                 }
             }
             var granted: [CategoryMap<Int>] = []
             for y in years.indices {
                 var line = CategoryMap<Int>()
                 for (category, amount) in p.eligibleRequest[y] where amount > 0 {
-                    line[category] = Self.grantedLine(share: shares[y], request: amount)
+                    line[category] = Rounding.grantedLine(share: shares[y], request: amount)
                 }
                 granted.append(line)
             }
@@ -107,7 +112,7 @@ extension Allocation {
             let total = p.eligibleTotal
             let share = total > 0 ? zip(shares, p.eligibleByYear).reduce(0) { $0 + $1.0 * $1.1 } / total : 0
             outcomes.append(ApplicationOutcome(
-                prepared: p, status: .unfunded, share: Self.snap(share), shareByYear: shares, requested: requested,
+                prepared: p, status: .unfunded, share: Rounding.snap(share), shareByYear: shares, requested: requested,
                 granted: granted, reasons: [], binding: usable ? binding[a] : []))
         }
         self.outcomes = outcomes
@@ -120,60 +125,24 @@ extension Allocation {
         allocated = years.indices.map { y in self.outcomes.reduce(0) { $0 + $1.granted[y].total } }
     }
 
-    /// Whole kroner granted on a line: the share of its request rounded down (a tenth of an øre of
-    /// slack absorbs the solver's rounding), never more than the request.
-    @inline(__always)
-    static func grantedLine(share: Double, request: Double) -> Int {
-        let x = share == 1 ? request : share * request
-        return min(Int((x + 1e-4).rounded(.down)), Int(request.rounded(.down)))
-    }
-
-    /// What the envelope repair leaves of each year's total: the same whole kroner taken back as
-    /// `keepWithinEnvelopes` takes, so summaries and full allocations agree.
-    static func totalsWithinEnvelopes(_ totals: [Int], envelopes: [Double], carryOver: Bool) -> [Int] {
-        var result = totals
-        var cumulativeLimit = 0.0, cumulativeSpent = 0
-        for y in totals.indices {
-            cumulativeLimit = carryOver ? cumulativeLimit + envelopes[y] : envelopes[y]
-            let before = carryOver ? cumulativeSpent : 0
-            let excess = before + totals[y] - Int(cumulativeLimit.rounded(.down))
-            if excess > 0 { result[y] = max(0, totals[y] - excess) }
-            cumulativeSpent += result[y]
-        }
-        return result
-    }
-
-    /// Shares within 1e-9 of 0 or 1 are exactly 0 or 1, so "fully funded" means what it says.
-    static func snap(_ share: Double) -> Double {
-        share < shareTolerance ? 0 : (share > 1 - shareTolerance ? 1 : share)
-    }
-
-    /// Rounding down per line cannot raise a total, but GLPK's feasibility tolerance can leave a
-    /// year a fraction of a krone over. Take whole kroner back from the lowest-weight lines until
-    /// every year (cumulatively, with carry-over) is within its envelope.
+    /// The envelope repair (`Rounding.excessOverEnvelopes`): the kroner a year is over are taken
+    /// back from its lowest-weight lines, activities before rent before salary.
     private mutating func keepWithinEnvelopes() {
         let years = scenario.years
-        var cumulativeLimit = 0.0, cumulativeSpent = 0
-        // Lowest weight first, sorted only in the rare case that some year is over.
-        lazy var order = outcomes.indices.sorted { outcomes[$0].prepared.weight.weight < outcomes[$1].prepared.weight.weight }
+        let totals = years.indices.map { y in outcomes.reduce(0) { $0 + $1.granted[y].total } }
+        let excessByYear = Rounding.excessOverEnvelopes(totals, envelopes: scenario.envelopes, carryOver: scenario.rules.carryOver)
+        guard excessByYear.contains(where: { $0 > 0 }) else { return }
+        let order = outcomes.indices.sorted { outcomes[$0].prepared.weight.weight < outcomes[$1].prepared.weight.weight }
         for y in years.indices {
-            let limit = scenario.envelopes[y]
-            cumulativeLimit = scenario.rules.carryOver ? cumulativeLimit + limit : limit
-            let spentBefore = scenario.rules.carryOver ? cumulativeSpent : 0
-            var spent = outcomes.reduce(0) { $0 + $1.granted[y].total }
-            var excess = spentBefore + spent - Int(cumulativeLimit.rounded(.down))
-            if excess > 0 {
-                for i in order where excess > 0 {
-                    for category in CostCategory.allCases.reversed() where excess > 0 {
-                        guard let amount = outcomes[i].granted[y][category], amount > 0 else { continue }
-                        let cut = min(amount, excess)
-                        outcomes[i].granted[y][category] = amount - cut
-                        excess -= cut
-                        spent -= cut
-                    }
+            var excess = excessByYear[y]
+            for i in order where excess > 0 {
+                for category in CostCategory.allCases.reversed() where excess > 0 {
+                    guard let amount = outcomes[i].granted[y][category], amount > 0 else { continue }
+                    let cut = min(amount, excess)
+                    outcomes[i].granted[y][category] = amount - cut
+                    excess -= cut
                 }
             }
-            cumulativeSpent += spent
         }
     }
 
@@ -184,9 +153,9 @@ extension Allocation {
         var tight = [Bool](repeating: false, count: program.rows.count)
         for (r, row) in program.rows.enumerated() {
             let activity = solution.rowActivities[r]
-            let atUpper = row.bounds.upper.map { abs(activity - $0) <= 1e-7 * max(1, abs($0)) } ?? false
-            let atLower = row.bounds.lower.map { abs(activity - $0) <= 1e-7 * max(1, abs($0)) } ?? false
-            let priced = solution.rowDuals.isEmpty || abs(solution.rowDuals[r]) > 1e-9
+            let atUpper = row.bounds.upper.map { abs(activity - $0) <= Tolerance.tightRow * max(1, abs($0)) } ?? false
+            let atLower = row.bounds.lower.map { abs(activity - $0) <= Tolerance.tightRow * max(1, abs($0)) } ?? false
+            let priced = solution.rowDuals.isEmpty || abs(solution.rowDuals[r]) > Tolerance.pricedDual
             tight[r] = (atUpper || atLower) && priced
         }
         var result = [[ConstraintKind]](repeating: [], count: model.prepared.count)

@@ -42,13 +42,13 @@ public struct Diagnosis: Sendable {
         }
         let solution = try SolverSession(program).solve(options)
         guard solution.status.hasSolution else { throw LPError.solverFailed("the elastic model is \(solution.status)") }
-        guard slacks.contains(where: { solution.columnValues[$0.1.index] > 1e-7 }) else { return nil }
+        guard slacks.contains(where: { solution.value($0.1) > Tolerance.elasticSlack }) else { return nil }
         let allocation = Allocation(model: model, solution: solution, scenario: scenario)
         var relaxations: [Relaxation] = []
         var rules = scenario.rules
         for (r, slack) in slacks {
-            let s = solution.columnValues[slack.index]
-            guard s > 1e-7 else { continue }
+            let s = solution.value(slack)
+            guard s > Tolerance.elasticSlack else { continue }
             let kind = model.rowKinds[r]
             let relaxation = describe(kind, slack: s, allocation: allocation, scenario: scenario, solution: solution, model: model)
             relaxations.append(relaxation)

@@ -36,11 +36,14 @@ public struct Explanation: Sendable {
     public var years: [Int]
 
     /// Solves the scenario once and then re-solves the kept problem to find what would fund the
-    /// application fully: bisection on the envelope scale and on its weight.
+    /// application fully: bisection on the envelope scale and on its weight. `nil` when no
+    /// application has the id; `InfeasibleScenario` when the scenario has no allocation.
     public static func explain(id: String, round: Round, scenario: Scenario) throws -> Explanation? {
         guard let a = round.applications.firstIndex(where: { $0.id == id }) else { return nil }
         let session = try ModelSession(round: round, scenario: scenario)
         let solution = try session.solve()
+        guard solution.status != .infeasible else { throw InfeasibleScenario(round: round, scenario: scenario) }
+        guard solution.status.hasSolution else { throw LPError.solverFailed("\(scenario.name): \(solution.status)") }
         let allocation = Allocation(model: session.model, solution: solution, scenario: scenario)
         let outcome = allocation.outcomes[a]
         let rules = scenario.rules

@@ -36,16 +36,19 @@ public struct Frontier: Sendable {
         let total = scenario.envelopes.reduce(0, +)
         let session = try ModelSession(round: round, scenario: scenario, parameter: .scale)
         if session.isMixedInteger {
+            // A MIP's samples need not include the scenario's own envelopes: ask there first.
+            try session.setScale(1)
+            if try session.solve().status == .infeasible { throw InfeasibleScenario(round: round, scenario: scenario) }
             return try sampled(session, total: total, samples: samples, maximumScale: maximumScale ?? fullFundingScale(session.model))
         }
-        return try exact(session, total: total)
+        return try exact(session, total: total, round: round)
     }
 
     /// Walks the pieces by GLPK's bound ranging on the scale column: solve at `t`, read the slope
     /// from the duals, ask how far `t` can move with this basis, step just past that point, repeat.
-    static func exact(_ session: ModelSession, total: Double) throws -> Frontier {
+    static func exact(_ session: ModelSession, total: Double, round: Round) throws -> Frontier {
         let perScale = total / AllocationModel.unit
-        var t = try smallestFeasibleScale(session)
+        var t = try smallestFeasibleScale(session, round: round)
         var breakpoints: [Breakpoint] = []
         var guardSteps = 0, stuck = 0
         func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
@@ -99,18 +102,18 @@ public struct Frontier: Sendable {
     }
 
     /// 0, or, when floors make small envelopes infeasible, the smallest feasible scale (bisection:
-    /// feasibility only grows with the envelopes).
-    static func smallestFeasibleScale(_ session: ModelSession) throws -> Double {
+    /// feasibility only grows with the envelopes). A scenario infeasible at its own envelopes
+    /// (scale 1) throws `InfeasibleScenario`.
+    static func smallestFeasibleScale(_ session: ModelSession, round: Round) throws -> Double {
         func feasible(_ t: Double) throws -> Bool {
             try session.setScale(t)
-            return try session.solve().status.hasSolution
+            let status = try session.solve().status
+            if status.hasSolution || status == .infeasible { return status.hasSolution }
+            throw LPError.solverFailed("the frontier's model at scale \(t) is \(status)")
         }
         if try feasible(0) { return 0 }
         var high = 1.0
-        while try !feasible(high) {
-            high *= 2
-            if high > 1e9 { throw LPError.solverFailed("the scenario is infeasible at every envelope scale") }
-        }
+        guard try feasible(high) else { throw InfeasibleScenario(round: round, scenario: session.model.scenario) }
         var low = 0.0
         for _ in 0..<80 where high - low > 1e-12 * high {
             let mid = (low + high) / 2

@@ -28,9 +28,12 @@ public final class ModelSession {
     }
 
     /// The scenario with the envelopes currently set.
-    public var scenario: Scenario {
+    public var scenario: Scenario { scenario(with: envelopes) }
+
+    /// The scenario with each year's envelope set to `amounts` (DKK).
+    public func scenario(with amounts: [Double]) -> Scenario {
         var s = model.scenario
-        for (y, year) in s.years.enumerated() { s.envelope[year] = envelopes[y] }
+        for (y, year) in s.years.enumerated() { s.envelope[year] = amounts[y] }
         return s
     }
 

@@ -44,11 +44,11 @@ struct StepSummarizer {
                 let period = periods.count == 1 ? periods[0] : periods[y]
                 var share = 0.0
                 for j in period { share += solution.columnValues[j] }
-                shares[y] = Allocation.snap(share)
+                shares[y] = Rounding.snap(share)
             }
             var granted = 0
             for line in lines[i] {
-                let amount = Allocation.grantedLine(share: shares[line.year], request: line.request)
+                let amount = Rounding.grantedLine(share: shares[line.year], request: line.request)
                 totals[line.year] += amount
                 granted += amount
             }
@@ -56,7 +56,8 @@ struct StepSummarizer {
             let asked = Set(lines[i].map(\.year))
             if asked.allSatisfy({ shares[$0] >= 1 }) { full += 1 } else if granted > 0 { partial += 1 } else { unfunded += 1 }
         }
-        let allocated = Allocation.totalsWithinEnvelopes(totals, envelopes: envelopes, carryOver: carryOver)
+        let excess = Rounding.excessOverEnvelopes(totals, envelopes: envelopes, carryOver: carryOver)
+        let allocated = zip(totals, excess).map { $0 - $1 }
         var value: Double?
         if let marginal {
             switch parameter {

@@ -31,6 +31,8 @@ public enum SweepParameter: Sendable, Equatable {
 /// from the previous step's basis. Blocks are independent, so `jobs` threads can take them in any
 /// order and the result is the same, byte for byte, as with one (each GLPK problem is created,
 /// solved and freed inside one block, on one thread; Debian's GLPK keeps its state per thread).
+/// A scenario infeasible at its own envelopes throws `InfeasibleScenario`; a step that is
+/// infeasible at its envelopes is a step with that status.
 public enum Sweep {
     public static let blockSize = 125
 
@@ -46,6 +48,12 @@ public enum Sweep {
         let blocks = stride(from: 0, to: settings.count, by: blockSize).map { $0..<min($0 + blockSize, settings.count) }
         @Sendable func solveBlock(_ range: Range<Int>) throws -> [SweepStep] {
             let session = try ModelSession(round: round, scenario: scenario, options: options)
+            if range.lowerBound == 0 {
+                // The first block starts from the scenario's own envelopes: its basis warms the
+                // first step, and a scenario without an allocation stops the sweep here.
+                let status = try session.solve().status
+                if status == .infeasible { throw InfeasibleScenario(round: round, scenario: scenario) }
+            }
             let summarizer = StepSummarizer(session.model)
             return try settings[range].map { scale, envelope in
                 try session.setEnvelopes(envelope)

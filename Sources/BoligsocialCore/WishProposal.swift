@@ -46,7 +46,7 @@ public struct WishProposal: Sendable {
             }
         }
         var targets: [Int] = []
-        for (a, p) in model.prepared.enumerated() where !model.shareColumns[a].isEmpty && p.weight.weight >= threshold - 1e-12 {
+        for (a, p) in model.prepared.enumerated() where !model.shareColumns[a].isEmpty && p.weight.weight >= threshold - Tolerance.weightTie {
             targets.append(a)
             for (period, columns) in model.shareColumns[a].enumerated() where !columns.isEmpty {
                 try program.addRow("wish_\(AllocationModel.sanitized(p.application.id))_\(period)", bounds: .atLeast(share),
@@ -55,46 +55,63 @@ public struct WishProposal: Sendable {
         }
         guard !targets.isEmpty else { throw Failure.noTargets(threshold: threshold) }
         let solution = try SolverSession(program).solve(options)
-        guard solution.status.hasSolution else {
-            throw Failure.infeasible("no envelopes fund every eligible application with weight ≥ \(threshold) at share ≥ \(share) "
-                + "under the scenario's rules (\(solution.status)); a rule such as max_projects, min_fraction or a cap stands in the way")
+        switch solution.status {
+        case .optimal, .feasible: break
+        case .infeasible: throw InfeasibleScenario(round: round, scenario: scenario, question: .wish(threshold: threshold, share: share))
+        case .unbounded, .undefined: throw LPError.solverFailed("the wish proposal's model is \(solution.status)")
         }
-        let minimum = model.envelopeColumns.map { solution.columnValues[$0.index] * AllocationModel.unit }
+        let minimum = model.envelopeColumns.map { solution.value($0) * AllocationModel.unit }
         let targetIDs = targets.map { model.prepared[$0].application.id }
         func ask(_ factor: Double) -> [Double] { minimum.map { ($0 * factor / 1000 - 1e-6).rounded(.up) * 1000 } }
-        func fundsTargets(_ envelope: [Double]) throws -> Allocation? {
-            var asked = scenario
-            for (y, year) in scenario.years.enumerated() { asked.envelope[year] = envelope[y] }
-            let allocation = try Allocator.solve(round: round, scenario: asked, options: options)
-            guard allocation.status.hasSolution else { return nil }
+
+        // Every trial envelope is solved on one kept problem, each from the last basis; only the
+        // envelope columns' bounds change between trials.
+        let session = try ModelSession(round: round, scenario: scenario, options: options)
+        var lastFunding: (envelope: [Double], solution: Solution)?
+        func fundsTargets(_ envelope: [Double]) throws -> Bool {
+            try session.setEnvelopes(envelope)
+            let solution = try session.solve()
+            guard solution.status.hasSolution else { return false }
             let ok = targets.allSatisfy { a in
-                let o = allocation.outcomes[a]
-                return o.shareByYear.indices.allSatisfy { y in o.prepared.eligibleByYear[y] <= 0 || o.shareByYear[y] >= share - 1e-7 }
+                let p = session.model.prepared[a], periods = session.model.shareColumns[a]
+                return scenario.years.indices.allSatisfy { y in
+                    guard p.eligibleByYear[y] > 0 else { return true }
+                    let period = periods.count == 1 ? periods[0] : periods[y]
+                    return Rounding.snap(period.reduce(0) { $0 + solution.value($1) }) >= share - Tolerance.targetShare
+                }
             }
-            return ok ? allocation : nil
+            if ok { lastFunding = (envelope, solution) }
+            return ok
         }
-        if let allocation = try fundsTargets(ask(1)) {
-            return WishProposal(envelope: ask(1), minimum: minimum, allocation: allocation, threshold: threshold, share: share,
-                                flat: flat, targets: targetIDs, raisedBy: nil)
+        /// The allocation the asked envelopes buy: the last funding solve when it was for them.
+        func allocation(for envelope: [Double]) throws -> Allocation {
+            if let last = lastFunding, last.envelope == envelope {
+                return Allocation(model: session.model, solution: last.solution, scenario: session.scenario(with: envelope))
+            }
+            guard try fundsTargets(envelope), let last = lastFunding else {
+                throw Failure.infeasible("no envelope funds every target under the scenario's priorities")
+            }
+            return Allocation(model: session.model, solution: last.solution, scenario: session.scenario(with: envelope))
+        }
+        if try fundsTargets(ask(1)) {
+            return WishProposal(envelope: ask(1), minimum: minimum, allocation: try allocation(for: ask(1)), threshold: threshold,
+                                share: share, flat: flat, targets: targetIDs, raisedBy: nil)
         }
         // Raise all years together until the points-maximising allocation funds every target.
         var low = 1.0, high = 2.0
-        while try fundsTargets(ask(high)) == nil {
+        while try !fundsTargets(ask(high)) {
             low = high
             high *= 2
             if high > 1e6 { throw Failure.infeasible("no envelope funds every target under the scenario's priorities") }
         }
         while high - low > 1e-4 * high {
             let mid = (low + high) / 2
-            if try fundsTargets(ask(mid)) != nil { high = mid } else { low = mid }
+            if try fundsTargets(ask(mid)) { high = mid } else { low = mid }
         }
         var asked = ask(high)
-        if !flat { asked = try tightened(asked, minimum: minimum, funds: { try fundsTargets($0) != nil }) }
-        guard let allocation = try fundsTargets(asked) else {
-            throw Failure.infeasible("no envelope funds every target under the scenario's priorities")
-        }
-        return WishProposal(envelope: asked, minimum: minimum, allocation: allocation, threshold: threshold, share: share,
-                            flat: flat, targets: targetIDs, raisedBy: high)
+        if !flat { asked = try tightened(asked, minimum: minimum, funds: fundsTargets) }
+        return WishProposal(envelope: asked, minimum: minimum, allocation: try allocation(for: asked), threshold: threshold,
+                            share: share, flat: flat, targets: targetIDs, raisedBy: high)
     }
 
     /// After a common raise, each year is brought down on its own, in whole 1.000 kr., to the

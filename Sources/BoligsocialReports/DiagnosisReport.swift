@@ -1,27 +1,83 @@
 import BoligsocialCore
 
-/// The message of an infeasible scenario (exit 2): each conflicting rule, its year, and how far
-/// to relax it, in the scenario file's own keys.
+/// The report of an infeasible scenario (exit 2): each conflicting rule, its year, and how far
+/// to relax it, in the scenario file's own keys. As text on standard error, or as a JSON document
+/// on the output with `--format json`, so a script gets it too.
 public struct DiagnosisReport: Sendable {
-    public let scenario: Scenario
-    public let diagnosis: Diagnosis
+    public let infeasible: InfeasibleScenario
+    /// `nil` when the elastic model finds no rule to relax (the scenario's rules hold at its own
+    /// envelopes, as for a wish no envelope can satisfy) or could not be solved (`failure`).
+    public let diagnosis: Diagnosis?
+    public let failure: String?
+    public let stamp: InputStamp?
     let labels: Labels
     let number: NumberFormat
 
-    public init(scenario: Scenario, diagnosis: Diagnosis, language: Language = .en) {
-        self.scenario = scenario
+    public init(_ infeasible: InfeasibleScenario, diagnosis: Diagnosis?, failure: String? = nil, stamp: InputStamp? = nil,
+                language: Language = .en) {
+        self.infeasible = infeasible
         self.diagnosis = diagnosis
+        self.failure = failure
+        self.stamp = stamp
         labels = Labels(language)
         number = NumberFormat(language)
     }
 
-    public func text() -> String {
-        var lines = [labels.infeasible(scenario.name), labels.conflicting]
-        for r in diagnosis.relaxations {
-            lines.append("- " + sentence(r))
+    var scenario: Scenario { infeasible.scenario }
+
+    /// The first line: what has no solution.
+    var lead: String {
+        switch infeasible.question {
+        case .allocation: labels.infeasible(scenario.name)
+        case .wish(let threshold, let share):
+            labels.wishInfeasible(scenario.name, number.decimal(threshold, places: 3), number.percent(share))
         }
-        lines.append(labels.relaxedRules(relaxedKeys().joined(separator: ", ")))
+    }
+
+    public func text() -> String {
+        var lines = [lead]
+        if let diagnosis, !diagnosis.relaxations.isEmpty {
+            lines.append(labels.conflicting)
+            for r in diagnosis.relaxations { lines.append("- " + sentence(r)) }
+            lines.append(labels.relaxedRules(relaxedKeys().map { "\($0.key) = \($0.text)" }.joined(separator: ", ")))
+        } else if let failure {
+            lines.append(labels.noDiagnosis(failure))
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func json() -> JSON {
+        var fields: [(String, JSON)] = [
+            ("scenario", .string(scenario.name)),
+            ("status", .string("infeasible")),
+        ]
+        switch infeasible.question {
+        case .allocation: fields.append(("question", .string("allocation")))
+        case .wish(let threshold, let share):
+            fields.append(("question", .string("wish")))
+            fields.append(("threshold", .double(threshold.roundedForReport)))
+            fields.append(("share", .double(share.roundedForReport)))
+        }
+        fields.append(("message", .string(lead)))
+        let relaxations = diagnosis?.relaxations ?? []
+        fields.append(("relaxations", .array(relaxations.map { r in
+            .object(ConstraintJSON.fields(r.kind) + [
+                ("shortfall", shortfallJSON(r)),
+                ("current", .double(r.current.roundedForReport)),
+                ("needed", .double(r.needed.roundedForReport)),
+                ("text", .string(sentence(r))),
+            ])
+        })))
+        fields.append(("relaxed_rules", .object(relaxedKeys().map { ($0.key, .double($0.value)) })))
+        if let failure { fields.append(("diagnosis_failed", .string(failure))) }
+        if let stamp { fields.append(("inputs", SolveJSON.inputs(stamp))) }
+        return .object(fields)
+    }
+
+    /// The shortfall as the sentence states it: whole kroner or projects rounded up, a share as it is.
+    func shortfallJSON(_ r: Diagnosis.Relaxation) -> JSON {
+        if case .minimumFraction = r.kind { return .double(r.shortfall.roundedForReport) }
+        return .int(Int(r.shortfall.rounded(.up)))
     }
 
     func sentence(_ r: Diagnosis.Relaxation) -> String {
@@ -46,16 +102,36 @@ public struct DiagnosisReport: Sendable {
         }
     }
 
-    func relaxedKeys() -> [String] {
-        let before = scenario.rules, after = diagnosis.relaxedRules
-        var keys: [String] = []
-        if after.primaryShareMin != before.primaryShareMin, let v = after.primaryShareMin { keys.append("primary_share_min = \(v)") }
-        if after.areaShareMax != before.areaShareMax, let v = after.areaShareMax { keys.append("area_share_max = \(v)") }
-        if after.maxProjects != before.maxProjects, let v = after.maxProjects { keys.append("max_projects = \(v)") }
-        if after.minFraction != before.minFraction, let v = after.minFraction { keys.append("min_fraction = \(v)") }
+    /// The `[rules]` keys the relaxations change, with their relaxed values (as a number, and as
+    /// written in a scenario file).
+    func relaxedKeys() -> [(key: String, value: Double, text: String)] {
+        guard let after = diagnosis?.relaxedRules else { return [] }
+        let before = scenario.rules
+        var keys: [(String, Double, String)] = []
+        if after.primaryShareMin != before.primaryShareMin, let v = after.primaryShareMin { keys.append(("primary_share_min", v, "\(v)")) }
+        if after.areaShareMax != before.areaShareMax, let v = after.areaShareMax { keys.append(("area_share_max", v, "\(v)")) }
+        if after.maxProjects != before.maxProjects, let v = after.maxProjects { keys.append(("max_projects", Double(v), "\(v)")) }
+        if after.minFraction != before.minFraction, let v = after.minFraction { keys.append(("min_fraction", v, "\(v)")) }
         for focus in FocusArea.allCases where after.focusFloor[focus] != before.focusFloor[focus] {
-            keys.append("focus_floor.\(focus.rawValue) = \(Int(after.focusFloor[focus] ?? 0))")
+            let v = Int(after.focusFloor[focus] ?? 0)
+            keys.append(("focus_floor.\(focus.rawValue)", Double(v), "\(v)"))
         }
         return keys
+    }
+}
+
+/// A row of the model as JSON fields: its rule (a code) and what it belongs to.
+enum ConstraintJSON {
+    static func fields(_ kind: ConstraintKind) -> [(String, JSON)] {
+        switch kind {
+        case .envelope(let year): [("rule", .string("envelope")), ("year", .int(year))]
+        case .envelopeScale(let year): [("rule", .string("envelope_scale")), ("year", .int(year))]
+        case .primaryShare(let year): [("rule", .string("primary_share_min")), ("year", .int(year))]
+        case .areaShare(let area, let year): [("rule", .string("area_share_max")), ("year", .int(year)), ("area", .string(area))]
+        case .focusFloor(let focus, let year): [("rule", .string("focus_floor")), ("year", .int(year)), ("focus", .string(focus.rawValue))]
+        case .minimumFraction(let id): [("rule", .string("min_fraction")), ("application", .string(id))]
+        case .fundedOnlyIfSelected(let id): [("rule", .string("selection")), ("application", .string(id))]
+        case .maxProjects: [("rule", .string("max_projects"))]
+        }
     }
 }

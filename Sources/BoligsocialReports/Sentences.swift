@@ -120,6 +120,13 @@ extension Labels {
         pick("Conflicting rules, and the smallest relaxation of each that makes the scenario feasible:",
              "Regler i konflikt, og den mindste lempelse af hver, der gør scenariet løsbart:")
     }
+    func wishInfeasible(_ name: String, _ threshold: String, _ share: String) -> String {
+        pick("\(name): no envelopes fund every eligible application with weight ≥ \(threshold) at a share of at least \(share) under the scenario's rules; a rule such as max_projects, min_fraction, a floor or a cap stands in the way.",
+             "\(name): ingen rammer kan støtte alle berettigede ansøgninger med vægt ≥ \(threshold) med en andel på mindst \(share) efter scenariets regler; en regel som max_projects, min_fraction, et gulv eller et loft står i vejen.")
+    }
+    func noDiagnosis(_ why: String) -> String {
+        pick("No diagnosis could be made: \(why)", "Der kunne ikke stilles en diagnose: \(why)")
+    }
     func relaxedRules(_ keys: String) -> String {
         pick("Relaxed [rules] that make it feasible: \(keys)", "Lempede [rules], der gør det løsbart: \(keys)")
     }

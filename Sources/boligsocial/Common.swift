@@ -1,12 +1,53 @@
 import ArgumentParser
 import BoligsocialCore
 import BoligsocialReports
+import Foundation
 
-/// What the subcommands share: loading with the exit codes of SPEC §6, rendering, and the
-/// diagnosis of an infeasible scenario.
+/// What the subcommands share: loading, rendering, and the one place where what a command's
+/// work throws becomes a message and an exit code (SPEC §6), the diagnosis of an infeasible
+/// scenario included.
 enum Common {
-    static func load(_ path: String) throws -> LoadedScenario {
-        do { return try LoadedScenario.load(path) } catch { throw fail(error) }
+    /// The scenarios a command loaded, so an infeasible one is diagnosed with its own stamp and
+    /// the report is never written over one of its inputs.
+    final class Loaded {
+        private(set) var scenarios: [LoadedScenario] = []
+
+        func load(_ path: String) throws -> LoadedScenario {
+            let loaded = try LoadedScenario.load(path)
+            scenarios.append(loaded)
+            return loaded
+        }
+
+        var inputPaths: [String] { scenarios.flatMap(\.inputPaths) }
+    }
+
+    /// Runs `work` and turns every error it throws into its message and exit code: input problems
+    /// 65/66, an infeasible scenario 2 with its diagnosis (a JSON document with `--format json`),
+    /// a failed write 73, anything else 70.
+    static func run(_ report: ReportOptions?, _ work: (Loaded) throws -> Void) throws {
+        let loaded = Loaded()
+        do {
+            try work(loaded)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let error as InputError {
+            throw fail(error)
+        } catch let infeasible as InfeasibleScenario {
+            try diagnose(infeasible, loaded: loaded, report: report)
+        } catch let failure as OutputWriter.Failure {
+            printError(failure.message)
+            throw Exit.cannotWrite
+        } catch WishProposal.Failure.noTargets(let w) {
+            // The scenario is fine; the --threshold leaves nothing to fund: a usage error.
+            printError("boligsocial wish: --threshold \(w) is above every eligible application's weight")
+            throw Exit.usage
+        } catch let failure as WishProposal.Failure {
+            printError(failure.description)
+            throw Exit.infeasible
+        } catch {
+            printError("boligsocial: \(error)")
+            throw Exit.internalError
+        }
     }
 
     /// Renders the report in the chosen format and writes it to standard output or, atomically, to
@@ -22,58 +63,43 @@ enum Common {
             return
         case .html: text = HTML.page(report)
         case .xlsx:
-            do {
-                try OutputWriter.write(to: options.output!, inputs: inputs) { temporary in try writeWorkbook(report, to: temporary) }
-            } catch {
-                printError(error.message)
-                throw Exit.cannotWrite
-            }
+            try OutputWriter.write(to: options.output!, inputs: inputs) { temporary in try writeWorkbook(report, to: temporary) }
             return
         }
         try OutputWriter.emit(text, to: options.output, inputs: inputs)
     }
 
-    /// Solves, or explains an infeasible scenario and exits 2.
-    static func solve(_ loaded: LoadedScenario, lang: Language, options: SolveOptions = SolveOptions(),
+    /// Solves; an allocation found by a MIP stopped early is reported with a warning on standard
+    /// error (exit 0, but never silently).
+    static func solve(_ loaded: LoadedScenario, options: SolveOptions = SolveOptions(),
                       writeModel: ((ModelWriter) throws -> Void)? = nil) throws -> Allocation {
-        let allocation: Allocation
-        do {
-            allocation = try Allocator.solve(round: loaded.round, scenario: loaded.scenario, options: options, writeModel: writeModel)
-        } catch let failure as OutputWriter.Failure {
-            printError(failure.message)
-            throw Exit.cannotWrite
-        } catch {
-            printError("boligsocial: \(error)")
-            throw Exit.internalError
-        }
-        switch allocation.status {
-        case .optimal:
-            return allocation
-        case .feasible(let gap):
-            // Exit 0, but never silently: the allocation is the best found, not a proven optimum.
+        let allocation = try Allocator.solve(round: loaded.round, scenario: loaded.scenario, options: options, writeModel: writeModel)
+        if case .feasible(let gap) = allocation.status {
             let bound = gap.map { "proven within \(NumberFormat(.en).decimal($0 * 100, places: 2)) % of the optimum" }
                 ?? "no bound on its distance from the optimum is known yet"
             printError("warning: \(loaded.scenario.name): branch-and-cut stopped early (--time-limit or --mip-gap); "
                 + "the allocation is the best found, \(bound)")
-            return allocation
-        case .infeasible:
-            try explainInfeasibility(loaded, lang: lang)
-        case .unbounded, .undefined:
-            printError("\(loaded.scenario.name): \(allocation.status)")
-            throw Exit.internalError
         }
+        return allocation
     }
 
-    /// Prints which rules conflict, in which year, and by how much to relax each; exits 2.
-    static func explainInfeasibility(_ loaded: LoadedScenario, lang: Language) throws -> Never {
+    /// Which rules conflict, in which year, and by how much to relax each: on standard error, or
+    /// with `--format json` as a document on the output; exits 2.
+    static func diagnose(_ infeasible: InfeasibleScenario, loaded: Loaded, report: ReportOptions?) throws -> Never {
+        let lang = report?.lang ?? .en
+        var diagnosis: Diagnosis?
+        var failure: String?
         do {
-            if let diagnosis = try Diagnosis.diagnose(round: loaded.round, scenario: loaded.scenario) {
-                printError(DiagnosisReport(scenario: loaded.scenario, diagnosis: diagnosis, language: lang).text())
-            } else {
-                printError("\(loaded.scenario.name): the scenario is infeasible: its rules cannot all hold within its envelopes")
-            }
+            diagnosis = try Diagnosis.diagnose(round: infeasible.round, scenario: infeasible.scenario)
         } catch {
-            printError("\(loaded.scenario.name): the scenario is infeasible (no diagnosis: \(error))")
+            failure = "\(error)"
+        }
+        let own = loaded.scenarios.first { $0.scenario.files == infeasible.scenario.files }
+        let document = DiagnosisReport(infeasible, diagnosis: diagnosis, failure: failure, stamp: own?.stamp, language: lang)
+        if let report, report.format == .json {
+            try OutputWriter.emit(to: report.output, inputs: loaded.inputPaths) { sink in try document.json().write(chunks: sink) }
+        } else {
+            printError(document.text())
         }
         throw Exit.infeasible
     }

@@ -19,10 +19,12 @@ extension Boligsocial {
         }
 
         func run() throws {
-            let loaded = try scenarios.map(Common.load)
-            let allocations = try loaded.map { try Common.solve($0, lang: report.lang, options: solver.solveOptions) }
-            try Common.emit(CompareReport(Comparison(allocations), stamps: loaded.map(\.stamp), language: report.lang), report,
-                            inputs: loaded.flatMap(\.inputPaths))
+            try Common.run(report) { loader in
+                let loaded = try scenarios.map(loader.load)
+                let allocations = try loaded.map { try Common.solve($0, options: solver.solveOptions) }
+                try Common.emit(CompareReport(Comparison(allocations), stamps: loaded.map(\.stamp), language: report.lang), report,
+                                inputs: loader.inputPaths)
+            }
         }
     }
 }

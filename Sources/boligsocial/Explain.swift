@@ -17,22 +17,16 @@ extension Boligsocial {
         @OptionGroup var report: ReportOptions
 
         func run() throws {
-            let loaded = try Common.load(scenario)
-            _ = try Common.solve(loaded, lang: report.lang)
-            let explanation: Explanation?
-            do {
-                explanation = try Explanation.explain(id: id, round: loaded.round, scenario: loaded.scenario)
-            } catch {
-                printError("boligsocial: \(error)")
-                throw Exit.internalError
+            try Common.run(report) { loader in
+                let loaded = try loader.load(scenario)
+                guard let explanation = try Explanation.explain(id: id, round: loaded.round, scenario: loaded.scenario) else {
+                    printError("\(loaded.scenario.applicationsPath): no application with id '\(id)'"
+                        + (closestMatch(to: id, in: loaded.round.applications.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""))
+                    throw Exit.usage
+                }
+                try Common.emit(ExplainReport(explanation, scenario: loaded.scenario, stamp: loaded.stamp, language: report.lang),
+                                report, inputs: loaded.inputPaths)
             }
-            guard let explanation else {
-                printError("\(loaded.scenario.applicationsPath): no application with id '\(id)'"
-                    + (closestMatch(to: id, in: loaded.round.applications.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""))
-                throw Exit.usage
-            }
-            try Common.emit(ExplainReport(explanation, scenario: loaded.scenario, stamp: loaded.stamp, language: report.lang),
-                            report, inputs: loaded.inputPaths)
         }
     }
 }

@@ -21,16 +21,12 @@ extension Boligsocial {
         }
 
         func run() throws {
-            let loaded = try Common.load(scenario)
-            let frontier: BoligsocialCore.Frontier
-            do {
-                frontier = try BoligsocialCore.Frontier.compute(round: loaded.round, scenario: loaded.scenario, samples: samples)
-            } catch {
-                printError("boligsocial: \(error)")
-                throw Exit.internalError
+            try Common.run(report) { loader in
+                let loaded = try loader.load(scenario)
+                let frontier = try BoligsocialCore.Frontier.compute(round: loaded.round, scenario: loaded.scenario, samples: samples)
+                try Common.emit(FrontierReport(scenario: loaded.scenario, frontier: frontier, stamp: loaded.stamp, language: report.lang),
+                                report, inputs: loaded.inputPaths)
             }
-            try Common.emit(FrontierReport(scenario: loaded.scenario, frontier: frontier, stamp: loaded.stamp, language: report.lang),
-                            report, inputs: loaded.inputPaths)
         }
     }
 }

@@ -24,7 +24,11 @@ extension Boligsocial {
         }
 
         func run() throws {
-            let loaded = try Common.load(scenario)
+            try Common.run(report) { loader in try solve(loader) }
+        }
+
+        func solve(_ loader: Common.Loaded) throws {
+            let loaded = try loader.load(scenario)
             // Only a model to write needs the whole problem in one piece.
             let write: ((ModelWriter) throws -> Void)? = writeModel.map { path in
                 { problem in
@@ -33,7 +37,7 @@ extension Boligsocial {
                     }
                 }
             }
-            let allocation = try Common.solve(loaded, lang: report.lang, options: solver.solveOptions, writeModel: write)
+            let allocation = try Common.solve(loaded, options: solver.solveOptions, writeModel: write)
             let summary = AllocationSummary(allocation, stamp: loaded.stamp)
             try Common.emit(SolveReport(summary, language: report.lang), report, inputs: loaded.inputPaths)
         }

@@ -44,29 +44,23 @@ extension Boligsocial {
         }
 
         func run() throws {
-            let loaded = try Common.load(scenario)
-            let parameter: SweepParameter
-            if let scale {
-                parameter = .scale(try Self.parse(scale, option: "--scale"))
-            } else {
-                guard let year, loaded.scenario.years.contains(year) else {
-                    printError("--year \(year ?? 0) is not one of the scenario's years (\(loaded.scenario.years.map(String.init).joined(separator: ", ")))")
-                    throw Exit.usage
+            try Common.run(report) { loader in
+                let loaded = try loader.load(scenario)
+                let parameter: SweepParameter
+                if let scale {
+                    parameter = .scale(try Self.parse(scale, option: "--scale"))
+                } else {
+                    guard let year, loaded.scenario.years.contains(year) else {
+                        printError("--year \(year ?? 0) is not one of the scenario's years (\(loaded.scenario.years.map(String.init).joined(separator: ", ")))")
+                        throw Exit.usage
+                    }
+                    parameter = .year(year, try Self.parse(range!, option: "--range"))
                 }
-                parameter = .year(year, try Self.parse(range!, option: "--range"))
+                let steps = try BoligsocialCore.Sweep.run(round: loaded.round, scenario: loaded.scenario, parameter: parameter, jobs: jobs)
+                try Common.emit(
+                    SweepReport(scenario: loaded.scenario, steps: steps, parameter: parameter, stamp: loaded.stamp, language: report.lang),
+                    report, inputs: loaded.inputPaths)
             }
-            _ = try Common.solve(loaded, lang: report.lang)  // an infeasible scenario is diagnosed first (exit 2)
-            let steps: [SweepStep]
-            do {
-                steps = try BoligsocialCore.Sweep.run(round: loaded.round, scenario: loaded.scenario, parameter: parameter,
-                                                      jobs: jobs)
-            } catch {
-                printError("boligsocial: \(error)")
-                throw Exit.internalError
-            }
-            try Common.emit(
-                SweepReport(scenario: loaded.scenario, steps: steps, parameter: parameter, stamp: loaded.stamp, language: report.lang),
-                report, inputs: loaded.inputPaths)
         }
     }
 }

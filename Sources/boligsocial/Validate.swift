@@ -11,8 +11,13 @@ extension Boligsocial {
         var scenario: String
 
         func run() throws {
-            let loaded: LoadedScenario
-            do { loaded = try LoadedScenario.load(scenario) } catch { throw fail(error) }
+            try Common.run(nil) { loader in
+                let loaded = try loader.load(scenario)
+                report(loaded)
+            }
+        }
+
+        func report(_ loaded: LoadedScenario) {
             let round = loaded.round
             let ineligible = round.applications.filter { !Eligibility($0, rules: loaded.scenario.rules).isEligible }.count
             print("\(scenario): OK: scenario '\(loaded.scenario.name)', \(round.areas.count) areas, "

@@ -28,23 +28,12 @@ extension Boligsocial {
         }
 
         func run() throws {
-            let loaded = try Common.load(scenario)
-            let proposal: WishProposal
-            do {
-                proposal = try WishProposal.compute(round: loaded.round, scenario: loaded.scenario, threshold: threshold, share: share, flat: flat)
-            } catch WishProposal.Failure.noTargets(let w) {
-                // The scenario is fine; the --threshold leaves nothing to fund: a usage error.
-                printError("boligsocial wish: --threshold \(w) is above every eligible application's weight in \(loaded.scenario.name)")
-                throw Exit.usage
-            } catch let failure as WishProposal.Failure {
-                printError("\(loaded.scenario.name): \(failure)")
-                throw Exit.infeasible
-            } catch {
-                printError("boligsocial: \(error)")
-                throw Exit.internalError
+            try Common.run(report) { loader in
+                let loaded = try loader.load(scenario)
+                let proposal = try WishProposal.compute(round: loaded.round, scenario: loaded.scenario, threshold: threshold, share: share,
+                                                        flat: flat)
+                try Common.emit(WishReport(proposal, stamp: loaded.stamp, language: report.lang), report, inputs: loaded.inputPaths)
             }
-            try Common.emit(WishReport(proposal, stamp: loaded.stamp, language: report.lang), report,
-                            inputs: loaded.inputPaths)
         }
     }
 }

@@ -17,7 +17,7 @@ import Testing
         ]
         let round = Fixture.round(apps)
         let scenario = Fixture.scenario([100_000], rules: rules)
-        #expect(try Allocator.solve(round: round, scenario: scenario).status == .infeasible)
+        #expect(throws: InfeasibleScenario.self) { try Allocator.solve(round: round, scenario: scenario) }
         let diagnosis = try #require(try Diagnosis.diagnose(round: round, scenario: scenario))
         let kinds = Set(diagnosis.relaxations.map(\.kind))
         #expect(kinds.contains(.focusFloor(.health, year: 2009)))

@@ -145,7 +145,7 @@ import Testing
         #expect(a.outcome("B").grantedTotal == 60_000 && a.outcome("A").grantedTotal == 40_000)
         // A floor above the envelope cannot hold: the scenario is infeasible.
         rules.focusFloor[.health] = 150_000
-        #expect(try Fixture.solve(apps, envelope: [100_000], rules: rules).status == .infeasible)
+        #expect(throws: InfeasibleScenario.self) { try Fixture.solve(apps, envelope: [100_000], rules: rules) }
     }
 
     /// min_fraction 0.6: A (w 1) and B (w 0.6) ask 100.000, envelope 150.000. The LP's B = 50% is
