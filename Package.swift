@@ -52,9 +52,11 @@ let package = Package(
         ),
         .testTarget(
             name: "BoligsocialReportsTests",
-            dependencies: ["BoligsocialReports"],
+            dependencies: ["BoligsocialReports", "TestSupport"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["boligsocial", "BoligsocialCore"], exclude: ["Corpus"]),
+        .testTarget(name: "CLITests", dependencies: ["boligsocial", "BoligsocialCore", "TestSupport"], exclude: ["Corpus", "Golden", "Round"]),
+        // Golden files and their diffs, shared by the report and command-line tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]
 )

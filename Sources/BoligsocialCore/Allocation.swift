@@ -18,7 +18,8 @@ public struct ApplicationOutcome: Sendable {
     public var requested: [Int]
     /// Granted whole kroner, `[yearIndex][category]`.
     public var granted: [CategoryMap<Int>]
-    public var reasons: [String]
+    /// Why it got what it got, as data (the reports word it).
+    public var reasons: [OutcomeReason]
     /// The model's rows that bind this application's share at the optimum.
     public var binding: [ConstraintKind]
 
@@ -120,8 +121,7 @@ extension Allocation {
         self.carried = model.carryColumns.map { value($0) * AllocationModel.unit }
         self.marginalPointsPer1000 = solution.isMixedInteger || !usable ? nil : model.envelopeMarginals(solution)
         keepWithinEnvelopes()
-        var sentences = ClassificationSentences()
-        for i in self.outcomes.indices { self.outcomes[i].classify(scenario: self.scenario, sentences: &sentences) }
+        for i in self.outcomes.indices { self.outcomes[i].classify(weights: self.scenario.weights) }
         allocated = years.indices.map { y in self.outcomes.reduce(0) { $0 + $1.granted[y].total } }
     }
 
@@ -168,69 +168,37 @@ extension Allocation {
 }
 
 extension ApplicationOutcome {
-    /// Sets the status and the reasons in words; `sentences` keeps each distinct sentence made, so
-    /// thousands of applications held back by the same rows share one string.
-    mutating func classify(scenario: Scenario, sentences: inout ClassificationSentences) {
+    /// Sets the status and the reasons: the eligibility rules that fail, then how much it got and
+    /// which rows hold it there, then (when money went elsewhere) the weight factor that holds it down.
+    mutating func classify(weights: Weights) {
         let eligibility = prepared.eligibility
-        reasons = eligibility.reasons.map { "\($0.sentence) (\($0.principle))" }
+        reasons = eligibility.reasons.map(OutcomeReason.ineligible)
         if !eligibility.isEligible {
             status = .ineligible
             return
         }
         if prepared.eligibleTotal <= 0 {
             status = grantedTotal > 0 ? .partial : .unfunded
-            reasons.append("no eligible money is requested")
+            reasons.append(.nothingEligibleRequested)
             return
         }
         if share >= 1 {
             status = .full
-        } else if grantedTotal > 0 {
+            reasons.append(.fullyFunded)
+            return
+        }
+        if grantedTotal > 0 {
             status = .partial
-            reasons.append("partly funded (\(Self.percent(share))): " + sentences.sentence("", binding, default: "a rule limits it"))
+            reasons.append(.partlyFunded(share: share, binding: binding))
         } else {
             status = .unfunded
-            reasons.append(sentences.sentence("not funded: ", binding, default: "applications with more priority points per krone used the money"))
+            reasons.append(.unfunded(binding: binding))
         }
-    }
-
-    static func bindingSentence(_ binding: [ConstraintKind], default fallback: String) -> String {
-        let parts = binding.map { kind -> String in
-            switch kind {
-            case .envelope(let year): "the \(year) envelope is used up by applications with more priority points per krone"
-            case .envelopeScale: "the envelope scale"
-            case .primaryShare(let year): "the \(year) minimum share for primary areas"
-            case .areaShare(let area, let year): "the cap on area \(area)'s share of the \(year) envelope"
-            case .focusFloor(let focus, let year): "the \(year) floor for \(focus.rawValue)"
-            case .minimumFraction: "its minimum viable share"
-            case .fundedOnlyIfSelected: "it was not among the selected projects"
-            case .maxProjects: "the maximum number of projects"
-            }
+        // Held back by money, not by a rule of its own: say which factor keeps its weight down.
+        let byMoney = binding.isEmpty || binding.contains { if case .envelope = $0 { true } else { false } }
+        if byMoney, let weakest = prepared.weight.weakestFactor(weights) {
+            reasons.append(.lowWeight(weakest.factor, value: weakest.value, best: weakest.best))
         }
-        return parts.isEmpty ? fallback : parts.joined(separator: "; ")
-    }
-
-    static func percent(_ share: Double) -> String {
-        let value = (share * 1000).rounded() / 10
-        return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
-    }
-}
-
-/// The sentences of `classify`, each distinct one made once.
-struct ClassificationSentences {
-    private struct Key: Hashable {
-        let lead: String
-        let kinds: [ConstraintKind]
-        let fallback: String
-    }
-    private var made: [Key: String] = [:]
-
-    /// `lead` and then the rows `kinds` in words (`fallback` when there are none).
-    mutating func sentence(_ lead: String, _ kinds: [ConstraintKind], default fallback: String) -> String {
-        let key = Key(lead: lead, kinds: kinds, fallback: fallback)
-        if let known = made[key] { return known }
-        let sentence = lead + ApplicationOutcome.bindingSentence(kinds, default: fallback)
-        made[key] = sentence
-        return sentence
     }
 }
 

@@ -10,15 +10,6 @@ public enum IneligibilityReason: String, Sendable, Equatable, CaseIterable {
     /// Whether the reason shuts out the whole application (otherwise only its activity lines).
     public var isWholeApplication: Bool { self != .activitiesWithoutAccounting }
 
-    /// The sentence shown to the officer.
-    public var sentence: String {
-        switch self {
-        case .sofNotInSteeringGroup: "Socialforvaltningen is not represented in the project's steering group"
-        case .noObjective: "the application names none of the memo's overall objectives"
-        case .activitiesWithoutAccounting: "activity money is requested without a commitment to account for it afterwards"
-        }
-    }
-
     /// The memo's section and words the rule comes from.
     public var principle: String {
         switch self {

@@ -113,7 +113,7 @@ public struct CompareReport: Report, Sendable {
 
     public func json() -> JSON {
         let scenarios: [JSON] = summaries.map { summary in
-            let full = SolveJSON.make(summary)
+            let full = SolveJSON.make(summary, labels: labels, applications: false)
             guard case .object(let fields) = full else { return full }
             return .object(fields.filter { $0.0 != "applications" })
         }

@@ -70,6 +70,7 @@ public struct Labels: Sendable {
     var share: String { pick("Share", "Andel") }
     var requested: String { pick("Requested", "Ansøgt") }
     var granted: String { pick("Granted", "Bevilget") }
+    var reason: String { pick("Reason", "Begrundelse") }
     var focusArea: String { pick("Focus area", "Indsatsområde") }
     var riskClass: String { pick("Risk class", "Risikoklasse") }
     var category: String { pick("Category", "Kategori") }

@@ -20,7 +20,9 @@ extension Double {
 }
 
 enum SolveJSON {
-    static func make(_ summary: AllocationSummary) -> JSON {
+    /// The document; `labels` words the reasons. `applications: false` leaves the per-application
+    /// array out (a comparison shows scenarios side by side without it).
+    static func make(_ summary: AllocationSummary, labels: Labels, applications: Bool = true) -> JSON {
         let a = summary.allocation
         let years = a.years
         let yearKeys = years.map(String.init)
@@ -28,9 +30,11 @@ enum SolveJSON {
         func perYearDouble(_ values: [Double]) -> JSON { .object(zip(yearKeys, values).map { ($0, .double($1.roundedForReport)) }) }
 
         let outcomes = a.outcomes
+        let reasons = applications ? OutcomeReasons(outcomes, labels: labels, number: NumberFormat(labels.language)) : nil
         let yearNames = yearKeys.map(JSONObjectWriter.Key.text)
         let categoryNames = CostCategory.allCases.map { ($0, JSONObjectWriter.Key.text($0.rawValue)) }
-        @Sendable func application(_ o: ApplicationOutcome, _ w: inout JSONObjectWriter) {
+        @Sendable func application(_ i: Int, _ w: inout JSONObjectWriter) {
+            let o = outcomes[i]
             w.field("id", string: o.application.id)
             w.field("status", string: o.status.rawValue)
             w.field("weight", .double(o.prepared.weight.weight.roundedForReport))
@@ -42,7 +46,8 @@ enum SolveJSON {
                     w.field(key) { w in for (category, name) in categoryNames { w.field(name, int: o.granted[y][category] ?? 0) } }
                 }
             }
-            w.field("reasons", strings: o.reasons)
+            w.field("reasons", strings: reasons?.text(i) ?? [])
+            w.field("reason_codes", reasons?.json(i) ?? .array([]))
         }
         var fields: [(String, JSON)] = [
             ("scenario", .string(a.scenario.name)),
@@ -52,7 +57,7 @@ enum SolveJSON {
             ("envelope", perYearDouble(a.envelope)),
             ("allocated", perYear(a.allocated)),
             ("marginal_points_per_1000", a.marginalPointsPer1000.map(perYearDouble) ?? .null),
-            ("applications", .generated(count: outcomes.count) { application(outcomes[$0], &$1) }),
+            ("applications", .generated(count: applications ? outcomes.count : 0) { application($0, &$1) }),
             ("by_area", .object(summary.byArea.map { ($0.area.id, perYear($0.amounts)) })),
             ("by_risk", .object(summary.byRisk.map { ($0.risk.rawValue, perYear($0.amounts)) })),
             ("by_focus", .object(summary.byFocus.map { ($0.focus?.rawValue ?? "outside", perYear($0.amounts)) })),

@@ -33,17 +33,19 @@ public struct SolveReport: Report, Sendable {
                       number.kroner(envelopeTotal - summary.totalAllocated), ""]])
     }
 
+    /// One row per application, its reason last (in the report's language).
     public func applicationTable() -> TextTable {
-        let rows = allocation.outcomes.map { o -> [String] in
+        let reasons = OutcomeReasons(allocation.outcomes, labels: labels, number: number)
+        let rows = allocation.outcomes.enumerated().map { i, o -> [String] in
             [o.application.id, o.application.title, o.prepared.area.name, labels.status(o.status),
              number.decimal(o.prepared.weight.weight, places: 3), number.percent(o.share),
-             number.kroner(o.requested.reduce(0, +))] + o.grantedByYear.map(number.kroner) + [number.kroner(o.grantedTotal)]
+             number.kroner(o.requested.reduce(0, +))] + o.grantedByYear.map(number.kroner) + [number.kroner(o.grantedTotal), reasons.joined(i)]
         }
         return TextTable(
             title: labels.byApplication,
             header: [labels.id, labels.title, labels.area, labels.status, labels.weight, labels.share, labels.requested]
-                + yearHeaders + [labels.granted],
-            alignments: [.left, .left, .left, .left, .right, .right, .right] + yearHeaders.map { _ in .right } + [.right],
+                + yearHeaders + [labels.granted, labels.reason],
+            alignments: [.left, .left, .left, .left, .right, .right, .right] + yearHeaders.map { _ in .right } + [.right, .left],
             rows: rows)
     }
 
@@ -99,15 +101,16 @@ public struct SolveReport: Report, Sendable {
     /// The application table, one row per application, as the officer pastes it into a spreadsheet.
     public var csvTable: TextTable {
         var table = applicationTable()
-        table.rows = allocation.outcomes.map { o in
+        let reasons = OutcomeReasons(allocation.outcomes, labels: labels, number: number)
+        table.rows = allocation.outcomes.enumerated().map { i, o in
             [o.application.id, o.application.title, o.prepared.area.name, o.status.rawValue,
              String(o.prepared.weight.weight.roundedForReport), String(o.share.roundedForReport), String(o.requested.reduce(0, +))]
-                + o.grantedByYear.map(String.init) + [String(o.grantedTotal)]
+                + o.grantedByYear.map(String.init) + [String(o.grantedTotal), reasons.joined(i)]
         }
         table.header = ["id", "title", "area", "status", "weight", "share", "requested"]
-            + summary.years.map { "granted_\($0)" } + ["granted_total"]
+            + summary.years.map { "granted_\($0)" } + ["granted_total", "reason"]
         return table
     }
 
-    public func json() -> JSON { SolveJSON.make(summary) }
+    public func json() -> JSON { SolveJSON.make(summary, labels: labels) }
 }

@@ -59,12 +59,16 @@ public struct WishReport: Report, Sendable {
     }
 
     func fundedTable() -> TextTable {
-        let rows = proposal.allocation.outcomes.filter { $0.grantedTotal > 0 }.map { o -> [String] in
-            [o.application.id, o.application.title, number.decimal(o.prepared.weight.weight, places: 3), number.percent(o.share),
-             number.thousands(o.grantedTotal)]
+        let outcomes = proposal.allocation.outcomes
+        let reasons = OutcomeReasons(outcomes, labels: labels, number: number)
+        let rows = outcomes.indices.filter { outcomes[$0].grantedTotal > 0 }.map { i -> [String] in
+            let o = outcomes[i]
+            return [o.application.id, o.application.title, number.decimal(o.prepared.weight.weight, places: 3), number.percent(o.share),
+                    number.thousands(o.grantedTotal), reasons.joined(i)]
         }
-        return TextTable(title: labels.fundedApplications, header: [labels.id, labels.title, labels.weight, labels.share, labels.granted],
-                         alignments: [.left, .left, .right, .right, .right], rows: rows)
+        return TextTable(title: labels.fundedApplications,
+                         header: [labels.id, labels.title, labels.weight, labels.share, labels.granted, labels.reason],
+                         alignments: [.left, .left, .right, .right, .right, .left], rows: rows)
     }
 
     public var tables: [TextTable] { [wishTable(raw: false), fundedTable()] }

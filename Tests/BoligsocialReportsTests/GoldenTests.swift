@@ -3,6 +3,7 @@ import Testing
 
 @testable import BoligsocialCore
 @testable import BoligsocialReports
+import TestSupport
 
 /// Whole-output golden files for the `solve` report in every text format. Re-record with
 /// `RECORD_GOLDEN=1 swift test --filter GoldenTests` and review the diff.
@@ -33,13 +34,8 @@ import Testing
     }
 
     static func check(_ text: String, against name: String) throws {
-        let url = goldenDirectory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "\(name) differs from its golden file; re-record with RECORD_GOLDEN=1 if intended")
+        let mismatch = try Golden.mismatch(text, against: name, in: goldenDirectory)
+        #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
     @Test func solveReportInEveryFormat() throws {

@@ -124,3 +124,65 @@ import Testing
         #expect(r.stdout.contains("checked 224"))
     }
 }
+
+/// `--lang da`: every application's reason in Danish, in every format: the same words in the
+/// table, Markdown, HTML, CSV, the workbook (read back by openpyxl) and JSON, whose `reasons`
+/// carry the text and `reason_codes` the typed data.
+@Suite struct DanishReasonTests {
+    typealias CLI = CLITests
+
+    @Test func everyFormatCarriesEveryReasonInDanish() throws {
+        let dir = try CLI.temporaryDirectory()
+        let jsonPath = dir.appendingPathComponent("r.json").path
+        #expect(try CLI.run(["solve", "--lang", "da", "--format", "json", "--output", jsonPath]).status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as! [String: Any]
+        let applications = json["applications"] as! [[String: Any]]
+        #expect(applications.count == 56)
+        var texts: [String] = []
+        for a in applications {
+            let reasons = a["reasons"] as! [String], codes = a["reason_codes"] as! [[String: Any]]
+            #expect(!reasons.isEmpty && reasons.count == codes.count, "\(a["id"]!)")
+            let known = ["ineligible", "nothing_eligible_requested", "fully_funded", "partly_funded", "unfunded", "low_weight"]
+            #expect(codes.allSatisfy { known.contains($0["code"] as! String) })
+            // The status's own reason is worded in Danish.
+            let lead = ["fuldt støttet:", "delvist støttet (", "ikke støttet:", "ikke berettiget:", "aktivitetslinjerne kan ikke støttes:",
+                        "der søges ikke om midler"]
+            #expect(reasons.contains { r in lead.contains { r.hasPrefix($0) } }, "\(reasons)")
+            #expect(!reasons.joined().contains("funded") && !reasons.joined().contains("envelope"), "\(reasons)")
+            texts.append(reasons.joined(separator: "; "))
+        }
+        // The same text in the other formats, for every application.
+        let table = try CLI.run(["solve", "--lang", "da"]).stdout
+        let markdown = try CLI.run(["solve", "--lang", "da", "--format", "markdown"]).stdout
+        let csv = try CLI.run(["solve", "--lang", "da", "--format", "csv"]).stdout
+        let html = try CLI.run(["solve", "--lang", "da", "--format", "html"]).stdout
+        #expect(table.contains("Begrundelse") && markdown.contains("Begrundelse") && html.contains("Begrundelse"))
+        #expect(csv.hasPrefix("id,title,area,status,weight,share,requested,granted_2009,granted_2010,granted_2011,granted_2012,granted_total,reason"))
+        for text in texts {
+            #expect(table.contains(text))
+            #expect(markdown.contains(text.replacingOccurrences(of: "|", with: "\\|")))
+            #expect(html.contains(text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;"))
+                || html.contains(text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                    .replacingOccurrences(of: ">", with: "&gt;")))
+            #expect(csv.contains(text) || csv.contains(text.replacingOccurrences(of: "\"", with: "\"\"")))
+        }
+        let xlsx = dir.appendingPathComponent("r.xlsx").path
+        #expect(try CLI.run(["solve", "--lang", "da", "--format", "xlsx", "--output", xlsx]).status == 0)
+        let script = """
+            import json, sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1])["Pr. ansøgning"]
+            report = json.load(open(sys.argv[2]))
+            header = [c.value for c in ws[1]]
+            column = header.index("Begrundelse")
+            rows = list(ws.iter_rows(min_row=2))
+            assert len(rows) == len(report["applications"]), len(rows)
+            for row, app in zip(rows, report["applications"]):
+                assert row[0].value == app["id"]
+                assert row[column].value == "; ".join(app["reasons"]), (app["id"], row[column].value)
+            print("reasons", len(rows))
+            """
+        let r = try DocumentTests.shell("/usr/bin/python3", ["-c", script, xlsx, jsonPath])
+        #expect(r.status == 0 && r.stdout.contains("reasons 56"), "\(r.stdout)\(r.stderr)")
+    }
+}
