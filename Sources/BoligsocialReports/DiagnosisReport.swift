@@ -68,7 +68,7 @@ public struct DiagnosisReport: Sendable {
                 ("text", .string(sentence(r))),
             ])
         })))
-        fields.append(("relaxed_rules", .object(relaxedKeys().map { ($0.key, .double($0.value)) })))
+        fields.append(("relaxed_rules", .object(relaxedKeys().map { ($0.key, .double($0.value.roundedForReport)) })))
         if let failure { fields.append(("diagnosis_failed", .string(failure))) }
         if let stamp { fields.append(("inputs", SolveJSON.inputs(stamp))) }
         return .object(fields)
@@ -108,10 +108,10 @@ public struct DiagnosisReport: Sendable {
         guard let after = diagnosis?.relaxedRules else { return [] }
         let before = scenario.rules
         var keys: [(String, Double, String)] = []
-        if after.primaryShareMin != before.primaryShareMin, let v = after.primaryShareMin { keys.append(("primary_share_min", v, "\(v)")) }
-        if after.areaShareMax != before.areaShareMax, let v = after.areaShareMax { keys.append(("area_share_max", v, "\(v)")) }
+        if after.primaryShareMin != before.primaryShareMin, let v = after.primaryShareMin { keys.append(("primary_share_min", v, "\(v.roundedForReport)")) }
+        if after.areaShareMax != before.areaShareMax, let v = after.areaShareMax { keys.append(("area_share_max", v, "\(v.roundedForReport)")) }
         if after.maxProjects != before.maxProjects, let v = after.maxProjects { keys.append(("max_projects", Double(v), "\(v)")) }
-        if after.minFraction != before.minFraction, let v = after.minFraction { keys.append(("min_fraction", v, "\(v)")) }
+        if after.minFraction != before.minFraction, let v = after.minFraction { keys.append(("min_fraction", v, "\(v.roundedForReport)")) }
         for focus in FocusArea.allCases where after.focusFloor[focus] != before.focusFloor[focus] {
             let v = Int(after.focusFloor[focus] ?? 0)
             keys.append(("focus_floor.\(focus.rawValue)", Double(v), "\(v)"))
