@@ -48,9 +48,15 @@ public struct WishProposal: Sendable {
         var targets: [Int] = []
         for (a, p) in model.prepared.enumerated() where !model.shareColumns[a].isEmpty && p.weight.weight >= threshold - Tolerance.weightTie {
             targets.append(a)
-            for (period, columns) in model.shareColumns[a].enumerated() where !columns.isEmpty {
-                try program.addRow("wish_\(AllocationModel.sanitized(p.application.id))_\(period)", bounds: .atLeast(share),
-                                   terms: columns.map { ($0, 1) })
+            // Σ_s φ_s ≥ share, as lower bounds filling the segments in order: the segments of one
+            // period have the same coefficient in every row, so any split of the share costs the
+            // same money, and bounds (unlike rows) leave the solver little to do.
+            for columns in model.shareColumns[a] where !columns.isEmpty {
+                let width = 1 / Double(columns.count)
+                for (k, column) in columns.enumerated() {
+                    let lower = min(width, max(0, share - Double(k) * width))
+                    try program.setBounds(.between(lower, width), of: column)
+                }
             }
         }
         guard !targets.isEmpty else { throw Failure.noTargets(threshold: threshold) }

@@ -20,22 +20,28 @@ public struct LoadedScenario: Sendable {
         let applicationBytes = try readInputFile(scenario.applicationsPath)
         // The files are hashed for the stamp on a second core while they are parsed on this one.
         let found = diagnostics
-        let parts = try? PerThread.map(count: 2, jobs: ProcessInfo.processInfo.activeProcessorCount) { part -> LoadPart in
-            guard part == 0 else {
+        let parsed: (areas: [Area], applications: [Application], diagnostics: DiagnosticCollector)
+        let hashes: (scenario: String, applications: String, areas: String)
+        do {
+            (parsed, hashes) = try PerThread.pair({
+                var diagnostics = found
+                let areas = RoundLoader.parseAreas(areaBytes, file: scenario.areasPath, diagnostics: &diagnostics)
+                let applications = RoundLoader.parseApplications(
+                    applicationBytes, file: scenario.applicationsPath, years: scenario.years, areas: areas, diagnostics: &diagnostics)
+                return (areas, applications, diagnostics)
+            }, {
                 var scenarioHash = SHA256()
-                for file in scenario.files { scenarioHash.update((try? readInputFile(file)) ?? []) }
-                return .hashes(scenario: scenarioHash.hexDigest(), applications: SHA256.hex(applicationBytes), areas: SHA256.hex(areaBytes))
-            }
-            var diagnostics = found
-            let areas = RoundLoader.parseAreas(areaBytes, file: scenario.areasPath, diagnostics: &diagnostics)
-            let applications = RoundLoader.parseApplications(
-                applicationBytes, file: scenario.applicationsPath, years: scenario.years, areas: areas, diagnostics: &diagnostics)
-            return .round(areas, applications, diagnostics)
+                for file in scenario.files { scenarioHash.update(try readInputFile(file)) }
+                return (scenarioHash.hexDigest(), SHA256.hex(applicationBytes), SHA256.hex(areaBytes))
+            })
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: scenario.files.first ?? "", reason: "\(error)")
         }
-        guard let parts, case .round(let areas, let applications, let all) = parts[0],
-              case .hashes(let scenarioSHA256, let applicationsSHA256, let areasSHA256) = parts[1]
-        else { throw .badData([]) }
-        try all.throwIfAny()
+        try parsed.diagnostics.throwIfAny()
+        let (areas, applications) = (parsed.areas, parsed.applications)
+        let (scenarioSHA256, applicationsSHA256, areasSHA256) = hashes
         let stamp = InputStamp(
             scenarioSHA256: scenarioSHA256, applicationsSHA256: applicationsSHA256,
             areasSHA256: areasSHA256, toolVersion: toolVersion, glpkVersion: SolverSession.solverVersion)
@@ -44,10 +50,4 @@ public struct LoadedScenario: Sendable {
 
     /// Every input path, to refuse writing a report over one of them.
     public var inputPaths: [String] { scenario.files + [scenario.areasPath, scenario.applicationsPath] }
-}
-
-/// What each of the two threads of `LoadedScenario.load` brings back.
-private enum LoadPart: Sendable {
-    case round([Area], [Application], DiagnosticCollector)
-    case hashes(scenario: String, applications: String, areas: String)
 }

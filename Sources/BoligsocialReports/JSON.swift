@@ -81,7 +81,7 @@ public enum JSON: Sendable, Equatable {
             var next = 0
             while next < count {
                 let first = next, end = min(count, next + jobs * Self.batch)
-                let pieces = (try? PerThread.map(count: (end - first + Self.batch - 1) / Self.batch, jobs: jobs) { piece -> JSONOutput in
+                let pieces = PerThread.map(count: (end - first + Self.batch - 1) / Self.batch, jobs: jobs) { piece -> JSONOutput in
                     var part = JSONOutput(capacity: 0)
                     for i in (first + piece * Self.batch)..<min(end, first + (piece + 1) * Self.batch) {
                         part.pad(indent + 1)
@@ -89,7 +89,7 @@ public enum JSON: Sendable, Equatable {
                         part.append(i < count - 1 ? ",\n" : "\n")
                     }
                     return part
-                }) ?? []
+                }
                 for piece in pieces { out.append(contentsOf: piece) }
                 if let flush, out.count >= 1 << 20 { flush(&out) }
                 next = end

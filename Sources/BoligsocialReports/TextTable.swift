@@ -77,9 +77,11 @@ extension String {
         return out
     }
 
+    /// Without its trailing spaces, found on the UTF-8 bytes (a space is one byte and never part of
+    /// another character), so a line padded by hundreds of spaces costs no more than its length.
     func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
+        let utf8 = self.utf8
+        guard let last = utf8.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return "" }
+        return String(self[...last])
     }
 }
