@@ -123,6 +123,7 @@ def main():
     parser.add_argument("--glpsol-max", type=int, default=10000, help="largest round glpsol is run on")
     parser.add_argument("--sweep-size", type=int, default=1000)
     parser.add_argument("--steps", type=int, default=1000)
+    parser.add_argument("--wish-size", type=int, default=5000, help="round size for wish against solve (a MIP round)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
@@ -187,6 +188,17 @@ def main():
         print(f"  Python csv.reader into lists, whole process                                  {py:6.3f} s   (inside: {py_inner:.3f} s)")
         print(f"  ratio Python / boligsocial whole process:  {ratio(py, ours)}")
         print(f"  ratio Python inside / boligsocial whole:   {ratio(py_inner, ours)}")
+
+        print(f"\n## wish against solve: {args.wish_size:,} applications, the generator's mixed-integer round")
+        directory = os.path.join(workdir, f"wish{args.wish_size}")
+        subprocess.run([binary, "generate", "--applications", str(args.wish_size), "--seed", "3", "--output", directory],
+                       check=True, stdout=subprocess.DEVNULL)
+        scenario = os.path.join(directory, "scenario.toml")
+        solve, _, _ = measured([binary, "solve", scenario, "--format", "json"], args.repeat)
+        wish, _, _ = measured([binary, "wish", scenario, "--format", "json"], args.repeat)
+        print(f"  boligsocial solve, whole process   {solve:8.3f} s")
+        print(f"  boligsocial wish, whole process    {wish:8.3f} s")
+        print(f"  ratio wish / solve:                {ratio(wish, solve)}   (asked: at most 5x)")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

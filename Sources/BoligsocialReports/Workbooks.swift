@@ -49,32 +49,15 @@ enum AllocationSheets {
                 amounts(labels.byRisk, labels.riskClass, summary.byRisk.map { (labels.risk($0.risk), $0.amounts) }),
                 amounts(labels.byCategory, labels.category, summary.byCategory.map { (labels.category($0.category), $0.amounts) })]
     }
-
-    /// Money per year stacked by focus area and by risk class.
-    static func charts(_ summary: AllocationSummary, labels: Labels) -> [Chart] {
-        let years = summary.years.map(String.init)
-        let inMillions = { (v: [Int]) in v.map { Double($0) / 1_000_000 } }
-        let unit = labels.language == .da ? "mio. kr." : "million kr."
-        return [
-            .stackedBars(title: "\(labels.byFocus) (\(unit))", categories: years,
-                         series: summary.byFocus.filter { $0.amounts.contains { $0 > 0 } }.map { (labels.focus($0.focus), inMillions($0.amounts)) },
-                         unit: unit),
-            .stackedBars(title: "\(labels.byRisk) (\(unit))", categories: years,
-                         series: summary.byRisk.filter { $0.amounts.contains { $0 > 0 } }.map { (labels.risk($0.risk), inMillions($0.amounts)) },
-                         unit: unit),
-        ]
-    }
 }
 
 extension SolveReport {
-    public var charts: [Chart] { AllocationSheets.charts(summary, labels: labels) }
     public func workbook() -> Workbook {
         Workbook(title: title, sheets: AllocationSheets.sheets(summary, labels: labels))
     }
 }
 
 extension WishReport {
-    public var charts: [Chart] { AllocationSheets.charts(summary, labels: labels) }
     public func workbook() -> Workbook {
         let years = proposal.allocation.years
         var rows: [[Cell]] = wishTable(raw: true).rows.map { row in
@@ -85,26 +68,5 @@ extension WishReport {
         var sheets = AllocationSheets.sheets(summary, labels: labels)
         sheets.insert(wish, at: 1)
         return Workbook(title: title, sheets: sheets)
-    }
-}
-
-extension FrontierReport {
-    public var charts: [Chart] {
-        let unit = labels.language == .da ? "Samlet ramme, mio. kr." : "Total envelope, million kr."
-        return [.line(title: labels.frontier, xLabel: unit, yLabel: labels.priorityPoints,
-                      points: frontier.breakpoints.map { ($0.scale * frontier.totalEnvelope / 1_000_000, $0.priorityPoints) })]
-    }
-}
-
-extension SweepReport {
-    public var charts: [Chart] {
-        let solved = steps.filter { $0.status.hasSolution }
-        let unit = labels.language == .da ? "mio. kr." : "million kr."
-        let x: (SweepStep) -> Double = { s in
-            if let year = sweptYear, let y = scenario.years.firstIndex(of: year) { return s.envelope[y] / 1_000_000 }
-            return s.envelope.reduce(0, +) / 1_000_000
-        }
-        let xLabel = sweptYear.map { "\(labels.envelope) \($0), \(unit)" } ?? "\(labels.totalEnvelope), \(unit)"
-        return [.line(title: labels.sweep, xLabel: xLabel, yLabel: labels.priorityPoints, points: solved.map { (x($0), $0.priorityPoints) })]
     }
 }

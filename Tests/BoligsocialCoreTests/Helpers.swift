@@ -49,3 +49,28 @@ extension Allocation {
     func outcome(_ id: String) -> ApplicationOutcome { outcomes.first { $0.application.id == id }! }
     func share(_ id: String) -> Double { outcome(id).share }
 }
+
+/// The loaders one file at a time, for the tests (the tool itself loads a scenario and its CSV
+/// files together, through `LoadedScenario.load`).
+extension RoundLoader {
+    /// Reads both files; throws `.cannotOpen` for a missing file and `.badData` with every problem.
+    static func load(areasPath: String, applicationsPath: String, years: [Int]) throws(InputError) -> Round {
+        let areaBytes = try readInputFile(areasPath)
+        let applicationBytes = try readInputFile(applicationsPath)
+        var diagnostics = DiagnosticCollector()
+        let areas = parseAreas(areaBytes, file: areasPath, diagnostics: &diagnostics)
+        let applications = parseApplications(
+            applicationBytes, file: applicationsPath, years: years, areas: areas, diagnostics: &diagnostics)
+        try diagnostics.throwIfAny()
+        return Round(years: years, areas: areas, applications: applications)
+    }
+}
+
+extension ScenarioLoader {
+    static func load(_ path: String) throws(InputError) -> Scenario {
+        var diagnostics = DiagnosticCollector()
+        let scenario = try load(path, diagnostics: &diagnostics)
+        try diagnostics.throwIfAny()
+        return scenario
+    }
+}

@@ -1,12 +1,5 @@
 /// Reads a scenario TOML file (SPEC §3), following `extends`, and checks every key and value.
 public enum ScenarioLoader {
-    public static func load(_ path: String) throws(InputError) -> Scenario {
-        var diagnostics = DiagnosticCollector()
-        let scenario = try load(path, diagnostics: &diagnostics)
-        try diagnostics.throwIfAny()
-        return scenario
-    }
-
     /// Reads the scenario, adding its problems to `diagnostics` so they can be reported together
     /// with those of the CSV files. Throws only when the file cannot be opened or parsed at all.
     static func load(_ path: String, diagnostics: inout DiagnosticCollector) throws(InputError) -> Scenario {

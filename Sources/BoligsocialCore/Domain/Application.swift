@@ -1,17 +1,3 @@
-/// A public housing area ("alment boligområde").
-public struct Area: Sendable, Equatable, Codable {
-    public var id: String
-    public var name: String
-    public var district: String
-    public var risk: RiskClass
-    public init(id: String, name: String, district: String, risk: RiskClass) {
-        self.id = id
-        self.name = name
-        self.district = district
-        self.risk = risk
-    }
-}
-
 /// One application for co-funding, as read from applications.csv.
 public struct Application: Sendable, Equatable, Codable {
     public var id: String
@@ -60,27 +46,4 @@ public struct Application: Sendable, Equatable, Codable {
     public var primaryFocus: FocusArea? { focus.first }
 
     public func request(_ category: CostCategory, year index: Int) -> Double { requests[index][category] ?? 0 }
-}
-
-/// A grant round: its years, areas and applications.
-public struct Round: Sendable, Equatable {
-    public var years: [Int]
-    public var areas: [Area]
-    public var applications: [Application]
-    private var areaIndex: [String: Int]
-
-    public init(years: [Int], areas: [Area], applications: [Application]) {
-        self.years = years
-        self.areas = areas
-        self.applications = applications
-        var index: [String: Int] = [:]
-        for (i, area) in areas.enumerated() where index[area.id] == nil { index[area.id] = i }
-        areaIndex = index
-    }
-
-    public func area(_ id: String) -> Area? { areaIndex[id].map { areas[$0] } }
-
-    public static func == (a: Round, b: Round) -> Bool {
-        a.years == b.years && a.areas == b.areas && a.applications == b.applications
-    }
 }

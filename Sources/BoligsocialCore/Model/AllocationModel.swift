@@ -1,47 +1,5 @@
 import LinearProgramming
 
-/// What an application brings to the model once eligibility and weights are applied. A class, made
-/// once per application and never changed: every outcome and report refers to the same one instead
-/// of carrying a copy (a 100,000-application round would copy 25 MB of it per pass).
-public final class PreparedApplication: Sendable {
-    public let application: Application
-    public let area: Area
-    public let eligibility: Eligibility
-    public let weight: WeightBreakdown
-    /// `u'[a,c,y]` in DKK: the request with ineligible lines set to 0, `[yearIndex][category]`.
-    public let eligibleRequest: [CategoryMap<Double>]
-    /// `Σ_c u'[a,c,y]` per year, and over all years.
-    public let eligibleByYear: [Double]
-    public let eligibleTotal: Double
-    /// The application's own `min_fraction` column, or else the scenario's rule (the column wins).
-    public let minFraction: Double?
-
-    init(application: Application, area: Area, eligibility: Eligibility, weight: WeightBreakdown,
-         eligibleRequest: [CategoryMap<Double>], eligibleByYear: [Double], eligibleTotal: Double, minFraction: Double?) {
-        self.application = application
-        self.area = area
-        self.eligibility = eligibility
-        self.weight = weight
-        self.eligibleRequest = eligibleRequest
-        self.eligibleByYear = eligibleByYear
-        self.eligibleTotal = eligibleTotal
-        self.minFraction = minFraction
-    }
-}
-
-/// The kinds of rows the model has, so a binding row can be explained in the memo's terms.
-public enum ConstraintKind: Sendable, Hashable {
-    case envelope(year: Int)
-    /// `e[y] = t·E[y]` (only in the frontier's model).
-    case envelopeScale(year: Int)
-    case primaryShare(year: Int)
-    case areaShare(area: String, year: Int)
-    case focusFloor(FocusArea, year: Int)
-    case minimumFraction(application: String)
-    case fundedOnlyIfSelected(application: String)
-    case maxProjects
-}
-
 /// The LP/MIP of SPEC §4 for one round and scenario, with the maps from columns and rows back to
 /// the domain. Amounts enter the model in 1.000 kr., so the duals of the envelope rows are directly
 /// priority points per 1.000 kr. and GLPK's numbers stay near 1.

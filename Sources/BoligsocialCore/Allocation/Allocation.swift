@@ -1,33 +1,6 @@
 import Foundation
 import LinearProgramming
 
-/// How much of its request an application gets.
-public enum FundingStatus: String, Sendable, Codable, CaseIterable {
-    case full, partial, unfunded, ineligible
-}
-
-/// One application's outcome, in whole kroner.
-public struct ApplicationOutcome: Sendable {
-    public var prepared: PreparedApplication
-    public var status: FundingStatus
-    /// Granted / eligible request over all years (φ under `proportional`).
-    public var share: Double
-    /// The share per year (equal across years under `proportional`).
-    public var shareByYear: [Double]
-    /// Requested DKK per year, all lines (also ineligible ones).
-    public var requested: [Int]
-    /// Granted whole kroner, `[yearIndex][category]`.
-    public var granted: [CategoryMap<Int>]
-    /// Why it got what it got, as data (the reports word it).
-    public var reasons: [OutcomeReason]
-    /// The model's rows that bind this application's share at the optimum.
-    public var binding: [ConstraintKind]
-
-    public var application: Application { prepared.application }
-    public var grantedByYear: [Int] { granted.map(\.total) }
-    public var grantedTotal: Int { grantedByYear.reduce(0, +) }
-}
-
 /// The optimal allocation of one scenario: the solver's result turned back into the memo's terms.
 public struct Allocation: Sendable {
     public var scenario: Scenario
@@ -47,34 +20,6 @@ public struct Allocation: Sendable {
     /// Whether the model had binary variables (a `min_fraction` or `max_projects` rule, or a
     /// `min_fraction` column).
     public var isMixedInteger: Bool
-}
-
-/// Solves a scenario and reports the allocation.
-public enum Allocator {
-    /// Builds the model, solves it on the calling thread (block by block on `jobs` threads when it
-    /// falls apart into independent years), and rounds the result. The allocation is optimal, or
-    /// feasible when a MIP stopped early; an infeasible scenario throws `InfeasibleScenario`, and a
-    /// solver that ends without a solution throws `LPError.solverFailed`.
-    public static func solve(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions(),
-                             jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                             writeModel: ((ModelWriter) throws -> Void)? = nil) throws -> Allocation {
-        let model = try AllocationModel(round: round, scenario: scenario, lean: true)
-        // The GLPK problem is freed before the allocation is built: on a large round it is the
-        // largest thing in memory.
-        let solution = try {
-            // A model that falls apart into independent blocks (per_year without carry-over: one a
-            // year) is solved block by block, the blocks side by side on the machine's cores.
-            guard let writeModel else { return try SolverSession.solveOnce(model.program, options: options, jobs: jobs) }
-            let session = try SolverSession(model.program)
-            try writeModel(ModelWriter(session: session))
-            return try session.solve(options)
-        }()
-        switch solution.status {
-        case .optimal, .feasible: return Allocation(model: model, solution: solution)
-        case .infeasible: throw InfeasibleScenario(round: round, scenario: scenario)
-        case .unbounded, .undefined: throw LPError.solverFailed("\(scenario.name): \(solution.status)")
-        }
-    }
 }
 
 extension Allocation {
@@ -166,51 +111,3 @@ extension Allocation {
         return result
     }
 }
-
-extension ApplicationOutcome {
-    /// Sets the status and the reasons: the eligibility rules that fail, then how much it got and
-    /// which rows hold it there, then (when money went elsewhere) the weight factor that holds it down.
-    mutating func classify(weights: Weights) {
-        let eligibility = prepared.eligibility
-        reasons = eligibility.reasons.map(OutcomeReason.ineligible)
-        if !eligibility.isEligible {
-            status = .ineligible
-            return
-        }
-        if prepared.eligibleTotal <= 0 {
-            status = grantedTotal > 0 ? .partial : .unfunded
-            reasons.append(.nothingEligibleRequested)
-            return
-        }
-        if share >= 1 {
-            status = .full
-            reasons.append(.fullyFunded)
-            return
-        }
-        if grantedTotal > 0 {
-            status = .partial
-            reasons.append(.partlyFunded(share: share, binding: binding))
-        } else {
-            status = .unfunded
-            reasons.append(.unfunded(binding: binding))
-        }
-        // Held back by money, not by a rule of its own: say which factor keeps its weight down.
-        let byMoney = binding.isEmpty || binding.contains { if case .envelope = $0 { true } else { false } }
-        if byMoney, let weakest = prepared.weight.weakestFactor(weights) {
-            reasons.append(.lowWeight(weakest.factor, value: weakest.value, best: weakest.best))
-        }
-    }
-}
-
-/// Writes the exact model GLPK is about to solve, for other solvers (`--write-model`).
-public struct ModelWriter {
-    let session: SolverSession
-    /// `format`: `.cplexLP` or `.mps`.
-    public func write(to path: String, format: ModelFormat) throws { try session.write(to: path, format: format) }
-}
-
-/// The solver's statuses and settings, named here so the layers above need not import the LP wrapper.
-public typealias SolveStatus = LinearProgramming.SolveStatus
-public typealias SolveOptions = LinearProgramming.SolveOptions
-public typealias ModelFormat = LinearProgramming.ModelFormat
-

@@ -1,17 +1,5 @@
 /// Loads areas.csv and applications.csv (SPEC §3), collecting every problem with its location.
 public enum RoundLoader {
-    /// Reads both files; throws `.cannotOpen` for a missing file and `.badData` with every problem.
-    public static func load(areasPath: String, applicationsPath: String, years: [Int]) throws(InputError) -> Round {
-        let areaBytes = try readInputFile(areasPath)
-        let applicationBytes = try readInputFile(applicationsPath)
-        var diagnostics = DiagnosticCollector()
-        let areas = parseAreas(areaBytes, file: areasPath, diagnostics: &diagnostics)
-        let applications = parseApplications(
-            applicationBytes, file: applicationsPath, years: years, areas: areas, diagnostics: &diagnostics)
-        try diagnostics.throwIfAny()
-        return Round(years: years, areas: areas, applications: applications)
-    }
-
     static func parseAreas(_ bytes: [UInt8], file: String, diagnostics: inout DiagnosticCollector) -> [Area] {
         guard let (opened, columns) = open(bytes, file: file, required: ["id", "name", "district", "risk"], diagnostics: &diagnostics)
         else { return [] }
@@ -41,7 +29,7 @@ public enum RoundLoader {
     /// when its encoding or its header will not do.
     static func open(_ bytes: [UInt8], file: String, required: [String],
                      diagnostics: inout DiagnosticCollector) -> (CSVCursor, HeaderMap)? {
-        if let problem = CSVReader.unsupportedEncoding(bytes) {
+        if let problem = CSVDialect.unsupportedEncoding(bytes) {
             diagnostics.add(SourceLocation(file: file, line: 1, column: 1), problem)
             return nil
         }

@@ -94,7 +94,7 @@ struct CSVCursor {
     init(_ raw: [UInt8]) {
         let (decoded, encoding) = decodeToUTF8(raw)
         bytes = decoded
-        delimiter = CSVReader.detectDelimiter(decoded)
+        delimiter = CSVDialect.detectDelimiter(decoded)
         table = CSVTable(header: [], semicolonDelimited: delimiter == UInt8(ascii: ";"), encoding: encoding)
         if let first = next() {
             table.header = first.fields.map { field in
@@ -218,7 +218,7 @@ struct CSVCursor {
     }
 }
 
-enum CSVReader {
+enum CSVDialect {
     /// Text encodings Excel can write but SPEC §3 does not take, named so the officer knows what to
     /// do: UTF-16 ("Unicode text") starts with a byte-order mark FF FE or FE FF.
     static func unsupportedEncoding(_ raw: [UInt8]) -> String? {

@@ -1,31 +1,6 @@
 import LinearProgramming
 import Parallel
 
-/// One step of a sweep: a `solve`-like summary (SPEC §5 `steps`).
-public struct SweepStep: Sendable {
-    /// The envelope scale of a `--scale` sweep; `nil` for a one-year sweep.
-    public var scale: Double?
-    /// Each year's envelope at this step (DKK).
-    public var envelope: [Double]
-    public var status: SolveStatus
-    public var priorityPoints: Double
-    public var allocated: [Int]
-    public var full: Int
-    public var partial: Int
-    public var unfunded: Int
-    /// Points per extra 1.000 kr. of the swept quantity (the year's envelope, or all envelopes in
-    /// proportion); `nil` for a MIP or an infeasible step.
-    public var marginalPointsPer1000: Double?
-}
-
-/// What a sweep varies.
-public enum SweepParameter: Sendable, Equatable {
-    /// Every year's envelope times each value.
-    case scale([Double])
-    /// One year's envelope set to each amount (DKK).
-    case year(Int, [Double])
-}
-
 /// Re-solves a scenario over a range of envelopes. The steps go in blocks of `blockSize`; each
 /// block is one kept GLPK problem whose steps change only the envelope columns' bounds and start
 /// from the previous step's basis. Blocks are independent, so `jobs` threads can take them in any

@@ -1,0 +1,59 @@
+import Foundation
+import LinearProgramming
+
+/// One application's outcome, in whole kroner.
+public struct ApplicationOutcome: Sendable {
+    public var prepared: PreparedApplication
+    public var status: FundingStatus
+    /// Granted / eligible request over all years (φ under `proportional`).
+    public var share: Double
+    /// The share per year (equal across years under `proportional`).
+    public var shareByYear: [Double]
+    /// Requested DKK per year, all lines (also ineligible ones).
+    public var requested: [Int]
+    /// Granted whole kroner, `[yearIndex][category]`.
+    public var granted: [CategoryMap<Int>]
+    /// Why it got what it got, as data (the reports word it).
+    public var reasons: [OutcomeReason]
+    /// The model's rows that bind this application's share at the optimum.
+    public var binding: [ConstraintKind]
+
+    public var application: Application { prepared.application }
+    public var grantedByYear: [Int] { granted.map(\.total) }
+    public var grantedTotal: Int { grantedByYear.reduce(0, +) }
+}
+
+extension ApplicationOutcome {
+    /// Sets the status and the reasons: the eligibility rules that fail, then how much it got and
+    /// which rows hold it there, then (when money went elsewhere) the weight factor that holds it down.
+    mutating func classify(weights: Weights) {
+        let eligibility = prepared.eligibility
+        reasons = eligibility.reasons.map(OutcomeReason.ineligible)
+        if !eligibility.isEligible {
+            status = .ineligible
+            return
+        }
+        if prepared.eligibleTotal <= 0 {
+            status = grantedTotal > 0 ? .partial : .unfunded
+            reasons.append(.nothingEligibleRequested)
+            return
+        }
+        if share >= 1 {
+            status = .full
+            reasons.append(.fullyFunded)
+            return
+        }
+        if grantedTotal > 0 {
+            status = .partial
+            reasons.append(.partlyFunded(share: share, binding: binding))
+        } else {
+            status = .unfunded
+            reasons.append(.unfunded(binding: binding))
+        }
+        // Held back by money, not by a rule of its own: say which factor keeps its weight down.
+        let byMoney = binding.isEmpty || binding.contains { if case .envelope = $0 { true } else { false } }
+        if byMoney, let weakest = prepared.weight.weakestFactor(weights) {
+            reasons.append(.lowWeight(weakest.factor, value: weakest.value, best: weakest.best))
+        }
+    }
+}

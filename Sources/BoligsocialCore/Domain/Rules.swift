@@ -1,0 +1,17 @@
+/// The policy rules of a scenario (SPEC §3 `[rules]`, §4 constraints). `nil` means the rule is off.
+public struct Rules: Sendable, Equatable {
+    public var requireSofInSteeringGroup = true
+    public var requireObjective = true
+    public var requireActivityAccounting = true
+    public var commitment = Commitment.proportional
+    public var primaryShareMin: Double?
+    public var areaShareMax: Double?
+    public var carryOver = false
+    /// Diminishing returns `[d1, …, dS]`: positive, non-increasing, `d1 = 1`.
+    public var returns: [Double]?
+    public var minFraction: Double?
+    public var maxProjects: Int?
+    /// DKK per year that must go to applications whose primary focus is the key.
+    public var focusFloor: [FocusArea: Double] = [:]
+    public init() {}
+}

@@ -1,0 +1,40 @@
+/// A what-if scenario: which round, which years, how much money per year, and under which rules.
+public struct Scenario: Sendable, Equatable {
+    public var name: String
+    public var description: String
+    /// The scenario file, and the files it extends, child first.
+    public var files: [String]
+    public var applicationsPath: String
+    public var areasPath: String
+    public var years: [Int] = [2009, 2010, 2011, 2012]
+    /// DKK per year, fixed 2009 prices.
+    public var envelope: [Int: Double]
+    public var weights = Weights()
+    public var rules = Rules()
+
+    public init(
+        name: String, description: String = "", files: [String] = [], applicationsPath: String = "",
+        areasPath: String = "", years: [Int] = [2009, 2010, 2011, 2012], envelope: [Int: Double],
+        weights: Weights = Weights(), rules: Rules = Rules()
+    ) {
+        self.name = name
+        self.description = description
+        self.files = files
+        self.applicationsPath = applicationsPath
+        self.areasPath = areasPath
+        self.years = years
+        self.envelope = envelope
+        self.weights = weights
+        self.rules = rules
+    }
+
+    /// The envelope of each year in `years`' order (0 where none is given).
+    public var envelopes: [Double] { years.map { envelope[$0] ?? 0 } }
+
+    /// The same scenario with every year's envelope multiplied by `factor`.
+    public func scaled(by factor: Double) -> Scenario {
+        var copy = self
+        copy.envelope = envelope.mapValues { $0 * factor }
+        return copy
+    }
+}

@@ -1,0 +1,14 @@
+import LinearProgramming
+
+/// The kinds of rows the model has, so a binding row can be explained in the memo's terms.
+public enum ConstraintKind: Sendable, Hashable {
+    case envelope(year: Int)
+    /// `e[y] = t·E[y]` (only in the frontier's model).
+    case envelopeScale(year: Int)
+    case primaryShare(year: Int)
+    case areaShare(area: String, year: Int)
+    case focusFloor(FocusArea, year: Int)
+    case minimumFraction(application: String)
+    case fundedOnlyIfSelected(application: String)
+    case maxProjects
+}
