@@ -5,7 +5,7 @@ public enum Language: String, Sendable, CaseIterable {
     case en, da
 }
 
-/// Every word a report prints, in one place: the vocabulary of SPEC §2 and the reports' headings.
+/// Every word a report prints, in one place: the vocabulary of docs/formats.md and the reports' headings.
 public struct Labels: Sendable {
     public let language: Language
     public init(_ language: Language) { self.language = language }

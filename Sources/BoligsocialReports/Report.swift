@@ -15,7 +15,7 @@ public protocol Report {
     var charts: [Chart] { get }
     /// The workbook of `--format xlsx`.
     func workbook() -> Workbook
-    /// What the numbers were computed from (SPEC §5 `inputs`), one stamp per scenario.
+    /// What the numbers were computed from (docs/json.md `inputs`), one stamp per scenario.
     var stamps: [InputStamp] { get }
     var language: Language { get }
 }
@@ -66,5 +66,5 @@ extension Sheet {
     }
 }
 
-/// The JSON of the input stamp (SPEC §5 `inputs`), shared by every report.
+/// The JSON of the input stamp (docs/json.md `inputs`), shared by every report.
 public func inputsJSON(_ stamp: InputStamp) -> JSON { SolveJSON.inputs(stamp) }

@@ -1,6 +1,6 @@
 import BoligsocialCore
 
-/// The JSON of `solve` (SPEC §5), field by field in the spec's order.
+/// The JSON of `solve` (docs/json.md), field by field in the documented order.
 extension Double {
     /// Twelve significant digits, at most nine decimals: enough for any weight, share or amount, and
     /// free of binary noise such as 0.45999999999999996 or 17465000.000000004, so reports stay

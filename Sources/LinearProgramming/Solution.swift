@@ -65,7 +65,7 @@ public struct Solution: Sendable {
     }
 }
 
-/// Settings for a solve. Defaults are the fast ones measured in shared/GLPK-NOTES.md.
+/// Settings for a solve. Defaults are the fast ones measured on this model (README).
 public struct SolveOptions: Sendable {
     /// Time limit in seconds for GLPK (simplex and branch-and-cut); `nil` = none.
     public var timeLimit: Double?

@@ -4,7 +4,7 @@ import BoligsocialReports
 import Foundation
 
 /// What the subcommands share: loading, rendering, and the one place where what a command's
-/// work throws becomes a message and an exit code (SPEC §6), the diagnosis of an infeasible
+/// work throws becomes a message and an exit code (docs/commands.md), the diagnosis of an infeasible
 /// scenario included.
 enum Common {
     /// The scenarios a command loaded, so an infeasible one is diagnosed with its own stamp and

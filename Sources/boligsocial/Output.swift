@@ -2,7 +2,7 @@ import ArgumentParser
 import BoligsocialCore
 import Foundation
 
-/// Exit codes of SPEC §6.
+/// Exit codes of docs/commands.md.
 enum Exit {
     static let infeasible = ExitCode(2)
     static let usage = ExitCode(64)
@@ -17,7 +17,7 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }
 
-/// Prints an input problem and turns it into the exit code of SPEC §6.
+/// Prints an input problem and turns it into the exit code of docs/commands.md.
 func fail(_ error: InputError) -> ExitCode {
     switch error {
     case .badData(let diagnostics):

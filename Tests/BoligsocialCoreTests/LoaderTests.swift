@@ -3,7 +3,7 @@ import Testing
 
 @testable import BoligsocialCore
 
-/// Reading areas.csv and applications.csv in every dialect of SPEC §3, and the problems it reports.
+/// Reading areas.csv and applications.csv in every dialect of docs/formats.md, and the problems it reports.
 @Suite struct LoaderTests {
     static let years = [2009, 2010]
 
@@ -80,7 +80,7 @@ import Testing
         #expect(ValueParser.boolean("JA") == true && ValueParser.boolean("Nej") == false && ValueParser.boolean("y") == nil)
     }
 
-    /// Every way SPEC §3 lets a cell be written, with where each cell starts (line, column in
+    /// Every way docs/formats.md lets a cell be written, with where each cell starts (line, column in
     /// characters): quotes undone, delimiters and line ends inside quotes, spaces around a quoted
     /// cell, CR, LF and CRLF line ends, a quoted empty cell, a skipped empty line, a quote inside
     /// an unquoted cell, and letters outside ASCII.

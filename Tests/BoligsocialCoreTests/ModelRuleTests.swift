@@ -2,7 +2,7 @@ import Testing
 
 @testable import BoligsocialCore
 
-/// One test per part of SPEC §4, each on a round small enough to solve by hand.
+/// One test per part of docs/model.md, each on a round small enough to solve by hand.
 @Suite struct ModelRuleTests {
     let tolerance = 1e-6
 

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Runs the built `boligsocial` binary and checks its output and exit code (SPEC §5, §6).
+/// Runs the built `boligsocial` binary and checks its output and exit code (docs/commands.md).
 @Suite struct CLITests {
     /// The package root, found from this file's path.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

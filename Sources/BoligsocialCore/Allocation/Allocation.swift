@@ -5,7 +5,7 @@ import LinearProgramming
 public struct Allocation: Sendable {
     public var scenario: Scenario
     public var status: SolveStatus
-    /// The solver's objective, exactly (SPEC §4).
+    /// The solver's objective, exactly (docs/model.md).
     public var priorityPoints: Double
     public var years: [Int] { scenario.years }
     public var envelope: [Double] { scenario.envelopes }

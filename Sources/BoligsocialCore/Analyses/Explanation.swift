@@ -1,6 +1,6 @@
 import LinearProgramming
 
-/// Why one application gets what it gets (SPEC §5 `explain`).
+/// Why one application gets what it gets (docs/json.md `explain`).
 public struct Explanation: Sendable {
     /// One eligibility check: whether the rule is on, whether the application passes, and the memo's principle.
     public struct Check: Sendable {

@@ -1,7 +1,7 @@
 import LinearProgramming
 import Parallel
 
-/// One step of a sweep: a `solve`-like summary (SPEC §5 `steps`).
+/// One step of a sweep: a `solve`-like summary (docs/json.md `steps`).
 public struct SweepStep: Sendable {
     /// The envelope scale of a `--scale` sweep; `nil` for a one-year sweep.
     public var scale: Double?

@@ -1,4 +1,4 @@
-/// The eligibility checks of SPEC §4 for one application under a scenario's rules.
+/// The eligibility checks of docs/model.md for one application under a scenario's rules.
 public struct Eligibility: Sendable, Equatable {
     public var reasons: [IneligibilityReason]
 

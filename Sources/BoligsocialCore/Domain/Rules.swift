@@ -1,4 +1,4 @@
-/// The policy rules of a scenario (SPEC §3 `[rules]`, §4 constraints). `nil` means the rule is off.
+/// The policy rules of a scenario (docs/formats.md `[rules]`, the rows of docs/model.md). `nil` means the rule is off.
 public struct Rules: Sendable, Equatable {
     public var requireSofInSteeringGroup = true
     public var requireObjective = true

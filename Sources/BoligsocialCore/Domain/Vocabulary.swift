@@ -1,4 +1,4 @@
-/// The memo's vocabulary (shared/SPEC.md §2). Raw values are the stable keys of the input files;
+/// The memo's vocabulary (docs/formats.md). Raw values are the stable keys of the input files;
 /// Danish labels for reports live in the reports module's label table.
 
 /// The memo's "konkrete indsatsområder", plus volunteering.
@@ -43,7 +43,7 @@ public enum TheoryOfChange: String, CaseIterable, Sendable, Codable {
     case explicit, implicit, none
 }
 
-/// The quality criteria that earn a bonus in `Q[a]` (SPEC §4).
+/// The quality criteria that earn a bonus in `Q[a]` (docs/model.md).
 public enum QualityCriterion: String, CaseIterable, Sendable, Codable {
     case clearGoals = "clear_goals"
     case theoryOfChangeExplicit = "theory_of_change_explicit"

@@ -1,4 +1,4 @@
-/// `w[a] = F·R·T·Q` with where each factor comes from (SPEC §4), in priority points per 1.000 kr.
+/// `w[a] = F·R·T·Q` with where each factor comes from (docs/model.md), in priority points per 1.000 kr.
 public struct WeightBreakdown: Sendable, Equatable {
     /// The focus area whose weight is `F` (the largest over the application's focus areas); `nil` = outside.
     public var focusSource: FocusArea?

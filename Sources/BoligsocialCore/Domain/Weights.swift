@@ -1,4 +1,4 @@
-/// Priority weights (SPEC §3 `[weights.*]`); the defaults are the spec's.
+/// Priority weights (docs/formats.md `[weights.*]`); the defaults are those of docs/formats.md.
 public struct Weights: Sendable, Equatable {
     public var focus: [FocusArea: Double] = Dictionary(uniqueKeysWithValues: FocusArea.allCases.map { ($0, 1.0) })
     /// `weights.focus.outside`: an application outside every focus area.

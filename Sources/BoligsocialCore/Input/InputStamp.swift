@@ -1,4 +1,4 @@
-/// Which exact inputs a report was computed from (SPEC §5 `inputs`).
+/// Which exact inputs a report was computed from (docs/json.md `inputs`).
 public struct InputStamp: Sendable, Equatable {
     /// Over the scenario file and every file it extends, child first.
     public var scenarioSHA256: String

@@ -1,4 +1,4 @@
-/// The encodings an input file may come in (SPEC §3).
+/// The encodings an input file may come in (docs/formats.md).
 public enum TextEncoding: String, Sendable {
     case utf8 = "UTF-8", utf8WithBOM = "UTF-8 with BOM", windows1252 = "Windows-1252"
 }

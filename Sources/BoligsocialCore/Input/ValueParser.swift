@@ -1,4 +1,4 @@
-/// Reading numbers and booleans as SPEC §3 writes them.
+/// Reading numbers and booleans as docs/formats.md writes them.
 enum ValueParser {
     /// An amount or fraction. Comma files: `1250000.50`. Semicolon files also take a decimal comma
     /// and `.` thousands groups (`1.250.000,50`); there a dot followed by groups of exactly three

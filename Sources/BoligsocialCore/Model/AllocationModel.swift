@@ -1,6 +1,6 @@
 import LinearProgramming
 
-/// The LP/MIP of SPEC §4 for one round and scenario, with the maps from columns and rows back to
+/// The LP/MIP of docs/model.md for one round and scenario, with the maps from columns and rows back to
 /// the domain. Amounts enter the model in 1.000 kr., so the duals of the envelope rows are directly
 /// priority points per 1.000 kr. and GLPK's numbers stay near 1.
 public struct AllocationModel: Sendable {

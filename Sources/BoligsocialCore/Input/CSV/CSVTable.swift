@@ -73,12 +73,12 @@ struct CSVRecord: Sendable {
 /// with a `CSVCursor`, so a 100,000-row file is never held as fields all at once.
 struct CSVTable: Sendable {
     var header: [CSVHeaderCell]
-    /// `;` files may write amounts with a decimal comma and `.` thousands (SPEC §3).
+    /// `;` files may write amounts with a decimal comma and `.` thousands (docs/formats.md).
     var semicolonDelimited: Bool
     var encoding: TextEncoding
 }
 
-/// Reads CSV in the dialects of SPEC §3: comma or semicolon (detected from the header line),
+/// Reads CSV in the dialects of docs/formats.md: comma or semicolon (detected from the header line),
 /// RFC 4180 quoting, CRLF, LF or CR line ends, one record per `next()`. Problems are collected,
 /// never thrown one by one. An unquoted cell is found by one pass over its bytes and kept as their
 /// range; only a quoted cell is copied (into its record's `unquoted` buffer).
@@ -219,7 +219,7 @@ struct CSVCursor {
 }
 
 enum CSVDialect {
-    /// Text encodings Excel can write but SPEC §3 does not take, named so the officer knows what to
+    /// Text encodings Excel can write but docs/formats.md does not take, named so the officer knows what to
     /// do: UTF-16 ("Unicode text") starts with a byte-order mark FF FE or FE FF.
     static func unsupportedEncoding(_ raw: [UInt8]) -> String? {
         if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {

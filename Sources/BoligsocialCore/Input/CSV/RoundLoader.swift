@@ -1,4 +1,4 @@
-/// Loads areas.csv and applications.csv (SPEC §3), collecting every problem with its location.
+/// Loads areas.csv and applications.csv (docs/formats.md), collecting every problem with its location.
 public enum RoundLoader {
     static func parseAreas(_ bytes: [UInt8], file: String, diagnostics: inout DiagnosticCollector) -> [Area] {
         guard let (opened, columns) = open(bytes, file: file, required: ["id", "name", "district", "risk"], diagnostics: &diagnostics)

@@ -1,4 +1,4 @@
-/// Reads a scenario TOML file (SPEC §3), following `extends`, and checks every key and value.
+/// Reads a scenario TOML file (docs/formats.md), following `extends`, and checks every key and value.
 public enum ScenarioLoader {
     /// Reads the scenario, adding its problems to `diagnostics` so they can be reported together
     /// with those of the CSV files. Throws only when the file cannot be opened or parsed at all.
