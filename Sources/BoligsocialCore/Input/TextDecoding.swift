@@ -48,3 +48,62 @@ private func transcodeWindows1252(_ bytes: [UInt8]) -> [UInt8] {
     }
     return out
 }
+
+/// A file that is neither all UTF-8 nor all Windows-1252: it has valid UTF-8 characters (first on
+/// `utf8Line`) and a byte that is not UTF-8 at `line`:`column`. Read as Windows-1252, every one of
+/// its UTF-8 letters would turn into two wrong ones; read as UTF-8, the stray byte would be lost.
+struct MixedEncoding: Equatable {
+    var line: Int
+    var column: Int
+    var byte: UInt8
+    var utf8Line: Int
+
+    var message: String {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "the file mixes encodings: byte 0x\(hex) here is not UTF-8, but line \(utf8Line) has UTF-8 letters; "
+            + "save the whole file as \"CSV UTF-8\" (or all of it as Windows-1252)"
+    }
+}
+
+/// Finds a mix of UTF-8 and other bytes (see `MixedEncoding`); `nil` for a file in one encoding.
+func mixedEncoding(_ bytes: [UInt8]) -> MixedEncoding? {
+    var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    var line = 1, column = 1
+    var utf8Line: Int?
+    var invalid: (line: Int, column: Int, byte: UInt8)?
+    let n = bytes.count
+    func continuation(_ k: Int) -> Bool { k < n && bytes[k] & 0xC0 == 0x80 }
+    while i < n {
+        let b = bytes[i]
+        if b < 0x80 {
+            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            i += 1
+            continue
+        }
+        // The length of a well-formed sequence starting with `b`, with the narrower ranges of
+        // its second byte (no overlong forms, no surrogates, nothing above U+10FFFF).
+        var length = 0, low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch b {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: length = 0
+        }
+        let wellFormed = length > 0 && i + 1 < n && bytes[i + 1] >= low && bytes[i + 1] <= high
+            && (2..<length).allSatisfy { continuation(i + $0) }
+        if wellFormed {
+            if utf8Line == nil { utf8Line = line }
+            i += length
+        } else {
+            if invalid == nil { invalid = (line, column, b) }
+            i += 1
+        }
+        column += 1
+        if let utf8Line, let invalid { return MixedEncoding(line: invalid.line, column: invalid.column, byte: invalid.byte, utf8Line: utf8Line) }
+    }
+    return nil
+}

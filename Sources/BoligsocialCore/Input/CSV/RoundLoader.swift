@@ -34,6 +34,11 @@ public enum RoundLoader {
             return nil
         }
         let cursor = CSVCursor(bytes)
+        // A file that is not all UTF-8 was read as Windows-1252; refuse it if it is a mix of both.
+        if cursor.table.encoding == .windows1252, let mixed = mixedEncoding(bytes) {
+            diagnostics.add(SourceLocation(file: file, line: mixed.line, column: mixed.column), mixed.message)
+            return nil
+        }
         guard let columns = HeaderMap(cursor.table, file: file, required: required, diagnostics: &diagnostics) else {
             cursor.finish(file: file, diagnostics: &diagnostics)
             return nil
@@ -181,6 +186,13 @@ struct RowReader {
             problems.append(Diagnostic(
                 SourceLocation(file: file, line: last?.line ?? record.line, column: (last?.column ?? 1) + (last.map(record.width) ?? 0)),
                 "expected \(table.header.count) fields, found \(record.fields.count)"))
+        } else if record.fields.count > table.header.count {
+            // Never dropped: an unquoted `1,500,000` in a comma file is three fields, not an amount.
+            let extra = record.fields[table.header.count]
+            let delimiter = table.semicolonDelimited ? "semicolon" : "comma"
+            problems.append(Diagnostic(
+                SourceLocation(file: file, line: extra.line, column: extra.column),
+                "expected \(table.header.count) fields, found \(record.fields.count): a cell with a \(delimiter) in it must be quoted"))
         }
     }
 
@@ -252,22 +264,24 @@ struct RowReader {
         return nil
     }
 
-    /// A non-negative DKK amount; blank is 0.
+    /// A non-negative DKK amount; blank is 0. Every path, the fast one included, ends in the
+    /// same check against `Amount.maximum`.
     mutating func amount(_ name: Column) -> Double? {
         guard field(name) != nil else { return nil }
         // The common case, digits only, read straight from the file's bytes.
-        if let value = withTrimmedBytes(name, { $0.isEmpty ? 0 : ValueParser.plainInteger($0) }) { return value }
-        let raw = text(name)
-        guard let value = ValueParser.number(raw, semicolonDialect: table.semicolonDelimited) else {
-            fail(name, "'\(raw)' is not an amount in kroner")
-            return nil
+        let value: Double
+        if let plain = withTrimmedBytes(name, { $0.isEmpty ? 0 : ValueParser.plainInteger($0) }) {
+            value = plain
+        } else {
+            let raw = text(name)
+            guard let parsed = ValueParser.number(raw, semicolonDialect: table.semicolonDelimited) else {
+                fail(name, "'\(raw)' is not an amount in kroner")
+                return nil
+            }
+            value = parsed
         }
-        guard value >= 0 else {
-            fail(name, "the amount \(raw) is negative")
-            return nil
-        }
-        guard value <= 1e13 else {
-            fail(name, "the amount \(raw) is larger than any budget this tool accepts (10.000.000.000.000 kr.)")
+        if let problem = Amount.problem(value) {
+            fail(name, "the amount \(text(name).trimmingSpaces) \(problem)")
             return nil
         }
         return value == 0 ? 0 : value

@@ -55,7 +55,13 @@ public enum ScenarioLoader {
         }
         if var envelope = top.table("envelope") {
             envelope.allowAny()
+            var spelled: [Int: String] = [:]
             for entry in envelope.entries {
+                if let year = Int(entry.key), let first = spelled[year] {
+                    envelope.problem(entry.key, "'\(entry.key)' is the year \(year) again (also given as '\(first)'); give each year once")
+                    continue
+                }
+                if let year = Int(entry.key) { spelled[year] = entry.key }
                 guard let year = Int(entry.key), scenario.years.contains(year) else {
                     envelope.problem(entry.key, "'\(entry.key)' is not one of the scenario's years (\(scenario.years.map(String.init).joined(separator: ", ")))")
                     continue

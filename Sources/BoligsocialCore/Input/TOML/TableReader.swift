@@ -82,7 +82,7 @@ struct TableReader {
     /// A DKK amount: a number, 0 or more.
     mutating func amount(_ key: String) -> Double? {
         guard let d = number(key) else { return nil }
-        guard d >= 0, d <= 1e13 else { problem(key, "'\(qualified(key))' must be an amount between 0 and 10^13 kr., not \(d)"); return nil }
+        if let why = Amount.problem(d) { problem(key, "'\(qualified(key))' \(why)"); return nil }
         return d
     }
 

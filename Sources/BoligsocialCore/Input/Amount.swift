@@ -1,0 +1,14 @@
+/// The legal range of an amount in kroner, checked in one place for every amount the tool reads
+/// (CSV requests, TOML envelopes and floors), whichever way it is written.
+public enum Amount {
+    /// The largest amount accepted: 10^13 kr., far above any municipal budget.
+    public static let maximum = 1e13
+
+    /// Why `value` is not a legal amount, or `nil` when it is.
+    public static func problem(_ value: Double) -> String? {
+        if !value.isFinite { return "is not a finite number" }
+        if value < 0 { return "is negative" }
+        if value > maximum { return "is larger than any budget this tool accepts (10.000.000.000.000 kr.)" }
+        return nil
+    }
+}
