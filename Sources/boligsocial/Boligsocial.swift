@@ -10,4 +10,11 @@ struct Boligsocial: ParsableCommand {
         version: toolVersion,
         subcommands: [Solve.self, Compare.self, Sweep.self, Frontier.self, Wish.self, Explain.self, Validate.self, Generate.self],
         defaultSubcommand: Solve.self)
+
+    /// Signals first (a closed pipe becomes a write error; an interrupt removes a half-written
+    /// output), then the command line.
+    static func main() {
+        Cleanup.install()
+        main(nil)
+    }
 }

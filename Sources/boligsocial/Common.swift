@@ -97,7 +97,12 @@ enum Common {
         let own = loaded.scenarios.first { $0.scenario.files == infeasible.scenario.files }
         let document = DiagnosisReport(infeasible, diagnosis: diagnosis, failure: failure, stamp: own?.stamp, language: lang)
         if let report, report.format == .json {
-            try OutputWriter.emit(to: report.output, inputs: loaded.inputPaths) { sink in try document.json().write(chunks: sink) }
+            do {
+                try OutputWriter.emit(to: report.output, inputs: loaded.inputPaths) { sink in try document.json().write(chunks: sink) }
+            } catch let failure as OutputWriter.Failure {
+                printError(failure.message)
+                throw Exit.cannotWrite
+            }
         } else {
             printError(document.text())
         }

@@ -1,8 +1,11 @@
 import ArgumentParser
 import BoligsocialCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Exit codes of docs/commands.md.
+/// Exit codes (docs/commands.md).
 enum Exit {
     static let infeasible = ExitCode(2)
     static let usage = ExitCode(64)
@@ -12,12 +15,14 @@ enum Exit {
     static let internalError = ExitCode(70)
 }
 
-/// Standard error, for diagnostics.
+/// Standard error, for diagnostics. Control characters from the inputs are shown escaped, never
+/// sent to the terminal; a failed write to standard error has nowhere left to be reported.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let line = TerminalText.escaped(text.hasSuffix("\n") ? String(text.dropLast()) : text) + "\n"
+    _ = StandardStream.write(Array(line.utf8), to: STDERR_FILENO)
 }
 
-/// Prints an input problem and turns it into the exit code of docs/commands.md.
+/// Prints an input problem and turns it into its exit code.
 func fail(_ error: InputError) -> ExitCode {
     switch error {
     case .badData(let diagnostics):
@@ -29,14 +34,64 @@ func fail(_ error: InputError) -> ExitCode {
     }
 }
 
+/// Text for a terminal: every control character but line feed and tab (an escape sequence from an
+/// input cell, a carriage return that would overwrite the line) as a visible `\u{…}`.
+enum TerminalText {
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value)
+    }
+}
+
+/// Checked writes to standard output and error: every byte is written or the error is returned.
+enum StandardStream {
+    /// `nil` when all of `bytes` reached `descriptor`, else why not.
+    static func write(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            offset += written
+        }
+        return nil
+    }
+
+    /// Writes to standard output, or throws the failure that exits 73.
+    static func output(_ bytes: [UInt8]) throws(OutputWriter.Failure) {
+        if let reason = write(bytes, to: STDOUT_FILENO) { throw OutputWriter.Failure(message: "standard output: cannot write: \(reason)") }
+    }
+}
+
 /// Writes a report or model to a temporary file beside `path` and renames it into place, so a
 /// failure leaves nothing partial; never writes over one of the inputs.
+///
+/// The temporary file lives in a directory of its own, made by `mkdtemp` (mode 0700, a fresh random
+/// name) in the target's directory: no one else can plant a link under the name it is written to,
+/// and its short name leaves room for a target name at the file-name limit. The target's
+/// permissions are kept when it is replaced. The directory is removed on every exit, an interrupt
+/// or termination signal included.
 enum OutputWriter {
     struct Failure: Error { let message: String }
 
     static func write(_ bytes: [UInt8], to path: String, inputs: [String]) throws(Failure) {
         try write(to: path, inputs: inputs) { temporary in
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            guard let file = fopen(temporary, "wbx") else {
+                throw Failure(message: "\(path): cannot write: " + String(cString: strerror(errno)))
+            }
+            let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, file) }
+            let closed = fclose(file)
+            guard written == bytes.count, closed == 0 else {
                 throw Failure(message: "\(path): cannot write: " + String(cString: strerror(errno)))
             }
         }
@@ -51,24 +106,34 @@ enum OutputWriter {
         // Renaming over a device, a directory or a pipe would replace it (as root, /dev/null
         // itself): only a regular file, or a new one, may be the output.
         var info = stat()
-        if lstat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+        let exists = lstat(target, &info) == 0
+        if exists, (info.st_mode & S_IFMT) != S_IFREG {
             throw Failure(message: "\(path): not a regular file; give a file path for --output")
         }
         let directory = (target as NSString).deletingLastPathComponent
-        let temporary = (directory as NSString).appendingPathComponent(".\((target as NSString).lastPathComponent).\(getpid()).tmp")
+        var template = Array(((directory.isEmpty ? "." : directory) + "/.boligsocial-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw Failure(message: "\(path): cannot write: " + String(cString: strerror(errno)))
+        }
+        let scratch = String(cString: made)
+        let temporary = scratch + "/out"
+        Cleanup.register(file: temporary, directory: scratch)
+        defer {
+            unlink(temporary)
+            rmdir(scratch)
+            Cleanup.clear()
+        }
         do {
             try produce(temporary)
         } catch let failure as Failure {
-            unlink(temporary)
             throw failure
         } catch {
-            unlink(temporary)
             throw Failure(message: "\(path): cannot write: \(error)")
         }
+        // The target's permissions, when it is replaced; a new file's are the process's defaults.
+        if exists { chmod(temporary, info.st_mode & 0o7777) }
         guard rename(temporary, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw Failure(message: "\(path): cannot write: \(reason)")
+            throw Failure(message: "\(path): cannot write: " + String(cString: strerror(errno)))
         }
     }
 
@@ -76,41 +141,73 @@ enum OutputWriter {
     /// failure exits 73 and leaves nothing behind.
     static func emit(to path: String?, inputs: [String], chunks produce: (([UInt8]) throws -> Void) throws -> Void) throws {
         guard let path else {
-            try produce { FileHandle.standardOutput.write(Data($0)) }
+            try produce { bytes in try StandardStream.output(bytes) }
             return
         }
-        do {
-            try write(to: path, inputs: inputs) { temporary in
-                guard FileManager.default.createFile(atPath: temporary, contents: nil),
-                      let handle = FileHandle(forWritingAtPath: temporary) else {
-                    throw Failure(message: "\(path): cannot write: " + String(cString: strerror(errno)))
-                }
-                defer { try? handle.close() }
-                do {
-                    try produce { try handle.write(contentsOf: $0) }
-                } catch let failure as Failure {
-                    throw failure
-                } catch {
-                    throw Failure(message: "\(path): cannot write: \(error.localizedDescription)")
-                }
+        try write(to: path, inputs: inputs) { temporary in
+            guard let file = fopen(temporary, "wbx") else {
+                throw Failure(message: "\(path): cannot write: " + String(cString: strerror(errno)))
             }
-        } catch {
-            printError(error.message)
-            throw Exit.cannotWrite
+            var failed: String?
+            do {
+                try produce { bytes in
+                    let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, file) }
+                    if written != bytes.count { throw Failure(message: "\(path): cannot write: " + String(cString: strerror(errno))) }
+                }
+            } catch let failure as Failure {
+                failed = failure.message
+            }
+            if fclose(file) != 0, failed == nil { failed = "\(path): cannot write: " + String(cString: strerror(errno)) }
+            if let failed { throw Failure(message: failed) }
         }
     }
 
     /// Prints to standard output, or writes the file; a write failure exits 73.
     static func emit(_ text: String, to path: String?, inputs: [String]) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardStream.output(Array(text.utf8))
             return
         }
-        do {
-            try write(Array(text.utf8), to: path, inputs: inputs)
-        } catch {
-            printError(error.message)
-            throw Exit.cannotWrite
+        try write(Array(text.utf8), to: path, inputs: inputs)
+    }
+}
+
+/// The temporary file and directory of the write in progress, removed if a signal ends the
+/// process. Kept as C strings set before the signal handlers may read them (async-signal-safe).
+enum Cleanup {
+    nonisolated(unsafe) private static var file: UnsafeMutablePointer<CChar>?
+    nonisolated(unsafe) private static var directory: UnsafeMutablePointer<CChar>?
+
+    /// Ignores SIGPIPE (a closed pipe is then a write error, exit 73) and removes the temporary
+    /// file on SIGINT, SIGTERM and SIGHUP before the signal ends the process as it would have.
+    static func install() {
+        signal(SIGPIPE, SIG_IGN)
+        // A parent may hand these signals down blocked; unblocked, they reach the handler.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, sig) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig) { caught in
+                if let file = Cleanup.file { unlink(file) }
+                if let directory = Cleanup.directory { rmdir(directory) }
+                signal(caught, SIG_DFL)
+                raise(caught)
+            }
         }
+    }
+
+    static func register(file path: String, directory: String) {
+        clear()
+        file = strdup(path)
+        self.directory = strdup(directory)
+    }
+
+    static func clear() {
+        let (f, d) = (file, directory)
+        file = nil
+        directory = nil
+        free(f)
+        free(d)
     }
 }

@@ -13,16 +13,16 @@ extension Boligsocial {
         func run() throws {
             try Common.run(nil) { loader in
                 let loaded = try loader.load(scenario)
-                report(loaded)
+                try OutputWriter.emit(report(loaded), to: nil, inputs: [])
             }
         }
 
-        func report(_ loaded: LoadedScenario) {
+        func report(_ loaded: LoadedScenario) -> String {
             let round = loaded.round
             let ineligible = round.applications.filter { !Eligibility($0, rules: loaded.scenario.rules).isEligible }.count
-            print("\(scenario): OK: scenario '\(loaded.scenario.name)', \(round.areas.count) areas, "
+            return ("\(scenario): OK: scenario '\(loaded.scenario.name)', \(round.areas.count) areas, "
                 + "\(round.applications.count) applications (\(ineligible) ineligible under its rules), years "
-                + round.years.map(String.init).joined(separator: ", "))
+                + round.years.map(String.init).joined(separator: ", ") + "\n")
         }
     }
 }

@@ -150,8 +150,10 @@ import Testing
         #expect(r.status == 73, "\(r.stderr)")
         #expect(try String(contentsOf: earlier, encoding: .utf8) == "earlier report\n", "the earlier file is untouched")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["filler", "report.json"])
-        let xlsx = try CLI.run(["solve", "--format", "xlsx", "--output", dir.appendingPathComponent("r.xlsx").path])
-        #expect(xlsx.status == 73, "\(xlsx.stderr)")
+        for format in ["table", "csv", "markdown", "html", "xlsx"] {
+            let out = try CLI.run(["solve", "--format", format, "--output", dir.appendingPathComponent("r.\(format)").path])
+            #expect(out.status == 73 && out.stderr.contains("cannot write"), "\(format): \(out.stderr)")
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["filler", "report.json"])
     }
 
@@ -166,5 +168,95 @@ import Testing
             #expect(r.status == 73 && r.stderr.contains("cannot write"), "\(format): \(r.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+}
+
+/// Standard output that cannot take the report, and outputs written beside other people's files.
+@Suite struct OutputSafetyTests {
+    typealias CLI = CLITests
+
+    /// Runs the binary with standard output on `/dev/full` or on a pipe whose reading end is closed.
+    static func run(_ arguments: [String], stdout: FileHandle) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = CLI.root
+        let err = Pipe()
+        process.standardOutput = stdout
+        process.standardError = err
+        try process.run()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A full device and a closed pipe: exit 73 with the reason, in every format, never a crash.
+    @Test(arguments: ["table", "csv", "json", "markdown", "html"])
+    func fullOrClosedStandardOutputExits73(format: String) throws {
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let r = try Self.run(["solve", "--format", format], stdout: full)
+        #expect(r.status == 73 && r.stderr == "standard output: cannot write: No space left on device\n", "\(r.stderr)")
+        let pipe = Pipe()
+        try pipe.fileHandleForReading.close()
+        let closed = try Self.run(["solve", "--format", format], stdout: pipe.fileHandleForWriting)
+        #expect(closed.status == 73 && closed.stderr == "standard output: cannot write: Broken pipe\n", "\(closed.stderr)")
+        let diagnosis = try Self.run(["solve", "Tests/CLITests/Round/infeasible.toml", "--format", "json"], stdout: full)
+        #expect(diagnosis.status == 73, "the diagnosis document that cannot be written is a write failure: \(diagnosis.stderr)")
+    }
+
+    /// Replacing a report keeps its permissions; the temporary file is gone; a name at the
+    /// file-name limit (255 bytes) can be written.
+    @Test func replacingKeepsTheModeAndLongNamesWork() throws {
+        let dir = try CLI.temporaryDirectory()
+        let report = dir.appendingPathComponent("report.csv").path
+        #expect(FileManager.default.createFile(atPath: report, contents: Data("old\n".utf8), attributes: [.posixPermissions: 0o640]))
+        #expect(try CLI.run(["solve", "--format", "csv", "--output", report]).status == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: report)[.posixPermissions] as! Int
+        #expect(mode == 0o640, "mode \(String(mode, radix: 8))")
+        let long = dir.appendingPathComponent(String(repeating: "r", count: 250) + ".json").path
+        let r = try CLI.run(["solve", "--format", "json", "--output", long])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["report.csv", String(repeating: "r", count: 250) + ".json"])
+    }
+
+    /// A link planted in the output's directory is never written through: the temporary file is
+    /// made in a fresh directory of its own, and the file the link points at is untouched.
+    @Test func plantedLinksAreNotFollowed() throws {
+        let dir = try CLI.temporaryDirectory(), elsewhere = try CLI.temporaryDirectory()
+        let victim = elsewhere.appendingPathComponent("victim.txt")
+        try Data("keep me\n".utf8).write(to: victim)
+        // Links under every name a temporary file beside the report could have had before.
+        for name in [".report.json.tmp", ".report.json.1.tmp", ".boligsocial-XXXXXX", ".boligsocial-tmp"] {
+            try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent(name).path, withDestinationPath: victim.path)
+        }
+        #expect(try CLI.run(["solve", "--format", "json", "--output", dir.appendingPathComponent("report.json").path]).status == 0)
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "keep me\n")
+        #expect(try String(contentsOf: dir.appendingPathComponent("report.json"), encoding: .utf8).hasPrefix("{"))
+    }
+
+    /// An interrupt in the middle of writing a large report removes the temporary file.
+    @Test func anInterruptedWriteLeavesNothing() throws {
+        let round = try CLI.temporaryDirectory(), dir = try CLI.temporaryDirectory()
+        #expect(try CLI.run(["generate", "--lp", "--applications", "60000", "--output", round.path]).status == 0)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["solve", round.appendingPathComponent("scenario.toml").path, "--format", "json",
+                             "--output", dir.appendingPathComponent("big.json").path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Interrupt once the temporary directory exists (the report is being written), or give up after 120 s.
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning, Date() < deadline,
+              try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty {
+            usleep(2_000)
+        }
+        let caught = process.isRunning
+        if caught { process.interrupt() }
+        process.waitUntilExit()
+        // Writing 60,000 applications' JSON takes far longer than the 2 ms between looks.
+        #expect(caught && process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT,
+                "running when the write began: \(caught), ended by \(process.terminationReason == .exit ? "exit" : "signal") \(process.terminationStatus)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(left.isEmpty, "left behind: \(left)")
     }
 }
