@@ -47,14 +47,16 @@ public struct CompareReport: Report, Sendable {
     }
 
     func yearTable() -> TextTable {
-        let years = allocations[0].years
+        // Every year of any scenario, in order; each scenario's columns are matched by the year, not by
+        // position, and left blank in a year the scenario does not have.
+        let years = Array(Set(allocations.flatMap(\.years))).sorted()
         let points = allocations.map(Self.pointsByYear)
         var header = [labels.year]
         for i in allocations.indices { header += ["\(labels.envelope) [\(i + 1)]", "\(labels.allocated) [\(i + 1)]", "\(labels.points) [\(i + 1)]"] }
-        let rows = years.indices.map { y -> [String] in
-            [String(years[y])] + allocations.indices.flatMap { i -> [String] in
+        let rows = years.map { year -> [String] in
+            [String(year)] + allocations.indices.flatMap { i -> [String] in
                 let a = allocations[i]
-                guard y < a.years.count else { return ["", "", ""] }
+                guard let y = a.years.firstIndex(of: year) else { return ["–", "–", "–"] }
                 return [number.kroner(Int(a.envelope[y].rounded(.down))), number.kroner(a.allocated[y]), number.decimal(points[i][y], places: 3)]
             }
         }

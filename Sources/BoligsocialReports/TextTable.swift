@@ -63,7 +63,9 @@ public struct TextTable: Sendable, Equatable {
     static func csvCell(_ raw: String) -> String {
         var cell = raw
         if let first = cell.first, "=+-@\t\r".contains(first), Double(cell) == nil { cell = "'" + cell }
-        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // Quoted whenever it holds a delimiter of either dialect: a Danish Excel splits an unquoted
+        // cell on `;`, and what follows a `;` could start a formula.
+        if cell.contains(where: { $0 == "," || $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             cell = "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
         }
         return cell

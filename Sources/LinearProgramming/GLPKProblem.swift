@@ -246,6 +246,35 @@ final class GLPKProblem {
         case .mps: glp_write_mps(handle, GLP_MPS_FILE, nil, path)
         }
         guard code == 0 else { throw .cannotWrite(path: path, reason: "GLPK could not write the model") }
+        if format == .mps, program.sense == .maximize { try Self.addObjectiveSense(toMPS: path) }
+    }
+
+    /// GLPK's free MPS carries no objective sense, so a reader minimises; an `OBJSENSE` section
+    /// with `MAX` after the `NAME` line makes HiGHS and glpsol maximise, as the model does.
+    static func addObjectiveSense(toMPS path: String) throws(LPError) {
+        guard let file = fopen(path, "rb") else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            bytes.append(contentsOf: buffer[0..<count])
+            if count < buffer.count { break }
+        }
+        fclose(file)
+        // After the first line that starts with NAME (GLPK writes comment lines before it).
+        var start = 0, insertAt = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count
+            if bytes[start..<end].starts(with: Array("NAME".utf8)) {
+                insertAt = end
+                break
+            }
+            start = end
+        }
+        bytes.insert(contentsOf: Array("OBJSENSE\n    MAX\n".utf8), at: insertAt)
+        guard let out = fopen(path, "wb") else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        let written = fwrite(bytes, 1, bytes.count, out)
+        guard fclose(out) == 0, written == bytes.count else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
     }
 
     // MARK: - Helpers that see GLPK constants

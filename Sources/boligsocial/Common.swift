@@ -42,7 +42,7 @@ enum Common {
             printError("boligsocial wish: --threshold \(w) is above every eligible application's weight")
             throw Exit.usage
         } catch let failure as WishProposal.Failure {
-            printError(failure.description)
+            printError("boligsocial wish: \(failure)")
             throw Exit.infeasible
         } catch {
             printError("boligsocial: \(error)")
@@ -55,8 +55,9 @@ enum Common {
     static func emit(_ report: some Report, _ options: ReportOptions, inputs: [String]) throws {
         let text: String
         switch options.format {
-        case .table: text = report.plain()
-        case .markdown: text = report.markdown()
+        // Text for a terminal: control characters from the inputs are shown, never obeyed.
+        case .table: text = TerminalText.escaped(report.plain())
+        case .markdown: text = TerminalText.escaped(report.markdown())
         case .csv: text = report.csv()
         case .json:
             try OutputWriter.emit(to: options.output, inputs: inputs) { sink in try report.json().write(chunks: sink) }

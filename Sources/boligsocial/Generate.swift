@@ -27,9 +27,9 @@ extension Boligsocial {
         var output: String
 
         func validate() throws {
-            guard applications > 0 else { throw ValidationError("--applications must be at least 1") }
-            guard (areas ?? 1) > 0 else { throw ValidationError("--areas must be at least 1") }
-            guard coverage > 0, coverage.isFinite else { throw ValidationError("--coverage must be a positive number") }
+            guard (1...1_000_000).contains(applications) else { throw ValidationError("--applications must be between 1 and 1000000") }
+            guard (1...100_000).contains(areas ?? 1) else { throw ValidationError("--areas must be between 1 and 100000") }
+            guard coverage.isFinite, coverage > 0, coverage <= 100 else { throw ValidationError("--coverage must be above 0 and at most 100") }
         }
 
         func run() throws {

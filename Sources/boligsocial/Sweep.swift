@@ -26,11 +26,19 @@ extension Boligsocial {
 
         @OptionGroup var report: ReportOptions
 
+        /// The largest envelope scale a sweep may reach: a thousand times the scenario's envelopes.
+        static let maximumScale = 1000.0
+
         static func parse(_ text: String, option: String) throws -> [Double] {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Double($0.replacingOccurrences(of: "_", with: "")) }
+            let upper = option == "--scale" ? Self.maximumScale : Amount.maximum
+            let limit = option == "--scale" ? "1000" : "10000000000000 (kr.)"
             guard parts.count == 3, let from = parts[0], let to = parts[1], let steps = parts[2],
-                  from.isFinite, to.isFinite, from >= 0, to >= 0, steps >= 1, steps <= 1_000_000, steps == steps.rounded()
-            else { throw ValidationError("\(option) takes FROM:TO:STEPS with FROM, TO ≥ 0 and 1 ≤ STEPS ≤ 1000000, not '\(text)'") }
+                  from.isFinite, to.isFinite, from >= 0, to >= 0, from <= upper, to <= upper,
+                  steps >= 1, steps <= 1_000_000, steps == steps.rounded()
+            else {
+                throw ValidationError("\(option) takes FROM:TO:STEPS with 0 ≤ FROM, TO ≤ \(limit) and 1 ≤ STEPS ≤ 1000000, not '\(text)'")
+            }
             return BoligsocialCore.Sweep.range(from: from, to: to, steps: Int(steps))
         }
 
@@ -55,6 +63,15 @@ extension Boligsocial {
                         throw Exit.usage
                     }
                     parameter = .year(year, try Self.parse(range!, option: "--range"))
+                }
+                // Every step's envelopes must be amounts the tool accepts.
+                let largest: Double = switch parameter {
+                case .scale(let factors): (factors.max() ?? 0) * (loaded.scenario.envelopes.max() ?? 0)
+                case .year(_, let amounts): amounts.max() ?? 0
+                }
+                if let problem = Amount.problem(largest) {
+                    printError("boligsocial sweep: the largest envelope of the sweep, \(largest) kr., \(problem)")
+                    throw Exit.usage
                 }
                 let steps = try BoligsocialCore.Sweep.run(round: loaded.round, scenario: loaded.scenario, parameter: parameter, jobs: jobs)
                 try Common.emit(

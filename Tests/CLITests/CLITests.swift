@@ -159,7 +159,9 @@ import Testing
         #expect(try String(contentsOfFile: lp, encoding: .utf8).contains("envelope_2009"))
         #expect(try String(contentsOfFile: report, encoding: .utf8).contains("\"priority_points\""))
         #expect(try Self.run(["solve", "--write-model", mps]).status == 0)
-        #expect(try String(contentsOfFile: mps, encoding: .utf8).contains("ROWS"))
+        // The MPS says it maximises (a reader would otherwise minimise and report 0); so does the LP file.
+        #expect(try String(contentsOfFile: mps, encoding: .utf8).contains("NAME boligsocial\nOBJSENSE\n    MAX\nROWS\n"))
+        #expect(try String(contentsOfFile: lp, encoding: .utf8).contains("Maximize"))
         // Never over an input file; nothing written into a missing directory; no temporary left behind.
         let input = Self.root.appendingPathComponent("Scenarios/data/areas.csv").path
         let before = try Data(contentsOf: URL(fileURLWithPath: input))

@@ -20,8 +20,9 @@ public enum Golden {
     /// A line diff of `old` against `new` by longest common subsequence, with two lines of context
     /// around each change; long runs of equal lines are elided.
     public static func diff(_ old: String, _ new: String) -> String {
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Lines end at LF or CRLF (a Swift `Character`, so split on both, or a CSV is one line).
+        let a = old.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+        let b = new.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
         let n = a.count, m = b.count
         // lcs[i][j]: the longest common subsequence of a[i...] and b[j...].
         var lcs = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
@@ -46,7 +47,7 @@ public enum Golden {
         for k in lines.indices {
             guard changed.contains(where: { abs($0 - k) <= 2 }) else { continue }
             if k > shownUpTo + 1 { out.append("@@ line \(k + 1)") }
-            // A carriage return (CSV ends its lines with one) is shown, not obeyed.
+            // A stray carriage return is shown, not obeyed.
             out.append("\(lines[k].mark) " + lines[k].text.replacingOccurrences(of: "\r", with: "\\r"))
             shownUpTo = k
         }

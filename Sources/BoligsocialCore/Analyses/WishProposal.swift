@@ -24,11 +24,15 @@ public struct WishProposal: Sendable {
     public var funded: [String] { allocation.outcomes.filter { $0.grantedTotal > 0 }.map(\.application.id) }
 
     public enum Failure: Error, CustomStringConvertible {
+        /// No eligible application reaches the `--threshold` weight.
         case noTargets(threshold: Double)
+        /// No application is eligible with money to fund, whatever the threshold.
+        case nothingEligible
         case infeasible(String)
         public var description: String {
             switch self {
             case .noTargets(let w): "no eligible application has a weight of \(w) or more"
+            case .nothingEligible: "no application is eligible under the scenario's rules with money to fund: there is nothing to ask for"
             case .infeasible(let why): why
             }
         }
@@ -59,7 +63,10 @@ public struct WishProposal: Sendable {
                 }
             }
         }
-        guard !targets.isEmpty else { throw Failure.noTargets(threshold: threshold) }
+        guard !targets.isEmpty else {
+            let anyEligible = model.prepared.indices.contains { !model.shareColumns[$0].isEmpty }
+            throw anyEligible ? Failure.noTargets(threshold: threshold) : Failure.nothingEligible
+        }
         let solution = try SolverSession(program).solve(options)
         switch solution.status {
         case .optimal, .feasible: break

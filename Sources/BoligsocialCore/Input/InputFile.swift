@@ -2,25 +2,49 @@
 import Glibc
 #endif
 
-/// Reads a whole input file, or says why it cannot be opened (exit 66).
-public func readInputFile(_ path: String) throws(InputError) -> [UInt8] {
-    guard let file = fopen(path, "rb") else {
-        throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+/// How large an input may be, checked before it is read: a scenario is a page of TOML, a round's
+/// CSV file a few megabytes even at 100,000 applications.
+public enum InputLimits {
+    public static let scenarioBytes = 1 << 20
+    public static let tableBytes = 512 << 20
+}
+
+/// Reads a whole input file, or says why it cannot be opened (exit 66): only a regular file (after
+/// links) of at most `limit` bytes is read, so `/dev/zero`, a FIFO or a directory is refused
+/// instead of read until memory runs out or blocking forever.
+public func readInputFile(_ path: String, limit: Int = InputLimits.tableBytes) throws(InputError) -> [UInt8] {
+    // Opened without blocking (a FIFO with no writer would block `open` itself), then checked.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+        let reason = String(cString: strerror(errno))
+        close(descriptor)
+        throw .cannotOpen(path: path, reason: reason)
+    }
+    guard (status.st_mode & S_IFMT) == S_IFREG else {
+        close(descriptor)
+        throw .cannotOpen(path: path, reason: "not a regular file")
+    }
+    let size = Int(status.st_size)
+    guard size <= limit else {
+        close(descriptor)
+        throw .cannotOpen(path: path, reason: "larger than \(limit >> 20) MB, more than any round or scenario needs")
+    }
+    // Back to blocking reads for a regular file, read in one call into an array of its size.
+    _ = fcntl(descriptor, F_SETFL, 0)
+    guard let file = fdopen(descriptor, "rb") else {
+        let reason = String(cString: strerror(errno))
+        close(descriptor)
+        throw .cannotOpen(path: path, reason: reason)
     }
     defer { fclose(file) }
-    // A regular file is read in one call into an array of its size; anything else (a pipe, say)
-    // in pieces until it ends.
-    var status = stat()
-    let size = fstat(fileno(file), &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
     var bytes = [UInt8](repeating: 0, count: size)
-    if size > 0 { bytes.removeLast(size - fread(&bytes, 1, size, file)) }
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let count = fread(&buffer, 1, buffer.count, file)
-        if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
-        if count < buffer.count {
+    if size > 0 {
+        let count = fread(&bytes, 1, size, file)
+        if count < size {
             if ferror(file) != 0 { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-            break
+            bytes.removeLast(size - count)  // the file shrank while it was read: take what is there
         }
     }
     return bytes

@@ -9,14 +9,21 @@ public enum ScenarioLoader {
     }
 
     /// Reads `path` and, recursively, what it extends; returns the merged entries.
+    /// The longest `extends` chain accepted (each file extends the next).
+    static let maximumChain = 32
+
     private static func readChain(_ path: String, files: inout [String], from: SourceLocation?) throws(InputError) -> [TOMLEntry] {
         if files.contains(path) {
             let location = from ?? SourceLocation(file: path, line: 1, column: 1)
             throw .badData([Diagnostic(location, "'extends' makes a cycle: " + (files + [path]).joined(separator: " → "))])
         }
+        if files.count >= maximumChain {
+            let location = from ?? SourceLocation(file: path, line: 1, column: 1)
+            throw .badData([Diagnostic(location, "'extends' chains more than \(maximumChain) scenario files")])
+        }
         let bytes: [UInt8]
         do {
-            bytes = try readInputFile(path)
+            bytes = try readInputFile(path, limit: InputLimits.scenarioBytes)
         } catch {
             if let from, case .cannotOpen(_, let reason) = error {
                 throw .cannotOpen(path: path, reason: "\(reason) (extended by \(from))")

@@ -8,6 +8,14 @@ struct TOMLPrecheck {
 
     private let bytes: [UInt8]
     private var i = 0, line = 1, lineStart = 0
+    /// How deep arrays and inline tables are nested where the check is now.
+    private var depth = 0
+
+    /// Nesting deeper than this (arrays in arrays, inline tables in inline tables) is refused
+    /// before TOML++ parses it: its parser recurses once per level, and no scenario needs more.
+    static let maximumDepth = 32
+    /// A dotted key of more parts than this is refused (TOML++ takes time cubic in their number).
+    static let maximumKeyParts = 32
 
     static func firstProblem(in text: String) -> Problem? {
         var checker = TOMLPrecheck(bytes: Array(text.utf8))
@@ -92,7 +100,10 @@ struct TOMLPrecheck {
 
     /// `key(.key)*`: bare keys or quoted ones.
     private mutating func keyPath() -> Problem? {
+        var parts = 0
         while true {
+            parts += 1
+            if parts > Self.maximumKeyParts { return problem("a dotted key of more than \(Self.maximumKeyParts) parts") }
             skipSpaces()
             guard !atEnd else { return unexpected() }
             if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
@@ -128,6 +139,9 @@ struct TOMLPrecheck {
         switch current {
         case UInt8(ascii: "\""), UInt8(ascii: "'"): return string()
         case UInt8(ascii: "["):
+            depth += 1
+            defer { depth -= 1 }
+            if depth > Self.maximumDepth { return problem("arrays and inline tables nested more than \(Self.maximumDepth) deep") }
             i += 1
             while true {
                 if let p = gap() { return p }
@@ -141,6 +155,9 @@ struct TOMLPrecheck {
                 return problem("expected ',' or ']' in an array")
             }
         case UInt8(ascii: "{"):
+            depth += 1
+            defer { depth -= 1 }
+            if depth > Self.maximumDepth { return problem("arrays and inline tables nested more than \(Self.maximumDepth) deep") }
             i += 1
             skipSpaces()
             if !atEnd, current == UInt8(ascii: "}") { i += 1; return nil }

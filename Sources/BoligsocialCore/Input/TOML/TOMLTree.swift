@@ -17,7 +17,7 @@ indirect enum TOMLNode: Sendable {
         case .array: "an array"
         case .string: "a string"
         case .integer: "an integer"
-        case .float: "a number"
+        case .float(let d): d.isNaN ? "nan (not a number)" : d.isInfinite ? "\(d < 0 ? "-" : "")inf (not a finite number)" : "a number"
         case .boolean: "a boolean"
         case .other(let name): name
         }

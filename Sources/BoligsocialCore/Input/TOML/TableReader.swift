@@ -75,7 +75,7 @@ struct TableReader {
 
     mutating func number(_ key: String) -> Double? {
         guard let e = entry(key) else { return nil }
-        guard let d = e.value.number, d.isFinite else { typeProblem(key, expected: "a number", found: e.value); return nil }
+        guard let d = e.value.number, d.isFinite else { typeProblem(key, expected: "a finite number", found: e.value); return nil }
         return d
     }
 
