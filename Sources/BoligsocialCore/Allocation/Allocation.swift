@@ -43,7 +43,7 @@ extension Allocation {
             if !columns.isEmpty {
                 for y in years.indices {
                     let period = columns.count == 1 ? columns[0] : columns[y]
-                    shares[y] = Rounding.snap(period.reduce(0) { $0 + value($1) })
+                    shares[y] = Rounding.snap(period.reduce(0) { $0 + value($1) / model.scale(of: $1) })
                 }
             }
             var granted: [CategoryMap<Int>] = []

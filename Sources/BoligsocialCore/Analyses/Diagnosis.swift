@@ -88,7 +88,10 @@ public struct Diagnosis: Sendable {
         case .minimumFraction(let id):
             let share = allocation.outcomes.first { $0.application.id == id }?.share ?? 0
             let current = allocation.outcomes.first { $0.application.id == id }?.prepared.minFraction ?? 0
-            return Relaxation(kind: kind, shortfall: s, current: current, needed: max(0, (share * 1e4).rounded(.down) / 1e4 - 1e-4))
+            // The row is in 1.000 kr. (the share times the application's selection scale): back to a share.
+            let scale = model.prepared.firstIndex { $0.application.id == id }.map(model.selectionScale) ?? 1
+            return Relaxation(kind: kind, shortfall: s / max(scale, .leastNormalMagnitude), current: current,
+                              needed: max(0, (share * 1e4).rounded(.down) / 1e4 - 1e-4))
         case .envelope, .envelopeScale, .fundedOnlyIfSelected:
             return Relaxation(kind: kind, shortfall: s, current: 0, needed: 0)
         }

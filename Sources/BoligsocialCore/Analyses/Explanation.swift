@@ -58,7 +58,8 @@ public struct Explanation: Sendable {
         if !solution.isMixedInteger, let first = session.model.shareColumns[a].first?.first, outcome.prepared.eligibleTotal > 0 {
             let perYear = rules.commitment == .perYear
             let base = perYear ? outcome.prepared.eligibleByYear[0] : outcome.prepared.eligibleTotal
-            if base > 0 { reduced = solution.reducedCosts[first.index] / (base / AllocationModel.unit) }
+            // Per unit of share, the column's reduced cost times its scale; then per 1.000 kr. of request.
+            if base > 0, let d = solution.reducedCost(first) { reduced = d * session.model.scale(of: first) / (base / AllocationModel.unit) }
         }
         var explanation = Explanation(
             outcome: outcome, checks: checks, marginalPointsPer1000: allocation.marginalPointsPer1000,

@@ -56,9 +56,10 @@ public struct WishProposal: Sendable {
             // period have the same coefficient in every row, so any split of the share costs the
             // same money, and bounds (unlike rows) leave the solver little to do.
             for columns in model.shareColumns[a] where !columns.isEmpty {
-                let width = 1 / Double(columns.count)
+                let scale = model.scale(of: columns[columns.startIndex])
+                let width = scale / Double(columns.count)
                 for (k, column) in columns.enumerated() {
-                    let lower = min(width, max(0, share - Double(k) * width))
+                    let lower = min(width, max(0, share * scale - Double(k) * width))
                     try program.setBounds(.between(lower, width), of: column)
                 }
             }
@@ -90,7 +91,7 @@ public struct WishProposal: Sendable {
                 return scenario.years.indices.allSatisfy { y in
                     guard p.eligibleByYear[y] > 0 else { return true }
                     let period = periods.count == 1 ? periods[0] : periods[y]
-                    return Rounding.snap(period.reduce(0) { $0 + solution.value($1) }) >= share - Tolerance.targetShare
+                    return Rounding.snap(session.model.share(period, in: solution)) >= share - Tolerance.targetShare
                 }
             }
             if ok { lastFunding = (envelope, solution) }

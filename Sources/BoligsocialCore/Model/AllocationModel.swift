@@ -28,8 +28,31 @@ public struct AllocationModel: Sendable {
     private var rowApplicationStart: [Int] = [0]
     /// The application each column belongs to (its share segments and its selection), or -1.
     private var columnOwner: [Int32] = []
+    /// Each column's value per unit of share (`periodScale` for a share column, 1 for the others).
+    private var columnScale: [Double] = []
 
     public static let unit = 1000.0
+
+    /// What a share column's value is per unit of share: the period's largest yearly request in
+    /// 1.000 kr. (the year's own under `per_year`), so the share is the value over this.
+    static func periodScale(_ p: PreparedApplication, period: Int, perYear: Bool) -> Double {
+        (perYear ? p.eligibleByYear[period] : (p.eligibleByYear.max() ?? 0)) / unit
+    }
+
+    /// The share a set of a period's share columns holds in `solution` (their values over their scale).
+    public func share(_ columns: LinearProgram.ColumnRange, in solution: Solution) -> Double {
+        columns.reduce(0) { $0 + solution.value($1) / columnScale[$1.index] }
+    }
+
+    /// A share column's value per unit of share (1 for every other column).
+    public func scale(of column: LinearProgram.ColumnID) -> Double { columnScale[column.index] }
+
+    /// The factor the selection rows of application `a` are multiplied by (its share over all years
+    /// times this is money in 1.000 kr.), so a slack in them is in 1.000 kr. too.
+    public func selectionScale(_ a: Int) -> Double {
+        let p = prepared[a]
+        return scenario.rules.commitment == .perYear ? p.eligibleTotal / Self.unit : Self.periodScale(p, period: 0, perYear: false)
+    }
 
     /// The applications whose share or selection is in row `r` (positions in `prepared`).
     public func applications(inRow r: Int) -> ArraySlice<Int32> {
@@ -88,7 +111,10 @@ public struct AllocationModel: Sendable {
         let periods = perYear ? years.count : 1
         program.reserve(columns: prepared.count * periods * segments, rows: years.count * 4, nonzeros: prepared.count * years.count * segments * 3)
 
-        // Columns: the share segments φ_s ∈ [0, 1/S], earning w·d_s·U/1000 each.
+        // Columns: the share segments, each carrying its period's money rather than a bare share, so
+        // every money row has coefficients of at most 1 and the magnitudes sit in the bounds (a
+        // request of 10^12 kr. beside an envelope of 10^6 kr. stays exact): v_s = φ_s·k with k the
+        // period's largest yearly request in 1.000 kr., v_s ∈ [0, k/S], earning w·d_s·U/(1000·k).
         shareColumns.reserve(applications: prepared.count, periods: periods)
         let yearSuffixes = years.map { "_\($0)" }, segmentSuffixes = returns.indices.map { "_s\($0 + 1)" }
         var byPeriod: [Range<Int>] = []
@@ -101,12 +127,13 @@ public struct AllocationModel: Sendable {
             let base = "phi_" + Self.sanitized(p.application.id)
             for period in 0..<periods {
                 let request = perYear ? p.eligibleByYear[period] : p.eligibleTotal
+                let scale = Self.periodScale(p, period: period, perYear: perYear)
                 let first = program.columns.count
                 if request > 0 {
                     for (s, d) in returns.enumerated() {
                         let name = base + (perYear ? yearSuffixes[period] : "") + (segments > 1 ? segmentSuffixes[s] : "")
-                        try addColumn(name, bounds: .between(0, 1 / Double(segments)), objective: p.weight.weight * d * request / Self.unit,
-                                      owner: a)
+                        try addColumn(name, bounds: .between(0, scale / Double(segments)),
+                                      objective: p.weight.weight * d * (request / Self.unit) / scale, owner: a, scale: scale)
                     }
                 }
                 byPeriod.append(first..<program.columns.count)
@@ -165,7 +192,7 @@ public struct AllocationModel: Sendable {
                     if terms.isEmpty { continue }
                     // In a lean model (one solve at fixed envelopes), an area whose whole request fits
                     // under its cap can never bind: no row (fewer rows, a faster GLPK on large rounds).
-                    let mostMoney = terms.reduce(0) { $0 + $1.1 } / Double(segments)
+                    let mostMoney = terms.reduce(0) { $0 + $1.1 * columnScale[$1.0.index] } / Double(segments)
                     if lean, mostMoney <= m * scenario.envelopes[y] / Self.unit * (1 - 1e-9) { continue }
                     try addRow("area_share_\(Self.sanitized(area))_\(year)", .atMost(0),
                                terms + [(envelopeColumns[y], -m)], .areaShare(area: area, year: year))
@@ -186,24 +213,22 @@ public struct AllocationModel: Sendable {
     /// Rules 5 and 6: a binary `z[a]` per application that needs one; `m·z ≤ share ≤ z`, `Σ z ≤ K`.
     private mutating func addSelectionRules() throws(LPError) {
         let rules = scenario.rules
-        let perYear = rules.commitment == .perYear
         selectionColumns = Array(repeating: nil, count: prepared.count)
         for (a, p) in prepared.enumerated() where !shareColumns[a].isEmpty {
             let m = p.minFraction ?? 0
             guard m > 0 || rules.maxProjects != nil else { continue }
             let z = try addColumn("z_\(Self.sanitized(p.application.id))", bounds: .between(0, 1), kind: .binary, owner: a)
             selectionColumns[a] = z
-            // The share over all years: Σ_y (U_y / U) φ_y under per_year, φ itself under proportional.
-            var share: [(LinearProgram.ColumnID, Double)] = []
-            for (period, columns) in shareColumns[a].enumerated() {
-                let factor = perYear ? p.eligibleByYear[period] / p.eligibleTotal : 1
-                share += columns.map { ($0, factor) }
-            }
+            // The share over all years, σ = Σ_y (U_y / U) φ_y under per_year and φ under proportional,
+            // times K = selectionScale(a): Σ of the share columns' values (money in 1.000 kr.), so
+            // `m·z ≤ σ ≤ z` reads `Σ v − m·K·z ≥ 0` and `Σ v − K·z ≤ 0`.
+            let money = shareColumns[a].flatMap { $0 }.map { ($0, 1.0) }
+            let k = selectionScale(a)
             let id = p.application.id
             if m > 0 {
-                try addRow("min_fraction_\(Self.sanitized(id))", .atLeast(0), share + [(z, -m)], .minimumFraction(application: id))
+                try addRow("min_fraction_\(Self.sanitized(id))", .atLeast(0), money + [(z, -m * k)], .minimumFraction(application: id))
             }
-            try addRow("selected_\(Self.sanitized(id))", .atMost(0), share + [(z, -1)], .fundedOnlyIfSelected(application: id))
+            try addRow("selected_\(Self.sanitized(id))", .atMost(0), money + [(z, -k)], .fundedOnlyIfSelected(application: id))
         }
         if let k = rules.maxProjects {
             let terms = selectionColumns.compactMap { $0.map { ($0, 1.0) } }
@@ -241,9 +266,9 @@ public struct AllocationModel: Sendable {
             let p = prepared[a]
             let f = factor(p)
             guard f != 0 else { continue }
-            let coefficient = f * p.eligibleByYear[y] / Self.unit
             let columns = perYear ? shareColumns[a][y] : shareColumns[a][0]
-            // Under per_year, year y's request is the whole of its share's base, so each segment counts fully.
+            // Year y's money per unit of column value: U_y/1000 over the column's scale (1 under per_year).
+            let coefficient = f * (p.eligibleByYear[y] / Self.unit) / Self.periodScale(p, period: perYear ? y : 0, perYear: perYear)
             for column in columns { terms.append((column, coefficient)) }
         }
         return terms
@@ -268,10 +293,12 @@ public struct AllocationModel: Sendable {
 
     @discardableResult
     private mutating func addColumn(
-        _ name: String, bounds: LinearProgram.Bounds, kind: LinearProgram.Kind = .continuous, objective: Double = 0, owner: Int = -1
+        _ name: String, bounds: LinearProgram.Bounds, kind: LinearProgram.Kind = .continuous, objective: Double = 0, owner: Int = -1,
+        scale: Double = 1
     ) throws(LPError) -> LinearProgram.ColumnID {
         let column = try program.addColumn(name, bounds: bounds, kind: kind, objective: objective)
         columnOwner.append(Int32(owner))
+        columnScale.append(scale)
         return column
     }
 

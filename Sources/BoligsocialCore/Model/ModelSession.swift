@@ -53,7 +53,8 @@ public final class ModelSession {
         for (period, columns) in model.shareColumns[a].enumerated() {
             let request = perYear ? p.eligibleByYear[period] : p.eligibleTotal
             for (s, column) in columns.enumerated() {
-                try problem.setObjective(factor * p.weight.weight * returns[s] * request / AllocationModel.unit, of: column)
+                try problem.setObjective(factor * p.weight.weight * returns[s] * (request / AllocationModel.unit) / model.scale(of: column),
+                                         of: column)
             }
         }
     }
