@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(
             name: "BoligsocialCoreTests",
             dependencies: [
-                "BoligsocialCore",
+                "BoligsocialCore", "LinearProgramming",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]

@@ -84,10 +84,14 @@ extension LinearProgram {
 enum BlockSolver {
     static func solve(_ program: LinearProgram, options: SolveOptions = SolveOptions(), jobs: Int = 1) throws -> Solution {
         guard !program.isMixedInteger, let blocks = program.independentBlocks() else {
-            return try GLPKProblem(program).solve(options)
+            let problem = try GLPKProblem(program)
+            problem.verify = true
+            return try problem.solve(options)
         }
         let solved = try PerThread.map(count: blocks.count, jobs: sideBySide(blocks, program: program, jobs: jobs)) { b in
-            try GLPKProblem(program.block(rows: blocks[b].rows, columns: blocks[b].columns)).solve(options)
+            let problem = try GLPKProblem(program.block(rows: blocks[b].rows, columns: blocks[b].columns))
+            problem.verify = true
+            return try problem.solve(options)
         }
         var columnValues = [Double](repeating: 0, count: program.columns.count), reducedCosts = columnValues
         var rowActivities = [Double](repeating: 0, count: program.rows.count), rowDuals = rowActivities

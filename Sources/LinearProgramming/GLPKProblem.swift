@@ -37,6 +37,10 @@ final class GLPKProblem {
     /// The program as loaded, kept to validate later changes against it.
     private(set) var program: LinearProgram
     private var hasBasis = false
+    /// Whether an optimum that misses a row or a bound by more than its magnitude justifies, or an
+    /// "infeasible", is solved again in exact arithmetic (see `solveLP`). On for a one-off solve;
+    /// a kept problem re-solved as its bounds move (sweeps, frontiers) keeps GLPK's own basis.
+    var verify = false
 
     /// GLPK's version, e.g. "5.0".
     static var version: String { String(cString: glp_version()) }
@@ -163,8 +167,43 @@ final class GLPKProblem {
         default:
             status = .undefined(Self.sentence(code))
         }
+        var solution = currentSolution(status)
+        // Checked against the unscaled program: within the scaled problem's tolerance a row can
+        // still be missed by far more than its own terms justify when one row mixes amounts many
+        // orders apart. Such a solution, and every "infeasible" (which an ill-scaled program can
+        // give wrongly, and which decides exit 2), is solved again in exact arithmetic from this basis.
+        let doubtful = status == .optimal
+            && (program.largestRelativeViolation(solution) > Self.acceptedViolation
+                || program.largestRelativeImprovement(solution) > Self.acceptedImprovement)
+        if verify, doubtful || status == .infeasible {
+            var exact = glp_smcp()
+            glp_init_smcp(&exact)
+            exact.msg_lev = GLP_MSG_OFF
+            if let limit = options.timeLimit { exact.tm_lim = Self.milliseconds(limit) }
+            let code = glp_exact(handle, &exact)
+            // The exact solve leaves no factorization of its basis; bound ranging and the next warm
+            // start need one.
+            if code == 0, !program.rows.isEmpty { _ = glp_factorize(handle) }
+            solution = currentSolution(code == 0 ? Self.lpStatus(glp_get_status(handle))
+                : code == GLP_ETMLIM ? .undefined("the exact re-solve of an ill-scaled program reached the time limit")
+                : .undefined(Self.sentence(code)))
+        }
+        solution.iterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
+        return solution
+    }
+
+    /// How far a row or bound may be missed, relative to the magnitude of the row's own terms (or
+    /// the bound), before an optimal solution is solved again exactly.
+    static let acceptedViolation = 1e-8
+    /// How large a reduced cost that could still improve the objective may be, relative to the
+    /// column's objective coefficient, before an optimal solution is solved again exactly: GLPK's
+    /// own dual tolerance (1e-7), here measured on the unscaled program.
+    static let acceptedImprovement = 1e-7
+
+    /// The LP solution GLPK holds now, with `status`.
+    private func currentSolution(_ status: SolveStatus) -> Solution {
         let m = program.rows.count, n = program.columns.count
-        var solution = Solution(
+        return Solution(
             status: status,
             objective: glp_get_obj_val(handle),
             columnValues: (0..<n).map { glp_get_col_prim(handle, GLPKIndex.column($0)) },
@@ -172,8 +211,33 @@ final class GLPKProblem {
             rowDuals: (0..<m).map { glp_get_row_dual(handle, GLPKIndex.row($0)) },
             reducedCosts: (0..<n).map { glp_get_col_dual(handle, GLPKIndex.column($0)) },
             isMixedInteger: false)
-        solution.iterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
-        return solution
+    }
+
+    /// Solves the LP again in exact rational arithmetic (`glp_exact`), from the basis the
+    /// floating-point simplex leaves: slow, and meant as an independent check of a solve's numbers.
+    func solveExactly() throws(LPError) -> Solution {
+        try checkThread()
+        guard !program.isMixedInteger else { throw .solverFailed("an exact solve is for an LP, not a MIP") }
+        guard !program.rows.isEmpty else { return try solveLP() }
+        _ = try solveLP()
+        var parm = glp_smcp()
+        glp_init_smcp(&parm)
+        parm.msg_lev = GLP_MSG_OFF
+        var code = glp_exact(handle, &parm)
+        if code == GLP_EBADB || code == GLP_ESING {
+            glp_std_basis(handle)
+            code = glp_exact(handle, &parm)
+        }
+        let status: SolveStatus = code == 0 ? Self.lpStatus(glp_get_status(handle)) : .undefined(Self.sentence(code))
+        let m = program.rows.count, n = program.columns.count
+        return Solution(
+            status: status,
+            objective: glp_get_obj_val(handle),
+            columnValues: (0..<n).map { glp_get_col_prim(handle, GLPKIndex.column($0)) },
+            rowActivities: (0..<m).map { glp_get_row_prim(handle, GLPKIndex.row($0)) },
+            rowDuals: (0..<m).map { glp_get_row_dual(handle, GLPKIndex.row($0)) },
+            reducedCosts: (0..<n).map { glp_get_col_dual(handle, GLPKIndex.column($0)) },
+            isMixedInteger: false)
     }
 
     /// Solves the MIP by GLPK's branch-and-cut (with its presolver, so no LP basis is needed).

@@ -11,9 +11,13 @@ public final class SolverSession {
     /// The solver's name and version, for the stamp on every report (e.g. "5.0").
     public static var solverVersion: String { GLPKProblem.version }
 
-    /// Loads `program` into the solver.
-    public init(_ program: LinearProgram) throws(LPError) {
+    /// Loads `program` into the solver. `verified`: an optimum that misses a row or a bound by
+    /// more than its magnitude justifies, and every "infeasible", is solved again in exact
+    /// arithmetic before it is returned (for a one-off solve; a kept problem whose bounds a sweep or
+    /// a frontier moves keeps GLPK's own basis from solve to solve).
+    public init(_ program: LinearProgram, verified: Bool = false) throws(LPError) {
         problem = try GLPKProblem(program)
+        problem.verify = verified
     }
 
     /// The program as it now stands (with every change made through the session).
@@ -21,6 +25,10 @@ public final class SolverSession {
 
     /// Solves as a MIP when the program has integer columns, else as an LP from the last basis.
     public func solve(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution { try problem.solve(options) }
+
+    /// The LP solved again in exact rational arithmetic: an independent check of the numbers of a
+    /// solve (slow; for tests and audits).
+    public func solveExactly() throws(LPError) -> Solution { try problem.solveExactly() }
 
     public func setBounds(_ bounds: LinearProgram.Bounds, of row: LinearProgram.RowID) throws(LPError) {
         try problem.setBounds(bounds, ofRow: row)

@@ -2,6 +2,7 @@ import PropertyBased
 import Testing
 
 @testable import BoligsocialCore
+import LinearProgramming
 
 /// Numerical safety: rounds mixing requests from 1 kr. to 10^10 kr. solve to the reference optimum
 /// and keep the spec's invariants.
@@ -67,3 +68,84 @@ import Testing
 }
 
 import Foundation
+
+/// The whole legal range: random rounds whose requests and envelopes span 1 kr. to 10^13 kr., with
+/// several years, areas and the memo's rules, solved as `solve` does (lean model, block by block)
+/// and checked against the same program solved in exact rational arithmetic (`glp_exact`).
+@Suite struct LegalRangeTests {
+    static func round(seed: Int) -> (Round, Scenario) {
+        var rng = SeededGenerator(seed: UInt64(seed) &* 104_729)
+        let years = Array(2009..<(2009 + Int.random(in: 1...3, using: &rng)))
+        let risks: [RiskClass] = [.vulnerable, .atRisk, .other, .otherHousing]
+        let areas = (0..<Int.random(in: 1...4, using: &rng)).map { k in
+            Area(id: "A\(k)", name: "Area \(k)", district: "", risk: risks[Int.random(in: 0..<4, using: &rng)])
+        }
+        func amount() -> Double { Double.random(in: 0..<1, using: &rng) < 0.4 ? 0 : (Foundation.pow(10, Double.random(in: 0...13, using: &rng))).rounded(.down) }
+        let count = Int.random(in: 2...18, using: &rng)
+        let apps = (0..<count).map { i -> Application in
+            var app = Fixture.app("L\(i)", area: areas[Int.random(in: 0..<areas.count, using: &rng)].id,
+                                  target: Bool.random(using: &rng) ? .primary : .secondary,
+                                  focus: [[FocusArea.health], [.networks], []][Int.random(in: 0...2, using: &rng)], salary: [1])
+            app.requests = years.map { _ in
+                var r = CategoryMap<Double>()
+                let salary = amount(), rent = amount()
+                if salary > 0 { r[.salary] = salary }
+                if rent > 0 { r[.rent] = rent }
+                return r
+            }
+            return app
+        }
+        let round = Round(years: years, areas: areas, applications: apps)
+        var scenario = Fixture.scenario(years.map { _ in max(1, (Foundation.pow(10, Double.random(in: 0...13, using: &rng))).rounded(.down)) },
+                                        years: years)
+        if Bool.random(using: &rng) { scenario.rules.primaryShareMin = [0, 0.25, 0.5][Int.random(in: 0...2, using: &rng)] }
+        if Bool.random(using: &rng) { scenario.rules.areaShareMax = [0.3, 0.6, 1][Int.random(in: 0...2, using: &rng)] }
+        if Bool.random(using: &rng) { scenario.rules.commitment = .perYear }
+        if Int.random(in: 0..<4, using: &rng) == 0 { scenario.rules.carryOver = true }
+        if Int.random(in: 0..<4, using: &rng) == 0 { scenario.rules.returns = [1, 0.6] }
+        // What the loader refuses under proportional commitment (`RoundLoader.proportionalSpread`):
+        // a year asking less than a millionth of the application's largest year is left blank.
+        if scenario.rules.commitment == .proportional {
+            var r = round
+            for i in r.applications.indices {
+                let top = r.applications[i].requests.map(\.total).max() ?? 0
+                for y in r.applications[i].requests.indices where r.applications[i].requests[y].total * RoundLoader.proportionalSpread < top {
+                    r.applications[i].requests[y] = CategoryMap()
+                }
+            }
+            return (r, scenario)
+        }
+        return (round, scenario)
+    }
+
+    @Test func solveAgreesWithExactArithmeticOverTheLegalRange() async {
+        await propertyCheck(count: 1000, input: Gen.int(in: 0...10_000_000)) { seed in
+            let (round, scenario) = Self.round(seed: seed)
+            let exact: Solution
+            do {
+                let model = try AllocationModel(round: round, scenario: scenario, lean: true)
+                exact = try SolverSession(model.program).solveExactly()
+            } catch {
+                Issue.record("seed \(seed): \(error)")
+                return
+            }
+            do {
+                let a = try Allocator.solve(round: round, scenario: scenario, jobs: 2)
+                #expect(exact.status == .optimal, "seed \(seed): exact \(exact.status), solve optimal")
+                // 1e-6 relative, or the points of one krone at the largest weight: amounts are
+                // whole kroner, so a difference below a krone is below what the tool reports.
+                let oneKrone = (a.outcomes.map(\.prepared.weight.weight).max() ?? 1) / 1000
+                #expect(abs(a.priorityPoints - exact.objective) <= max(1e-6 * abs(exact.objective), oneKrone),
+                        "seed \(seed): solve \(a.priorityPoints) against exact \(exact.objective)")
+                for (y, year) in scenario.years.enumerated() where !scenario.rules.carryOver {
+                    #expect(Double(a.allocated[y]) <= scenario.envelope[year]!, "seed \(seed): over the \(year) envelope")
+                }
+            } catch is InfeasibleScenario {
+                #expect(exact.status == .infeasible, "seed \(seed): solve says infeasible, exact says \(exact.status)")
+            } catch {
+                Issue.record("seed \(seed): \(error)")
+            }
+        }
+    }
+}
+

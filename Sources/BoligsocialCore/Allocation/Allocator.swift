@@ -17,7 +17,7 @@ public enum Allocator {
             // A model that falls apart into independent blocks (per_year without carry-over: one a
             // year) is solved block by block, the blocks side by side on the machine's cores.
             guard let writeModel else { return try SolverSession.solveOnce(model.program, options: options, jobs: jobs) }
-            let session = try SolverSession(model.program)
+            let session = try SolverSession(model.program, verified: true)
             try writeModel(ModelWriter(session: session))
             return try session.solve(options)
         }()

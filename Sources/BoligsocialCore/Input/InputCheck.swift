@@ -7,16 +7,18 @@ public enum InputCheck {
         var diagnostics = DiagnosticCollector()
         let (utf8, _) = decodeToUTF8(scenario)
         var years = [2009, 2010, 2011, 2012]
+        var proportional = true
         do {
             let entries = try TOMLTree.parse(String(decoding: utf8, as: UTF8.self), file: "scenario.toml")
             let parsed = ScenarioLoader.interpret(entries, files: ["scenario.toml"], diagnostics: &diagnostics)
             if !parsed.years.isEmpty { years = parsed.years }
+            proportional = parsed.rules.commitment == .proportional
         } catch {
             if case .badData(let found) = error { diagnostics.diagnostics += found }
         }
         let parsedAreas = RoundLoader.parseAreas(areas, file: "areas.csv", diagnostics: &diagnostics)
         _ = RoundLoader.parseApplications(applications, file: "applications.csv", years: years, areas: parsedAreas,
-                                          diagnostics: &diagnostics)
+                                          diagnostics: &diagnostics, proportional: proportional)
         return diagnostics.diagnostics.sorted { $0.location < $1.location }
     }
 }

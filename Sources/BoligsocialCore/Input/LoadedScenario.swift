@@ -27,7 +27,8 @@ public struct LoadedScenario: Sendable {
                 var diagnostics = found
                 let areas = RoundLoader.parseAreas(areaBytes, file: scenario.areasPath, diagnostics: &diagnostics)
                 let applications = RoundLoader.parseApplications(
-                    applicationBytes, file: scenario.applicationsPath, years: scenario.years, areas: areas, diagnostics: &diagnostics)
+                    applicationBytes, file: scenario.applicationsPath, years: scenario.years, areas: areas, diagnostics: &diagnostics,
+                    proportional: scenario.rules.commitment == .proportional)
                 return (areas, applications, diagnostics)
             }, {
                 var scenarioHash = SHA256()

@@ -52,8 +52,15 @@ public enum RoundLoader {
             + years.flatMap { year in CostCategory.allCases.map { "\($0.rawValue)_\(year)" } }
     }
 
+    /// How far apart one application's yearly requests may be when one share covers every year
+    /// (`commitment = "proportional"`): beyond a million-fold, the small year's money is below what
+    /// floating-point arithmetic keeps exact beside the large one's, and a rule on the small year
+    /// could decide the whole share by a fraction of a krone.
+    public static let proportionalSpread = 1e6
+
     static func parseApplications(
-        _ bytes: [UInt8], file: String, years: [Int], areas: [Area], diagnostics: inout DiagnosticCollector
+        _ bytes: [UInt8], file: String, years: [Int], areas: [Area], diagnostics: inout DiagnosticCollector,
+        proportional: Bool = false
     ) -> [Application] {
         guard let (opened, columns) = open(bytes, file: file, required: applicationColumns(years: years), diagnostics: &diagnostics)
         else { return [] }
@@ -100,6 +107,16 @@ public enum RoundLoader {
                     if let amount = row.amount(column), amount > 0 { byCategory[category] = amount }
                 }
                 requests.append(byCategory)
+            }
+            if proportional {
+                let totals = requests.map(\.total)
+                if let top = totals.max(), let y = totals.indices.filter({ totals[$0] > 0 }).min(by: { totals[$0] < totals[$1] }),
+                   totals[y] * Self.proportionalSpread < top, let column = amountColumns[y].first(where: { row.location($0).line > 0 }) {
+                    let high = totals.firstIndex(of: top)!
+                    row.fail(column, "under commitment = \"proportional\" one share covers every year, but \(years[y]) asks "
+                        + "\(Int(totals[y])) kr. and \(years[high]) \(Int(top)) kr., more than a million times as much; "
+                        + "leave \(years[y]) blank or use commitment = \"per_year\"")
+                }
             }
             row.report(into: &diagnostics)
             guard !row.failed, let target, let theory else { continue }
