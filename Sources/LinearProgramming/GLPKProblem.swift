@@ -228,16 +228,7 @@ final class GLPKProblem {
             glp_std_basis(handle)
             code = glp_exact(handle, &parm)
         }
-        let status: SolveStatus = code == 0 ? Self.lpStatus(glp_get_status(handle)) : .undefined(Self.sentence(code))
-        let m = program.rows.count, n = program.columns.count
-        return Solution(
-            status: status,
-            objective: glp_get_obj_val(handle),
-            columnValues: (0..<n).map { glp_get_col_prim(handle, GLPKIndex.column($0)) },
-            rowActivities: (0..<m).map { glp_get_row_prim(handle, GLPKIndex.row($0)) },
-            rowDuals: (0..<m).map { glp_get_row_dual(handle, GLPKIndex.row($0)) },
-            reducedCosts: (0..<n).map { glp_get_col_dual(handle, GLPKIndex.column($0)) },
-            isMixedInteger: false)
+        return currentSolution(code == 0 ? Self.lpStatus(glp_get_status(handle)) : .undefined(Self.sentence(code)))
     }
 
     /// Solves the MIP by GLPK's branch-and-cut (with its presolver, so no LP basis is needed).
