@@ -120,3 +120,32 @@ import Testing
         }
     }
 }
+
+/// Amounts as officers type them, and the Danish words of the memo.
+@Suite struct OfficerInputTests {
+    @Test(arguments: [
+        ("1.040.000", true, 1_040_000.0), ("1 040 000", true, 1_040_000), ("1.040.000 kr.", true, 1_040_000),
+        ("kr. 1.040.000", true, 1_040_000), ("1,04 mio.", true, 1_040_000), ("2 mio", true, 2_000_000),
+        ("1.040.000,50 kr.", true, 1_040_000.5), ("1 040 000,50", true, 1_040_000.5), ("1040000 kr", false, 1_040_000),
+        ("0,000001 mio.", true, 1),
+    ])
+    func amountsAsTyped(_ text: String, _ semicolon: Bool, _ expected: Double) {
+        #expect(ValueParser.number(text, semicolonDialect: semicolon) == expected, "\(text)")
+    }
+
+    @Test(arguments: ["1 04 000", "10 40 000", "kr.", "mio.", "1.040.000 euro", "1,04 mia.", "1 040 000 000 000 000"])
+    func notAmounts(_ text: String) {
+        #expect(ValueParser.number(text, semicolonDialect: true) == nil, "\(text)")
+    }
+
+    @Test func danishWordsAndHeaders() {
+        let focus = Spellings(FocusArea.self, what: "focus area")
+        #expect(focus.lookup("Kultur- og Fritidsliv") == .cultureLeisure && focus.lookup("kultur og fritid") == .cultureLeisure)
+        #expect(focus.lookup("den frivillige indsats") == .volunteering && focus.lookup("netvaerk") == .networks)
+        #expect(focus.lookup("Employment Education") == .employmentEducation)
+        #expect(Spellings(RiskClass.self, what: "risk class").lookup("Uden for risikogruppen") == .other)
+        #expect(Spellings(TargetGroup.self, what: "target group").lookup("primaer") == .primary)
+        #expect(InputWords.canonicalHeader("Løn 2009") == "salary_2009" && InputWords.canonicalHeader("TVÆRGÅENDE SAMARBEJDE") == "cross_admin")
+        #expect(InputWords.canonicalHeader("Target group") == "target_group")
+    }
+}

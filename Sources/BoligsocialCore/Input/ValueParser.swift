@@ -4,9 +4,18 @@ enum ValueParser {
     /// and `.` thousands groups (`1.250.000,50`); there a dot followed by groups of exactly three
     /// digits is a thousands separator, so `1.250` is 1250 and `0.5` is one half.
     /// Anything else (`1e400`, `NaN`, `12.5.000`, `1,5` in a comma file) is not a number.
+    ///
+    /// As officers type amounts, a `kr.` before or after, spaces between groups of three digits
+    /// (`1 040 000`) and `mio.` after (`1,04 mio.`: millions, the decimals shifted, never rounded)
+    /// are accepted too.
     static func number(_ raw: String, semicolonDialect: Bool) -> Double? {
-        let text = raw.trimmingSpaces
+        var text = raw.trimmingSpaces
         if let whole = plainInteger(text) { return whole }
+        var millions = false
+        if text.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "k" || $0 == "K" || $0 == "m" || $0 == "M" }) {
+            guard let plain = withoutUnitsAndSpaces(text) else { return nil }
+            (text, millions) = plain
+        }
         var scalars = Array(text.utf8)
         guard !scalars.isEmpty else { return nil }
         var negative = false
@@ -56,11 +65,51 @@ enum ValueParser {
         } else {
             return nil
         }
+        if millions {
+            // Six places to the left, in the digits themselves: `1,04 mio.` is exactly 1040000.
+            let moved = Array(fractionDigits.prefix(6))
+            integerDigits += moved + [UInt8](repeating: UInt8(ascii: "0"), count: 6 - moved.count)
+            fractionDigits = Array(fractionDigits.dropFirst(6))
+            while integerDigits.count > 1, integerDigits.first == UInt8(ascii: "0") { integerDigits.removeFirst() }
+        }
         guard !integerDigits.isEmpty, integerDigits.count <= 15 else { return nil }
         let literal = String(decoding: integerDigits, as: UTF8.self)
             + (fractionDigits.isEmpty ? "" : "." + String(decoding: fractionDigits, as: UTF8.self))
         guard let value = Double(literal), value.isFinite else { return nil }
         return negative ? -value : value
+    }
+
+    /// `text` without a leading or trailing `kr.`/`kr`, a trailing `mio.`/`mio` (reported), and the
+    /// spaces between digit groups; `nil` when spaces stand anywhere but between groups of three.
+    static func withoutUnitsAndSpaces(_ text: String) -> (String, millions: Bool)? {
+        var s = Substring(text)
+        func strip(prefix: String) -> Bool {
+            guard s.lowercased().hasPrefix(prefix) else { return false }
+            s = s.dropFirst(prefix.count).drop { $0 == " " || $0 == "\u{A0}" }
+            return true
+        }
+        func strip(suffix: String) -> Bool {
+            guard s.lowercased().hasSuffix(suffix) else { return false }
+            s = s.dropLast(suffix.count)
+            while let last = s.last, last == " " || last == "\u{A0}" { s = s.dropLast() }
+            return true
+        }
+        if !strip(prefix: "kr.") { _ = strip(prefix: "kr ") }
+        if !strip(suffix: "kr.") { _ = strip(suffix: "kr") }
+        let millions = strip(suffix: "mio.") || strip(suffix: "mio")
+        // Spaces only between groups of three digits: `1 040 000`, `1 040 000,50`.
+        let groups = s.split(omittingEmptySubsequences: false) { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" }
+        if groups.count > 1 {
+            let isDigits = { (g: Substring) in !g.isEmpty && g.allSatisfy { $0.isASCII && $0.isNumber } }
+            guard (1...3).contains(groups[0].count), isDigits(groups[0]) else { return nil }
+            for (k, g) in groups.enumerated().dropFirst() {
+                let digits = k == groups.count - 1 ? g.prefix { $0.isASCII && $0.isNumber } : g
+                guard digits.count == 3, isDigits(digits) else { return nil }
+            }
+        }
+        let joined = groups.joined()
+        guard !joined.isEmpty, !joined.contains(where: { $0.isLetter }) else { return nil }
+        return (joined, millions)
     }
 
     /// The common case, read without allocating: 1 to 15 ASCII digits (exact in a Double).

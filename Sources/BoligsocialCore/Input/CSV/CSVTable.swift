@@ -58,6 +58,10 @@ struct CSVRecord: Sendable {
         body(storage(of: field).span.extracting(trimmedRange(field)))
     }
 
+    /// Whether every cell is empty once trimmed: a row Excel leaves below a table or between
+    /// blocks (`;;;;`), skipped without a word.
+    var isBlank: Bool { fields.allSatisfy { trimmedRange($0).isEmpty } }
+
     /// A cell's text, trimmed.
     func text(_ field: CSVField) -> String {
         String(decoding: storage(of: field)[trimmedRange(field)], as: UTF8.self)

@@ -12,6 +12,7 @@ public enum RoundLoader {
         let riskColumn = columns.column("risk")
         let risks = Spellings(RiskClass.self, what: "risk class")
         while let record = cursor.next() {
+            if record.isBlank { continue }
             var row = RowReader(record: record, file: file, table: table)
             let id = row.text(idColumn)
             if id.isEmpty { row.fail(idColumn, "the area id is empty") }
@@ -85,6 +86,7 @@ public enum RoundLoader {
                     target: Spellings(TargetGroup.self, what: "target group"), theory: Spellings(TheoryOfChange.self, what: "theory of change"))
         let amountColumns = years.map { year in CostCategory.allCases.map { columns.column("\($0.rawValue)_\(year)") } }
         while let record = cursor.next() {
+            if record.isBlank { continue }
             var row = RowReader(record: record, file: file, table: table)
             let id = row.text(c.id)
             if id.isEmpty { row.fail(c.id, "the application id is empty") }
@@ -141,7 +143,8 @@ struct HeaderMap {
             return nil
         }
         for (i, field) in table.header.enumerated() {
-            let name = field.name
+            // A Danish header stands for its English key; spaces, case and æ ø å do not matter.
+            let name = InputWords.canonicalHeader(field.name)
             if name.isEmpty { continue }
             if index[name] != nil {
                 diagnostics.add(SourceLocation(file: file, line: field.line, column: field.column), "duplicate column '\(name)'")
@@ -165,19 +168,36 @@ struct HeaderMap {
 
 /// A vocabulary's keys as bytes, made once per file, so a cell is matched in any case of its ASCII
 /// letters without making a `String` for it.
-struct Spellings<K: RawRepresentable & CaseIterable> where K.RawValue == String {
+struct Spellings<K: DanishSpelled> {
     let what: String
     private let entries: [(value: K, bytes: [UInt8])]
+    /// Every English key and Danish word, normalized (`InputWords.normalized`), with its case.
+    private let words: [String: K]
+    /// Every spelling, for a "did you mean".
+    let all: [String]
 
     init(_: K.Type, what: String) {
         self.what = what
         entries = K.allCases.map { ($0, Array($0.rawValue.utf8)) }
+        var words: [String: K] = [:], all: [String] = []
+        for value in K.allCases {
+            for word in [value.rawValue] + value.danish {
+                words[InputWords.normalized(word)] = value
+                all.append(word)
+            }
+        }
+        self.words = words
+        self.all = all
     }
 
+    /// The common case: an English key in any case of its letters, matched on the cell's bytes.
     func match(_ bytes: Span<UInt8>) -> K? {
         for entry in entries where ValueParser.spells(bytes, entry.bytes) { return entry.value }
         return nil
     }
+
+    /// Any spelling: the English key or a Danish word, normalized.
+    func lookup(_ text: String) -> K? { words[InputWords.normalized(text)] }
 }
 
 /// A column's name (for messages) and its position in the records, if the file has it.
@@ -239,19 +259,21 @@ struct RowReader {
         guard field(name) != nil else { return nil }
         if let value = withTrimmedBytes(name, keys.match) { return value }
         let raw = text(name)
-        if let value = K(rawValue: raw.lowercased()) { return value }
+        if let value = keys.lookup(raw) { return value }
         fail(name, (raw.isEmpty ? "missing \(keys.what)" : "unknown \(keys.what) '\(raw)'")
-            + didYouMean(raw, K.allCases.map(\.rawValue)) + "; expected one of " + K.allCases.map(\.rawValue).joined(separator: ", "))
+            + didYouMean(raw, keys.all) + "; expected one of " + K.allCases.map(\.rawValue).joined(separator: ", "))
         return nil
     }
 
+    /// Keys separated by `|`, `;` or `,` (the first is the primary one).
     mutating func keyList<K: Equatable>(_ name: Column, _ keys: Spellings<K>) -> [K] {
         var result: [K] = [], unknown: [String] = []
+        let separators: [UInt8] = [UInt8(ascii: "|"), UInt8(ascii: ";"), UInt8(ascii: ",")]
         withTrimmedBytes(name) { whole in
             var start = 0
             while start <= whole.count {
                 var end = start
-                while end < whole.count, whole[end] != UInt8(ascii: "|") { end += 1 }
+                while end < whole.count, !separators.contains(whole[end]) { end += 1 }
                 defer { start = end + 1 }
                 let raw = whole.extracting(start..<end)
                 if raw.isEmpty { continue }
@@ -263,14 +285,14 @@ struct RowReader {
                 for k in raw.indices { bytes.append(raw[k]) }
                 let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
                 if text.isEmpty { continue }
-                if let value = K(rawValue: text.lowercased()) {
+                if let value = keys.lookup(text) {
                     if !result.contains(value) { result.append(value) }
                 } else {
                     unknown.append(text)
                 }
             }
         }
-        for raw in unknown { fail(name, "unknown \(keys.what) '\(raw)'" + didYouMean(raw, K.allCases.map(\.rawValue))) }
+        for raw in unknown { fail(name, "unknown \(keys.what) '\(raw)'" + didYouMean(raw, keys.all)) }
         return result
     }
 

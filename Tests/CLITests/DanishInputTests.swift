@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// The round as a Danish Excel saves it: semicolons, Windows-1252, CRLF, Danish headers and values,
+/// amounts typed as `1.040.000 kr.`, `660 000` or `kr. 50.000`, and empty `;;;;` rows between blocks.
+@Suite struct DanishInputTests {
+    typealias CLI = CLITests
+
+    static func json(_ arguments: [String], in directory: URL = CLI.root) throws -> NSDictionary {
+        let r = try CLI.run(arguments + ["--format", "json"], in: directory)
+        #expect(r.status == 0, "\(arguments): \(r.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        return object.filter { $0.key != "inputs" } as NSDictionary
+    }
+
+    @Test func aDanishExcelRoundGivesTheSameAllocation() throws {
+        let dir = try CLI.temporaryDirectory()
+        let tool = CLI.root.appendingPathComponent("Tests/CLITests/Tools/danish_round.py").path
+        let made = try DocumentTests.shell("/usr/bin/python3", [tool, CLI.root.appendingPathComponent("Scenarios/data").path, dir.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let scenario = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/baseline.toml"), encoding: .utf8)
+            .replacingOccurrences(of: "data/", with: "")
+        try Data(scenario.utf8).write(to: dir.appendingPathComponent("s.toml"))
+        let applications = try Data(contentsOf: dir.appendingPathComponent("applications.csv"))
+        #expect(applications.contains(0xF8) && applications.starts(with: Array("ID;Titel;Område".data(using: .windowsCP1252)!)),
+                "Windows-1252 with Danish headers")
+        let danish = try Self.json(["solve", "s.toml"], in: dir)
+        let english = try Self.json(["solve", "Scenarios/baseline.toml"])
+        #expect(danish == english)
+        let validate = try CLI.run(["validate", "s.toml"], in: dir)
+        #expect(validate.status == 0 && validate.stdout.contains("56 applications"), "\(validate.stderr)")
+    }
+
+    /// A Danish word that is nearly right gets a "did you mean" in Danish; a row with some cells
+    /// filled is still checked.
+    @Test func nearMissesAreNamed() throws {
+        let areas = "id;navn;bydel;risiko\r\nMJP;Mjølnerparken;Nørrebro;udsatt\r\n;;;\r\n"
+        let scenario = "name = \"D\"\napplications = \"apps.csv\"\nareas = \"areas.csv\"\nyears = [2009]\n[envelope]\n2009 = 100\n"
+        let header = "id;titel;område;indsatsområder;formål;målgruppe;sof_i_styregruppe;klare_mål;forankring;koordinatorrolle;tværgående_samarbejde;regnskab_for_aktiviteter;forandringsteori;løn_2009;husleje_2009;aktiviteter_2009"
+        let apps = header + "\r\nA1;T;MJP;sundhd;image;primær;ja;ja;nej;nej;nej;ja;ingen;1.000 kr.;;\r\n;;;;;;;;;;;;;;;\r\n;x;;;;;;;;;;;;;;\r\n"
+        let dir = try CLI.temporaryDirectory(["areas.csv": areas, "apps.csv": apps, "s.toml": scenario])
+        let r = try CLI.run(["validate", "s.toml"], in: dir)
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("areas.csv:2:28: unknown risk class 'udsatt' (did you mean 'udsat'?)"), "\(r.stderr)")
+        #expect(r.stderr.contains("unknown focus area 'sundhd' (did you mean 'sundhed'?)"), "\(r.stderr)")
+        #expect(r.stderr.contains("apps.csv:4:1: the application id is empty"), "a partly filled row is checked: \(r.stderr)")
+        #expect(!r.stderr.contains("apps.csv:3:") && !r.stderr.contains("areas.csv:3:"), "an empty row is skipped: \(r.stderr)")
+    }
+}
