@@ -35,7 +35,7 @@ extension Report {
             + footer.map { "\n" + TextTable.markdownEscaped($0) + "\n" }.joined()
     }
 
-    public func csv() -> String { csvTable.csv() }
+    public func csv(_ dialect: CSVDialectOut = .plain) -> String { csvTable.csv(dialect) }
 
     public var charts: [Chart] { [] }
 

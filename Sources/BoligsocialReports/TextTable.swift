@@ -1,3 +1,11 @@
+/// How `--format csv` writes: `plain` (commas, decimal points, UTF-8 without a byte-order mark, as
+/// scripts and English spreadsheets expect) or `excelDanish` (a byte-order mark, semicolons and
+/// decimal commas, as a Danish Excel opens a file with a double click).
+public enum CSVDialectOut: String, Sendable, CaseIterable {
+    case plain
+    case excelDanish = "excel-da"
+}
+
 /// A table of text cells: what every plain-text, Markdown and CSV report is made of.
 public struct TextTable: Sendable, Equatable {
     public enum Alignment: Sendable { case left, right }
@@ -56,8 +64,18 @@ public struct TextTable: Sendable, Equatable {
     }
 
     /// RFC 4180 CSV; a cell a spreadsheet would read as a formula is prefixed with `'`.
-    public func csv() -> String {
-        ([header] + rows + footer).map { $0.map(Self.csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    public func csv(_ dialect: CSVDialectOut = .plain) -> String {
+        switch dialect {
+        case .plain:
+            return ([header] + rows + footer).map { $0.map(Self.csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        case .excelDanish:
+            // What a Danish Excel opens as it is: a byte-order mark, semicolons, decimal commas.
+            let lines = ([header] + rows + footer).map { row in
+                // A number is written with a decimal comma and needs no quotes; other cells as always.
+                row.map { cell in Double(cell) != nil ? cell.replacingAll(".", with: ",") : Self.csvCell(cell) }.joined(separator: ";")
+            }
+            return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        }
     }
 
     static func csvCell(_ raw: String) -> String {

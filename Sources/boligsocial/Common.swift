@@ -58,7 +58,7 @@ enum Common {
         // Text for a terminal: control characters from the inputs are shown, never obeyed.
         case .table: text = TerminalText.escaped(report.plain())
         case .markdown: text = TerminalText.escaped(report.markdown())
-        case .csv: text = report.csv()
+        case .csv: text = report.csv(options.csv)
         case .json:
             try OutputWriter.emit(to: options.output, inputs: inputs) { sink in try report.json().write(chunks: sink) }
             return

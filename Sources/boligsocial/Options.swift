@@ -8,6 +8,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Language: ExpressibleByArgument {}
+extension CSVDialectOut: ExpressibleByArgument {}
 
 /// Bounds on GLPK's branch-and-cut for MIP scenarios (`min_fraction`, `max_projects`).
 struct SolverOptions: ParsableArguments {
@@ -35,6 +36,13 @@ struct ReportOptions: ParsableArguments {
 
     @Option(help: "Report language: en or da.")
     var lang: Language = .en
+
+    @Option(name: .customLong("csv-dialect"),
+            help: "CSV as excel-da (byte-order mark, semicolons, decimal commas; the default with --lang da) or plain (the default otherwise).")
+    var csvDialect: CSVDialectOut?
+
+    /// The CSV dialect asked for, or the one that suits the language.
+    var csv: CSVDialectOut { csvDialect ?? (lang == .da ? .excelDanish : .plain) }
 
     func validate() throws {
         if format == .xlsx, output == nil { throw ValidationError("--format xlsx needs --output PATH.xlsx") }

@@ -47,3 +47,23 @@ import Testing
         #expect(!r.stderr.contains("apps.csv:3:") && !r.stderr.contains("areas.csv:3:"), "an empty row is skipped: \(r.stderr)")
     }
 }
+
+/// `--format csv` as a Danish Excel opens it: with `--lang da` a byte-order mark, semicolons and
+/// decimal commas; `--csv-dialect` overrides either way.
+@Suite struct DanishCSVOutputTests {
+    typealias CLI = CLITests
+
+    @Test func danishCSVOpensInADanishExcel() throws {
+        let da = try CLI.run(["solve", "--lang", "da", "--format", "csv"])
+        #expect(da.status == 0 && da.stdout.hasPrefix("\u{FEFF}id;title;area;status;weight;share;requested;granted_2009"))
+        let a01 = try #require(da.stdout.split(separator: "\r\n").first { $0.hasPrefix("A01;") })
+        #expect(a01.hasPrefix("A01;Mødrenetværk Mjølnerparken;Mjølnerparken;full;0,84;1,0;4360000;1090000;"), "\(a01)")
+        let plain = try CLI.run(["solve", "--lang", "da", "--format", "csv", "--csv-dialect", "plain"])
+        #expect(plain.stdout.hasPrefix("id,title,area,status,weight,share") && plain.stdout.contains("A01,Mødrenetværk Mjølnerparken,Mjølnerparken,full,0.84,1.0,"))
+        let english = try CLI.run(["solve", "--format", "csv"])
+        #expect(english.stdout.hasPrefix("id,title,"))
+        let forced = try CLI.run(["solve", "--format", "csv", "--csv-dialect", "excel-da"])
+        #expect(forced.stdout.hasPrefix("\u{FEFF}id;title;"))
+        #expect(try CLI.run(["solve", "--format", "csv", "--csv-dialect", "excel"]).status == 64)
+    }
+}

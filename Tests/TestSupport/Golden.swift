@@ -11,7 +11,8 @@ public enum Golden {
             try Data(text.utf8).write(to: url)
             return nil
         }
-        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        // Decoded as it is: a byte-order mark at the start is part of what is compared.
+        let expected = (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         guard text != expected else { return nil }
         return "\(name) differs from its golden file (re-record with RECORD_GOLDEN=1 if intended):\n"
             + diff(expected, text)
