@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK's C API (Debian's libglpk-dev). No pkg-config file exists, so the module map links it.
@@ -27,7 +28,10 @@ let package = Package(
         // The memo's domain: areas, applications, scenarios, eligibility, weights and the formulation.
         .target(
             name: "BoligsocialCore",
-            dependencies: ["LinearProgramming", "Parallel", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "LinearProgramming", "Parallel", .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Pure functions from a solved allocation to text.
         .target(name: "BoligsocialReports", dependencies: ["BoligsocialCore", "Parallel", "Spreadsheet"]),

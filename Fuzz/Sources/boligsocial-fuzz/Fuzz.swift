@@ -1,7 +1,8 @@
 import BoligsocialCore
 
 /// One fuzz input is the three inputs of `validate` in a row, separated by the byte 0x1E (ASCII's
-/// record separator): scenario TOML, areas.csv, applications.csv. Every check must return its
+/// record separator): scenario TOML, areas.csv, applications.csv. A part that starts like a zip
+/// archive is read as an .xlsx workbook (the seeds put one last, where its own 0x1E bytes stay in it). Every check must return its
 /// problems; a crash, a hang or a sanitizer report is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

@@ -16,9 +16,21 @@ public enum InputCheck {
         } catch {
             if case .badData(let found) = error { diagnostics.diagnostics += found }
         }
-        let parsedAreas = RoundLoader.parseAreas(areas, file: "areas.csv", diagnostics: &diagnostics)
-        _ = RoundLoader.parseApplications(applications, file: "applications.csv", years: years, areas: parsedAreas,
-                                          diagnostics: &diagnostics, proportional: proportional)
+        // A part that starts like a zip archive (or an encrypted workbook) is read as a workbook.
+        func table(_ bytes: [UInt8], _ name: String) -> [UInt8]? {
+            guard bytes.starts(with: [0x50, 0x4B]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) else { return bytes }
+            do {
+                return try WorkbookSheet.read(bytes, file: name + ".xlsx", sheet: nil).csv
+            } catch {
+                if case .badData(let found) = error { diagnostics.diagnostics += found }
+                return nil
+            }
+        }
+        let parsedAreas = table(areas, "areas").map { RoundLoader.parseAreas($0, file: "areas.csv", diagnostics: &diagnostics) } ?? []
+        if let applications = table(applications, "applications") {
+            _ = RoundLoader.parseApplications(applications, file: "applications.csv", years: years, areas: parsedAreas,
+                                              diagnostics: &diagnostics, proportional: proportional)
+        }
         return diagnostics.diagnostics.sorted { $0.location < $1.location }
     }
 }

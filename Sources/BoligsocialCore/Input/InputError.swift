@@ -3,12 +3,14 @@ public struct SourceLocation: Sendable, Equatable, Comparable, CustomStringConve
     public var file: String
     public var line: Int
     public var column: Int
+    /// In a workbook, the Excel column and its header (`F (salary_2009)`), shown in place of the column number.
+    public var cell: String?
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
     }
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String { "\(file):\(line):\(cell ?? String(column))" }
     public static func < (a: Self, b: Self) -> Bool { (a.file, a.line, a.column) < (b.file, b.line, b.column) }
 }
 

@@ -16,8 +16,9 @@ public struct LoadedScenario: Sendable {
             try diagnostics.throwIfAny()
             throw .badData([])
         }
-        let areaBytes = try readInputFile(scenario.areasPath)
-        let applicationBytes = try readInputFile(scenario.applicationsPath)
+        let areasInput = try TableInput.read(scenario.areasPath)
+        let applicationsInput = try TableInput.read(scenario.applicationsPath)
+        let areaBytes = areasInput.file, applicationBytes = applicationsInput.file
         // The files are hashed for the stamp on a second core while they are parsed on this one.
         let found = diagnostics
         let parsed: (areas: [Area], applications: [Application], diagnostics: DiagnosticCollector)
@@ -25,10 +26,12 @@ public struct LoadedScenario: Sendable {
         do {
             (parsed, hashes) = try PerThread.pair({
                 var diagnostics = found
-                let areas = RoundLoader.parseAreas(areaBytes, file: scenario.areasPath, diagnostics: &diagnostics)
+                var areaProblems = DiagnosticCollector(), applicationProblems = DiagnosticCollector()
+                let areas = RoundLoader.parseAreas(areasInput.table, file: areasInput.label, diagnostics: &areaProblems)
                 let applications = RoundLoader.parseApplications(
-                    applicationBytes, file: scenario.applicationsPath, years: scenario.years, areas: areas, diagnostics: &diagnostics,
-                    proportional: scenario.rules.commitment == .proportional)
+                    applicationsInput.table, file: applicationsInput.label, years: scenario.years, areas: areas,
+                    diagnostics: &applicationProblems, proportional: scenario.rules.commitment == .proportional)
+                diagnostics.diagnostics += areasInput.located(areaProblems.diagnostics) + applicationsInput.located(applicationProblems.diagnostics)
                 return (areas, applications, diagnostics)
             }, {
                 var scenarioHash = SHA256()
@@ -50,5 +53,46 @@ public struct LoadedScenario: Sendable {
     }
 
     /// Every input path, to refuse writing a report over one of them.
-    public var inputPaths: [String] { scenario.files + [scenario.areasPath, scenario.applicationsPath] }
+    public var inputPaths: [String] {
+        scenario.files + [scenario.areasPath, scenario.applicationsPath].map { TableInput.split($0).file }
+    }
+}
+
+/// A table the round is read from: a CSV file, or one sheet of an `.xlsx` workbook
+/// (`runde.xlsx` for its first sheet, `runde.xlsx#Ansøgninger` for a named one).
+struct TableInput: Sendable {
+    /// The file's bytes, as hashed for the stamp.
+    let file: [UInt8]
+    /// What the CSV reader reads: the file itself, or the sheet's cells as semicolon text.
+    let table: [UInt8]
+    /// How messages name it: the path, or `path[sheet]`.
+    let label: String
+    /// A workbook's sheet, kept (without its text) to name cells in messages.
+    let sheet: WorkbookSheet?
+
+    /// The path of the file, and the sheet named after `#` in a workbook's path.
+    static func split(_ path: String) -> (file: String, sheet: String?) {
+        let lower = path.lowercased()
+        if let range = lower.range(of: ".xlsx#", options: .backwards) {
+            let end = path.index(path.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: range.lowerBound) + 5)
+            return (String(path[..<end]), String(path[path.index(after: end)...]))
+        }
+        return (path, nil)
+    }
+
+    static func read(_ path: String) throws(InputError) -> TableInput {
+        let (file, sheetName) = split(path)
+        let bytes = try readInputFile(file)
+        guard file.lowercased().hasSuffix(".xlsx") else { return TableInput(file: bytes, table: bytes, label: file, sheet: nil) }
+        var sheet = try WorkbookSheet.read(bytes, file: file, sheet: sheetName)
+        let table = sheet.csv
+        sheet.csv = []
+        return TableInput(file: bytes, table: table, label: sheet.label, sheet: sheet)
+    }
+
+    /// The reader's problems, named by sheet, row, Excel column and header for a workbook.
+    func located(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard let sheet else { return diagnostics }
+        return diagnostics.map { $0.location.file == label ? sheet.locate($0) : $0 }
+    }
 }

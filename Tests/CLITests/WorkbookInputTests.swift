@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// The round read straight from the officer's workbook (`runde.xlsx#Ansøgninger`), and workbooks
+/// that must be refused with their place and a reason.
+@Suite struct WorkbookInputTests {
+    typealias CLI = CLITests
+    static let tools = CLI.root.appendingPathComponent("Tests/CLITests/Tools")
+
+    /// Built by openpyxl: Danish headers and values, amounts as numbers and as `1.040.000 kr.` text,
+    /// a formula column, empty rows between blocks, a hidden row. `solve` on it gives the shipped
+    /// CSV round's JSON, the input stamp aside.
+    @Test func aDanishWorkbookGivesTheSameAllocation() throws {
+        let dir = try CLI.temporaryDirectory()
+        let made = try DocumentTests.shell("/usr/bin/python3", [Self.tools.appendingPathComponent("danish_workbook.py").path,
+                                                                CLI.root.appendingPathComponent("Scenarios/data").path,
+                                                                dir.appendingPathComponent("runde.xlsx").path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let scenario = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/baseline.toml"), encoding: .utf8)
+            .replacingOccurrences(of: "data/applications.csv", with: "runde.xlsx#Ansøgninger")
+            .replacingOccurrences(of: "data/areas.csv", with: "runde.xlsx#Områder")
+        try Data(scenario.utf8).write(to: dir.appendingPathComponent("s.toml"))
+        let workbook = try DanishInputTests.json(["solve", "s.toml"], in: dir)
+        let csv = try DanishInputTests.json(["solve", "Scenarios/baseline.toml"])
+        #expect(workbook == csv)
+        // The workbook is an input: no report is written over it.
+        let over = try CLI.run(["solve", "s.toml", "--output", "runde.xlsx"], in: dir)
+        #expect(over.status == 73 && over.stderr.contains("refusing to write over an input file"))
+    }
+
+    @Test func malformedWorkbooksAreRefusedWithTheirPlace() throws {
+        let dir = try CLI.temporaryDirectory()
+        let made = try DocumentTests.shell("/usr/bin/python3", [Self.tools.appendingPathComponent("bad_workbooks.py").path, dir.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        try FileManager.default.copyItem(at: ReliabilityCLITests.corpus.appendingPathComponent("good-applications.csv"),
+                                         to: dir.appendingPathComponent("apps.csv"))
+        let cases: [(areas: String, status: Int32, message: String)] = [
+            ("not-a-zip.xlsx", 65, "not-a-zip.xlsx:1:1: not an .xlsx workbook (not a zip archive)"),
+            ("not-a-workbook.xlsx", 65, "not-a-workbook.xlsx:1:1: a zip archive, but not an .xlsx workbook (no xl/workbook.xml)"),
+            ("encrypted.xlsx", 65, "encrypted.xlsx:1:1: the workbook is encrypted (password-protected) or an old .xls file; save it as an .xlsx workbook without a password"),
+            ("good-areas.xlsx#Omrader", 65, "good-areas.xlsx:1:1: the workbook has no sheet named 'Omrader' (did you mean 'Områder'?); its sheets: Områder"),
+            ("formula-error.xlsx", 65, "formula-error.xlsx[Områder]:2:D (risiko): unknown risk class '#REF!'"),
+            ("bomb.xlsx", 65, "bomb.xlsx:1:1: the workbook's xl/worksheets/sheet1.xml unpacks to 600 MB, more than any round needs"),
+            ("too-many-rows.xlsx", 65, "too-many-rows.xlsx:1:1: the sheet has more than 1048576 rows"),
+            ("missing.xlsx", 66, "missing.xlsx: cannot open: No such file or directory"),
+            ("good-areas.xlsx#Områder", 0, ""),
+        ]
+        for c in cases {
+            let scenario = "name = \"W\"\napplications = \"apps.csv\"\nareas = \"\(c.areas)\"\nyears = [2009]\n[envelope]\n2009 = 80000\n"
+            try Data(scenario.utf8).write(to: dir.appendingPathComponent("s.toml"))
+            let r = try CLI.run(["validate", "s.toml"], in: dir)
+            #expect(r.status == c.status, "\(c.areas): \(r.status) \(r.stderr)")
+            #expect(c.message.isEmpty ? r.stderr.isEmpty : r.stderr.contains(c.message), "\(c.areas): \(r.stderr)")
+        }
+    }
+}
