@@ -5,9 +5,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup setup-test build run test release bench fuzz clean
 
-# Debian packages: GLPK and libxlsxwriter to build, libxml2 for Foundation's XML parser (workbooks); Chromium and openpyxl (for Debian's python3)
+# Debian packages: GLPK and libxlsxwriter to build; Chromium and openpyxl (for Debian's python3)
 # for the tests that open the HTML report in a real browser and read the XLSX back.
-BUILD_PACKAGES = libglpk-dev libxlsxwriter-dev libxml2
+BUILD_PACKAGES = libglpk-dev libxlsxwriter-dev
 TEST_PACKAGES = chromium python3-openpyxl
 
 setup:

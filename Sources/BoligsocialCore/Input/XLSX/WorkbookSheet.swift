@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 
 /// One sheet of an `.xlsx` workbook, turned into what the CSV reader takes: one line per sheet row
@@ -70,7 +67,7 @@ struct WorkbookSheet: Sendable {
         guard let sheetXML = try part(target) else { throw bad("the workbook names sheet '\(chosen.name)' but has no \(target)") }
         let shared = try part("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
         var result = WorkbookSheet(label: "\(file)[\(chosen.name)]")
-        let reader = SheetCells(shared: shared)
+        var reader = SheetCells(shared: shared)
         guard reader.parse(sheetXML, into: &result) else {
             throw bad(reader.failure ?? "sheet '\(chosen.name)' is not well-formed XML")
         }
@@ -103,9 +100,9 @@ struct WorkbookSheet: Sendable {
     }
 
     /// The column index from 0 of a cell reference such as `F14`; `nil` when it has no letters.
-    static func columnIndex(_ reference: String) -> Int? {
+    static func columnIndex(_ reference: some Sequence<UInt8>) -> Int? {
         var n = 0, any = false
-        for b in reference.utf8 {
+        for b in reference {
             guard b >= 65, b <= 90 else { break }
             n = n * 26 + Int(b - 64)
             any = true
@@ -116,136 +113,131 @@ struct WorkbookSheet: Sendable {
 }
 
 /// `<sheet name=… r:id=…>` in xl/workbook.xml, in order.
-private final class SheetList: NSObject, XMLParserDelegate {
-    var sheets: [(name: String, relation: String)] = []
+private enum SheetList {
     static func parse(_ data: Data) -> [(name: String, relation: String)] {
-        let list = SheetList(), parser = XMLParser(data: data)
-        parser.delegate = list
-        _ = parser.parse()
-        return list.sheets
-    }
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        guard element == "sheet" || element.hasSuffix(":sheet"), let name = attributes["name"] else { return }
-        sheets.append((name, attributes["r:id"] ?? attributes.first { $0.key.hasSuffix(":id") }?.value ?? ""))
+        var scanner = XMLScanner(Array(data)), sheets: [(name: String, relation: String)] = []
+        while let kind = scanner.next() {
+            guard kind == .start, scanner.named("sheet"), let name = scanner.attribute("name").flatMap(scanner.decoded) else { continue }
+            sheets.append((name, scanner.attribute("id").flatMap(scanner.decoded) ?? ""))
+        }
+        return sheets
     }
 }
 
 /// `Id → Target` in xl/_rels/workbook.xml.rels.
-private final class Relations: NSObject, XMLParserDelegate {
-    var targets: [String: String] = [:]
+private enum Relations {
     static func parse(_ data: Data) -> [String: String] {
-        let relations = Relations(), parser = XMLParser(data: data)
-        parser.delegate = relations
-        _ = parser.parse()
-        return relations.targets
-    }
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        if element == "Relationship" || element.hasSuffix(":Relationship"), let id = attributes["Id"], let target = attributes["Target"] {
+        var scanner = XMLScanner(Array(data)), targets: [String: String] = [:]
+        while let kind = scanner.next() {
+            guard kind == .start, scanner.named("Relationship"), let id = scanner.attribute("Id").flatMap(scanner.decoded),
+                  let target = scanner.attribute("Target").flatMap(scanner.decoded) else { continue }
             targets[id] = target
         }
+        return targets
     }
 }
 
 /// The shared strings of xl/sharedStrings.xml: each `<si>`'s text, its rich-text runs joined
 /// (phonetic runs `<rPh>` left out).
-private final class SharedStrings: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    private var current = "", inText = false, inPhonetic = false
+private enum SharedStrings {
     static func parse(_ data: Data) -> [String] {
-        let shared = SharedStrings(), parser = XMLParser(data: data)
-        parser.delegate = shared
-        _ = parser.parse()
-        return shared.strings
-    }
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch element {
-        case "si": current = ""
-        case "t": inText = !inPhonetic
-        case "rPh": inPhonetic = true
-        default: break
+        var scanner = XMLScanner(Array(data)), strings: [String] = []
+        var current = "", inText = false, inPhonetic = false
+        while let kind = scanner.next() {
+            switch kind {
+            case .start:
+                if scanner.named("si") {
+                    current = ""
+                    if scanner.selfClosing { strings.append("") }
+                } else if scanner.named("t") {
+                    inText = !inPhonetic && !scanner.selfClosing
+                } else if scanner.named("rPh") {
+                    inPhonetic = !scanner.selfClosing
+                }
+            case .text: if inText { current += scanner.decoded(scanner.text) ?? "" }
+            case .end:
+                if scanner.named("si") { strings.append(current) } else if scanner.named("t") { inText = false } else if scanner.named("rPh") { inPhonetic = false }
+            }
         }
-    }
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        switch element {
-        case "si": strings.append(current)
-        case "t": inText = false
-        case "rPh": inPhonetic = false
-        default: break
-        }
+        return strings
     }
 }
 
 /// The cells of a worksheet's XML, written row by row into a `WorkbookSheet`'s text as they are met.
-private final class SheetCells: NSObject, XMLParserDelegate {
+private struct SheetCells {
     let shared: [String]
     var failure: String?
-    private var sheet: WorkbookSheet!
+    private var sheet = WorkbookSheet(label: "")
     private var row: [String] = []
     private var rowNumber = 0, lastRow = 0
-    private var cellColumn = 0, cellType = "", value = "", inValue = false, inInline = false
-    private var parser: XMLParser?
+    private var cellColumn = 0, cellTypeName = "n", value = "", inValue = false, inInline = false
 
     init(shared: [String]) { self.shared = shared }
 
-    func parse(_ data: Data, into target: inout WorkbookSheet) -> Bool {
+    mutating func parse(_ data: Data, into target: inout WorkbookSheet) -> Bool {
         sheet = target
-        let parser = XMLParser(data: data)
-        self.parser = parser
-        parser.delegate = self
-        let ok = parser.parse() && failure == nil
+        var scanner = XMLScanner(Array(data))
+        while failure == nil, let kind = scanner.next() {
+            switch kind {
+            case .start:
+                start(scanner)
+                if scanner.selfClosing { end(scanner) }
+            case .text:
+                // A value is nearly always one text node: taken as it is, joined only when split.
+                if inValue, let text = scanner.decoded(scanner.text) { value = value.isEmpty ? text : value + text }
+            case .end: end(scanner)
+            }
+        }
+        if failure == nil, let why = scanner.malformed { failure = "the sheet is not well-formed XML: \(why)" }
         target = sheet
-        return ok
+        return failure == nil
     }
 
-    private func fail(_ message: String) {
-        failure = message
-        parser?.abortParsing()
-    }
+    private mutating func fail(_ message: String) { failure = message }
 
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch element {
-        case "row":
-            rowNumber = attributes["r"].flatMap { Int($0) } ?? (lastRow + 1)
+    private mutating func start(_ scanner: XMLScanner) {
+        if scanner.named("c") {
+            cellColumn = scanner.attribute("r").flatMap { WorkbookSheet.columnIndex(scanner.bytes[$0]) } ?? row.count
+            if let t = scanner.attribute("t") {
+                cellTypeName = String(decoding: scanner.bytes[t], as: UTF8.self)
+            } else {
+                cellTypeName = "n"
+            }
+            value = ""
+        } else if scanner.named("v") {
+            inValue = true
+        } else if scanner.named("row") {
+            rowNumber = scanner.attribute("r").flatMap { Int(String(decoding: scanner.bytes[$0], as: UTF8.self)) } ?? (lastRow + 1)
             guard rowNumber > lastRow, rowNumber <= WorkbookSheet.mostRows else {
                 fail(rowNumber > WorkbookSheet.mostRows ? "the sheet has more than \(WorkbookSheet.mostRows) rows"
                     : "the sheet's rows are out of order (row \(rowNumber) after \(lastRow))")
                 return
             }
             row.removeAll(keepingCapacity: true)
-        case "c":
-            cellColumn = attributes["r"].flatMap(WorkbookSheet.columnIndex) ?? row.count
-            cellType = attributes["t"] ?? "n"
-            value = ""
-        case "v": inValue = true
-        case "is": inInline = true
-        case "t": if inInline { inValue = true }
-        default: break
+        } else if scanner.named("is") {
+            inInline = true
+        } else if scanner.named("t") {
+            if inInline { inValue = true }
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
-
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        switch element {
-        case "v", "t": inValue = false
-        case "is": inInline = false
-        case "c":
+    private mutating func end(_ scanner: XMLScanner) {
+        if scanner.named("v") || scanner.named("t") {
+            inValue = false
+        } else if scanner.named("c") {
             guard cellColumn >= row.count || row[cellColumn].isEmpty else { return }
             while row.count <= cellColumn { row.append("") }
             row[cellColumn] = text()
-        case "row": write()
-        default: break
+        } else if scanner.named("row") {
+            write()
+        } else if scanner.named("is") {
+            inInline = false
         }
     }
 
     /// The cell's text as the CSV reader should see it.
     private func text() -> String {
-        switch cellType {
+        switch cellTypeName {
         case "s": return Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
         case "b": return value == "1" ? "1" : "0"
         case "n":
@@ -259,7 +251,7 @@ private final class SheetCells: NSObject, XMLParserDelegate {
     }
 
     /// Writes empty lines up to this row, then the row, every cell quoted.
-    private func write() {
+    private mutating func write() {
         while lastRow + 1 < rowNumber {
             sheet.csv.append(UInt8(ascii: "\n"))
             sheet.starts.append([])
@@ -273,9 +265,18 @@ private final class SheetCells: NSObject, XMLParserDelegate {
                 column += 1
             }
             starts.append(column)
-            let quoted = "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            sheet.csv.append(contentsOf: quoted.utf8)
-            column += quoted.unicodeScalars.count
+            // Quoted, a quote inside doubled; the column counts characters as the CSV reader does.
+            sheet.csv.append(UInt8(ascii: "\""))
+            column += 2
+            for byte in cell.utf8 {
+                sheet.csv.append(byte)
+                if byte == UInt8(ascii: "\"") {
+                    sheet.csv.append(byte)
+                    column += 1
+                }
+                if byte & 0xC0 != 0x80 { column += 1 }
+            }
+            sheet.csv.append(UInt8(ascii: "\""))
         }
         sheet.csv.append(UInt8(ascii: "\n"))
         sheet.starts.append(starts)
