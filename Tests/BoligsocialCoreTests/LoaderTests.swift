@@ -149,3 +149,39 @@ import Testing
         #expect(InputWords.canonicalHeader("Target group") == "target_group")
     }
 }
+
+/// The XML scanner under the workbook reader: what SpreadsheetML uses, and what it refuses.
+@Suite struct XMLScannerTests {
+    static func tokens(_ xml: String) -> (tokens: [String], malformed: String?) {
+        var scanner = XMLScanner(Array(xml.utf8)), out: [String] = []
+        while let kind = scanner.next() {
+            let name = String(decoding: scanner.bytes[scanner.name], as: UTF8.self)
+            switch kind {
+            case .start:
+                let r = scanner.attribute("r").flatMap(scanner.decoded).map { " r=\($0)" } ?? ""
+                out.append("<\(name)\(r)\(scanner.selfClosing ? "/" : "")>")
+            case .end: out.append("</\(name)>")
+            case .text: out.append(scanner.decoded(scanner.text) ?? "?")
+            }
+        }
+        return (out, scanner.malformed)
+    }
+
+    @Test func elementsAttributesEntitiesAndCDATA() {
+        let (tokens, malformed) = Self.tokens(
+            "<?xml version=\"1.0\"?><!-- c --><x:row r='2'><c r=\"A2\" t=\"inlineStr\"><is><t>R&amp;D &lt;5&gt; &#248;&#xE6;</t></is></c>"
+                + "<c r=\"B2\"/><v><![CDATA[a<b]]></v></x:row>")
+        #expect(malformed == nil)
+        #expect(tokens == ["<row r=2>", "<c r=A2>", "<is>", "<t>", "R&D <5> øæ", "</t>", "</is>", "</c>", "<c r=B2/>", "<v>", "a<b", "</v>", "</row>"])
+    }
+
+    @Test(arguments: ["<row", "<row r=2>", "<row r=\"2>", "<!-- x", "<![CDATA[x", "<c/ >", "< >"])
+    func malformedIsReported(_ xml: String) {
+        #expect(Self.tokens(xml).malformed != nil, "\(xml)")
+    }
+
+    @Test func unknownEntitiesAreNotText() {
+        #expect(XMLScanner.decoded(ArraySlice(Array("a &nbsp; b".utf8))) == nil)
+        #expect(XMLScanner.decoded(ArraySlice(Array("&#99999999;".utf8))) == nil)
+    }
+}
