@@ -35,6 +35,12 @@ import Testing
         try copy("good-applications.csv", to: "applications.csv")
         try copy("good-scenario.toml", to: "s.toml")
         switch c.replaces {
+        case let part where (part == "applications" || part == "areas") && c.file.hasSuffix(".xlsx"):
+            // A workbook replaces the CSV file, and the scenario names it.
+            try copy(c.file, to: "\(c.replaces).xlsx")
+            let scenario = try String(contentsOf: dir.appendingPathComponent("s.toml"), encoding: .utf8)
+                .replacingOccurrences(of: "\"\(c.replaces).csv\"", with: "\"\(c.replaces).xlsx\"")
+            try Data(scenario.utf8).write(to: dir.appendingPathComponent("s.toml"))
         case "applications": try copy(c.file, to: "applications.csv")
         case "areas": try copy(c.file, to: "areas.csv")
         default:
