@@ -67,12 +67,41 @@ public enum XLSXWriter {
                 }
             }
             for (c, width) in widths.enumerated() {
-                worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), min(max(width + 2, 8), 62), nil)
+                worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), min(max(width + 2, 8), 62), sheet.columnStyles[c].flatMap(format))
+            }
+            for (c, note) in sheet.notes.sorted(by: { $0.key < $1.key }) where c < sheet.header.count {
+                worksheet_write_comment(ws, 0, lxw_col_t(c), clipped(note))
+            }
+            for (c, choices) in sheet.choices.sorted(by: { $0.key < $1.key }) where c < sheet.header.count {
+                addChoices(choices, to: ws, column: lxw_col_t(c), rows: lxw_row_t(max(1, min(sheet.inputRows, maximumRows - 1))))
             }
         }
         let result = workbook_close(book)
         guard result == LXW_NO_ERROR else {
             throw .cannotWrite(path: path, reason: String(cString: lxw_strerror(result)))
+        }
+    }
+
+    /// A drop-down list on rows 1…`rows` of `column`. Excel takes at most 255 characters of list
+    /// (values and separating commas); values past that are left out of the drop-down.
+    static func addChoices(_ choices: Choices, to ws: UnsafeMutablePointer<lxw_worksheet>, column: lxw_col_t, rows: lxw_row_t) {
+        var kept: [String] = [], length = 0
+        for value in choices.values {
+            let clean = clipped(value).replacingOccurrences(",", with: " ")
+            if length + clean.utf8.count + (kept.isEmpty ? 0 : 1) > 255 { break }
+            length += clean.utf8.count + (kept.isEmpty ? 0 : 1)
+            kept.append(clean)
+        }
+        guard !kept.isEmpty else { return }
+        var list: [UnsafeMutablePointer<CChar>?] = kept.map { strdup($0) } + [nil]
+        defer { for p in list { free(p) } }
+        var validation = lxw_data_validation()
+        validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+        validation.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
+        validation.error_type = UInt8(choices.strict ? LXW_VALIDATION_ERROR_TYPE_STOP.rawValue : LXW_VALIDATION_ERROR_TYPE_INFORMATION.rawValue)
+        list.withUnsafeMutableBufferPointer { buffer in
+            validation.value_list = buffer.baseAddress
+            worksheet_data_validation_range(ws, 1, column, rows, column, &validation)
         }
     }
 
@@ -122,6 +151,11 @@ private struct NumberStyleKey: Hashable {
 }
 
 extension String {
+    func replacingOccurrences(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
     var replacingNUL: String { String(unicodeScalars.map { $0 == "\0" ? " " : Character($0) }) }
     func trimmingCharacters(in set: CharacterSetLite) -> String {
         var s = Substring(self)

@@ -54,3 +54,48 @@ import Testing
         }
     }
 }
+
+/// `boligsocial template`: the workbook to hand out, read back by openpyxl, filled in with the
+/// shipped round and solved as it is.
+@Suite struct TemplateTests {
+    typealias CLI = CLITests
+
+    @Test func theTemplateHasItsListsAndFormatsAndSolvesOnceFilled() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = dir.appendingPathComponent("runde.xlsx").path
+        let r = try CLI.run(["template", "--lang", "da", "--output", path])
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        let script = """
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            assert wb.sheetnames == ["Områder", "Ansøgninger"], wb.sheetnames
+            areas, apps = wb["Områder"], wb["Ansøgninger"]
+            header = [c.value for c in apps[1]]
+            assert header[:6] == ["id", "titel", "område", "indsatsområder", "formål", "målgruppe"], header
+            assert "løn_2009" in header and "aktiviteter_2012" in header and header[-1] == "mindste_andel"
+            lists = {str(d.sqref).split(":")[0][0]: (d.formula1, d.errorStyle) for d in apps.data_validations.dataValidation}
+            assert lists["F"][0] == '"primær,sekundær"' and lists["G"][0] == '"ja,nej"' and lists["M"][0] == '"eksplicit,implicit,ingen"', lists
+            assert lists["D"][1] == "information" and "sundhed" in lists["D"][0], lists["D"]
+            assert any('"udsat,i risiko' in d.formula1 for d in areas.data_validations.dataValidation)
+            assert apps["N2"].number_format == '#,##0 "kr."' and apps["N2"].value == 450000
+            assert apps.freeze_panes == "A2" and apps["A1"].comment is not None and "entydige" in apps["A1"].comment.text
+            print("template ok")
+            """
+        let check = try DocumentTests.shell("/usr/bin/python3", ["-c", script, path])
+        #expect(check.status == 0 && check.stdout.contains("template ok"), "\(check.stdout)\(check.stderr)")
+        let fill = try DocumentTests.shell("/usr/bin/python3", [WorkbookInputTests.tools.appendingPathComponent("fill_template.py").path,
+                                                                CLI.root.appendingPathComponent("Scenarios/data").path, path])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let scenario = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/baseline.toml"), encoding: .utf8)
+            .replacingOccurrences(of: "data/applications.csv", with: "runde.xlsx#Ansøgninger")
+            .replacingOccurrences(of: "data/areas.csv", with: "runde.xlsx#Områder")
+        try Data(scenario.utf8).write(to: dir.appendingPathComponent("s.toml"))
+        #expect(try DanishInputTests.json(["solve", "s.toml"], in: dir) == DanishInputTests.json(["solve", "Scenarios/baseline.toml"]))
+        // The CSV form: two files a Danish Excel opens, which read back as an example round.
+        let csv = try CLI.run(["template", "--lang", "da", "--format", "csv", "--output", dir.appendingPathComponent("csv").path])
+        #expect(csv.status == 0)
+        let apps = try String(contentsOf: dir.appendingPathComponent("csv/applications.csv"), encoding: .utf8)
+        #expect(apps.hasPrefix("\u{FEFF}id;titel;område;indsatsområder") || apps.hasPrefix("id;titel;område;indsatsområder"), "\(apps.prefix(80))")
+        #expect(try CLI.run(["template", "--years", "2009,x", "--output", path]).status == 64)
+    }
+}

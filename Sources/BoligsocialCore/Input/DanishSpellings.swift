@@ -113,3 +113,21 @@ enum InputWords {
         return key
     }
 }
+
+/// The first Danish word of each key, for what hands the vocabulary out (the round template).
+public enum InputSpellings {
+    static let firstDanish: [String: String] = {
+        var map: [String: String] = [:]
+        func add<K: DanishSpelled>(_: K.Type) { for k in K.allCases { map[k.rawValue] = k.danish.first } }
+        add(FocusArea.self)
+        add(Objective.self)
+        add(RiskClass.self)
+        add(TargetGroup.self)
+        add(TheoryOfChange.self)
+        return map
+    }()
+
+    /// The Danish word the input files may use for `key` (a focus area, objective, risk class,
+    /// target group or theory-of-change key).
+    public static func danish(_ key: String) -> String? { firstDanish[key] }
+}

@@ -257,7 +257,12 @@ private struct SheetCells {
             sheet.starts.append([])
             lastRow += 1
         }
-        if rowNumber == 1 || sheet.headers.isEmpty { sheet.headers = row }
+        if rowNumber == 1 || sheet.headers.isEmpty {
+            sheet.headers = row
+        } else {
+            // A sheet leaves out a row's empty cells at its end: they are empty fields, not missing ones.
+            while row.count < sheet.headers.count { row.append("") }
+        }
         var starts: [Int] = [], column = 1
         for (k, cell) in row.enumerated() {
             if k > 0 {
