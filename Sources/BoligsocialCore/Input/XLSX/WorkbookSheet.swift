@@ -28,7 +28,12 @@ struct WorkbookSheet: Sendable {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw bad("the workbook is encrypted (password-protected) or an old .xls file; save it as an .xlsx workbook without a password")
         }
-        guard bytes.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
+        guard bytes.starts(with: [0x50, 0x4B]) else { throw bad("not an .xlsx workbook (not a zip archive)") }
+        // Opened from a private copy on disk: ZIPFoundation's in-memory archive traps on an entry
+        // whose offset lies past the end (fuzzing found it); its file-backed one reports it.
+        guard let copy = PrivateCopy(bytes) else { throw bad("the workbook cannot be opened: no room for a temporary copy") }
+        defer { copy.remove() }
+        guard let archive = try? Archive(url: URL(fileURLWithPath: copy.path), accessMode: .read) else {
             throw bad("not an .xlsx workbook (not a zip archive)")
         }
         func part(_ path: String) throws(InputError) -> Data? {
@@ -287,5 +292,35 @@ private struct SheetCells {
         sheet.starts.append(starts)
         lastRow = rowNumber
         if sheet.csv.count > InputLimits.tableBytes { fail("the sheet holds more than \(InputLimits.tableBytes >> 20) MB of text") }
+    }
+}
+
+/// A file holding a copy of some bytes, in a fresh private directory (`mkdtemp`, mode 0700), removed
+/// with `remove()`.
+private struct PrivateCopy {
+    let directory: String
+    let path: String
+
+    init?(_ bytes: [UInt8]) {
+        var template = Array((NSTemporaryDirectory() + "/boligsocial-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { return nil }
+        directory = String(cString: made)
+        path = directory + "/workbook.xlsx"
+        guard let file = fopen(path, "wbx") else {
+            rmdir(directory)
+            return nil
+        }
+        let written = fwrite(bytes, 1, bytes.count, file)
+        let closed = fclose(file)
+        guard written == bytes.count, closed == 0 else {
+            unlink(path)
+            rmdir(directory)
+            return nil
+        }
+    }
+
+    func remove() {
+        unlink(path)
+        rmdir(directory)
     }
 }
