@@ -17,8 +17,9 @@ extension Labels {
 
     /// The footer line of every text report: what the numbers were computed from (docs/json.md `inputs`).
     func stamp(_ s: InputStamp) -> String {
-        "\(inputsLine): scenario sha256 \(s.scenarioSHA256.prefix(16)), applications sha256 \(s.applicationsSHA256.prefix(16)), "
-            + "areas sha256 \(s.areasSHA256.prefix(16)); boligsocial \(s.toolVersion), GLPK \(s.glpkVersion)"
+        "\(inputsLine): \(pick("scenario", "scenarie")) sha256 \(s.scenarioSHA256.prefix(16)), "
+            + "\(pick("applications", "ansøgninger")) sha256 \(s.applicationsSHA256.prefix(16)), "
+            + "\(pick("areas", "boligområder")) sha256 \(s.areasSHA256.prefix(16)); boligsocial \(s.toolVersion), GLPK \(s.glpkVersion)"
     }
 
     var amountsInBudgetUnits: String {
