@@ -3,28 +3,6 @@ import CGLPK
 import Glibc
 #endif
 
-/// GLPK numbers rows and columns from 1 and ignores element 0 of every array it is handed; the
-/// program numbers them from 0. This is the one place where one becomes the other.
-enum GLPKIndex {
-    @inline(__always) static func row(_ index: Int) -> Int32 { Int32(index + 1) }
-    @inline(__always) static func column(_ index: Int) -> Int32 { Int32(index + 1) }
-    @inline(__always) static func row(_ id: LinearProgram.RowID) -> Int32 { row(id.index) }
-    @inline(__always) static func column(_ id: LinearProgram.ColumnID) -> Int32 { column(id.index) }
-
-    /// The matrix as `glp_load_matrix` wants it: three arrays of entries from element 1 on, row and
-    /// column numbers from 1.
-    static func matrix(_ program: LinearProgram) -> (ia: [Int32], ja: [Int32], ar: [Double]) {
-        let count = program.nonzeroCount
-        var ia = [Int32](repeating: 0, count: count + 1), ja = ia, ar = [Double](repeating: 0, count: count + 1)
-        for k in 0..<count {
-            ia[k + 1] = program.entryRows[k] + 1
-            ja[k + 1] = program.entryColumns[k] + 1
-            ar[k + 1] = program.entryValues[k]
-        }
-        return (ia, ja, ar)
-    }
-}
-
 /// A program loaded into GLPK: the one owner of a `glp_prob *`, seen only inside this module
 /// (everything above it goes through `SolverSession`).
 ///
@@ -32,7 +10,7 @@ enum GLPKIndex {
 /// it is freed on another. So a `GLPKProblem` remembers the thread that made it and refuses, with
 /// `LPError.wrongThread`, every use from another one. It is not `Sendable`.
 final class GLPKProblem {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     private let owner: pthread_t
     /// The program as loaded, kept to validate later changes against it.
     private(set) var program: LinearProgram
@@ -81,7 +59,7 @@ final class GLPKProblem {
         if pthread_equal(owner, pthread_self()) != 0 { glp_delete_prob(handle) }
     }
 
-    private func checkThread() throws(LPError) {
+    func checkThread() throws(LPError) {
         guard pthread_equal(owner, pthread_self()) != 0 else { throw .wrongThread }
     }
 
@@ -168,40 +146,13 @@ final class GLPKProblem {
             status = .undefined(Self.sentence(code))
         }
         var solution = currentSolution(status)
-        // Checked against the unscaled program: within the scaled problem's tolerance a row can
-        // still be missed by far more than its own terms justify when one row mixes amounts many
-        // orders apart. Such a solution, and every "infeasible" (which an ill-scaled program can
-        // give wrongly, and which decides exit 2), is solved again in exact arithmetic from this basis.
-        let doubtful = status == .optimal
-            && (program.largestRelativeViolation(solution) > Self.acceptedViolation
-                || program.largestRelativeImprovement(solution) > Self.acceptedImprovement)
-        if verify, doubtful || status == .infeasible {
-            var exact = glp_smcp()
-            glp_init_smcp(&exact)
-            exact.msg_lev = GLP_MSG_OFF
-            if let limit = options.timeLimit { exact.tm_lim = Self.milliseconds(limit) }
-            let code = glp_exact(handle, &exact)
-            // The exact solve leaves no factorization of its basis; bound ranging and the next warm
-            // start need one.
-            if code == 0, !program.rows.isEmpty { _ = glp_factorize(handle) }
-            solution = currentSolution(code == 0 ? Self.lpStatus(glp_get_status(handle))
-                : code == GLP_ETMLIM ? .undefined("the exact re-solve of an ill-scaled program reached the time limit")
-                : .undefined(Self.sentence(code)))
-        }
+        if verify { solution = verified(solution, options: options) }
         solution.iterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
         return solution
     }
 
-    /// How far a row or bound may be missed, relative to the magnitude of the row's own terms (or
-    /// the bound), before an optimal solution is solved again exactly.
-    static let acceptedViolation = 1e-8
-    /// How large a reduced cost that could still improve the objective may be, relative to the
-    /// column's objective coefficient, before an optimal solution is solved again exactly: GLPK's
-    /// own dual tolerance (1e-7), here measured on the unscaled program.
-    static let acceptedImprovement = 1e-7
-
     /// The LP solution GLPK holds now, with `status`.
-    private func currentSolution(_ status: SolveStatus) -> Solution {
+    func currentSolution(_ status: SolveStatus) -> Solution {
         let m = program.rows.count, n = program.columns.count
         return Solution(
             status: status,
@@ -211,24 +162,6 @@ final class GLPKProblem {
             rowDuals: (0..<m).map { glp_get_row_dual(handle, GLPKIndex.row($0)) },
             reducedCosts: (0..<n).map { glp_get_col_dual(handle, GLPKIndex.column($0)) },
             isMixedInteger: false)
-    }
-
-    /// Solves the LP again in exact rational arithmetic (`glp_exact`), from the basis the
-    /// floating-point simplex leaves: slow, and meant as an independent check of a solve's numbers.
-    func solveExactly() throws(LPError) -> Solution {
-        try checkThread()
-        guard !program.isMixedInteger else { throw .solverFailed("an exact solve is for an LP, not a MIP") }
-        guard !program.rows.isEmpty else { return try solveLP() }
-        _ = try solveLP()
-        var parm = glp_smcp()
-        glp_init_smcp(&parm)
-        parm.msg_lev = GLP_MSG_OFF
-        var code = glp_exact(handle, &parm)
-        if code == GLP_EBADB || code == GLP_ESING {
-            glp_std_basis(handle)
-            code = glp_exact(handle, &parm)
-        }
-        return currentSolution(code == 0 ? Self.lpStatus(glp_get_status(handle)) : .undefined(Self.sentence(code)))
     }
 
     /// Solves the MIP by GLPK's branch-and-cut (with its presolver, so no LP basis is needed).
@@ -291,55 +224,7 @@ final class GLPKProblem {
     /// The best proven relative gap seen by the branch-and-cut callback.
     private final class MIPProgress { var gap: Double? }
 
-    /// Writes the problem in CPLEX LP or free MPS format.
-    func write(to path: String, format: ModelFormat) throws(LPError) {
-        try checkThread()
-        glp_term_out(GLP_OFF)
-        setNames()
-        let code: Int32 = switch format {
-        case .cplexLP: glp_write_lp(handle, nil, path)
-        case .mps: glp_write_mps(handle, GLP_MPS_FILE, nil, path)
-        }
-        guard code == 0 else { throw .cannotWrite(path: path, reason: "GLPK could not write the model") }
-        if format == .mps, program.sense == .maximize { try Self.addObjectiveSense(toMPS: path) }
-    }
-
-    /// GLPK's free MPS carries no objective sense, so a reader minimises; an `OBJSENSE` section
-    /// with `MAX` after the `NAME` line makes HiGHS and glpsol maximise, as the model does.
-    static func addObjectiveSense(toMPS path: String) throws(LPError) {
-        guard let file = fopen(path, "rb") else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            bytes.append(contentsOf: buffer[0..<count])
-            if count < buffer.count { break }
-        }
-        fclose(file)
-        // After the first line that starts with NAME (GLPK writes comment lines before it).
-        var start = 0, insertAt = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count
-            if bytes[start..<end].starts(with: Array("NAME".utf8)) {
-                insertAt = end
-                break
-            }
-            start = end
-        }
-        bytes.insert(contentsOf: Array("OBJSENSE\n    MAX\n".utf8), at: insertAt)
-        guard let out = fopen(path, "wb") else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        let written = fwrite(bytes, 1, bytes.count, out)
-        guard fclose(out) == 0, written == bytes.count else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-    }
-
     // MARK: - Helpers that see GLPK constants
-
-    /// Row and column names cost GLPK memory on every problem but are read only by the LP and
-    /// MPS writers, so they are set just before writing.
-    private func setNames() {
-        for (i, row) in program.rows.enumerated() { glp_set_row_name(handle, GLPKIndex.row(i), row.name) }
-        for (j, column) in program.columns.enumerated() { glp_set_col_name(handle, GLPKIndex.column(j), column.name) }
-    }
 
     /// Starts from the program's greedy basis (`LinearProgram.greedyBasis`): dual feasible, and on
     /// the memo's model a few pivots from the optimum, so dual simplex has little left to do.
@@ -379,12 +264,12 @@ final class GLPKProblem {
         }
     }
 
-    private static func milliseconds(_ seconds: Double) -> Int32 {
+    static func milliseconds(_ seconds: Double) -> Int32 {
         guard seconds.isFinite, seconds > 0 else { return 1 }
         return Int32(min(seconds * 1000, Double(Int32.max)))
     }
 
-    private static func lpStatus(_ status: Int32) -> SolveStatus {
+    static func lpStatus(_ status: Int32) -> SolveStatus {
         switch status {
         case GLP_OPT: .optimal
         case GLP_FEAS: .feasible(gap: nil)
