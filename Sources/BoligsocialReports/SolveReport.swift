@@ -35,7 +35,10 @@ public struct SolveReport: Report, Sendable {
 
     /// One row per application, its reason last (in the report's language).
     public func applicationTable() -> TextTable {
-        let reasons = OutcomeReasons(allocation.outcomes, labels: labels, number: number)
+        applicationTable(reasons: OutcomeReasons(allocation.outcomes, labels: labels, number: number))
+    }
+
+    func applicationTable(reasons: OutcomeReasons) -> TextTable {
         let rows = allocation.outcomes.enumerated().map { i, o -> [String] in
             [o.application.id, o.application.title, o.prepared.area.name, labels.status(o.status),
              number.decimal(o.prepared.weight.weight, places: 3), number.percent(o.share),
@@ -100,8 +103,8 @@ public struct SolveReport: Report, Sendable {
 
     /// The application table, one row per application, as the officer pastes it into a spreadsheet.
     public var csvTable: TextTable {
-        var table = applicationTable()
         let reasons = OutcomeReasons(allocation.outcomes, labels: labels, number: number)
+        var table = applicationTable(reasons: reasons)
         table.rows = allocation.outcomes.enumerated().map { i, o in
             [o.application.id, o.application.title, o.prepared.area.name, o.status.rawValue,
              String(o.prepared.weight.weight.roundedForReport), String(o.share.roundedForReport), String(o.requested.reduce(0, +))]

@@ -7,8 +7,8 @@ struct StepSummarizer {
     /// Per application that can be funded: its share columns per period, and its lines
     /// (year, request) in year order.
     private var columns: [[[Int]]] = []
-    /// Each share column's value per unit of share, by column position.
-    private var scales: [Int: Double] = [:]
+    /// Each column's value per unit of share, by column position (the model's own).
+    private let scales: [Double]
     private var lines: [[(year: Int, request: Double)]] = []
     private let years: Int
     private let carryOver: Bool
@@ -16,6 +16,7 @@ struct StepSummarizer {
     private var askingNothing = 0
 
     init(_ model: AllocationModel) {
+        scales = model.columnScale
         years = model.scenario.years.count
         carryOver = model.scenario.rules.carryOver
         for (a, p) in model.prepared.enumerated() {
@@ -24,7 +25,6 @@ struct StepSummarizer {
                 continue
             }
             columns.append(model.shareColumns[a].map { $0.map(\.index) })
-            for period in model.shareColumns[a] { for c in period { scales[c.index] = model.scale(of: c) } }
             var own: [(Int, Double)] = []
             for y in 0..<years {
                 for c in CostCategory.allCases { if let amount = p.eligibleRequest[y][c], amount > 0 { own.append((y, amount)) } }
@@ -46,7 +46,7 @@ struct StepSummarizer {
             for y in 0..<years {
                 let period = periods.count == 1 ? periods[0] : periods[y]
                 var share = 0.0
-                for j in period { share += solution.columnValues[j] / scales[j, default: 1] }
+                for j in period { share += solution.columnValues[j] / scales[j] }
                 shares[y] = Rounding.snap(share)
             }
             var granted = 0

@@ -29,7 +29,7 @@ public struct AllocationModel: Sendable {
     /// The application each column belongs to (its share segments and its selection), or -1.
     private var columnOwner: [Int32] = []
     /// Each column's value per unit of share (`periodScale` for a share column, 1 for the others).
-    private var columnScale: [Double] = []
+    private(set) var columnScale: [Double] = []
 
     public static let unit = 1000.0
 
@@ -268,7 +268,8 @@ public struct AllocationModel: Sendable {
             guard f != 0 else { continue }
             let columns = perYear ? shareColumns[a][y] : shareColumns[a][0]
             // Year y's money per unit of column value: U_y/1000 over the column's scale (1 under per_year).
-            let coefficient = f * (p.eligibleByYear[y] / Self.unit) / Self.periodScale(p, period: perYear ? y : 0, perYear: perYear)
+            guard let first = columns.first else { continue }
+            let coefficient = f * (p.eligibleByYear[y] / Self.unit) / columnScale[first.index]
             for column in columns { terms.append((column, coefficient)) }
         }
         return terms
