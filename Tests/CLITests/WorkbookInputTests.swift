@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import BoligsocialCore
+
 /// The round read straight from the officer's workbook (`runde.xlsx#Ansøgninger`), and workbooks
 /// that must be refused with their place and a reason.
 @Suite struct WorkbookInputTests {
@@ -97,5 +99,25 @@ import Testing
         let apps = try String(contentsOf: dir.appendingPathComponent("csv/applications.csv"), encoding: .utf8)
         #expect(apps.hasPrefix("\u{FEFF}id;titel;område;indsatsområder") || apps.hasPrefix("id;titel;område;indsatsområder"), "\(apps.prefix(80))")
         #expect(try CLI.run(["template", "--years", "2009,x", "--output", path]).status == 64)
+    }
+}
+
+@Suite struct WorkbookPathTests {
+    /// The sheet is what follows the last `#` after a name ending in `.xlsx`, in any case.
+    @Test func pathsAndSheets() throws {
+        let dir = try CLITests.temporaryDirectory()
+        let odd = dir.appendingPathComponent("İ#x.XLSX#dir")
+        try FileManager.default.createDirectory(at: odd, withIntermediateDirectories: true)
+        let areas = "id,name,district,risk\nMJP,M,N,vulnerable\n"
+        try Data(areas.utf8).write(to: odd.appendingPathComponent("areas.csv"))
+        try FileManager.default.copyItem(at: ReliabilityCLITests.corpus.appendingPathComponent("good-applications.csv"),
+                                         to: odd.appendingPathComponent("apps.csv"))
+        let scenario = "name = \"P\"\napplications = \"apps.csv\"\nareas = \"areas.csv\"\nyears = [2009]\n[envelope]\n2009 = 80000\n"
+        try Data(scenario.utf8).write(to: odd.appendingPathComponent("s.toml"))
+        let r = try CLITests.run(["validate", "s.toml"], in: odd)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(TableInput.split("a/İ#x.XLSX#dir/runde.xlsx#Ansøgninger") == ("a/İ#x.XLSX#dir/runde.xlsx", "Ansøgninger"))
+        #expect(TableInput.split("a/İ#x.XLSX#dir/areas.csv") == ("a/İ#x.XLSX#dir/areas.csv", nil))
+        #expect(TableInput.split("runde.XLSX#") == ("runde.XLSX", ""))
     }
 }

@@ -72,12 +72,11 @@ struct TableInput: Sendable {
 
     /// The path of the file, and the sheet named after `#` in a workbook's path.
     static func split(_ path: String) -> (file: String, sheet: String?) {
-        let lower = path.lowercased()
-        if let range = lower.range(of: ".xlsx#", options: .backwards) {
-            let end = path.index(path.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: range.lowerBound) + 5)
-            return (String(path[..<end]), String(path[path.index(after: end)...]))
-        }
-        return (path, nil)
+        // The last `#` that follows a name ending in `.xlsx`, with no `/` after it (Excel allows
+        // none in a sheet name; a `#` may stand in a directory name).
+        guard let hash = path.lastIndex(of: "#"), !path[hash...].contains("/"), path[..<hash].lowercased().hasSuffix(".xlsx")
+        else { return (path, nil) }
+        return (String(path[..<hash]), String(path[path.index(after: hash)...]))
     }
 
     static func read(_ path: String) throws(InputError) -> TableInput {
