@@ -100,23 +100,21 @@ struct TableReader {
     }
 
     mutating func integers(_ key: String) -> [Int]? {
-        guard let e = entry(key) else { return nil }
-        guard case .array(let items) = e.value else { typeProblem(key, expected: "an array of whole numbers", found: e.value); return nil }
-        var result: [Int] = []
-        for item in items {
-            guard case .integer(let i) = item else { typeProblem(key, expected: "an array of whole numbers", found: item); return nil }
-            result.append(i)
-        }
-        return result
+        array(key, expected: "an array of whole numbers") { if case .integer(let i) = $0 { i } else { nil } }
     }
 
     mutating func numbers(_ key: String) -> [Double]? {
+        array(key, expected: "an array of numbers") { $0.number }
+    }
+
+    /// An array whose every item `convert` takes; the first that it does not is the problem.
+    private mutating func array<T>(_ key: String, expected: String, _ convert: (TOMLNode) -> T?) -> [T]? {
         guard let e = entry(key) else { return nil }
-        guard case .array(let items) = e.value else { typeProblem(key, expected: "an array of numbers", found: e.value); return nil }
-        var result: [Double] = []
+        guard case .array(let items) = e.value else { typeProblem(key, expected: expected, found: e.value); return nil }
+        var result: [T] = []
         for item in items {
-            guard let d = item.number else { typeProblem(key, expected: "an array of numbers", found: item); return nil }
-            result.append(d)
+            guard let value = convert(item) else { typeProblem(key, expected: expected, found: item); return nil }
+            result.append(value)
         }
         return result
     }
