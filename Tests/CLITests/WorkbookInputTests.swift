@@ -43,6 +43,7 @@ import Testing
             ("good-areas.xlsx#Omrader", 65, "good-areas.xlsx:1:1: the workbook has no sheet named 'Omrader' (did you mean 'Områder'?); its sheets: Områder"),
             ("formula-error.xlsx", 65, "formula-error.xlsx[Områder]:2:D (risiko): unknown risk class '#REF!'"),
             ("bomb.xlsx", 65, "bomb.xlsx:1:1: the workbook's xl/worksheets/sheet1.xml unpacks to 600 MB, more than any round needs"),
+            ("damaged.xlsx", 65, "damaged.xlsx:1:1: the workbook's xl/worksheets/sheet1.xml cannot be read: it is damaged or larger than it says"),
             ("too-many-rows.xlsx", 65, "too-many-rows.xlsx:1:1: the sheet has more than 1048576 rows"),
             ("missing.xlsx", 66, "missing.xlsx: cannot open: No such file or directory"),
             ("good-areas.xlsx#Områder", 0, ""),
@@ -54,6 +55,16 @@ import Testing
             #expect(r.status == c.status, "\(c.areas): \(r.status) \(r.stderr)")
             #expect(c.message.isEmpty ? r.stderr.isEmpty : r.stderr.contains(c.message), "\(c.areas): \(r.stderr)")
         }
+        // Excel's full 1,048,576 rows are read as a stream of rows, in memory of the order of the
+        // sheet's text: the peak resident memory of the whole process, measured by the kernel.
+        let scenario = "name = \"W\"\napplications = \"apps.csv\"\nareas = \"million-rows.xlsx\"\nyears = [2009]\n[envelope]\n2009 = 80000\n"
+        try Data(scenario.utf8).write(to: dir.appendingPathComponent("s.toml"))
+        let measure = "import resource, subprocess, sys\nr = subprocess.run(sys.argv[1:], capture_output=True)\n"
+            + "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)"
+        let peak = try DocumentTests.shell("/usr/bin/python3", ["-c", measure, CLI.binary.path, "validate", dir.appendingPathComponent("s.toml").path])
+        let figures = peak.stdout.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(figures.count == 2 && figures[0] == 0, "\(peak.stdout)\(peak.stderr)")
+        #expect(figures.count == 2 && figures[1] < 1024, "peak \(figures.last ?? -1) MB for a 1,048,576-row sheet")
     }
 }
 

@@ -44,3 +44,17 @@ sheet = parts["xl/worksheets/sheet1.xml"].decode().replace('<row r="2"', '<row r
 with zipfile.ZipFile(f"{d}/too-many-rows.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
     for n, b in parts.items():
         z.writestr(n, sheet.encode() if n == "xl/worksheets/sheet1.xml" else b)
+# A damaged sheet: stored without compression, one letter changed after the checksum was taken.
+with zipfile.ZipFile(f"{d}/damaged.xlsx", "w", zipfile.ZIP_STORED) as z:
+    for n, b in parts.items():
+        z.writestr(n, b)
+raw = open(f"{d}/damaged.xlsx", "rb").read()
+assert raw.count(b"<sheetData>") == 1
+open(f"{d}/damaged.xlsx", "wb").write(raw.replace(b"<sheetData>", b"<sheetDatb>"))
+# A sheet of Excel's full 1,048,576 rows: one area, then a styled empty cell in every row below
+# (what Excel saves when a whole column has been formatted).
+rows = ['<row r="%d"><c r="A%d" s="1"/></row>' % (r, r) for r in range(3, 1048577)]
+sheet = parts["xl/worksheets/sheet1.xml"].decode().replace("</sheetData>", "".join(rows) + "</sheetData>")
+with zipfile.ZipFile(f"{d}/million-rows.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    for n, b in parts.items():
+        z.writestr(n, sheet.encode() if n == "xl/worksheets/sheet1.xml" else b)

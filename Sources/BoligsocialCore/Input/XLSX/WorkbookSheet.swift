@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 import ZIPFoundation
 
 /// One sheet of an `.xlsx` workbook, turned into what the CSV reader takes: one line per sheet row
@@ -11,8 +12,10 @@ struct WorkbookSheet: Sendable {
     /// `file[sheet]`, as messages name it.
     let label: String
     var csv: [UInt8] = []
-    /// Per line (from 1), the text column where each cell starts, in cell order.
-    var starts: [[Int]] = [[]]
+    /// The text column where each cell starts, line after line; the cells of line `l` (from 1)
+    /// are `cellStarts[lineEnds[l - 1]..<lineEnds[l]]`. Two flat arrays, not one per row.
+    var cellStarts: [Int] = []
+    var lineEnds: [Int] = [0]
     /// The header row's texts, by Excel column (from 0), for messages.
     var headers: [String] = []
 
@@ -36,18 +39,23 @@ struct WorkbookSheet: Sendable {
         guard let archive = try? Archive(url: URL(fileURLWithPath: copy.path), accessMode: .read) else {
             throw bad("not an .xlsx workbook (not a zip archive)")
         }
-        func part(_ path: String) throws(InputError) -> Data? {
+        func part(_ path: String) throws(InputError) -> [UInt8]? {
             guard let entry = archive[path] else { return nil }
             guard entry.uncompressedSize <= largestPart else {
                 throw bad("the workbook's \(path) unpacks to \(entry.uncompressedSize >> 20) MB, more than any round needs")
             }
-            var data = Data()
+            // Inflated in 1 MB pieces straight into the bytes the scanner reads (no second copy).
+            var data: [UInt8] = []
+            data.reserveCapacity(Int(entry.uncompressedSize))
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    data.append(chunk)
+                _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: true) { chunk in
+                    data.append(contentsOf: chunk)
                     if UInt64(data.count) > largestPart { throw Archive.ArchiveError.invalidEntrySize }
                 }
             } catch {
+                throw bad("the workbook's \(path) cannot be read: it is damaged or larger than it says")
+            }
+            guard CRC32.checksum(data) == entry.checksum else {
                 throw bad("the workbook's \(path) cannot be read: it is damaged or larger than it says")
             }
             return data
@@ -70,13 +78,11 @@ struct WorkbookSheet: Sendable {
         let target = relations[chosen.relation].map { $0.hasPrefix("/") ? String($0.dropFirst()) : "xl/" + $0 }
             ?? "xl/worksheets/sheet\(sheets.firstIndex { $0.name == chosen.name }! + 1).xml"
         guard let sheetXML = try part(target) else { throw bad("the workbook names sheet '\(chosen.name)' but has no \(target)") }
-        let shared = try part("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
-        var result = WorkbookSheet(label: "\(file)[\(chosen.name)]")
-        var reader = SheetCells(shared: shared)
-        guard reader.parse(sheetXML, into: &result) else {
-            throw bad(reader.failure ?? "sheet '\(chosen.name)' is not well-formed XML")
+        let shared = try part("xl/sharedStrings.xml").map(SharedStrings.parse) ?? SharedStrings()
+        switch SheetCells.read(sheetXML, shared: shared, label: "\(file)[\(chosen.name)]") {
+        case .success(let sheet): return sheet
+        case .failure(let failure): throw bad(failure.description)
         }
-        return result
     }
 
     /// A diagnostic of the CSV reader, at a line and text column of `csv`, named by the sheet's row,
@@ -84,8 +90,8 @@ struct WorkbookSheet: Sendable {
     func locate(_ diagnostic: Diagnostic) -> Diagnostic {
         let line = diagnostic.location.line
         guard line >= 1 else { return diagnostic }
-        let cells = line < starts.count ? starts[line] : []
-        let index = cells.lastIndex { $0 <= diagnostic.location.column } ?? 0
+        let cells = line < lineEnds.count ? cellStarts[lineEnds[line - 1]..<lineEnds[line]] : []
+        let index = (cells.lastIndex { $0 <= diagnostic.location.column }).map { $0 - cells.startIndex } ?? 0
         let letter = Self.columnLetters(index)
         let header = index < headers.count && !headers[index].isEmpty ? " (\(headers[index]))" : ""
         var location = SourceLocation(file: label, line: line, column: index + 1)
@@ -119,179 +125,398 @@ struct WorkbookSheet: Sendable {
 
 /// `<sheet name=… r:id=…>` in xl/workbook.xml, in order.
 private enum SheetList {
-    static func parse(_ data: Data) -> [(name: String, relation: String)] {
-        var scanner = XMLScanner(Array(data)), sheets: [(name: String, relation: String)] = []
-        while let kind = scanner.next() {
-            guard kind == .start, scanner.named("sheet"), let name = scanner.attribute("name").flatMap(scanner.decoded) else { continue }
-            sheets.append((name, scanner.attribute("id").flatMap(scanner.decoded) ?? ""))
+    static func parse(_ data: [UInt8]) -> [(name: String, relation: String)] {
+        XMLScanner.scan(data) { scanner in
+            var sheets: [(name: String, relation: String)] = []
+            while let kind = scanner.next() {
+                guard kind == .start, scanner.named("sheet"), let name = scanner.attribute("name").flatMap(scanner.decoded) else { continue }
+                sheets.append((name, scanner.attribute("id").flatMap(scanner.decoded) ?? ""))
+            }
+            return sheets
         }
-        return sheets
     }
 }
 
 /// `Id → Target` in xl/_rels/workbook.xml.rels.
 private enum Relations {
-    static func parse(_ data: Data) -> [String: String] {
-        var scanner = XMLScanner(Array(data)), targets: [String: String] = [:]
-        while let kind = scanner.next() {
-            guard kind == .start, scanner.named("Relationship"), let id = scanner.attribute("Id").flatMap(scanner.decoded),
-                  let target = scanner.attribute("Target").flatMap(scanner.decoded) else { continue }
-            targets[id] = target
+    static func parse(_ data: [UInt8]) -> [String: String] {
+        XMLScanner.scan(data) { scanner in
+            var targets: [String: String] = [:]
+            while let kind = scanner.next() {
+                guard kind == .start, scanner.named("Relationship"), let id = scanner.attribute("Id").flatMap(scanner.decoded),
+                      let target = scanner.attribute("Target").flatMap(scanner.decoded) else { continue }
+                targets[id] = target
+            }
+            return targets
         }
-        return targets
     }
 }
 
 /// The shared strings of xl/sharedStrings.xml: each `<si>`'s text, its rich-text runs joined
-/// (phonetic runs `<rPh>` left out).
-private enum SharedStrings {
-    static func parse(_ data: Data) -> [String] {
-        var scanner = XMLScanner(Array(data)), strings: [String] = []
-        var current = "", inText = false, inPhonetic = false
-        while let kind = scanner.next() {
-            switch kind {
-            case .start:
-                if scanner.named("si") {
-                    current = ""
-                    if scanner.selfClosing { strings.append("") }
-                } else if scanner.named("t") {
-                    inText = !inPhonetic && !scanner.selfClosing
-                } else if scanner.named("rPh") {
-                    inPhonetic = !scanner.selfClosing
+/// (phonetic runs `<rPh>` left out), as bytes one after another.
+struct SharedStrings: Sendable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = [0]
+
+    init() {}
+
+    /// Strings given as they are (for tests).
+    init(_ strings: [String]) {
+        for string in strings {
+            bytes += string.utf8
+            ends.append(bytes.count)
+        }
+    }
+
+    var count: Int { ends.count - 1 }
+    func string(_ k: Int) -> ArraySlice<UInt8> { bytes[ends[k]..<ends[k + 1]] }
+
+    static func parse(_ data: [UInt8]) -> SharedStrings {
+        var strings = SharedStrings()
+        XMLScanner.scan(data) { scanner in
+            var inText = false, inPhonetic = false
+            while let kind = scanner.next() {
+                switch kind {
+                case .start:
+                    if scanner.named("si") {
+                        if scanner.selfClosing { strings.ends.append(strings.bytes.count) }
+                    } else if scanner.named("t") {
+                        inText = !inPhonetic && !scanner.selfClosing
+                    } else if scanner.named("rPh") {
+                        inPhonetic = !scanner.selfClosing
+                    }
+                case .text:
+                    // A run with an unknown entity is left out, as a whole.
+                    let before = strings.bytes.count
+                    if inText, !scanner.appendDecoded(scanner.text, to: &strings.bytes) { strings.bytes.removeSubrange(before...) }
+                case .end:
+                    if scanner.named("si") {
+                        strings.ends.append(strings.bytes.count)
+                    } else if scanner.named("t") {
+                        inText = false
+                    } else if scanner.named("rPh") {
+                        inPhonetic = false
+                    }
                 }
-            case .text: if inText { current += scanner.decoded(scanner.text) ?? "" }
-            case .end:
-                if scanner.named("si") { strings.append(current) } else if scanner.named("t") { inText = false } else if scanner.named("rPh") { inPhonetic = false }
             }
         }
         return strings
     }
 }
 
-/// The cells of a worksheet's XML, written row by row into a `WorkbookSheet`'s text as they are met.
-private struct SheetCells {
-    let shared: [String]
-    var failure: String?
-    private var sheet = WorkbookSheet(label: "")
-    private var row: [String] = []
-    private var rowNumber = 0, lastRow = 0
-    private var cellColumn = 0, cellTypeName = "n", value = "", inValue = false, inInline = false
+/// Why a sheet's cells cannot be read.
+enum SheetFailure: Error, Sendable, CustomStringConvertible {
+    case malformed(String)
+    case tooManyRows
+    case outOfOrder(row: Int, after: Int)
+    case tooMuchText
 
-    init(shared: [String]) { self.shared = shared }
+    var description: String {
+        switch self {
+        case .malformed(let why): "the sheet is not well-formed XML: \(why)"
+        case .tooManyRows: "the sheet has more than \(WorkbookSheet.mostRows) rows"
+        case .outOfOrder(let row, let after): "the sheet's rows are out of order (row \(row) after \(after))"
+        case .tooMuchText: "the sheet holds more than \(InputLimits.tableBytes >> 20) MB of text"
+        }
+    }
+}
 
-    mutating func parse(_ data: Data, into target: inout WorkbookSheet) -> Bool {
-        sheet = target
-        var scanner = XMLScanner(Array(data))
-        while failure == nil, let kind = scanner.next() {
-            switch kind {
-            case .start:
-                start(scanner)
-                if scanner.selfClosing { end(scanner) }
-            case .text:
-                // A value is nearly always one text node: taken as it is, joined only when split.
-                if inValue, let text = scanner.decoded(scanner.text) { value = value.isEmpty ? text : value + text }
-            case .end: end(scanner)
+/// The cells of a worksheet's XML, written row by row into a `WorkbookSheet`'s text as they are
+/// met. A cell's value is decoded straight into the row's byte buffer (no `String` per cell); a
+/// cell with nothing in the CSV dialect's way (`;`, `,`, `"`, a line break) is written as it is,
+/// so the CSV reader keeps it as a range instead of copying it.
+struct SheetCells: Sendable {
+    private enum Tag { case cell, value, row, inlineString, text, other }
+    private enum CellType { case number, shared, boolean, text }
+
+    let shared: SharedStrings
+    private(set) var failure: SheetFailure?
+    private var sheet: WorkbookSheet
+    /// The current row's cell values, one after another, and each one's column and range.
+    private var rowBytes: [UInt8] = []
+    private var rowCells: [(column: Int, start: Int, end: Int)] = []
+    private var rowNumber = 0
+    private(set) var lastRow = 0
+    private var cellColumn = 0, nextColumn = 0, cellType = CellType.number, valueStart = 0
+    private var inValue = false, inInline = false
+
+    /// A piece after the first: its rows follow another piece's (no blank lines written before
+    /// its first row), and the header is already known.
+    private var continuation = false
+    private(set) var firstRow: Int?
+    /// Stops once the header row is read (to learn it before the pieces start).
+    private var stopAfterHeader = false
+
+    private init(shared: SharedStrings, label: String) {
+        self.shared = shared
+        sheet = WorkbookSheet(label: label)
+    }
+
+    /// The sheet's cells as CSV text, or why they cannot be read. A large sheet is read in two
+    /// pieces side by side, split where a row starts: rows do not depend on each other, and the
+    /// scanning is most of the time of reading a workbook.
+    /// `splitAbove`: the smallest sheet XML read in two pieces (tests make it small).
+    static func read(_ xml: [UInt8], shared: SharedStrings, label: String, splitAbove: Int = 1 << 22) -> Result<WorkbookSheet, SheetFailure> {
+        var whole = SheetCells(shared: shared, label: label)
+        guard xml.count >= splitAbove, let split = rowStart(in: xml, from: xml.count / 2) else {
+            return whole.parse(xml, 0..<xml.count) ? .success(whole.sheet) : .failure(whole.failure ?? .malformed(""))
+        }
+        // The header first (one row), so the second piece knows how wide a row is.
+        var probe = SheetCells(shared: shared, label: label)
+        probe.stopAfterHeader = true
+        guard probe.parse(xml, 0..<split), !probe.sheet.headers.isEmpty else {
+            return whole.parse(xml, 0..<xml.count) ? .success(whole.sheet) : .failure(whole.failure ?? .malformed(""))
+        }
+        var second = SheetCells(shared: shared, label: label)
+        second.continuation = true
+        second.sheet.headers = probe.sheet.headers
+        let pieces = (first: whole, second: second)
+        let read = try? PerThread.pair({ () -> SheetCells in
+            var first = pieces.first
+            _ = first.parse(xml, 0..<split)
+            return first
+        }, { () -> SheetCells in
+            var rest = pieces.second
+            _ = rest.parse(xml, split..<xml.count)
+            return rest
+        })
+        // A piece that fails is read again as part of the whole sheet, which names the problem
+        // as a reading in one piece would (a split inside a comment fails the first piece, too).
+        guard let (first, rest) = read, first.failure == nil, rest.failure == nil else {
+            return whole.parse(xml, 0..<xml.count) ? .success(whole.sheet) : .failure(whole.failure ?? .malformed(""))
+        }
+        var sheet = first.sheet
+        if let next = rest.firstRow {
+            guard next > first.lastRow else { return .failure(.outOfOrder(row: next, after: first.lastRow)) }
+            for _ in (first.lastRow + 1)..<next {
+                sheet.csv.append(UInt8(ascii: "\n"))
+                sheet.lineEnds.append(sheet.cellStarts.count)
             }
         }
-        if failure == nil, let why = scanner.malformed { failure = "the sheet is not well-formed XML: \(why)" }
-        target = sheet
+        let shift = sheet.cellStarts.count
+        sheet.csv.append(contentsOf: rest.sheet.csv)
+        sheet.cellStarts.append(contentsOf: rest.sheet.cellStarts)
+        sheet.lineEnds.append(contentsOf: rest.sheet.lineEnds.dropFirst().map { $0 + shift })
+        if sheet.csv.count > InputLimits.tableBytes { return .failure(.tooMuchText) }
+        return .success(sheet)
+    }
+
+    /// Where a `<row` start tag begins at or after `from`, if anywhere. (Should that be inside a
+    /// comment or CDATA section, the first piece fails to close it and the sheet is read whole.)
+    static func rowStart(in xml: [UInt8], from: Int) -> Int? {
+        xml.withUnsafeBufferPointer { p -> Int? in
+            let base = p.baseAddress!, n = p.count
+            var at = from
+            while at < n, let found = memchr(base + at, Int32(UInt8(ascii: "<")), n - at) {
+                let k = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                if k + 4 < n, p[k + 1] == UInt8(ascii: "r"), p[k + 2] == UInt8(ascii: "o"), p[k + 3] == UInt8(ascii: "w"),
+                   [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(p[k + 4]) {
+                    return k
+                }
+                at = k + 1
+            }
+            return nil
+        }
+    }
+
+    private mutating func parse(_ data: [UInt8], _ range: Range<Int>) -> Bool {
+        XMLScanner.scan(data, range: range) { scanner in
+            while failure == nil, !(stopAfterHeader && !sheet.headers.isEmpty), let kind = scanner.next() {
+                switch kind {
+                case .start:
+                    let tag = Self.tag(scanner)
+                    start(tag, scanner)
+                    if scanner.selfClosing { end(tag) }
+                case .text:
+                    // Text with an unknown entity is left out.
+                    let before = rowBytes.count
+                    if inValue, !scanner.appendDecoded(scanner.text, to: &rowBytes) { rowBytes.removeSubrange(before...) }
+                case .end: end(Self.tag(scanner))
+                }
+            }
+            if failure == nil, let why = scanner.malformed { failure = .malformed(why) }
+        }
         return failure == nil
     }
 
-    private mutating func fail(_ message: String) { failure = message }
-
-    private mutating func start(_ scanner: XMLScanner) {
-        if scanner.named("c") {
-            cellColumn = scanner.attribute("r").flatMap { WorkbookSheet.columnIndex(scanner.bytes[$0]) } ?? row.count
-            if let t = scanner.attribute("t") {
-                cellTypeName = String(decoding: scanner.bytes[t], as: UTF8.self)
-            } else {
-                cellTypeName = "n"
+    /// The element, told by its length and bytes once per tag.
+    private static func tag(_ scanner: XMLScanner) -> Tag {
+        let name = scanner.name, b = scanner.bytes
+        switch name.count {
+        case 1:
+            switch b[name.lowerBound] {
+            case UInt8(ascii: "c"): return .cell
+            case UInt8(ascii: "v"): return .value
+            case UInt8(ascii: "t"): return .text
+            default: return .other
             }
-            value = ""
-        } else if scanner.named("v") {
-            inValue = true
-        } else if scanner.named("row") {
+        case 2: return scanner.named("is") ? .inlineString : .other
+        case 3: return scanner.named("row") ? .row : .other
+        default: return .other
+        }
+    }
+
+
+    private mutating func start(_ tag: Tag, _ scanner: XMLScanner) {
+        switch tag {
+        case .cell:
+            cellColumn = scanner.attribute("r").flatMap { WorkbookSheet.columnIndex(scanner.bytes[$0]) } ?? nextColumn
+            cellType = scanner.attribute("t").map { Self.cellType(scanner.bytes[$0]) } ?? .number
+            valueStart = rowBytes.count
+        case .value: inValue = true
+        case .row:
             rowNumber = scanner.attribute("r").flatMap { Int(String(decoding: scanner.bytes[$0], as: UTF8.self)) } ?? (lastRow + 1)
             guard rowNumber > lastRow, rowNumber <= WorkbookSheet.mostRows else {
-                fail(rowNumber > WorkbookSheet.mostRows ? "the sheet has more than \(WorkbookSheet.mostRows) rows"
-                    : "the sheet's rows are out of order (row \(rowNumber) after \(lastRow))")
+                failure = rowNumber > WorkbookSheet.mostRows ? .tooManyRows : .outOfOrder(row: rowNumber, after: lastRow)
                 return
             }
-            row.removeAll(keepingCapacity: true)
-        } else if scanner.named("is") {
-            inInline = true
-        } else if scanner.named("t") {
-            if inInline { inValue = true }
+            rowBytes.removeAll(keepingCapacity: true)
+            rowCells.removeAll(keepingCapacity: true)
+            nextColumn = 0
+        case .inlineString: inInline = true
+        case .text: if inInline { inValue = true }
+        case .other: break
         }
     }
 
-    private mutating func end(_ scanner: XMLScanner) {
-        if scanner.named("v") || scanner.named("t") {
+    private mutating func end(_ tag: Tag) {
+        switch tag {
+        case .value, .text: inValue = false
+        case .cell:
             inValue = false
-        } else if scanner.named("c") {
-            guard cellColumn >= row.count || row[cellColumn].isEmpty else { return }
-            while row.count <= cellColumn { row.append("") }
-            row[cellColumn] = text()
-        } else if scanner.named("row") {
-            write()
-        } else if scanner.named("is") {
-            inInline = false
+            nextColumn = cellColumn + 1
+            finishValue()
+            if rowBytes.count > valueStart { rowCells.append((cellColumn, valueStart, rowBytes.count)) }
+        case .row: write()
+        case .inlineString: inInline = false
+        case .other: break
         }
     }
 
-    /// The cell's text as the CSV reader should see it.
-    private func text() -> String {
-        switch cellTypeName {
-        case "s": return Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
-        case "b": return value == "1" ? "1" : "0"
-        case "n":
-            // A number as Excel stores it; a decimal point becomes the decimal comma the
-            // semicolon dialect reads (`0.5` → `0,5`), so `1.040` stays one thousand and forty.
-            guard let number = Double(value), number.isFinite else { return value }
-            if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
-            return value.replacingOccurrences(of: ".", with: ",")
-        default: return value  // str, inlineStr, e (an error code such as #REF!)
+    /// `t="s"` a shared string, `b` a boolean, absent or `n` a number; `str`, `inlineStr` and `e`
+    /// (an error code such as `#REF!`, which no check accepts) are text.
+    private static func cellType(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> CellType {
+        guard bytes.count == 1 else { return .text }
+        switch bytes.first {
+        case UInt8(ascii: "s"): return .shared
+        case UInt8(ascii: "b"): return .boolean
+        case UInt8(ascii: "n"): return .number
+        default: return .text
         }
     }
 
-    /// Writes empty lines up to this row, then the row, every cell quoted.
+    /// Turns the value just read into what the CSV reader should see.
+    private mutating func finishValue() {
+        let value = rowBytes[valueStart...]
+        switch cellType {
+        case .text: return
+        case .shared:
+            let index = Self.integer(value)
+            rowBytes.removeSubrange(valueStart...)
+            if let index, index < shared.count { rowBytes.append(contentsOf: shared.string(index)) }
+        case .boolean:
+            let yes = value.count == 1 && value.first == UInt8(ascii: "1")
+            rowBytes.removeSubrange(valueStart...)
+            rowBytes.append(yes ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+        case .number:
+            // A number as Excel stores it. Whole numbers (nearly every amount) stay as their
+            // digits; a decimal point becomes the decimal comma the semicolon dialect reads
+            // (`0.5` → `0,5`), so `1.040` stays one thousand and forty.
+            if value.isEmpty || Self.integer(value) != nil { return }
+            let text = String(decoding: value, as: UTF8.self)
+            guard let number = Double(text), number.isFinite else { return }
+            rowBytes.removeSubrange(valueStart...)
+            if number == number.rounded(), abs(number) < 1e15 {
+                rowBytes.append(contentsOf: String(Int(number)).utf8)
+            } else {
+                rowBytes.append(contentsOf: text.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 })
+            }
+        }
+    }
+
+    /// 1 to 15 ASCII digits as a number; `nil` for anything else.
+    private static func integer(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard (1...15).contains(bytes.count) else { return nil }
+        var n = 0
+        for b in bytes {
+            guard b >= 48, b <= 57 else { return nil }
+            n = n * 10 + Int(b - 48)
+        }
+        return n
+    }
+
+    /// Writes empty lines up to this row, then the row.
     private mutating func write() {
+        if continuation, firstRow == nil {
+            firstRow = rowNumber
+            lastRow = rowNumber - 1
+        }
         while lastRow + 1 < rowNumber {
             sheet.csv.append(UInt8(ascii: "\n"))
-            sheet.starts.append([])
+            sheet.lineEnds.append(sheet.cellStarts.count)
             lastRow += 1
         }
-        if rowNumber == 1 || sheet.headers.isEmpty {
-            sheet.headers = row
+        // Cells come in column order; a sheet that wrote them otherwise is put in order, and of
+        // two cells in one place the first is kept.
+        if zip(rowCells, rowCells.dropFirst()).contains(where: { $0.column >= $1.column }) {
+            var ordered: [(column: Int, start: Int, end: Int)] = []
+            for cell in rowCells.enumerated().sorted(by: { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }).map(\.element)
+            where ordered.last?.column != cell.column {
+                ordered.append(cell)
+            }
+            rowCells = ordered
+        }
+        let isHeader = rowNumber == 1 || sheet.headers.isEmpty
+        var width = (rowCells.last?.column).map { $0 + 1 } ?? 0
+        if isHeader {
+            var headers = [String](repeating: "", count: width)
+            for cell in rowCells { headers[cell.column] = String(decoding: rowBytes[cell.start..<cell.end], as: UTF8.self) }
+            sheet.headers = headers
         } else {
             // A sheet leaves out a row's empty cells at its end: they are empty fields, not missing ones.
-            while row.count < sheet.headers.count { row.append("") }
+            width = max(width, sheet.headers.count)
         }
-        var starts: [Int] = [], column = 1
-        for (k, cell) in row.enumerated() {
+        var column = 1, next = 0
+        for k in 0..<width {
             if k > 0 {
                 sheet.csv.append(UInt8(ascii: ";"))
                 column += 1
             }
-            starts.append(column)
-            // Quoted, a quote inside doubled; the column counts characters as the CSV reader does.
-            sheet.csv.append(UInt8(ascii: "\""))
-            column += 2
-            for byte in cell.utf8 {
-                sheet.csv.append(byte)
-                if byte == UInt8(ascii: "\"") {
-                    sheet.csv.append(byte)
-                    column += 1
-                }
-                if byte & 0xC0 != 0x80 { column += 1 }
-            }
-            sheet.csv.append(UInt8(ascii: "\""))
+            sheet.cellStarts.append(column)
+            guard next < rowCells.count, rowCells[next].column == k else { continue }
+            let cell = rowCells[next]
+            next += 1
+            column += writeCell(rowBytes[cell.start..<cell.end])
         }
         sheet.csv.append(UInt8(ascii: "\n"))
-        sheet.starts.append(starts)
+        sheet.lineEnds.append(sheet.cellStarts.count)
         lastRow = rowNumber
-        if sheet.csv.count > InputLimits.tableBytes { fail("the sheet holds more than \(InputLimits.tableBytes >> 20) MB of text") }
+        if sheet.csv.count > InputLimits.tableBytes { failure = .tooMuchText }
+    }
+
+    /// Writes one cell, quoted (a quote inside doubled) only when it holds a `;`, `,`, `"` or a
+    /// line break; returns its width in characters, as the CSV reader counts columns.
+    private mutating func writeCell(_ bytes: ArraySlice<UInt8>) -> Int {
+        var characters = 0, plain = true
+        for b in bytes {
+            if b & 0xC0 != 0x80 { characters += 1 }
+            if b == UInt8(ascii: ";") || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { plain = false }
+        }
+        if plain {
+            sheet.csv.append(contentsOf: bytes)
+            return characters
+        }
+        sheet.csv.append(UInt8(ascii: "\""))
+        var width = characters + 2
+        for b in bytes {
+            sheet.csv.append(b)
+            if b == UInt8(ascii: "\"") {
+                sheet.csv.append(b)
+                width += 1
+            }
+        }
+        sheet.csv.append(UInt8(ascii: "\""))
+        return width
     }
 }
 

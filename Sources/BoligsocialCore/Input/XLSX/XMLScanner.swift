@@ -1,3 +1,5 @@
+import Foundation
+
 /// A forward scanner over the XML of a workbook's parts: start tags with their attributes, end
 /// tags, and text with its entities decoded. It reads what SpreadsheetML uses (elements,
 /// attributes in either quote, the five named entities and numeric ones, comments, processing
@@ -9,7 +11,9 @@
 struct XMLScanner {
     enum Kind { case start, end, text }
 
-    let bytes: [UInt8]
+    /// The part's bytes, borrowed for the scan (see `scan`): read without bounds checks or
+    /// reference counting, which matters with a sheet read on two cores at once.
+    let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     private(set) var malformed: String?
     /// The token found by `next()`: its kind, its name (without a namespace prefix) or its text,
@@ -18,16 +22,38 @@ struct XMLScanner {
     private(set) var text: Range<Int> = 0..<0
     private(set) var selfClosing = false
     private(set) var isCDATA = false
+    /// The current start tag's attributes: the first `attributeCount` of each array (kept
+    /// between tags, so a tag costs no array operation but stores).
     private var attributeNames: [Range<Int>] = [], attributeValues: [Range<Int>] = []
+    private var attributeCount = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// Where scanning stops: the end of the part, or of the piece of it being read.
+    let end: Int
+
+    /// Calls `body` with a scanner over `range` of `data` (all of it by default; a piece when a
+    /// sheet is read in two pieces side by side). The scanner must not outlive the call.
+    static func scan<R>(_ data: [UInt8], range: Range<Int>? = nil, _ body: (inout XMLScanner) -> R) -> R {
+        data.withUnsafeBufferPointer { p in
+            var scanner = XMLScanner(p, range: range ?? 0..<p.count)
+            return body(&scanner)
+        }
+    }
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+        self.bytes = bytes
+        i = range.lowerBound
+        end = range.upperBound
+    }
+
+    /// How far scanning has come.
+    var offset: Int { i }
 
     /// Whether the current name is `s`.
     func named(_ s: StaticString) -> Bool { equal(name, s) }
 
     /// The raw value of the current start tag's attribute `s`, if it has one.
     func attribute(_ s: StaticString) -> Range<Int>? {
-        for (k, range) in attributeNames.enumerated() where equal(range, s) { return attributeValues[k] }
+        for k in 0..<attributeCount where equal(attributeNames[k], s) { return attributeValues[k] }
         return nil
     }
 
@@ -37,39 +63,52 @@ struct XMLScanner {
     private func equal(_ range: Range<Int>, _ s: StaticString) -> Bool {
         let n = s.utf8CodeUnitCount
         guard range.count == n else { return false }
-        return s.withUTF8Buffer { p in (0..<n).allSatisfy { bytes[range.lowerBound + $0] == p[$0] } }
+        let p = s.utf8Start
+        for k in 0..<n where bytes[range.lowerBound + k] != p[k] { return false }
+        return true
     }
 
     /// Moves to the next token; `nil` at the end (or at the first malformed construct: see `malformed`).
     mutating func next() -> Kind? {
         isCDATA = false
-        while i < bytes.count {
+        let n = end
+        while i < n {
             guard bytes[i] == UInt8(ascii: "<") else {
                 let start = i
-                while i < bytes.count, bytes[i] != UInt8(ascii: "<") { i += 1 }
+                let base = bytes.baseAddress!
+                i = memchr(base + start, Int32(UInt8(ascii: "<")), n - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
                 text = start..<i
                 return .text
             }
-            if starts("<!--") {
-                guard let end = find("-->", from: i + 4) else { return fail("a comment is never closed") }
-                i = end + 3
-            } else if starts("<![CDATA[") {
-                guard let end = find("]]>", from: i + 9) else { return fail("a CDATA section is never closed") }
-                text = (i + 9)..<end
-                isCDATA = true
-                i = end + 3
-                return .text
-            } else if starts("<?") || starts("<!") {
-                guard let end = bytes[i...].firstIndex(of: UInt8(ascii: ">")) else { return fail("a declaration is never closed") }
-                i = end + 1
-            } else if starts("</") {
+            // One look at the byte after `<` tells the kind of markup (nearly always a tag).
+            let second = i + 1 < n ? bytes[i + 1] : 0
+            if second == UInt8(ascii: "/") {
                 var k = i + 2
                 let start = k
-                while k < bytes.count, !isSpace(bytes[k]), bytes[k] != UInt8(ascii: ">") { k += 1 }
-                guard let close = bytes[k...].firstIndex(of: UInt8(ascii: ">")) else { return fail("an end tag is never closed") }
-                name = localName(start..<k)
-                i = close + 1
+                while k < n, !isSpace(bytes[k]), bytes[k] != UInt8(ascii: ">") { k += 1 }
+                let nameEnd = k
+                while k < n, bytes[k] != UInt8(ascii: ">") { k += 1 }
+                guard k < n else { return fail("an end tag is never closed") }
+                name = localName(start..<nameEnd)
+                i = k + 1
                 return .end
+            } else if second == UInt8(ascii: "!") {
+                if starts("<!--") {
+                    guard let end = find("-->", from: i + 4) else { return fail("a comment is never closed") }
+                    i = end + 3
+                } else if starts("<![CDATA[") {
+                    guard let end = find("]]>", from: i + 9) else { return fail("a CDATA section is never closed") }
+                    text = (i + 9)..<end
+                    isCDATA = true
+                    i = end + 3
+                    return .text
+                } else {
+                    guard let end = bytes[i..<self.end].firstIndex(of: UInt8(ascii: ">")) else { return fail("a declaration is never closed") }
+                    i = end + 1
+                }
+            } else if second == UInt8(ascii: "?") {
+                guard let end = bytes[i..<self.end].firstIndex(of: UInt8(ascii: ">")) else { return fail("a declaration is never closed") }
+                i = end + 1
             } else {
                 return startTag()
             }
@@ -79,21 +118,23 @@ struct XMLScanner {
 
     private mutating func fail(_ why: String) -> Kind? {
         malformed = why
-        i = bytes.count
+        i = end
         return nil
     }
 
     private func starts(_ s: StaticString) -> Bool {
         let n = s.utf8CodeUnitCount
-        guard i + n <= bytes.count else { return false }
-        return s.withUTF8Buffer { p in (0..<n).allSatisfy { bytes[i + $0] == p[$0] } }
+        guard i + n <= end else { return false }
+        let p = s.utf8Start
+        for k in 0..<n where bytes[i + k] != p[k] { return false }
+        return true
     }
 
     private func find(_ s: StaticString, from start: Int) -> Int? {
         let n = s.utf8CodeUnitCount
         return s.withUTF8Buffer { p -> Int? in
             var k = start
-            while k + n <= bytes.count {
+            while k + n <= end {
                 if bytes[k] == p[0], (1..<n).allSatisfy({ bytes[k + $0] == p[$0] }) { return k }
                 k += 1
             }
@@ -111,50 +152,71 @@ struct XMLScanner {
     }
 
     private mutating func startTag() -> Kind? {
+        let b = bytes, n = end
         var k = i + 1
         let start = k
-        while k < bytes.count, !isSpace(bytes[k]), bytes[k] != UInt8(ascii: ">"), bytes[k] != UInt8(ascii: "/") { k += 1 }
+        while k < n, !isSpace(b[k]), b[k] != UInt8(ascii: ">"), b[k] != UInt8(ascii: "/") { k += 1 }
         guard k > start else { return fail("a tag without a name") }
         name = localName(start..<k)
-        attributeNames.removeAll(keepingCapacity: true)
-        attributeValues.removeAll(keepingCapacity: true)
+        attributeCount = 0
         while true {
-            while k < bytes.count, isSpace(bytes[k]) { k += 1 }
-            guard k < bytes.count else { return fail("a start tag is never closed") }
-            if bytes[k] == UInt8(ascii: ">") {
+            while k < n, isSpace(b[k]) { k += 1 }
+            guard k < n else { return fail("a start tag is never closed") }
+            if b[k] == UInt8(ascii: ">") {
                 i = k + 1
                 selfClosing = false
                 return .start
             }
-            if bytes[k] == UInt8(ascii: "/") {
-                guard k + 1 < bytes.count, bytes[k + 1] == UInt8(ascii: ">") else { return fail("a stray '/' in a tag") }
+            if b[k] == UInt8(ascii: "/") {
+                guard k + 1 < n, b[k + 1] == UInt8(ascii: ">") else { return fail("a stray '/' in a tag") }
                 i = k + 2
                 selfClosing = true
                 return .start
             }
             let attributeStart = k
-            while k < bytes.count, bytes[k] != UInt8(ascii: "="), !isSpace(bytes[k]), bytes[k] != UInt8(ascii: ">") { k += 1 }
+            while k < n, b[k] != UInt8(ascii: "="), !isSpace(b[k]), b[k] != UInt8(ascii: ">") { k += 1 }
             let attribute = localName(attributeStart..<k)
-            while k < bytes.count, isSpace(bytes[k]) { k += 1 }
-            guard k < bytes.count, bytes[k] == UInt8(ascii: "=") else { return fail("an attribute without a value") }
+            while k < n, isSpace(b[k]) { k += 1 }
+            guard k < n, b[k] == UInt8(ascii: "=") else { return fail("an attribute without a value") }
             k += 1
-            while k < bytes.count, isSpace(bytes[k]) { k += 1 }
-            guard k < bytes.count, bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") else {
+            while k < n, isSpace(b[k]) { k += 1 }
+            guard k < n, b[k] == UInt8(ascii: "\"") || b[k] == UInt8(ascii: "'") else {
                 return fail("an attribute value without quotes")
             }
-            let quote = bytes[k]
-            guard let close = bytes[(k + 1)...].firstIndex(of: quote) else { return fail("an attribute value is never closed") }
-            attributeNames.append(attribute)
-            attributeValues.append((k + 1)..<close)
+            let quote = b[k]
+            var close = k + 1
+            while close < n, b[close] != quote { close += 1 }
+            guard close < n else { return fail("an attribute value is never closed") }
+            if attributeCount < attributeNames.count {
+                attributeNames[attributeCount] = attribute
+                attributeValues[attributeCount] = (k + 1)..<close
+            } else {
+                attributeNames.append(attribute)
+                attributeValues.append((k + 1)..<close)
+            }
+            attributeCount += 1
             k = close + 1
         }
     }
 
+    /// Appends the current text (or an attribute's value) to `out` with its entities decoded;
+    /// `false` for an unknown entity. No `String` is made: a sheet's cells are copied as bytes.
+    func appendDecoded(_ range: Range<Int>, to out: inout [UInt8]) -> Bool {
+        if isCDATA && range == text { out.append(contentsOf: bytes[range]); return true }
+        return Self.appendDecoded(bytes[range], to: &out)
+    }
+
     /// Text with `&lt; &gt; &amp; &quot; &apos;` and `&#…;` `&#x…;` decoded; `nil` for another entity.
-    static func decoded(_ raw: ArraySlice<UInt8>) -> String? {
+    static func decoded(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
         guard raw.contains(UInt8(ascii: "&")) else { return String(decoding: raw, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
+        guard appendDecoded(raw, to: &out) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendDecoded(_ raw: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) -> Bool {
+        guard raw.contains(UInt8(ascii: "&")) else { out.append(contentsOf: raw); return true }
         var k = raw.startIndex
         while k < raw.endIndex {
             let b = raw[k]
@@ -163,7 +225,7 @@ struct XMLScanner {
                 k += 1
                 continue
             }
-            guard let semicolon = raw[k...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else { return nil }
+            guard let semicolon = raw[k...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else { return false }
             let entity = String(decoding: raw[(k + 1)..<semicolon], as: UTF8.self)
             switch entity {
             case "lt": out.append(UInt8(ascii: "<"))
@@ -172,14 +234,14 @@ struct XMLScanner {
             case "quot": out.append(UInt8(ascii: "\""))
             case "apos": out.append(UInt8(ascii: "'"))
             default:
-                guard entity.hasPrefix("#") else { return nil }
+                guard entity.hasPrefix("#") else { return false }
                 let digits = entity.dropFirst()
                 let code = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-                guard let code, let scalar = Unicode.Scalar(code) else { return nil }
+                guard let code, let scalar = Unicode.Scalar(code) else { return false }
                 out.append(contentsOf: Array(String(scalar).utf8))
             }
             k = semicolon + 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return true
     }
 }
