@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(
             name: "BoligsocialCoreTests",
             dependencies: [
-                "BoligsocialCore", "LinearProgramming",
+                "BoligsocialCore", "BoligsocialReports", "LinearProgramming",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]

@@ -24,14 +24,15 @@ enum Common {
     /// Runs `work` and turns every error it throws into its message and exit code: input problems
     /// 65/66, an infeasible scenario 2 with its diagnosis (a JSON document with `--format json`),
     /// a failed write 73, anything else 70.
-    static func run(_ report: ReportOptions?, _ work: (Loaded) throws -> Void) throws {
+    /// `language`: for a command without report options (`validate`), the language of its messages.
+    static func run(_ report: ReportOptions?, language: Language = .en, _ work: (Loaded) throws -> Void) throws {
         let loaded = Loaded()
         do {
             try work(loaded)
         } catch let exit as ExitCode {
             throw exit
         } catch let error as InputError {
-            throw fail(error)
+            throw fail(error, language: report?.lang ?? language)
         } catch let infeasible as InfeasibleScenario {
             try diagnose(infeasible, loaded: loaded, report: report)
         } catch let failure as OutputWriter.Failure {

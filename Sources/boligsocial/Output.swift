@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoligsocialCore
+import BoligsocialReports
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -23,14 +24,11 @@ func printError(_ text: String) {
 }
 
 /// Prints an input problem and turns it into its exit code.
-func fail(_ error: InputError) -> ExitCode {
+func fail(_ error: InputError, language: Language) -> ExitCode {
+    printError(InputProblemWords(language).message(error))
     switch error {
-    case .badData(let diagnostics):
-        printError(diagnostics.isEmpty ? "the input has problems" : diagnostics.map(\.description).joined(separator: "\n"))
-        return Exit.badData
-    case .cannotOpen:
-        printError(error.description)
-        return Exit.cannotOpen
+    case .badData: return Exit.badData
+    case .cannotOpen: return Exit.cannotOpen
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoligsocialCore
+import BoligsocialReports
 
 extension Boligsocial {
     /// `validate`: every problem in a scenario's inputs at once.
@@ -10,8 +11,11 @@ extension Boligsocial {
         @Argument(help: "The scenario file.")
         var scenario: String
 
+        @Option(help: "Language of the messages: en or da.")
+        var lang: Language = .en
+
         func run() throws {
-            try Common.run(nil) { loader in
+            try Common.run(nil, language: lang) { loader in
                 let loaded = try loader.load(scenario)
                 try OutputWriter.emit(report(loaded), to: nil, inputs: [])
             }
@@ -20,9 +24,8 @@ extension Boligsocial {
         func report(_ loaded: LoadedScenario) -> String {
             let round = loaded.round
             let ineligible = round.applications.filter { !Eligibility($0, rules: loaded.scenario.rules).isEligible }.count
-            return ("\(scenario): OK: scenario '\(loaded.scenario.name)', \(round.areas.count) areas, "
-                + "\(round.applications.count) applications (\(ineligible) ineligible under its rules), years "
-                + round.years.map(String.init).joined(separator: ", ") + "\n")
+            return InputProblemWords(lang).sound(file: scenario, scenario: loaded.scenario.name, areas: round.areas.count,
+                                                 applications: round.applications.count, ineligible: ineligible, years: round.years) + "\n"
         }
     }
 }

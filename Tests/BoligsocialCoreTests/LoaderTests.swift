@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BoligsocialCore
+import BoligsocialReports
 
 /// Reading areas.csv and applications.csv in every dialect of docs/formats.md, and the problems it reports.
 @Suite struct LoaderTests {
@@ -37,7 +38,7 @@ import Testing
     static func problems(_ text: String) -> [String] {
         var diagnostics = DiagnosticCollector()
         _ = RoundLoader.parseApplications(Array(text.utf8), file: "apps.csv", years: [2009], areas: areas, diagnostics: &diagnostics)
-        return diagnostics.diagnostics.sorted { $0.location < $1.location }.map(\.description)
+        return diagnostics.diagnostics.sorted { $0.location < $1.location }.map(InputProblemWords(.en).line)
     }
 
     static let good = "A1,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,0,0"
@@ -139,12 +140,12 @@ import Testing
     }
 
     @Test func danishWordsAndHeaders() {
-        let focus = Spellings(FocusArea.self, what: "focus area")
+        let focus = Spellings(FocusArea.self, what: .focusArea)
         #expect(focus.lookup("Kultur- og Fritidsliv") == .cultureLeisure && focus.lookup("kultur og fritid") == .cultureLeisure)
         #expect(focus.lookup("den frivillige indsats") == .volunteering && focus.lookup("netvaerk") == .networks)
         #expect(focus.lookup("Employment Education") == .employmentEducation)
-        #expect(Spellings(RiskClass.self, what: "risk class").lookup("Uden for risikogruppen") == .other)
-        #expect(Spellings(TargetGroup.self, what: "target group").lookup("primaer") == .primary)
+        #expect(Spellings(RiskClass.self, what: .riskClass).lookup("Uden for risikogruppen") == .other)
+        #expect(Spellings(TargetGroup.self, what: .targetGroup).lookup("primaer") == .primary)
         #expect(InputWords.canonicalHeader("Løn 2009") == "salary_2009" && InputWords.canonicalHeader("TVÆRGÅENDE SAMARBEJDE") == "cross_admin")
         #expect(InputWords.canonicalHeader("Target group") == "target_group")
     }
@@ -152,7 +153,7 @@ import Testing
 
 /// The XML scanner under the workbook reader: what SpreadsheetML uses, and what it refuses.
 @Suite struct XMLScannerTests {
-    static func tokens(_ xml: String) -> (tokens: [String], malformed: String?) {
+    static func tokens(_ xml: String) -> (tokens: [String], malformed: XMLProblem?) {
         XMLScanner.scan(Array(xml.utf8)) { scanner in
             var out: [String] = []
             while let kind = scanner.next() {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BoligsocialCore
+import BoligsocialReports
 
 /// Scenario TOML: defaults, `extends` with relative paths, and every problem located.
 @Suite struct ScenarioLoaderTests {
@@ -62,7 +63,7 @@ import Testing
             return []
         } catch {
             guard case .badData(let diagnostics) = error else { return ["\(error)"] }
-            return diagnostics.map { $0.description.replacingOccurrences(of: dir + "/", with: "") }
+            return diagnostics.map { InputProblemWords(.en).line($0).replacingOccurrences(of: dir + "/", with: "") }
         }
     }
 
@@ -94,7 +95,7 @@ import Testing
             guard case .cannotOpen(let path, _) = error else { Issue.record("\(error)"); return }
             #expect(path.hasSuffix("gone.toml"))
         }
-        #expect(throws: InputError.cannotOpen(path: dir + "/none.toml", reason: "No such file or directory")) {
+        #expect(throws: InputError.cannotOpen(path: dir + "/none.toml", reason: .system(ENOENT))) {
             try ScenarioLoader.load(dir + "/none.toml")
         }
     }

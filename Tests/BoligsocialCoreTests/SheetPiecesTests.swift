@@ -49,7 +49,7 @@ import Testing
             rows[wrong] = rows[wrong - 1] - (wrong > 1 ? 1 : 0)
             let xml = Self.sheet(rows: rows) { "<c r=\"A\($0)\"><v>\($0)</v></c>" }
             let whole = Self.outcome(xml, splitAbove: .max)
-            #expect(whole.hasPrefix("refused: the sheet's rows are out of order"))
+            #expect(whole.hasPrefix("refused: rowsOutOfOrder"))
             #expect(Self.outcome(xml, splitAbove: 0) == whole)
         }
     }

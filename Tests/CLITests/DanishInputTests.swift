@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The round as a Danish Excel saves it: semicolons, Windows-1252, CRLF, Danish headers and values,
 /// amounts typed as `1.040.000 kr.`, `660 000` or `kr. 50.000`, and empty `;;;;` rows between blocks.
@@ -45,6 +46,21 @@ import Testing
         #expect(r.stderr.contains("unknown focus area 'sundhd' (did you mean 'sundhed'?)"), "\(r.stderr)")
         #expect(r.stderr.contains("apps.csv:4:1: the application id is empty"), "a partly filled row is checked: \(r.stderr)")
         #expect(!r.stderr.contains("apps.csv:3:") && !r.stderr.contains("areas.csv:3:"), "an empty row is skipped: \(r.stderr)")
+    }
+
+    /// `validate --lang da`: a round with a problem of most kinds, every message in Danish, against
+    /// its golden file; a sound round's line and a missing file in Danish too.
+    @Test func validateSpeaksDanish() throws {
+        let round = CLI.root.appendingPathComponent("Tests/CLITests/Corpus/danish-problems")
+        let r = try CLI.run(["validate", "s.toml", "--lang", "da"], in: round)
+        #expect(r.status == 65 && r.stdout.isEmpty)
+        let mismatch = try Golden.mismatch(r.stderr, against: "validate-da.txt", in: CLIGoldenTests.golden)
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+        let sound = try CLI.run(["validate", "Scenarios/baseline.toml", "--lang", "da"])
+        #expect(sound.status == 0 && sound.stdout == "Scenarios/baseline.toml: i orden: scenariet 'Baseline 2009-2012', 18 boligområder, "
+            + "56 ansøgninger (5 opfylder ikke scenariets krav), årene 2009, 2010, 2011, 2012\n", "\(sound.stdout)")
+        let missing = try CLI.run(["solve", "nowhere.toml", "--lang", "da"])
+        #expect(missing.status == 66 && missing.stderr == "nowhere.toml: kan ikke åbnes: filen findes ikke\n", "\(missing.stderr)")
     }
 }
 

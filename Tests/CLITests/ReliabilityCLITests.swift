@@ -54,6 +54,35 @@ import Testing
         #expect(fm.fileExists(atPath: dir.appendingPathComponent("out.json").path) == (c.exit == 0))
         let leftovers = try fm.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") || $0.hasPrefix(".boligsocial-") }
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+        // `validate --lang da` says the same problems in Danish: as many lines, each one worded
+        // otherwise than in English, and no English sentence left in them.
+        guard c.exit == 65 || c.exit == 66 else { return }
+        let english = try CLI.run(["validate", "s.toml"], in: dir), danish = try CLI.run(["validate", "s.toml", "--lang", "da"], in: dir)
+        #expect(danish.status == c.exit && english.status == c.exit, "\(c.file): \(danish.status)")
+        let englishLines = english.stderr.split(separator: "\n"), danishLines = danish.stderr.split(separator: "\n")
+        #expect(englishLines.count == danishLines.count, "\(c.file): \(danish.stderr.prefix(300))")
+        for (en, da) in zip(englishLines, danishLines) {
+            #expect(en != da, "\(c.file): not worded in Danish: \(da)")
+            let english = Self.englishWords(in: String(da))
+            #expect(english.isEmpty, "\(c.file): English \(english) in \(da)")
+        }
+    }
+
+    /// English words of the input messages found in a message's sentence (after its place, and
+    /// without what it quotes from the inputs: values, keys, file names).
+    static func englishWords(in line: String) -> [String] {
+        guard let colon = line.range(of: ": ") else { return [] }
+        var sentence = String(line[colon.upperBound...])
+        if let library = sentence.range(of: "TOML-læseren melder:") { sentence = String(sentence[..<library.lowerBound]) }
+        for quote in ["'", "\""] {
+            let parts = sentence.components(separatedBy: quote)
+            sentence = parts.enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
+        }
+        // A part's path (`xl/workbook.xml`) is a name, not a word.
+        sentence = sentence.split(separator: " ").filter { !$0.contains("/") }.joined(separator: " ")
+        let words = Set(sentence.lowercased().split { !$0.isLetter }.map(String.init))
+        return ["the", "is", "must", "expected", "unknown", "missing", "cannot", "not", "file", "found", "fields", "amount",
+                "workbook", "sheet", "should", "line", "than", "more", "open", "such", "no", "with", "of"].filter(words.contains)
     }
 
     /// Nothing partial: an output that cannot be written exits 73 and leaves no file, and an

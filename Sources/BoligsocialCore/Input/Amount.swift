@@ -5,10 +5,10 @@ public enum Amount {
     public static let maximum = 1e13
 
     /// Why `value` is not a legal amount, or `nil` when it is.
-    public static func problem(_ value: Double) -> String? {
-        if !value.isFinite { return "is not a finite number" }
-        if value < 0 { return "is negative" }
-        if value > maximum { return "is larger than any budget this tool accepts (10.000.000.000.000 kr.)" }
+    public static func problem(_ value: Double) -> AmountProblem? {
+        if !value.isFinite { return .notFinite }
+        if value < 0 { return .negative }
+        if value > maximum { return .tooLarge }
         return nil
     }
 }

@@ -14,37 +14,29 @@ public struct SourceLocation: Sendable, Equatable, Comparable, CustomStringConve
     public static func < (a: Self, b: Self) -> Bool { (a.file, a.line, a.column) < (b.file, b.line, b.column) }
 }
 
-/// One problem in the inputs, with where it is and a sentence.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+/// One problem in the inputs, with where it is; the reports module words it.
+public struct Diagnostic: Sendable, Equatable {
     public var location: SourceLocation
-    public var message: String
-    public init(_ location: SourceLocation, _ message: String) {
+    public var problem: InputProblem
+    public init(_ location: SourceLocation, _ problem: InputProblem) {
         self.location = location
-        self.message = message
+        self.problem = problem
     }
-    public var description: String { "\(location): \(message)" }
 }
 
 /// Why inputs could not be used. `badData` carries every problem found, not just the first.
-public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum InputError: Error, Sendable, Equatable {
     /// The data is wrong (exit 65).
     case badData([Diagnostic])
     /// A file cannot be opened (exit 66).
-    case cannotOpen(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .badData(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
-        case .cannotOpen(let path, let reason): "\(path): cannot open: \(reason)"
-        }
-    }
+    case cannotOpen(path: String, reason: OpenProblem)
 }
 
 /// Collects diagnostics while loading, so every problem is reported at once.
 struct DiagnosticCollector {
     var diagnostics: [Diagnostic] = []
-    mutating func add(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(location, message))
+    mutating func add(_ location: SourceLocation, _ problem: InputProblem) {
+        diagnostics.append(Diagnostic(location, problem))
     }
     func throwIfAny() throws(InputError) {
         if !diagnostics.isEmpty { throw .badData(diagnostics.sorted { $0.location < $1.location }) }
@@ -62,10 +54,6 @@ public func closestMatch(to word: String, in candidates: [String]) -> String? {
     return best?.0
 }
 
-/// Adds " (did you mean 'x'?)" when a close candidate exists.
-func didYouMean(_ word: String, _ candidates: [String]) -> String {
-    closestMatch(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
-}
 
 func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)

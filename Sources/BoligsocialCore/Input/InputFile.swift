@@ -15,26 +15,26 @@ public enum InputLimits {
 public func readInputFile(_ path: String, limit: Int = InputLimits.tableBytes) throws(InputError) -> [UInt8] {
     // Opened without blocking (a FIFO with no writer would block `open` itself), then checked.
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-    guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+    guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: .system(errno)) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
-        let reason = String(cString: strerror(errno))
+        let reason = OpenProblem.system(errno)
         close(descriptor)
         throw .cannotOpen(path: path, reason: reason)
     }
     guard (status.st_mode & S_IFMT) == S_IFREG else {
         close(descriptor)
-        throw .cannotOpen(path: path, reason: "not a regular file")
+        throw .cannotOpen(path: path, reason: .notRegularFile)
     }
     let size = Int(status.st_size)
     guard size <= limit else {
         close(descriptor)
-        throw .cannotOpen(path: path, reason: "larger than \(limit >> 20) MB, more than any round or scenario needs")
+        throw .cannotOpen(path: path, reason: .tooLarge(megabytes: limit >> 20))
     }
     // Back to blocking reads for a regular file, read in one call into an array of its size.
     _ = fcntl(descriptor, F_SETFL, 0)
     guard let file = fdopen(descriptor, "rb") else {
-        let reason = String(cString: strerror(errno))
+        let reason = OpenProblem.system(errno)
         close(descriptor)
         throw .cannotOpen(path: path, reason: reason)
     }
@@ -43,7 +43,7 @@ public func readInputFile(_ path: String, limit: Int = InputLimits.tableBytes) t
     if size > 0 {
         let count = fread(&bytes, 1, size, file)
         if count < size {
-            if ferror(file) != 0 { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+            if ferror(file) != 0 { throw .cannotOpen(path: path, reason: .system(errno)) }
             bytes.removeLast(size - count)  // the file shrank while it was read: take what is there
         }
     }

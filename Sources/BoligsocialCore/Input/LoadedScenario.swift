@@ -41,7 +41,7 @@ public struct LoadedScenario: Sendable {
         } catch let error as InputError {
             throw error
         } catch {
-            throw .cannotOpen(path: scenario.files.first ?? "", reason: "\(error)")
+            throw .cannotOpen(path: scenario.files.first ?? "", reason: .system(EIO))
         }
         try parsed.diagnostics.throwIfAny()
         let (areas, applications) = (parsed.areas, parsed.applications)

@@ -58,11 +58,7 @@ struct MixedEncoding: Equatable {
     var byte: UInt8
     var utf8Line: Int
 
-    var message: String {
-        let hex = String(byte, radix: 16, uppercase: true)
-        return "the file mixes encodings: byte 0x\(hex) here is not UTF-8, but line \(utf8Line) has UTF-8 letters; "
-            + "save the whole file as \"CSV UTF-8\" (or all of it as Windows-1252)"
-    }
+    var problem: InputProblem { .mixedEncoding(byte: byte, utf8Line: utf8Line) }
 }
 
 /// Finds a mix of UTF-8 and other bytes (see `MixedEncoding`); `nil` for a file in one encoding.

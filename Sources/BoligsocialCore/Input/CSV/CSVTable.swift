@@ -110,7 +110,7 @@ struct CSVCursor {
     /// Reports a quoted field that never closed (after the last `next()`).
     func finish(file: String, diagnostics: inout DiagnosticCollector) {
         if let q = unclosedQuote {
-            diagnostics.add(SourceLocation(file: file, line: q.line, column: q.column), "a quoted field is never closed")
+            diagnostics.add(SourceLocation(file: file, line: q.line, column: q.column), .unclosedQuote)
         }
     }
 
@@ -225,10 +225,8 @@ struct CSVCursor {
 enum CSVDialect {
     /// Text encodings Excel can write but docs/formats.md does not take, named so the officer knows what to
     /// do: UTF-16 ("Unicode text") starts with a byte-order mark FF FE or FE FF.
-    static func unsupportedEncoding(_ raw: [UInt8]) -> String? {
-        if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {
-            return "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or \"CSV (semicolon separated)\""
-        }
+    static func unsupportedEncoding(_ raw: [UInt8]) -> InputProblem? {
+        if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) { return .utf16 }
         return nil
     }
 

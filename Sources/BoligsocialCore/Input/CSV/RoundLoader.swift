@@ -10,13 +10,13 @@ public enum RoundLoader {
         var seen: [String: Int] = [:]
         let idColumn = columns.column("id"), nameColumn = columns.column("name"), districtColumn = columns.column("district")
         let riskColumn = columns.column("risk")
-        let risks = Spellings(RiskClass.self, what: "risk class")
+        let risks = Spellings(RiskClass.self, what: .riskClass)
         while let record = cursor.next() {
             if record.isBlank { continue }
             var row = RowReader(record: record, file: file, table: table)
             let id = row.text(idColumn)
-            if id.isEmpty { row.fail(idColumn, "the area id is empty") }
-            if let first = seen[id], !id.isEmpty { row.fail(idColumn, "duplicate area id '\(id)' (first on line \(first))") }
+            if id.isEmpty { row.fail(idColumn, .emptyID(.areas)) }
+            if let first = seen[id], !id.isEmpty { row.fail(idColumn, .duplicateID(.areas, id: id, firstLine: first)) }
             let risk = row.key(riskColumn, risks)
             row.report(into: &diagnostics)
             guard let risk, !row.failed else { continue }
@@ -37,7 +37,7 @@ public enum RoundLoader {
         let cursor = CSVCursor(bytes)
         // A file that is not all UTF-8 was read as Windows-1252; refuse it if it is a mix of both.
         if cursor.table.encoding == .windows1252, let mixed = mixedEncoding(bytes) {
-            diagnostics.add(SourceLocation(file: file, line: mixed.line, column: mixed.column), mixed.message)
+            diagnostics.add(SourceLocation(file: file, line: mixed.line, column: mixed.column), mixed.problem)
             return nil
         }
         guard let columns = HeaderMap(cursor.table, file: file, required: required, diagnostics: &diagnostics) else {
@@ -82,18 +82,18 @@ public enum RoundLoader {
                  minFraction: columns.column("min_fraction"))
         let flagColumns = ["sof_in_steering_group", "clear_goals", "anchoring_plan", "coordinator_role", "cross_admin",
                            "activity_accounting"].map(columns.column)
-        let keys = (focus: Spellings(FocusArea.self, what: "focus area"), objective: Spellings(Objective.self, what: "objective"),
-                    target: Spellings(TargetGroup.self, what: "target group"), theory: Spellings(TheoryOfChange.self, what: "theory of change"))
+        let keys = (focus: Spellings(FocusArea.self, what: .focusArea), objective: Spellings(Objective.self, what: .objective),
+                    target: Spellings(TargetGroup.self, what: .targetGroup), theory: Spellings(TheoryOfChange.self, what: .theoryOfChange))
         let amountColumns = years.map { year in CostCategory.allCases.map { columns.column("\($0.rawValue)_\(year)") } }
         while let record = cursor.next() {
             if record.isBlank { continue }
             var row = RowReader(record: record, file: file, table: table)
             let id = row.text(c.id)
-            if id.isEmpty { row.fail(c.id, "the application id is empty") }
-            if let first = seen[id], !id.isEmpty { row.fail(c.id, "duplicate application id '\(id)' (first on line \(first))") }
+            if id.isEmpty { row.fail(c.id, .emptyID(.applications)) }
+            if let first = seen[id], !id.isEmpty { row.fail(c.id, .duplicateID(.applications, id: id, firstLine: first)) }
             let areaID = row.text(c.area)
             if !areaIDs.contains(areaID) {
-                row.fail(c.area, "unknown area '\(areaID)'" + didYouMean(areaID, areas.map(\.id)))
+                row.fail(c.area, .unknownArea(areaID, suggestion: closestMatch(to: areaID, in: areas.map(\.id))))
             }
             let focus = row.keyList(c.focus, keys.focus)
             let objectives = row.keyList(c.objectives, keys.objective)
@@ -115,9 +115,7 @@ public enum RoundLoader {
                 if let top = totals.max(), let y = totals.indices.filter({ totals[$0] > 0 }).min(by: { totals[$0] < totals[$1] }),
                    totals[y] * Self.proportionalSpread < top, let column = amountColumns[y].first(where: { row.location($0).line > 0 }) {
                     let high = totals.firstIndex(of: top)!
-                    row.fail(column, "under commitment = \"proportional\" one share covers every year, but \(years[y]) asks "
-                        + "\(Int(totals[y])) kr. and \(years[high]) \(Int(top)) kr., more than a million times as much; "
-                        + "leave \(years[y]) blank or use commitment = \"per_year\"")
+                    row.fail(column, .proportionalSpread(smallYear: years[y], small: totals[y], largeYear: years[high], large: top))
                 }
             }
             row.report(into: &diagnostics)
@@ -139,7 +137,7 @@ struct HeaderMap {
 
     init?(_ table: CSVTable, file: String, required: [String], diagnostics: inout DiagnosticCollector) {
         guard !table.header.isEmpty else {
-            diagnostics.add(SourceLocation(file: file, line: 1, column: 1), "the file is empty: expected a header line")
+            diagnostics.add(SourceLocation(file: file, line: 1, column: 1), .emptyTable)
             return nil
         }
         for (i, field) in table.header.enumerated() {
@@ -147,7 +145,7 @@ struct HeaderMap {
             let name = InputWords.canonicalHeader(field.name)
             if name.isEmpty { continue }
             if index[name] != nil {
-                diagnostics.add(SourceLocation(file: file, line: field.line, column: field.column), "duplicate column '\(name)'")
+                diagnostics.add(SourceLocation(file: file, line: field.line, column: field.column), .duplicateColumn(name))
             } else {
                 index[name] = i
             }
@@ -156,7 +154,7 @@ struct HeaderMap {
         var ok = true
         for name in required where index[name] == nil {
             ok = false
-            diagnostics.add(SourceLocation(file: file, line: 1, column: 1), "missing column '\(name)'" + didYouMean(name, present))
+            diagnostics.add(SourceLocation(file: file, line: 1, column: 1), .missingColumn(name, suggestion: closestMatch(to: name, in: present)))
         }
         if !ok { return nil }
     }
@@ -169,14 +167,14 @@ struct HeaderMap {
 /// A vocabulary's keys as bytes, made once per file, so a cell is matched in any case of its ASCII
 /// letters without making a `String` for it.
 struct Spellings<K: DanishSpelled> {
-    let what: String
+    let what: VocabularyKind
     private let entries: [(value: K, bytes: [UInt8])]
     /// Every English key and Danish word, normalized (`InputWords.normalized`), with its case.
     private let words: [String: K]
     /// Every spelling, for a "did you mean".
     let all: [String]
 
-    init(_: K.Type, what: String) {
+    init(_: K.Type, what: VocabularyKind) {
         self.what = what
         entries = K.allCases.map { ($0, Array($0.rawValue.utf8)) }
         var words: [String: K] = [:], all: [String] = []
@@ -222,14 +220,13 @@ struct RowReader {
             let last = record.fields.last
             problems.append(Diagnostic(
                 SourceLocation(file: file, line: last?.line ?? record.line, column: (last?.column ?? 1) + (last.map(record.width) ?? 0)),
-                "expected \(table.header.count) fields, found \(record.fields.count)"))
+                .tooFewFields(expected: table.header.count, found: record.fields.count)))
         } else if record.fields.count > table.header.count {
             // Never dropped: an unquoted `1,500,000` in a comma file is three fields, not an amount.
             let extra = record.fields[table.header.count]
-            let delimiter = table.semicolonDelimited ? "semicolon" : "comma"
             problems.append(Diagnostic(
                 SourceLocation(file: file, line: extra.line, column: extra.column),
-                "expected \(table.header.count) fields, found \(record.fields.count): a cell with a \(delimiter) in it must be quoted"))
+                .tooManyFields(expected: table.header.count, found: record.fields.count, semicolon: table.semicolonDelimited)))
         }
     }
 
@@ -243,8 +240,8 @@ struct RowReader {
         return SourceLocation(file: file, line: f?.line ?? record.line, column: f?.column ?? 1)
     }
 
-    mutating func fail(_ column: Column, _ message: String) {
-        problems.append(Diagnostic(location(column), message))
+    mutating func fail(_ column: Column, _ problem: InputProblem) {
+        problems.append(Diagnostic(location(column), problem))
     }
 
     func text(_ column: Column) -> String { field(column).map(record.text) ?? "" }
@@ -260,8 +257,8 @@ struct RowReader {
         if let value = withTrimmedBytes(name, keys.match) { return value }
         let raw = text(name)
         if let value = keys.lookup(raw) { return value }
-        fail(name, (raw.isEmpty ? "missing \(keys.what)" : "unknown \(keys.what) '\(raw)'")
-            + didYouMean(raw, keys.all) + "; expected one of " + K.allCases.map(\.rawValue).joined(separator: ", "))
+        fail(name, .unknownWord(keys.what, raw: raw, suggestion: raw.isEmpty ? nil : closestMatch(to: raw, in: keys.all),
+                                expected: K.allCases.map(\.rawValue), danish: K.allCases.map { $0.danish.first ?? $0.rawValue }))
         return nil
     }
 
@@ -292,14 +289,14 @@ struct RowReader {
                 }
             }
         }
-        for raw in unknown { fail(name, "unknown \(keys.what) '\(raw)'" + didYouMean(raw, keys.all)) }
+        for raw in unknown { fail(name, .unknownListWord(keys.what, raw: raw, suggestion: closestMatch(to: raw, in: keys.all))) }
         return result
     }
 
     mutating func boolean(_ name: Column) -> Bool? {
         guard field(name) != nil else { return nil }
         if let value = withTrimmedBytes(name, ValueParser.boolean) ?? ValueParser.boolean(text(name)) { return value }
-        fail(name, "'\(text(name))' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)")
+        fail(name, .notYesNo(text(name)))
         return nil
     }
 
@@ -314,13 +311,13 @@ struct RowReader {
         } else {
             let raw = text(name)
             guard let parsed = ValueParser.number(raw, semicolonDialect: table.semicolonDelimited) else {
-                fail(name, "'\(raw)' is not an amount in kroner")
+                fail(name, .notAmount(raw))
                 return nil
             }
             value = parsed
         }
         if let problem = Amount.problem(value) {
-            fail(name, "the amount \(text(name).trimmingSpaces) \(problem)")
+            fail(name, .amountOutOfRange(text(name).trimmingSpaces, problem))
             return nil
         }
         return value == 0 ? 0 : value
@@ -331,7 +328,7 @@ struct RowReader {
         let raw = text(name)
         if raw.isEmpty { return nil }
         guard let value = ValueParser.number(raw, semicolonDialect: table.semicolonDelimited), (0...1).contains(value) else {
-            fail(name, "'\(raw)' is not a fraction between 0 and 1")
+            fail(name, .notFraction(raw))
             return nil
         }
         return value

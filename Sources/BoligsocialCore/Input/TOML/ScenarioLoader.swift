@@ -15,18 +15,18 @@ public enum ScenarioLoader {
     private static func readChain(_ path: String, files: inout [String], from: SourceLocation?) throws(InputError) -> [TOMLEntry] {
         if files.contains(path) {
             let location = from ?? SourceLocation(file: path, line: 1, column: 1)
-            throw .badData([Diagnostic(location, "'extends' makes a cycle: " + (files + [path]).joined(separator: " → "))])
+            throw .badData([Diagnostic(location, .extendsCycle(files + [path]))])
         }
         if files.count >= maximumChain {
             let location = from ?? SourceLocation(file: path, line: 1, column: 1)
-            throw .badData([Diagnostic(location, "'extends' chains more than \(maximumChain) scenario files")])
+            throw .badData([Diagnostic(location, .extendsTooLong(maximum: maximumChain))])
         }
         let bytes: [UInt8]
         do {
             bytes = try readInputFile(path, limit: InputLimits.scenarioBytes)
         } catch {
             if let from, case .cannotOpen(_, let reason) = error {
-                throw .cannotOpen(path: path, reason: "\(reason) (extended by \(from))")
+                throw .cannotOpen(path: path, reason: .extended(reason, from: from))
             }
             throw error
         }
@@ -35,7 +35,7 @@ public enum ScenarioLoader {
         let entries = try TOMLTree.parse(String(decoding: utf8, as: UTF8.self), file: path)
         guard let extends = entries.first(where: { $0.key == "extends" }) else { return entries }
         guard case .string(let parentName) = extends.value, !parentName.isEmpty else {
-            throw .badData([Diagnostic(extends.location, "'extends' must be the path of another scenario file")])
+            throw .badData([Diagnostic(extends.location, .extendsNotAPath)])
         }
         let parent = try readChain(resolve(parentName, relativeTo: path), files: &files, from: extends.location)
         return TOMLTree.merge(parent: parent, child: entries.filter { $0.key != "extends" })
@@ -52,35 +52,35 @@ public enum ScenarioLoader {
         scenario.areasPath = top.path("areas") ?? ""
         if let years = top.integers("years") {
             if years.isEmpty || zip(years, years.dropFirst()).contains(where: { $0 >= $1 }) || !years.allSatisfy({ (1900...2200).contains($0) }) {
-                top.problem("years", "'years' must be increasing years, such as [2009, 2010, 2011, 2012]")
+                top.problem("years", .yearsNotIncreasing)
             } else {
                 scenario.years = years
             }
         }
-        for (key, what) in [("applications", "applications.csv"), ("areas", "areas.csv")] where top.entry(key) == nil {
-            top.problemAtTop("the scenario names no '\(key)' file (the path of its \(what))")
+        for key in ["applications", "areas"] where top.entry(key) == nil {
+            top.problemAtTop(.noTableFile(key: key))
         }
         if var envelope = top.table("envelope") {
             envelope.allowAny()
             var spelled: [Int: String] = [:]
             for entry in envelope.entries {
                 if let year = Int(entry.key), let first = spelled[year] {
-                    envelope.problem(entry.key, "'\(entry.key)' is the year \(year) again (also given as '\(first)'); give each year once")
+                    envelope.problem(entry.key, .yearTwice(key: entry.key, year: year, first: first))
                     continue
                 }
                 if let year = Int(entry.key) { spelled[year] = entry.key }
                 guard let year = Int(entry.key), scenario.years.contains(year) else {
-                    envelope.problem(entry.key, "'\(entry.key)' is not one of the scenario's years (\(scenario.years.map(String.init).joined(separator: ", ")))")
+                    envelope.problem(entry.key, .notAScenarioYear(key: entry.key, years: scenario.years))
                     continue
                 }
                 if let amount = envelope.amount(entry.key) { scenario.envelope[year] = amount }
             }
             for year in scenario.years where envelope.entry(String(year)) == nil {
-                envelope.problemAtTable("no envelope for \(year)")
+                envelope.problemAtTable(.noEnvelope(year: year))
             }
             envelope.finish(into: &top)
         } else {
-            top.problemAtTop("the scenario has no [envelope] table (DKK per year)")
+            top.problemAtTop(.noEnvelopeTable)
         }
         if var weights = top.table("weights") {
             readWeights(&weights, into: &scenario.weights)
@@ -130,21 +130,20 @@ public enum ScenarioLoader {
             if let c = Commitment(rawValue: raw) {
                 result.commitment = c
             } else {
-                rules.problem("commitment", "unknown commitment '\(raw)'" + didYouMean(raw, Commitment.allCases.map(\.rawValue))
-                    + "; expected proportional or per_year")
+                rules.problem("commitment", .unknownCommitment(raw, suggestion: closestMatch(to: raw, in: Commitment.allCases.map(\.rawValue))))
             }
         }
         result.primaryShareMin = rules.fraction("primary_share_min")
         result.areaShareMax = rules.fraction("area_share_max")
         result.minFraction = rules.fraction("min_fraction")
         if let k = rules.integer("max_projects") {
-            if k < 0 { rules.problem("max_projects", "'max_projects' must be 0 or more") } else { result.maxProjects = k }
+            if k < 0 { rules.problem("max_projects", .negativeMaxProjects) } else { result.maxProjects = k }
         }
         if let returns = rules.numbers("returns") {
             let valid = !returns.isEmpty && returns[0] == 1 && returns.allSatisfy { $0 > 0 && $0.isFinite }
                 && zip(returns, returns.dropFirst()).allSatisfy { $0 >= $1 }
             if valid { result.returns = returns } else {
-                rules.problem("returns", "'returns' must start at 1.0 and never increase, with every value positive, such as [1.0, 0.7, 0.4]")
+                rules.problem("returns", .badReturns)
             }
         }
         if var floors = rules.table("focus_floor") {

@@ -4,7 +4,7 @@
 /// so is everything outside strings and comments being ASCII (TOML 1.0) and the absence of NUL.
 /// What passes is well-formed enough that TOML++ reports any remaining error as an error.
 struct TOMLPrecheck {
-    typealias Problem = (line: Int, column: Int, message: String)
+    typealias Problem = (line: Int, column: Int, problem: TOMLSyntaxProblem)
 
     private let bytes: [UInt8]
     private var i = 0, line = 1, lineStart = 0
@@ -31,18 +31,18 @@ struct TOMLPrecheck {
     private func isBare(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
     }
-    private func problem(_ message: String) -> Problem {
-        (line, bytes[lineStart..<min(i, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count + 1, message)
+    private func problem(_ problem: TOMLSyntaxProblem) -> Problem {
+        (line, bytes[lineStart..<min(i, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count + 1, problem)
     }
     private func unexpected() -> Problem {
-        guard !atEnd else { return problem("the file ends where a key or value should be") }
-        if current == 0 { return problem("a NUL byte is not allowed in a scenario file") }
+        guard !atEnd else { return problem(.endsWhereKeyOrValueShould) }
+        if current == 0 { return problem(.nulByte) }
         let end = bytes[(i + 1)...].firstIndex { $0 & 0xC0 != 0x80 } ?? bytes.count
         let character = String(decoding: bytes[i..<end], as: UTF8.self)
         if current >= 0x80 {
-            return problem("unexpected character '\(character)': outside quotes, keys and values are plain ASCII (quote a key like \"Mjølnerparken\")")
+            return problem(.nonASCII(character))
         }
-        return problem("unexpected character '\(character)' where a key should start (a letter, a digit, _, - or a quote)")
+        return problem(.badKeyStart(character))
     }
     private mutating func skipSpaces() { while !atEnd, current == 0x20 || current == 0x09 { i += 1 } }
     private mutating func newline() {
@@ -95,7 +95,7 @@ struct TOMLPrecheck {
 
     private func unexpectedAfterKey() -> Problem {
         guard !atEnd, current < 0x80, current != 0 else { return unexpected() }
-        return problem("unexpected character '\(String(UnicodeScalar(current)))' after a key")
+        return problem(.unexpectedAfterKey(String(UnicodeScalar(current))))
     }
 
     /// `key(.key)*`: bare keys or quoted ones.
@@ -103,7 +103,7 @@ struct TOMLPrecheck {
         var parts = 0
         while true {
             parts += 1
-            if parts > Self.maximumKeyParts { return problem("a dotted key of more than \(Self.maximumKeyParts) parts") }
+            if parts > Self.maximumKeyParts { return problem(.tooManyKeyParts(maximum: Self.maximumKeyParts)) }
             skipSpaces()
             guard !atEnd else { return unexpected() }
             if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
@@ -127,7 +127,7 @@ struct TOMLPrecheck {
         case UInt8(ascii: "#"): return skipComment()
         case UInt8(ascii: "\n"), UInt8(ascii: "\r"): return nil
         case 0, 0x80...: return unexpected()
-        default: return problem("unexpected text after the end of the line's key or value")
+        default: return problem(.textAfterValue)
         }
     }
 
@@ -141,7 +141,7 @@ struct TOMLPrecheck {
         case UInt8(ascii: "["):
             depth += 1
             defer { depth -= 1 }
-            if depth > Self.maximumDepth { return problem("arrays and inline tables nested more than \(Self.maximumDepth) deep") }
+            if depth > Self.maximumDepth { return problem(.nestedTooDeep(maximum: Self.maximumDepth)) }
             i += 1
             while true {
                 if let p = gap() { return p }
@@ -152,12 +152,12 @@ struct TOMLPrecheck {
                 guard !atEnd else { return unexpected() }
                 if current == UInt8(ascii: ",") { i += 1; continue }
                 if current == UInt8(ascii: "]") { i += 1; return nil }
-                return problem("expected ',' or ']' in an array")
+                return problem(.arraySeparator)
             }
         case UInt8(ascii: "{"):
             depth += 1
             defer { depth -= 1 }
-            if depth > Self.maximumDepth { return problem("arrays and inline tables nested more than \(Self.maximumDepth) deep") }
+            if depth > Self.maximumDepth { return problem(.nestedTooDeep(maximum: Self.maximumDepth)) }
             i += 1
             skipSpaces()
             if !atEnd, current == UInt8(ascii: "}") { i += 1; return nil }
@@ -171,7 +171,7 @@ struct TOMLPrecheck {
                 guard !atEnd else { return unexpected() }
                 if current == UInt8(ascii: ",") { i += 1; continue }
                 if current == UInt8(ascii: "}") { i += 1; return nil }
-                return problem("expected ',' or '}' in an inline table")
+                return problem(.inlineTableSeparator)
             }
         default:
             let start = i
@@ -212,13 +212,13 @@ struct TOMLPrecheck {
                 }
             }
             if b == UInt8(ascii: "\n") {
-                if !multi { return problem("a string is not closed on its line") }
+                if !multi { return problem(.stringNotClosedOnLine) }
                 newline()
                 continue
             }
             if b == UInt8(ascii: "\\"), quote == UInt8(ascii: "\"") { i += 1 }
             i += 1
         }
-        return (openLine, 1, "a string is never closed")
+        return (openLine, 1, .stringNeverClosed)
     }
 }

@@ -9,17 +9,17 @@ indirect enum TOMLNode: Sendable {
     case integer(Int)
     case float(Double)
     case boolean(Bool)
-    case other(String)
+    case other
 
-    var typeName: String {
+    var kind: TOMLFound {
         switch self {
-        case .table: "a table"
-        case .array: "an array"
-        case .string: "a string"
-        case .integer: "an integer"
-        case .float(let d): d.isNaN ? "nan (not a number)" : d.isInfinite ? "\(d < 0 ? "-" : "")inf (not a finite number)" : "a number"
-        case .boolean: "a boolean"
-        case .other(let name): name
+        case .table: .table
+        case .array: .array
+        case .string: .string
+        case .integer: .integer
+        case .float(let d): d.isNaN ? .notANumber : d.isInfinite ? .infinity(negative: d < 0) : .number
+        case .boolean: .boolean
+        case .other: .dateOrTime
         }
     }
 
@@ -43,16 +43,16 @@ enum TOMLTree {
     /// Parses `text`; a syntax error becomes one diagnostic with TOML++'s position.
     static func parse(_ text: String, file: String) throws(InputError) -> [TOMLEntry] {
         if let problem = TOMLPrecheck.firstProblem(in: text) {
-            throw .badData([Diagnostic(SourceLocation(file: file, line: problem.line, column: problem.column), "TOML syntax: \(problem.message)")])
+            throw .badData([Diagnostic(SourceLocation(file: file, line: problem.line, column: problem.column), .tomlSyntax(problem.problem))])
         }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             let location = SourceLocation(file: file, line: max(error.source.begin.line, 1), column: max(error.source.begin.column, 1))
-            throw .badData([Diagnostic(location, "TOML syntax: \(error.description)")])
+            throw .badData([Diagnostic(location, .tomlSyntax(.reader(error.description)))])
         } catch {
-            throw .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "TOML syntax: \(error)")])
+            throw .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), .tomlSyntax(.reader("\(error)")))])
         }
         let keys = KeyLocator(text: text, file: file)
         return convert(table, path: [], keys: keys)
@@ -73,7 +73,7 @@ enum TOMLTree {
         case .int: return .integer(value.int ?? 0)
         case .double: return .float(value.double ?? .nan)
         case .bool: return .boolean(value.bool ?? false)
-        default: return .other("a date or time")
+        default: return .other
         }
     }
 

@@ -19,21 +19,23 @@ struct TableReader {
     mutating func allowAny() { allowed = nil }
 
     func entry(_ key: String) -> TOMLEntry? { entries.first { $0.key == key } }
-    private func qualified(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    mutating func problem(_ key: String, _ message: String) {
+    /// A key's name with the tables it is in (`weights.focus.health`), as problems name it.
+    func qualified(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    mutating func problem(_ key: String, _ problem: InputProblem) {
         let location = entry(key)?.location ?? tableLocation ?? SourceLocation(file: file, line: 1, column: 1)
-        problems.append(Diagnostic(location, message))
+        problems.append(Diagnostic(location, problem))
     }
-    mutating func problemAtTable(_ message: String) {
-        problems.append(Diagnostic(tableLocation ?? SourceLocation(file: file, line: 1, column: 1), message))
+    mutating func problemAtTable(_ problem: InputProblem) {
+        problems.append(Diagnostic(tableLocation ?? SourceLocation(file: file, line: 1, column: 1), problem))
     }
-    mutating func problemAtTop(_ message: String) {
-        problems.append(Diagnostic(SourceLocation(file: file, line: 1, column: 1), message))
+    mutating func problemAtTop(_ problem: InputProblem) {
+        problems.append(Diagnostic(SourceLocation(file: file, line: 1, column: 1), problem))
     }
 
-    private mutating func typeProblem(_ key: String, expected: String, found: TOMLNode) {
-        problem(key, "'\(qualified(key))' must be \(expected), not \(found.typeName)")
+    private mutating func typeProblem(_ key: String, expected: TOMLExpected, found: TOMLNode) {
+        problem(key, .wrongType(key: qualified(key), expected: expected, found: found.kind))
     }
 
     func table(_ key: String) -> TableReader? {
@@ -41,7 +43,7 @@ struct TableReader {
         var scratch = DiagnosticCollector()
         guard case .table(let inner) = e.value else {
             var reader = TableReader([], path: qualified(key), file: file, location: e.location, diagnostics: &scratch)
-            reader.problems.append(Diagnostic(e.location, "'\(qualified(key))' must be a table, not \(e.value.typeName)"))
+            reader.problems.append(Diagnostic(e.location, .wrongType(key: qualified(key), expected: .table, found: e.value.kind)))
             reader.allow([])
             return reader
         }
@@ -50,65 +52,65 @@ struct TableReader {
 
     mutating func string(_ key: String) -> String? {
         guard let e = entry(key) else { return nil }
-        guard case .string(let s) = e.value else { typeProblem(key, expected: "a string", found: e.value); return nil }
+        guard case .string(let s) = e.value else { typeProblem(key, expected: .string, found: e.value); return nil }
         return s
     }
 
     /// A path, resolved against the file that wrote it (a parent's paths stay relative to the parent).
     mutating func path(_ key: String) -> String? {
         guard let e = entry(key), let s = string(key) else { return nil }
-        guard !s.isEmpty else { problem(key, "'\(qualified(key))' is empty"); return nil }
+        guard !s.isEmpty else { problem(key, .emptyValue(key: qualified(key))); return nil }
         return resolve(s, relativeTo: e.location.file)
     }
 
     mutating func boolean(_ key: String) -> Bool? {
         guard let e = entry(key) else { return nil }
-        guard case .boolean(let b) = e.value else { typeProblem(key, expected: "true or false", found: e.value); return nil }
+        guard case .boolean(let b) = e.value else { typeProblem(key, expected: .boolean, found: e.value); return nil }
         return b
     }
 
     mutating func integer(_ key: String) -> Int? {
         guard let e = entry(key) else { return nil }
-        guard case .integer(let i) = e.value else { typeProblem(key, expected: "a whole number", found: e.value); return nil }
+        guard case .integer(let i) = e.value else { typeProblem(key, expected: .wholeNumber, found: e.value); return nil }
         return i
     }
 
     mutating func number(_ key: String) -> Double? {
         guard let e = entry(key) else { return nil }
-        guard let d = e.value.number, d.isFinite else { typeProblem(key, expected: "a finite number", found: e.value); return nil }
+        guard let d = e.value.number, d.isFinite else { typeProblem(key, expected: .finiteNumber, found: e.value); return nil }
         return d
     }
 
     /// A DKK amount: a number, 0 or more.
     mutating func amount(_ key: String) -> Double? {
         guard let d = number(key) else { return nil }
-        if let why = Amount.problem(d) { problem(key, "'\(qualified(key))' \(why)"); return nil }
+        if let why = Amount.problem(d) { problem(key, .amountKey(key: qualified(key), why)); return nil }
         return d
     }
 
     /// A weight: a number, 0 or more.
     mutating func weight(_ key: String) -> Double? {
         guard let d = number(key) else { return nil }
-        guard d >= 0, d <= 1e6 else { problem(key, "'\(qualified(key))' must be a weight between 0 and 1000000, not \(d)"); return nil }
+        guard d >= 0, d <= 1e6 else { problem(key, .weightOutOfRange(key: qualified(key), value: d)); return nil }
         return d
     }
 
     mutating func fraction(_ key: String) -> Double? {
         guard let d = number(key) else { return nil }
-        guard (0...1).contains(d) else { problem(key, "'\(qualified(key))' must be between 0 and 1, not \(d)"); return nil }
+        guard (0...1).contains(d) else { problem(key, .fractionOutOfRange(key: qualified(key), value: d)); return nil }
         return d
     }
 
     mutating func integers(_ key: String) -> [Int]? {
-        array(key, expected: "an array of whole numbers") { if case .integer(let i) = $0 { i } else { nil } }
+        array(key, expected: .wholeNumbers) { if case .integer(let i) = $0 { i } else { nil } }
     }
 
     mutating func numbers(_ key: String) -> [Double]? {
-        array(key, expected: "an array of numbers") { $0.number }
+        array(key, expected: .numbers) { $0.number }
     }
 
     /// An array whose every item `convert` takes; the first that it does not is the problem.
-    private mutating func array<T>(_ key: String, expected: String, _ convert: (TOMLNode) -> T?) -> [T]? {
+    private mutating func array<T>(_ key: String, expected: TOMLExpected, _ convert: (TOMLNode) -> T?) -> [T]? {
         guard let e = entry(key) else { return nil }
         guard case .array(let items) = e.value else { typeProblem(key, expected: expected, found: e.value); return nil }
         var result: [T] = []
@@ -133,7 +135,7 @@ struct TableReader {
     private mutating func checkUnknownKeys() {
         guard let allowed else { return }
         for e in entries where !allowed.contains(e.key) {
-            problems.append(Diagnostic(e.location, "unknown key '\(qualified(e.key))'" + didYouMean(e.key, allowed)))
+            problems.append(Diagnostic(e.location, .unknownKey(qualified(e.key), suggestion: closestMatch(to: e.key, in: allowed))))
         }
     }
 }

@@ -27,22 +27,22 @@ struct WorkbookSheet: Sendable {
 
     /// Reads `sheet` (or the first sheet) of the workbook in `bytes`.
     static func read(_ bytes: [UInt8], file: String, sheet wanted: String?) throws(InputError) -> WorkbookSheet {
-        func bad(_ message: String) -> InputError { .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), message)]) }
+        func bad(_ problem: WorkbookProblem) -> InputError { .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), .workbook(problem))]) }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw bad("the workbook is encrypted (password-protected) or an old .xls file; save it as an .xlsx workbook without a password")
+            throw bad(.encryptedOrOld)
         }
-        guard bytes.starts(with: [0x50, 0x4B]) else { throw bad("not an .xlsx workbook (not a zip archive)") }
+        guard bytes.starts(with: [0x50, 0x4B]) else { throw bad(.notZip) }
         // Opened from a private copy on disk: ZIPFoundation's in-memory archive traps on an entry
         // whose offset lies past the end (fuzzing found it); its file-backed one reports it.
-        guard let copy = PrivateCopy(bytes) else { throw bad("the workbook cannot be opened: no room for a temporary copy") }
+        guard let copy = PrivateCopy(bytes) else { throw bad(.noTemporaryCopy) }
         defer { copy.remove() }
         guard let archive = try? Archive(url: URL(fileURLWithPath: copy.path), accessMode: .read) else {
-            throw bad("not an .xlsx workbook (not a zip archive)")
+            throw bad(.notZip)
         }
         func part(_ path: String) throws(InputError) -> [UInt8]? {
             guard let entry = archive[path] else { return nil }
             guard entry.uncompressedSize <= largestPart else {
-                throw bad("the workbook's \(path) unpacks to \(entry.uncompressedSize >> 20) MB, more than any round needs")
+                throw bad(.partTooLarge(part: path, megabytes: entry.uncompressedSize >> 20))
             }
             // Inflated in 1 MB pieces straight into the bytes the scanner reads (no second copy).
             var data: [UInt8] = []
@@ -53,22 +53,21 @@ struct WorkbookSheet: Sendable {
                     if UInt64(data.count) > largestPart { throw Archive.ArchiveError.invalidEntrySize }
                 }
             } catch {
-                throw bad("the workbook's \(path) cannot be read: it is damaged or larger than it says")
+                throw bad(.damagedPart(path))
             }
             guard CRC32.checksum(data) == entry.checksum else {
-                throw bad("the workbook's \(path) cannot be read: it is damaged or larger than it says")
+                throw bad(.damagedPart(path))
             }
             return data
         }
-        guard let workbook = try part("xl/workbook.xml") else { throw bad("a zip archive, but not an .xlsx workbook (no xl/workbook.xml)") }
+        guard let workbook = try part("xl/workbook.xml") else { throw bad(.noWorkbookPart) }
         let sheets = SheetList.parse(workbook)
-        guard !sheets.isEmpty else { throw bad("the workbook has no sheets") }
+        guard !sheets.isEmpty else { throw bad(.noSheets) }
         let chosen: (name: String, relation: String)
         if let wanted {
             guard let found = sheets.first(where: { $0.name == wanted }) ?? sheets.first(where: { $0.name.lowercased() == wanted.lowercased() })
             else {
-                throw bad("the workbook has no sheet named '\(wanted)'" + didYouMean(wanted, sheets.map(\.name))
-                    + "; its sheets: " + sheets.map(\.name).joined(separator: ", "))
+                throw bad(.noSuchSheet(wanted, suggestion: closestMatch(to: wanted, in: sheets.map(\.name)), sheets: sheets.map(\.name)))
             }
             chosen = found
         } else {
@@ -77,11 +76,11 @@ struct WorkbookSheet: Sendable {
         let relations = try part("xl/_rels/workbook.xml.rels").map(Relations.parse) ?? [:]
         let target = relations[chosen.relation].map { $0.hasPrefix("/") ? String($0.dropFirst()) : "xl/" + $0 }
             ?? "xl/worksheets/sheet\(sheets.firstIndex { $0.name == chosen.name }! + 1).xml"
-        guard let sheetXML = try part(target) else { throw bad("the workbook names sheet '\(chosen.name)' but has no \(target)") }
+        guard let sheetXML = try part(target) else { throw bad(.missingSheetPart(sheet: chosen.name, part: target)) }
         let shared = try part("xl/sharedStrings.xml").map(SharedStrings.parse) ?? SharedStrings()
         switch SheetCells.read(sheetXML, shared: shared, label: "\(file)[\(chosen.name)]") {
         case .success(let sheet): return sheet
-        case .failure(let failure): throw bad(failure.description)
+        case .failure(let failure): throw bad(failure.problem)
         }
     }
 
@@ -96,7 +95,7 @@ struct WorkbookSheet: Sendable {
         let header = index < headers.count && !headers[index].isEmpty ? " (\(headers[index]))" : ""
         var location = SourceLocation(file: label, line: line, column: index + 1)
         location.cell = letter + header
-        return Diagnostic(location, diagnostic.message)
+        return Diagnostic(location, diagnostic.problem)
     }
 
     /// `A`, …, `Z`, `AA`, … for a column index from 0.
@@ -206,19 +205,21 @@ struct SharedStrings: Sendable {
 
 /// Why a sheet's cells cannot be read.
 enum SheetFailure: Error, Sendable, CustomStringConvertible {
-    case malformed(String)
+    case malformed(XMLProblem)
     case tooManyRows
     case outOfOrder(row: Int, after: Int)
     case tooMuchText
 
-    var description: String {
+    var problem: WorkbookProblem {
         switch self {
-        case .malformed(let why): "the sheet is not well-formed XML: \(why)"
-        case .tooManyRows: "the sheet has more than \(WorkbookSheet.mostRows) rows"
-        case .outOfOrder(let row, let after): "the sheet's rows are out of order (row \(row) after \(after))"
-        case .tooMuchText: "the sheet holds more than \(InputLimits.tableBytes >> 20) MB of text"
+        case .malformed(let why): .malformedXML(why)
+        case .tooManyRows: .tooManyRows(maximum: WorkbookSheet.mostRows)
+        case .outOfOrder(let row, let after): .rowsOutOfOrder(row: row, after: after)
+        case .tooMuchText: .tooMuchText(megabytes: InputLimits.tableBytes >> 20)
         }
     }
+
+    var description: String { "\(problem)" }
 }
 
 /// The cells of a worksheet's XML, written row by row into a `WorkbookSheet`'s text as they are
@@ -257,20 +258,20 @@ struct SheetCells: Sendable {
     /// scanning is most of the time of reading a workbook.
     /// `splitAbove`: the smallest sheet XML read in two pieces (tests make it small).
     static func read(_ xml: [UInt8], shared: SharedStrings, label: String, splitAbove: Int = 1 << 22) -> Result<WorkbookSheet, SheetFailure> {
-        var whole = SheetCells(shared: shared, label: label)
-        guard xml.count >= splitAbove, let split = rowStart(in: xml, from: xml.count / 2) else {
-            return whole.parse(xml, 0..<xml.count) ? .success(whole.sheet) : .failure(whole.failure ?? .malformed(""))
+        func whole() -> Result<WorkbookSheet, SheetFailure> {
+            var cells = SheetCells(shared: shared, label: label)
+            if let failure = cells.parse(xml, 0..<xml.count) { return .failure(failure) }
+            return .success(cells.sheet)
         }
+        guard xml.count >= splitAbove, let split = rowStart(in: xml, from: xml.count / 2) else { return whole() }
         // The header first (one row), so the second piece knows how wide a row is.
         var probe = SheetCells(shared: shared, label: label)
         probe.stopAfterHeader = true
-        guard probe.parse(xml, 0..<split), !probe.sheet.headers.isEmpty else {
-            return whole.parse(xml, 0..<xml.count) ? .success(whole.sheet) : .failure(whole.failure ?? .malformed(""))
-        }
+        guard probe.parse(xml, 0..<split) == nil, !probe.sheet.headers.isEmpty else { return whole() }
         var second = SheetCells(shared: shared, label: label)
         second.continuation = true
         second.sheet.headers = probe.sheet.headers
-        let pieces = (first: whole, second: second)
+        let pieces = (first: SheetCells(shared: shared, label: label), second: second)
         let read = try? PerThread.pair({ () -> SheetCells in
             var first = pieces.first
             _ = first.parse(xml, 0..<split)
@@ -282,9 +283,7 @@ struct SheetCells: Sendable {
         })
         // A piece that fails is read again as part of the whole sheet, which names the problem
         // as a reading in one piece would (a split inside a comment fails the first piece, too).
-        guard let (first, rest) = read, first.failure == nil, rest.failure == nil else {
-            return whole.parse(xml, 0..<xml.count) ? .success(whole.sheet) : .failure(whole.failure ?? .malformed(""))
-        }
+        guard let (first, rest) = read, first.failure == nil, rest.failure == nil else { return whole() }
         var sheet = first.sheet
         if let next = rest.firstRow {
             guard next > first.lastRow else { return .failure(.outOfOrder(row: next, after: first.lastRow)) }
@@ -319,7 +318,8 @@ struct SheetCells: Sendable {
         }
     }
 
-    private mutating func parse(_ data: [UInt8], _ range: Range<Int>) -> Bool {
+    /// Reads the rows in `range`; why they cannot be read, or `nil`.
+    private mutating func parse(_ data: [UInt8], _ range: Range<Int>) -> SheetFailure? {
         XMLScanner.scan(data, range: range) { scanner in
             while failure == nil, !(stopAfterHeader && !sheet.headers.isEmpty), let kind = scanner.next() {
                 switch kind {
@@ -336,7 +336,7 @@ struct SheetCells: Sendable {
             }
             if failure == nil, let why = scanner.malformed { failure = .malformed(why) }
         }
-        return failure == nil
+        return failure
     }
 
     /// The element, told by its length and bytes once per tag.

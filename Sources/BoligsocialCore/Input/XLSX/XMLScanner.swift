@@ -15,7 +15,7 @@ struct XMLScanner {
     /// reference counting, which matters with a sheet read on two cores at once.
     let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
-    private(set) var malformed: String?
+    private(set) var malformed: XMLProblem?
     /// The token found by `next()`: its kind, its name (without a namespace prefix) or its text,
     /// whether a start tag closes itself, and a start tag's attributes.
     private(set) var name: Range<Int> = 0..<0
@@ -88,26 +88,26 @@ struct XMLScanner {
                 while k < n, !isSpace(bytes[k]), bytes[k] != UInt8(ascii: ">") { k += 1 }
                 let nameEnd = k
                 while k < n, bytes[k] != UInt8(ascii: ">") { k += 1 }
-                guard k < n else { return fail("an end tag is never closed") }
+                guard k < n else { return fail(.endTagNotClosed) }
                 name = localName(start..<nameEnd)
                 i = k + 1
                 return .end
             } else if second == UInt8(ascii: "!") {
                 if starts("<!--") {
-                    guard let end = find("-->", from: i + 4) else { return fail("a comment is never closed") }
+                    guard let end = find("-->", from: i + 4) else { return fail(.commentNotClosed) }
                     i = end + 3
                 } else if starts("<![CDATA[") {
-                    guard let end = find("]]>", from: i + 9) else { return fail("a CDATA section is never closed") }
+                    guard let end = find("]]>", from: i + 9) else { return fail(.cdataNotClosed) }
                     text = (i + 9)..<end
                     isCDATA = true
                     i = end + 3
                     return .text
                 } else {
-                    guard let end = bytes[i..<self.end].firstIndex(of: UInt8(ascii: ">")) else { return fail("a declaration is never closed") }
+                    guard let end = bytes[i..<self.end].firstIndex(of: UInt8(ascii: ">")) else { return fail(.declarationNotClosed) }
                     i = end + 1
                 }
             } else if second == UInt8(ascii: "?") {
-                guard let end = bytes[i..<self.end].firstIndex(of: UInt8(ascii: ">")) else { return fail("a declaration is never closed") }
+                guard let end = bytes[i..<self.end].firstIndex(of: UInt8(ascii: ">")) else { return fail(.declarationNotClosed) }
                 i = end + 1
             } else {
                 return startTag()
@@ -116,7 +116,7 @@ struct XMLScanner {
         return nil
     }
 
-    private mutating func fail(_ why: String) -> Kind? {
+    private mutating func fail(_ why: XMLProblem) -> Kind? {
         malformed = why
         i = end
         return nil
@@ -156,19 +156,19 @@ struct XMLScanner {
         var k = i + 1
         let start = k
         while k < n, !isSpace(b[k]), b[k] != UInt8(ascii: ">"), b[k] != UInt8(ascii: "/") { k += 1 }
-        guard k > start else { return fail("a tag without a name") }
+        guard k > start else { return fail(.tagWithoutName) }
         name = localName(start..<k)
         attributeCount = 0
         while true {
             while k < n, isSpace(b[k]) { k += 1 }
-            guard k < n else { return fail("a start tag is never closed") }
+            guard k < n else { return fail(.startTagNotClosed) }
             if b[k] == UInt8(ascii: ">") {
                 i = k + 1
                 selfClosing = false
                 return .start
             }
             if b[k] == UInt8(ascii: "/") {
-                guard k + 1 < n, b[k + 1] == UInt8(ascii: ">") else { return fail("a stray '/' in a tag") }
+                guard k + 1 < n, b[k + 1] == UInt8(ascii: ">") else { return fail(.straySlash) }
                 i = k + 2
                 selfClosing = true
                 return .start
@@ -177,16 +177,16 @@ struct XMLScanner {
             while k < n, b[k] != UInt8(ascii: "="), !isSpace(b[k]), b[k] != UInt8(ascii: ">") { k += 1 }
             let attribute = localName(attributeStart..<k)
             while k < n, isSpace(b[k]) { k += 1 }
-            guard k < n, b[k] == UInt8(ascii: "=") else { return fail("an attribute without a value") }
+            guard k < n, b[k] == UInt8(ascii: "=") else { return fail(.attributeWithoutValue) }
             k += 1
             while k < n, isSpace(b[k]) { k += 1 }
             guard k < n, b[k] == UInt8(ascii: "\"") || b[k] == UInt8(ascii: "'") else {
-                return fail("an attribute value without quotes")
+                return fail(.attributeValueWithoutQuotes)
             }
             let quote = b[k]
             var close = k + 1
             while close < n, b[close] != quote { close += 1 }
-            guard close < n else { return fail("an attribute value is never closed") }
+            guard close < n else { return fail(.attributeValueNotClosed) }
             if attributeCount < attributeNames.count {
                 attributeNames[attributeCount] = attribute
                 attributeValues[attributeCount] = (k + 1)..<close

@@ -1,0 +1,330 @@
+import BoligsocialCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every input problem worded, in English or Danish: `validate`'s list and the message of every
+/// command that cannot load its scenario. `FILE:LINE:COLUMN: sentence`, one problem a line.
+public struct InputProblemWords: Sendable {
+    public let language: Language
+    public init(_ language: Language) { self.language = language }
+
+    private var da: Bool { language == .da }
+
+    /// The whole message for an input error (exit 65 or 66).
+    public func message(_ error: InputError) -> String {
+        switch error {
+        case .badData(let diagnostics):
+            if diagnostics.isEmpty { return da ? "inddata har fejl" : "the input has problems" }
+            return diagnostics.map(line).joined(separator: "\n")
+        case .cannotOpen(let path, let reason):
+            return "\(path): " + (da ? "kan ikke åbnes: " : "cannot open: ") + open(reason)
+        }
+    }
+
+    public func line(_ diagnostic: Diagnostic) -> String { "\(diagnostic.location): \(sentence(diagnostic.problem))" }
+
+    /// `validate`'s line for a scenario without problems.
+    public func sound(file: String, scenario: String, areas: Int, applications: Int, ineligible: Int, years: [Int]) -> String {
+        let yearList = years.map(String.init).joined(separator: ", ")
+        guard da else {
+            return "\(file): OK: scenario '\(scenario)', \(areas) areas, \(applications) applications "
+                + "(\(ineligible) ineligible under its rules), years \(yearList)"
+        }
+        let n = NumberFormat(.da)
+        return "\(file): i orden: scenariet '\(scenario)', \(n.kroner(areas)) \(areas == 1 ? "boligområde" : "boligområder"), "
+            + "\(n.kroner(applications)) \(applications == 1 ? "ansøgning" : "ansøgninger") "
+            + "(\(n.kroner(ineligible)) opfylder ikke scenariets krav), årene \(yearList)"
+    }
+
+    // MARK: Sentences
+
+    public func sentence(_ problem: InputProblem) -> String {
+        switch problem {
+        case .emptyTable:
+            return da ? "filen er tom: første linje skal være kolonneoverskrifterne" : "the file is empty: expected a header line"
+        case .duplicateColumn(let name):
+            return da ? "kolonnen '\(name)' står der to gange" : "duplicate column '\(name)'"
+        case .missingColumn(let name, let suggestion):
+            return (da ? "kolonnen '\(name)' mangler" : "missing column '\(name)'") + didYouMean(suggestion)
+        case .tooFewFields(let expected, let found):
+            return da ? "der skulle være \(expected) felter, men der er \(found)" : "expected \(expected) fields, found \(found)"
+        case .tooManyFields(let expected, let found, let semicolon):
+            if da {
+                return "der skulle være \(expected) felter, men der er \(found): en celle med \(semicolon ? "semikolon" : "komma") "
+                    + "i skal stå i anførselstegn"
+            }
+            return "expected \(expected) fields, found \(found): a cell with a \(semicolon ? "semicolon" : "comma") in it must be quoted"
+        case .unclosedQuote:
+            return da ? "et felt i anførselstegn bliver aldrig afsluttet" : "a quoted field is never closed"
+        case .utf16:
+            return da ? "filen er gemt som UTF-16 (Excels \"Unicode-tekst\"); gem den som \"CSV UTF-8\" eller \"CSV (semikolonsepareret)\""
+                : "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or \"CSV (semicolon separated)\""
+        case .mixedEncoding(let byte, let utf8Line):
+            let hex = String(byte, radix: 16, uppercase: true)
+            return da ? "filen blander tegnsæt: byten 0x\(hex) her er ikke UTF-8, men linje \(utf8Line) har UTF-8-bogstaver; "
+                + "gem hele filen som \"CSV UTF-8\" (eller hele filen som Windows-1252)"
+                : "the file mixes encodings: byte 0x\(hex) here is not UTF-8, but line \(utf8Line) has UTF-8 letters; "
+                + "save the whole file as \"CSV UTF-8\" (or all of it as Windows-1252)"
+        case .emptyID(let table):
+            if da { return table == .areas ? "boligområdets id er tomt" : "ansøgningens id er tomt" }
+            return table == .areas ? "the area id is empty" : "the application id is empty"
+        case .duplicateID(let table, let id, let firstLine):
+            if da {
+                return "\(table == .areas ? "boligområdets" : "ansøgningens") id '\(id)' er brugt før (første gang på linje \(firstLine))"
+            }
+            return "duplicate \(table == .areas ? "area" : "application") id '\(id)' (first on line \(firstLine))"
+        case .unknownArea(let id, let suggestion):
+            return (da ? "ukendt boligområde '\(id)'" : "unknown area '\(id)'") + didYouMean(suggestion)
+        case .unknownWord(let kind, let raw, let suggestion, let expected, let danish):
+            let what = vocabulary(kind)
+            if raw.isEmpty {
+                return da ? "\(what) mangler; skriv en af: " + danish.joined(separator: ", ")
+                    : "missing \(what); expected one of " + expected.joined(separator: ", ")
+            }
+            return da ? "ukendt \(what) '\(raw)'" + didYouMean(suggestion) + "; skriv en af: " + danish.joined(separator: ", ")
+                : "unknown \(what) '\(raw)'" + didYouMean(suggestion) + "; expected one of " + expected.joined(separator: ", ")
+        case .unknownListWord(let kind, let raw, let suggestion):
+            return (da ? "ukendt \(vocabulary(kind)) '\(raw)'" : "unknown \(vocabulary(kind)) '\(raw)'") + didYouMean(suggestion)
+        case .notYesNo(let raw):
+            return da ? "'\(raw)' er hverken ja eller nej (ja/nej, yes/no, true/false, 1/0)"
+                : "'\(raw)' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)"
+        case .notAmount(let raw):
+            return da ? "'\(raw)' er ikke et beløb i kroner" : "'\(raw)' is not an amount in kroner"
+        case .amountOutOfRange(let raw, let why):
+            return (da ? "beløbet \(raw) " : "the amount \(raw) ") + amount(why)
+        case .notFraction(let raw):
+            return da ? "'\(raw)' er ikke en andel mellem 0 og 1" : "'\(raw)' is not a fraction between 0 and 1"
+        case .proportionalSpread(let smallYear, let small, let largeYear, let large):
+            if da {
+                let n = NumberFormat(.da)
+                return "med commitment = \"proportional\" dækker én andel alle årene, men \(smallYear) søger \(n.kr(Int(small))) "
+                    + "og \(largeYear) \(n.kr(Int(large))), mere end en million gange så meget; lad \(smallYear) stå tom, "
+                    + "eller brug commitment = \"per_year\""
+            }
+            return "under commitment = \"proportional\" one share covers every year, but \(smallYear) asks \(Int(small)) kr. "
+                + "and \(largeYear) \(Int(large)) kr., more than a million times as much; leave \(smallYear) blank or use "
+                + "commitment = \"per_year\""
+        case .tomlSyntax(let syntax):
+            return (da ? "TOML-syntaks: " : "TOML syntax: ") + toml(syntax)
+        case .wrongType(let key, let expected, let found):
+            return da ? "'\(key)' skal være \(self.expected(expected)), ikke \(self.found(found))"
+                : "'\(key)' must be \(self.expected(expected)), not \(self.found(found))"
+        case .emptyValue(let key):
+            return da ? "'\(key)' er tom" : "'\(key)' is empty"
+        case .amountKey(let key, let why):
+            return "'\(key)' " + amount(why)
+        case .weightOutOfRange(let key, let value):
+            return da ? "'\(key)' skal være en vægt mellem 0 og 1.000.000, ikke \(number(value))"
+                : "'\(key)' must be a weight between 0 and 1000000, not \(value)"
+        case .fractionOutOfRange(let key, let value):
+            return da ? "'\(key)' skal være mellem 0 og 1, ikke \(number(value))" : "'\(key)' must be between 0 and 1, not \(value)"
+        case .unknownKey(let key, let suggestion):
+            return (da ? "ukendt nøgle '\(key)'" : "unknown key '\(key)'") + didYouMean(suggestion)
+        case .extendsCycle(let files):
+            return (da ? "'extends' går i ring: " : "'extends' makes a cycle: ") + files.joined(separator: " → ")
+        case .extendsTooLong(let maximum):
+            return da ? "'extends' kæder mere end \(maximum) scenariefiler sammen" : "'extends' chains more than \(maximum) scenario files"
+        case .extendsNotAPath:
+            return da ? "'extends' skal være stien til en anden scenariefil" : "'extends' must be the path of another scenario file"
+        case .yearsNotIncreasing:
+            return da ? "'years' skal være stigende årstal, fx [2009, 2010, 2011, 2012]"
+                : "'years' must be increasing years, such as [2009, 2010, 2011, 2012]"
+        case .noTableFile(let key):
+            if da {
+                return "scenariet angiver ingen '\(key)'-fil (stien til \(key == "areas" ? "boligområderne" : "ansøgningerne"))"
+            }
+            return "the scenario names no '\(key)' file (the path of its \(key).csv)"
+        case .yearTwice(let key, let year, let first):
+            return da ? "'\(key)' er året \(year) igen (også angivet som '\(first)'); angiv hvert år én gang"
+                : "'\(key)' is the year \(year) again (also given as '\(first)'); give each year once"
+        case .notAScenarioYear(let key, let years):
+            let list = years.map(String.init).joined(separator: ", ")
+            return da ? "'\(key)' er ikke et af scenariets år (\(list))" : "'\(key)' is not one of the scenario's years (\(list))"
+        case .noEnvelope(let year):
+            return da ? "der er ingen ramme for \(year)" : "no envelope for \(year)"
+        case .noEnvelopeTable:
+            return da ? "scenariet har ingen [envelope]-tabel (rammen i kr. pr. år)" : "the scenario has no [envelope] table (DKK per year)"
+        case .unknownCommitment(let raw, let suggestion):
+            return da ? "ukendt commitment '\(raw)'" + didYouMean(suggestion) + "; skriv proportional eller per_year"
+                : "unknown commitment '\(raw)'" + didYouMean(suggestion) + "; expected proportional or per_year"
+        case .negativeMaxProjects:
+            return da ? "'max_projects' skal være 0 eller mere" : "'max_projects' must be 0 or more"
+        case .badReturns:
+            return da ? "'returns' skal begynde med 1.0 og aldrig stige, og hver værdi skal være positiv, fx [1.0, 0.7, 0.4]"
+                : "'returns' must start at 1.0 and never increase, with every value positive, such as [1.0, 0.7, 0.4]"
+        case .workbook(let problem):
+            return workbook(problem)
+        }
+    }
+
+    // MARK: Parts of sentences
+
+    private func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { da ? " (mente du '\($0)'?)" : " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    private func vocabulary(_ kind: VocabularyKind) -> String {
+        switch kind {
+        case .focusArea: da ? "indsatsområde" : "focus area"
+        case .objective: da ? "formål" : "objective"
+        case .targetGroup: da ? "målgruppe" : "target group"
+        case .theoryOfChange: da ? "forandringsteori" : "theory of change"
+        case .riskClass: da ? "risikoklasse" : "risk class"
+        }
+    }
+
+    private func amount(_ why: AmountProblem) -> String {
+        switch why {
+        case .notFinite: da ? "er ikke et endeligt tal" : "is not a finite number"
+        case .negative: da ? "er negativt" : "is negative"
+        case .tooLarge:
+            da ? "er større end noget budget, værktøjet tager imod (10.000.000.000.000 kr.)"
+                : "is larger than any budget this tool accepts (10.000.000.000.000 kr.)"
+        }
+    }
+
+    /// A number from a scenario as written there, with a decimal comma in Danish.
+    private func number(_ value: Double) -> String {
+        da ? "\(value)".replacingOccurrences(of: ".", with: ",") : "\(value)"
+    }
+
+    private func expected(_ kind: TOMLExpected) -> String {
+        switch kind {
+        case .string: da ? "en tekst" : "a string"
+        case .boolean: da ? "true eller false" : "true or false"
+        case .wholeNumber: da ? "et heltal" : "a whole number"
+        case .finiteNumber: da ? "et endeligt tal" : "a finite number"
+        case .wholeNumbers: da ? "en liste af heltal" : "an array of whole numbers"
+        case .numbers: da ? "en liste af tal" : "an array of numbers"
+        case .table: da ? "en tabel" : "a table"
+        }
+    }
+
+    private func found(_ kind: TOMLFound) -> String {
+        switch kind {
+        case .table: da ? "en tabel" : "a table"
+        case .array: da ? "en liste" : "an array"
+        case .string: da ? "en tekst" : "a string"
+        case .integer: da ? "et heltal" : "an integer"
+        case .number: da ? "et tal" : "a number"
+        case .notANumber: da ? "nan (ikke et tal)" : "nan (not a number)"
+        case .infinity(let negative): (negative ? "-" : "") + (da ? "inf (ikke et endeligt tal)" : "inf (not a finite number)")
+        case .boolean: da ? "en sandhedsværdi" : "a boolean"
+        case .dateOrTime: da ? "en dato eller et klokkeslæt" : "a date or time"
+        }
+    }
+
+    private func toml(_ problem: TOMLSyntaxProblem) -> String {
+        switch problem {
+        case .endsWhereKeyOrValueShould:
+            return da ? "filen slutter, hvor der skulle stå en nøgle eller en værdi" : "the file ends where a key or value should be"
+        case .nulByte:
+            return da ? "en NUL-byte er ikke tilladt i en scenariefil" : "a NUL byte is not allowed in a scenario file"
+        case .nonASCII(let c):
+            return da ? "uventet tegn '\(c)': uden for anførselstegn skrives nøgler og værdier med almindelige ASCII-tegn "
+                + "(sæt en nøgle som \"Mjølnerparken\" i anførselstegn)"
+                : "unexpected character '\(c)': outside quotes, keys and values are plain ASCII (quote a key like \"Mjølnerparken\")"
+        case .badKeyStart(let c):
+            return da ? "uventet tegn '\(c)', hvor en nøgle skulle begynde (et bogstav, et ciffer, _, - eller et anførselstegn)"
+                : "unexpected character '\(c)' where a key should start (a letter, a digit, _, - or a quote)"
+        case .unexpectedAfterKey(let c):
+            return da ? "uventet tegn '\(c)' efter en nøgle" : "unexpected character '\(c)' after a key"
+        case .tooManyKeyParts(let maximum):
+            return da ? "en nøgle med punktummer i mere end \(maximum) dele" : "a dotted key of more than \(maximum) parts"
+        case .nestedTooDeep(let maximum):
+            return da ? "lister og indlejrede tabeller i mere end \(maximum) niveauer" : "arrays and inline tables nested more than \(maximum) deep"
+        case .arraySeparator:
+            return da ? "der skulle stå ',' eller ']' i en liste" : "expected ',' or ']' in an array"
+        case .inlineTableSeparator:
+            return da ? "der skulle stå ',' eller '}' i en indlejret tabel" : "expected ',' or '}' in an inline table"
+        case .textAfterValue:
+            return da ? "uventet tekst efter linjens nøgle eller værdi" : "unexpected text after the end of the line's key or value"
+        case .stringNotClosedOnLine:
+            return da ? "en tekst i anførselstegn afsluttes ikke på sin linje" : "a string is not closed on its line"
+        case .stringNeverClosed:
+            return da ? "en tekst i anførselstegn afsluttes aldrig" : "a string is never closed"
+        case .reader(let detail):
+            // The TOML library's own sentence, which only exists in English.
+            return da ? "TOML-læseren melder: \(detail)" : detail
+        }
+    }
+
+    private func workbook(_ problem: WorkbookProblem) -> String {
+        switch problem {
+        case .encryptedOrOld:
+            return da ? "projektmappen er krypteret (beskyttet med adgangskode) eller en gammel .xls-fil; gem den som en .xlsx-projektmappe uden adgangskode"
+                : "the workbook is encrypted (password-protected) or an old .xls file; save it as an .xlsx workbook without a password"
+        case .notZip:
+            return da ? "ikke en .xlsx-projektmappe (ikke et zip-arkiv)" : "not an .xlsx workbook (not a zip archive)"
+        case .noTemporaryCopy:
+            return da ? "projektmappen kan ikke åbnes: der er ikke plads til en midlertidig kopi"
+                : "the workbook cannot be opened: no room for a temporary copy"
+        case .partTooLarge(let part, let megabytes):
+            return da ? "projektmappens \(part) fylder \(megabytes) MB udpakket, mere end nogen ansøgningsrunde kræver"
+                : "the workbook's \(part) unpacks to \(megabytes) MB, more than any round needs"
+        case .damagedPart(let part):
+            return da ? "projektmappens \(part) kan ikke læses: den er beskadiget eller større, end den angiver"
+                : "the workbook's \(part) cannot be read: it is damaged or larger than it says"
+        case .noWorkbookPart:
+            return da ? "et zip-arkiv, men ikke en .xlsx-projektmappe (ingen xl/workbook.xml)"
+                : "a zip archive, but not an .xlsx workbook (no xl/workbook.xml)"
+        case .noSheets:
+            return da ? "projektmappen har ingen ark" : "the workbook has no sheets"
+        case .noSuchSheet(let name, let suggestion, let sheets):
+            return (da ? "projektmappen har intet ark, der hedder '\(name)'" : "the workbook has no sheet named '\(name)'")
+                + didYouMean(suggestion) + (da ? "; dens ark: " : "; its sheets: ") + sheets.joined(separator: ", ")
+        case .missingSheetPart(let sheet, let part):
+            return da ? "projektmappen nævner arket '\(sheet)', men har ingen \(part)" : "the workbook names sheet '\(sheet)' but has no \(part)"
+        case .malformedXML(let xml):
+            return (da ? "arket er ikke gyldig XML: " : "the sheet is not well-formed XML: ") + self.xml(xml)
+        case .tooManyRows(let maximum):
+            return da ? "arket har mere end \(NumberFormat(.da).kroner(maximum)) rækker" : "the sheet has more than \(maximum) rows"
+        case .rowsOutOfOrder(let row, let after):
+            return da ? "arkets rækker står i forkert rækkefølge (række \(row) efter \(after))"
+                : "the sheet's rows are out of order (row \(row) after \(after))"
+        case .tooMuchText(let megabytes):
+            return da ? "arket rummer mere end \(megabytes) MB tekst" : "the sheet holds more than \(megabytes) MB of text"
+        }
+    }
+
+    private func xml(_ problem: XMLProblem) -> String {
+        switch problem {
+        case .commentNotClosed: da ? "en kommentar afsluttes aldrig" : "a comment is never closed"
+        case .cdataNotClosed: da ? "en CDATA-sektion afsluttes aldrig" : "a CDATA section is never closed"
+        case .declarationNotClosed: da ? "en erklæring afsluttes aldrig" : "a declaration is never closed"
+        case .endTagNotClosed: da ? "et slutmærke afsluttes aldrig" : "an end tag is never closed"
+        case .startTagNotClosed: da ? "et startmærke afsluttes aldrig" : "a start tag is never closed"
+        case .tagWithoutName: da ? "et mærke uden navn" : "a tag without a name"
+        case .straySlash: da ? "en løs '/' i et mærke" : "a stray '/' in a tag"
+        case .attributeWithoutValue: da ? "en attribut uden værdi" : "an attribute without a value"
+        case .attributeValueWithoutQuotes: da ? "en attributværdi uden anførselstegn" : "an attribute value without quotes"
+        case .attributeValueNotClosed: da ? "en attributværdi afsluttes aldrig" : "an attribute value is never closed"
+        }
+    }
+
+    private func open(_ problem: OpenProblem) -> String {
+        switch problem {
+        case .system(let number):
+            let system = String(cString: strerror(number))
+            guard da else { return system }
+            switch number {
+            case ENOENT: return "filen findes ikke"
+            case EACCES, EPERM: return "der er ikke adgang til filen"
+            case EISDIR: return "det er en mappe, ikke en fil"
+            case ENOTDIR: return "en del af stien er ikke en mappe"
+            case ELOOP: return "for mange symbolske links i stien"
+            case ENAMETOOLONG: return "stien er for lang"
+            default: return "systemfejl (\(system))"
+            }
+        case .notRegularFile:
+            return da ? "ikke en almindelig fil" : "not a regular file"
+        case .tooLarge(let megabytes):
+            return da ? "større end \(megabytes) MB, mere end nogen ansøgningsrunde eller noget scenarie kræver"
+                : "larger than \(megabytes) MB, more than any round or scenario needs"
+        case .extended(let reason, let from):
+            return open(reason) + (da ? " (nævnt i 'extends' i \(from))" : " (extended by \(from))")
+        }
+    }
+}
