@@ -59,7 +59,7 @@ let package = Package(
             dependencies: ["BoligsocialReports", "TestSupport"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["boligsocial", "BoligsocialCore", "TestSupport"], exclude: ["Corpus", "Golden", "Round"]),
+        .testTarget(name: "CLITests", dependencies: ["boligsocial", "BoligsocialCore", "TestSupport"], exclude: ["Corpus", "Golden", "Round", "Tools"]),
         // Golden files and their diffs, shared by the report and command-line tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]
