@@ -1,0 +1,25 @@
+import ArgumentParser
+import BoligsocialCore
+import BoligsocialReports
+
+extension Boligsocial {
+    /// `rank`: the priority list with the line where each year's envelope runs out.
+    struct Rank: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The eligible applications in order of priority points per krone, with running totals and the line per year where the envelope runs out; the ineligible ones after, with their reason.")
+
+        @Argument(help: "The scenario file.")
+        var scenario = "Scenarios/baseline.toml"
+
+        @OptionGroup var report: ReportOptions
+        @OptionGroup var solver: SolverOptions
+
+        func run() throws {
+            try Common.run(report) { loader in
+                let loaded = try loader.load(scenario)
+                let allocation = try Common.solve(loaded, options: solver.solveOptions)
+                try Common.emit(RankReport(Ranking(allocation), stamp: loaded.stamp, language: report.lang), report, inputs: loaded.inputPaths)
+            }
+        }
+    }
+}
