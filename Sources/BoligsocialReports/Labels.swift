@@ -13,7 +13,7 @@ public struct Labels: Sendable {
     func pick(_ en: String, _ da: String) -> String { language == .da ? da : en }
 
     public func focus(_ f: FocusArea?) -> String {
-        guard let f else { return pick("outside the focus areas", "udenfor indsatsområderne") }
+        guard let f else { return pick("outside the focus areas", "uden for indsatsområderne") }
         return switch f {
         case .networks: pick("networks", "inklusion i sociale netværk")
         case .employmentEducation: pick("employment and education", "beskæftigelse og uddannelse")
@@ -27,7 +27,7 @@ public struct Labels: Sendable {
         switch r {
         case .vulnerable: pick("vulnerable area", "udsat boligområde")
         case .atRisk: pick("at risk", "i risiko for at blive udsat")
-        case .other: pick("outside the risk group", "udenfor risikogruppen")
+        case .other: pick("outside the risk group", "uden for risikogruppen")
         case .otherHousing: pick("other housing", "anden boligform")
         }
     }
@@ -42,10 +42,10 @@ public struct Labels: Sendable {
 
     public func status(_ s: FundingStatus) -> String {
         switch s {
-        case .full: pick("full", "fuld")
-        case .partial: pick("partial", "delvis")
+        case .full: pick("full", "fuldt støttet")
+        case .partial: pick("partial", "delvist støttet")
         case .unfunded: pick("unfunded", "ikke støttet")
-        case .ineligible: pick("ineligible", "ikke berettiget")
+        case .ineligible: pick("ineligible", "ikke støtteberettiget")
         }
     }
 
@@ -76,14 +76,14 @@ public struct Labels: Sendable {
     var category: String { pick("Category", "Kategori") }
     var priorityPoints: String { pick("Priority points", "Prioritetspoint") }
     var scenario: String { pick("Scenario", "Scenarie") }
-    var solverStatus: String { pick("Solver status", "Løserstatus") }
+    var solverStatus: String { pick("Solver status", "Beregning") }
     var applicationsLine: String { pick("Applications", "Ansøgninger") }
     var mipNote: String {
         pick("Mixed-integer model: marginal values are not defined.", "Heltalsmodel: marginalværdier er ikke defineret.")
     }
     var amountsIn: String { pick("Amounts in kr.", "Beløb i kr.") }
     var perYear: String { pick("Per year", "Pr. år") }
-    var changes: String { pick("Applications that gain or lose", "Ansøgninger der vinder eller taber") }
+    var changes: String { pick("Applications that gain or lose", "Ansøgninger, hvis bevilling ændres") }
     var change: String { pick("Change", "Ændring") }
     var scenarios: String { pick("Scenarios", "Scenarier") }
     var points: String { pick("Points", "Point") }
@@ -96,7 +96,7 @@ public struct Labels: Sendable {
     var frontier: String { pick("Priority points against the envelope scale", "Prioritetspoint mod rammens skala") }
     var totalEnvelope: String { pick("Total envelope", "Samlet ramme") }
     var marginalPiece: String { pick("Points per extra 1,000 kr. from here", "Point pr. ekstra 1.000 kr. herfra") }
-    var weightFactors: String { pick("Weight and its factors", "Vægt og dens faktorer") }
+    var weightFactors: String { pick("Weight and its factors", "Vægtberegning") }
     var factor: String { pick("Factor", "Faktor") }
     var value: String { pick("Value", "Værdi") }
     var source: String { pick("From", "Kilde") }
@@ -104,7 +104,7 @@ public struct Labels: Sendable {
     var check: String { pick("Check", "Krav") }
     var rule: String { pick("Rule", "Regel") }
     var result: String { pick("Result", "Resultat") }
-    var principle: String { pick("Principle (the memo)", "Princip (notatet)") }
+    var principle: String { pick("Principle (the memo)", "Princip (jf. notatet)") }
     var allocation: String { pick("Allocation", "Fordeling") }
     var on: String { pick("on", "til") }
     var off: String { pick("off", "fra") }
@@ -116,7 +116,24 @@ public struct Labels: Sendable {
         pick("Wish proposal \(years), 1,000 kr. (fixed \(prices) prices)", "Ønskeforslag \(years), 1.000 kr. (faste \(prices)-priser)")
     }
     var notAllocated: String { pick("Not allocated (rounding up, share rules)", "Ikke fordelt (oprunding, andelsregler)") }
-    var fundedApplications: String { pick("Applications it funds", "Ansøgninger der støttes") }
+    var fundedApplications: String { pick("Applications it funds", "Ansøgninger, der støttes") }
+    // The priority list (`rank`).
+    var rankTitle: String { pick("Priority list", "Prioriteringsliste") }
+    var rankExplained: String {
+        pick("Eligible applications in order of priority points per krone; a line marks where each year's envelope runs out",
+             "Støtteberettigede ansøgninger i rækkefølge efter prioritetspoint pr. krone; en streg viser, hvor hvert års ramme slipper op")
+    }
+    var place: String { pick("No.", "Nr.") }
+    var pointsPerThousand: String { pick("Points per 1,000 kr.", "Point pr. 1.000 kr.") }
+    func askedIn(_ year: Int) -> String { pick("Asked \(year)", "Ansøgt \(year)") }
+    func runningIn(_ year: Int) -> String { pick("Running total \(year)", "Akkumuleret \(year)") }
+    func cutLine(_ year: Int, envelope: String) -> String {
+        pick("——— the \(year) envelope (\(envelope)) runs out here ———", "——— rammen for \(year) (\(envelope)) slipper op her ———")
+    }
+    var envelopeRunsOut: String { pick("Envelope runs out below", "Rammen slipper op under") }
+    var ineligibleApplications: String { pick("Ineligible applications", "Ikke støtteberettigede ansøgninger") }
+    var grantedTotal: String { pick("Granted in total", "Bevilget i alt") }
+    var envelopeToAsk: String { pick("the envelope to ask for", "rammen, der søges om") }
     var askTotal: String { pick("Total (envelope to ask for)", "I alt (ønsket ramme)") }
     var inThousands: String { pick("Amounts in 1,000 kr.", "Beløb i 1.000 kr.") }
     var threshold: String { pick("Funds every eligible application with weight", "Støtter alle berettigede ansøgninger med vægt") }
@@ -133,7 +150,7 @@ public struct Labels: Sendable {
         case .envelopeScale(let year): pick("the \(year) envelope scale", "skalering af rammen for \(year)")
         case .primaryShare(let year): pick("the minimum share for primary areas in \(year)", "minimumsandelen til primære boligområder i \(year)")
         case .areaShare(let area, let year): pick("the cap on area \(area)'s share of the \(year) envelope", "loftet over boligområde \(area)s andel af rammen for \(year)")
-        case .focusFloor(let focus, let year): pick("the \(year) floor for \(self.focus(focus))", "gulvet for \(self.focus(focus)) i \(year)")
+        case .focusFloor(let focus, let year): pick("the \(year) floor for \(self.focus(focus))", "minimumsbeløbet til \(self.focus(focus)) i \(year)")
         case .minimumFraction(let id): pick("the minimum viable share of \(id)", "mindste bæredygtige andel for \(id)")
         case .fundedOnlyIfSelected(let id): pick("the selection of \(id)", "udvælgelsen af \(id)")
         case .maxProjects: pick("the maximum number of projects", "det maksimale antal projekter")

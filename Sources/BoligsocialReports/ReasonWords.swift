@@ -48,13 +48,13 @@ extension Labels {
         case .ineligible(let why):
             let sentence = ineligibility(why)
             return why.isWholeApplication
-                ? pick("ineligible: \(sentence) (\(why.principle))", "ikke berettiget: \(sentence) (\(why.principle))")
+                ? pick("ineligible: \(sentence) (\(why.principle))", "ikke støtteberettiget: \(sentence) (\(why.principle))")
                 : pick("activity lines not eligible: \(sentence) (\(why.principle))",
-                       "aktivitetslinjerne kan ikke støttes: \(sentence) (\(why.principle))")
+                       "aktivitetsposterne kan ikke støttes: \(sentence) (\(why.principle))")
         case .nothingEligibleRequested:
             return pick("no eligible money is requested", "der søges ikke om midler, der kan støttes")
         case .fullyFunded:
-            return pick("fully funded: every eligible line is granted in full", "fuldt støttet: alle støtteberettigede linjer er bevilget fuldt ud")
+            return pick("fully funded: every eligible line is granted in full", "fuldt støttet: alle støtteberettigede poster er bevilget fuldt ud")
         case .partlyFunded(let share, let binding):
             let held = rows(binding, pick("a rule limits it", "en regel begrænser den"))
             return pick("partly funded (\(number.percent(share))): \(held)", "delvist støttet (\(number.percent(share))): \(held)")

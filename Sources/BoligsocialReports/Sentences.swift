@@ -5,7 +5,7 @@ import BoligsocialCore
 extension Labels {
     public func solveStatus(_ s: SolveStatus) -> String {
         switch s {
-        case .optimal: pick("optimal", "optimal")
+        case .optimal: pick("optimal", "optimal løsning fundet")
         case .feasible(let gap):
             gap.map { pick("feasible, stopped early with a gap of \($0 * 100)%", "tilladt, stoppet før tid med et gap på \($0 * 100) %") }
                 ?? pick("feasible, stopped early", "tilladt, stoppet før tid")
@@ -34,21 +34,21 @@ extension Labels {
     }
     var whyIneligible: String {
         pick("Why: ineligible under the scenario's rules (see Eligibility); no envelope or weight changes that.",
-             "Hvorfor: ikke berettiget efter scenariets regler (se Berettigelse); hverken ramme eller vægt ændrer det.")
+             "Hvorfor: ikke støtteberettiget efter scenariets regler (se Berettigelse); hverken ramme eller vægt ændrer det.")
     }
-    func binding(_ rules: String) -> String { pick("Binding: \(rules).", "Bindende: \(rules).") }
-    var bindingNone: String { pick("Binding: none of its rows is tight at the optimum.", "Bindende: ingen af dens rækker er stramme i optimum.") }
+    func binding(_ rules: String) -> String { pick("Binding: \(rules).", "Begrænset af \(rules).") }
+    var bindingNone: String { pick("Binding: none of its rows is tight at the optimum.", "Ingen regel begrænser den i den optimale fordeling.") }
     func reducedCostFull(_ d: String, _ w: String) -> String {
         pick("Reduced cost: +\(d) points per 1.000 kr. of its request: its \(w) points per 1.000 kr. beat what the last krone earns elsewhere, so it is funded first.",
-             "Reduceret omkostning: +\(d) point pr. 1.000 kr. af ansøgningen: dens \(w) point pr. 1.000 kr. slår hvad den sidste krone giver andre steder, så den støttes først.")
+             "Forspring: +\(d) point pr. 1.000 kr.: ansøgningens \(w) point pr. 1.000 kr. slår, hvad den sidste krone giver andre steder, så den støttes først.")
     }
     func reducedCostUnfunded(_ d: String, _ w: String) -> String {
         pick("Reduced cost: \(d) points per 1.000 kr.: each 1.000 kr. given to it would cost that many points more elsewhere than its own \(w) earn.",
-             "Reduceret omkostning: \(d) point pr. 1.000 kr.: hver 1.000 kr. til den ville koste så mange point mere andre steder, end dens egne \(w) giver.")
+             "Afstand til støtte: \(d) point pr. 1.000 kr.: hver 1.000 kr. til ansøgningen ville koste så mange point mere andre steder, end dens egne \(w) giver.")
     }
     func reducedCostMarginal(_ w: String) -> String {
         pick("Reduced cost: 0: it is the marginal application: its \(w) points per 1.000 kr. equal what the last krone earns, so it takes what is left.",
-             "Reduceret omkostning: 0: den er den marginale ansøgning: dens \(w) point pr. 1.000 kr. svarer til hvad den sidste krone giver, så den får resten.")
+             "Den marginale ansøgning: dens \(w) point pr. 1.000 kr. svarer til, hvad den sidste krone giver andre steder, så den får det, der er tilbage.")
     }
     func moreEnvelope(_ t: String, _ extra: String) -> String {
         pick("More envelope: every year's envelope times \(t) funds it fully (\(extra)).",
@@ -76,7 +76,7 @@ extension Labels {
         switch reason {
         case .sofNotInSteeringGroup: pick("SOF in the steering group", "SOF i styregruppen")
         case .noObjective: pick("at least one objective", "mindst én målsætning")
-        case .activitiesWithoutAccounting: pick("activity accounting (activity lines)", "regnskab for aktivitetsmidler (aktivitetslinjer)")
+        case .activitiesWithoutAccounting: pick("activity accounting (activity lines)", "regnskab for aktivitetsmidler (aktivitetsposter)")
         }
     }
 
@@ -93,7 +93,7 @@ extension Labels {
     }
     func frontierSaturated(_ scale: String) -> String {
         pick("From scale \(scale) on, more money buys nothing: every eligible line is funded or a rule stops it.",
-             "Fra skala \(scale) køber flere penge intet: hver berettiget linje er støttet, eller en regel stopper den.")
+             "Fra skala \(scale) køber flere penge intet: hver støtteberettiget post er støttet, eller en regel stopper den.")
     }
     func frontierSampled(_ count: Int) -> String {
         pick("Sampled, not exact: the scenario is a mixed-integer program, which has no duals to follow; \(count) samples.",
@@ -129,12 +129,12 @@ extension Labels {
         pick("No diagnosis could be made: \(why)", "Der kunne ikke stilles en diagnose: \(why)")
     }
     func relaxedRules(_ keys: String) -> String {
-        pick("Relaxed [rules] that make it feasible: \(keys)", "Lempede [rules], der gør det løsbart: \(keys)")
+        pick("Relaxed [rules] that make it feasible: \(keys)", "Lempede regler, der gør scenariet løsbart: \(keys)")
     }
     func shortBy(_ amount: String) -> String { pick("short by \(amount)", "mangler \(amount)") }
     func shortByPrimary(_ amount: String) -> String { pick("short by \(amount) of primary-area money", "mangler \(amount) til primære boligområder") }
     func overBy(_ amount: String) -> String { pick("over by \(amount)", "over med \(amount)") }
-    func moreNeeded(_ count: Int) -> String { pick("\(count) more needed", "\(count) flere behøves") }
+    func moreNeeded(_ count: Int) -> String { pick("\(count) more needed", "der skal være plads til \(count) projekter mere") }
     func lower(_ key: String, _ from: String, _ to: String) -> String { pick("lower \(key) from \(from) to \(to)", "sænk \(key) fra \(from) til \(to)") }
     func raise(_ key: String, _ from: String, _ to: String) -> String { pick("raise \(key) from \(from) to \(to)", "hæv \(key) fra \(from) til \(to)") }
     func lowerMinimumShare(_ from: String, _ to: String) -> String {

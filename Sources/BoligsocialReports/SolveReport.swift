@@ -52,19 +52,23 @@ public struct SolveReport: Report, Sendable {
             rows: rows)
     }
 
-    /// Money per group and year. In Danish these are the budget document's tables, in 1.000 kr.
-    /// (each cell rounded on its own, as budget documents do); the per-year and per-application
+    /// Money per group and year. In Danish these are the budget document's tables, in whole 1.000 kr.
+    /// that add up to their printed totals (`ThousandsRounding`); the per-year and per-application
     /// tables stay in whole kroner, the amounts granted.
     func amountTable(title: String, key: String, rows: [(String, [Int])]) -> TextTable {
-        let n = summary.years.count
-        let totals = (0..<n).map { y in rows.reduce(0) { $0 + $1.1[y] } }
-        let inThousands = labels.language == .da, number = number
-        let money = { (v: Int) -> String in inThousands ? number.thousands(v) : number.kroner(v) }
+        let n = summary.years.count, number = number
+        let amounts: (cells: [[Int]], years: [Int], total: Int)
+        if labels.language == .da {
+            amounts = ThousandsRounding.table(rows.map(\.1), years: n)
+        } else {
+            let years = (0..<n).map { y in rows.reduce(0) { $0 + $1.1[y] } }
+            amounts = (rows.map(\.1), years, years.reduce(0, +))
+        }
         return TextTable(
             title: labels.inThousandsTitle(title), header: [key] + yearHeaders + [labels.total],
             alignments: [.left] + Array(repeating: .right, count: n + 1),
-            rows: rows.map { [$0.0] + $0.1.map(money) + [money($0.1.reduce(0, +))] },
-            footer: [[labels.total] + totals.map(money) + [money(totals.reduce(0, +))]])
+            rows: zip(rows, amounts.cells).map { row, cells in [row.0] + cells.map(number.kroner) + [number.kroner(cells.reduce(0, +))] },
+            footer: [[labels.total] + amounts.years.map(number.kroner) + [number.kroner(amounts.total)]])
     }
 
     public func focusTable() -> TextTable {
@@ -105,13 +109,17 @@ public struct SolveReport: Report, Sendable {
     public var csvTable: TextTable {
         let reasons = OutcomeReasons(allocation.outcomes, labels: labels, number: number)
         var table = applicationTable(reasons: reasons)
+        // English: the keys, for scripts. Danish: the words, as the officer opens it in Excel.
+        let danish = labels.language == .da, labels = labels
         table.rows = allocation.outcomes.enumerated().map { i, o in
-            [o.application.id, o.application.title, o.prepared.area.name, o.status.rawValue,
+            [o.application.id, o.application.title, o.prepared.area.name, danish ? labels.status(o.status) : o.status.rawValue,
              String(o.prepared.weight.weight.roundedForReport), String(o.share.roundedForReport), String(o.requested.reduce(0, +))]
                 + o.grantedByYear.map(String.init) + [String(o.grantedTotal), reasons.joined(i)]
         }
-        table.header = ["id", "title", "area", "status", "weight", "share", "requested"]
-            + summary.years.map { "granted_\($0)" } + ["granted_total", "reason"]
+        table.header = danish
+            ? [labels.id, labels.title, labels.area, labels.status, labels.weight, labels.share, labels.requested]
+                + summary.years.map { "\(labels.granted) \($0)" } + [labels.grantedTotal, labels.reason]
+            : ["id", "title", "area", "status", "weight", "share", "requested"] + summary.years.map { "granted_\($0)" } + ["granted_total", "reason"]
         return table
     }
 

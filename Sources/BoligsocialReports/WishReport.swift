@@ -37,25 +37,53 @@ public struct WishReport: Report, Sendable {
         return lines
     }
 
-    /// The ønskeforslag: money per focus area and per risk class, and the envelope to ask for.
-    func wishTable(raw: Bool) -> TextTable {
-        let show = { (v: Int) in raw ? String(v) : number.thousands(v) }
-        var rows: [[String]] = []
-        for (focus, amounts) in summary.byFocus where amounts.contains(where: { $0 != 0 }) {
-            rows.append(["\(labels.focusArea): \(labels.focus(focus))"] + amounts.map(show) + [show(amounts.reduce(0, +))])
+    /// The ønskeforslag's money in whole 1.000 kr. that add up (`ThousandsRounding`): the granted
+    /// money by focus area, by risk class and by cost category (three blocks, each adding to the
+    /// money granted per year), and the envelope to ask for: the money granted and what is asked
+    /// but not granted (the rounding up to whole 1.000 kr., and money the share rules need in the
+    /// envelope without granting it). The envelope is whole 1.000 kr. already.
+    struct Budget {
+        var granted: [Int]
+        var blocks: [(title: String, key: String, rows: [(String, [Int])])]
+        var margin: [Int]
+        var ask: [Int]
+    }
+
+    func budget(inThousands: Bool) -> Budget {
+        let allocated = proposal.allocation.allocated
+        let granted = inThousands ? allocated.map(ThousandsRounding.nearest) : allocated
+        let ask = inThousands ? askKroner.map { $0 / 1000 } : askKroner
+        func block(_ title: String, _ key: String, _ rows: [(String, [Int])]) -> (title: String, key: String, rows: [(String, [Int])]) {
+            let kept = rows.filter { $0.1.contains { $0 != 0 } }
+            guard inThousands else { return (title, key, kept) }
+            let cells = ThousandsRounding.table(kept.map(\.1), yearTotals: granted).cells
+            return (title, key, zip(kept, cells).map { ($0.0, $1) })
         }
-        for (risk, amounts) in summary.byRisk where amounts.contains(where: { $0 != 0 }) {
-            rows.append(["\(labels.riskClass): \(labels.risk(risk))"] + amounts.map(show) + [show(amounts.reduce(0, +))])
+        return Budget(
+            granted: granted,
+            blocks: [block(labels.byFocus, labels.focusArea, summary.byFocus.map { (labels.focus($0.focus), $0.amounts) }),
+                     block(labels.byRisk, labels.riskClass, summary.byRisk.map { (labels.risk($0.risk), $0.amounts) }),
+                     block(labels.byCategory, labels.category, summary.byCategory.map { (labels.category($0.category), $0.amounts) })],
+            margin: zip(ask, granted).map { $0 - $1 }, ask: ask)
+    }
+
+    var span: String { years.count > 1 ? "\(years[0])-\(years[years.count - 1])" : years.map(String.init).joined() }
+
+    /// The ønskeforslag as a budget document: a table per block, then the envelope to ask for.
+    func wishTables() -> [TextTable] {
+        let b = budget(inThousands: true), n = number
+        let money = { (values: [Int]) in values.map(n.kroner) + [n.kroner(values.reduce(0, +))] }
+        let alignments = [TextTable.Alignment.left] + Array(repeating: .right, count: years.count + 1)
+        let heading = labels.wishTable(span, prices: years.first ?? 2009)
+        var tables = b.blocks.map { block in
+            TextTable(title: "\(heading): \(block.title.lowercased())", header: [block.key] + years.map(String.init) + [labels.total],
+                      alignments: alignments, rows: block.rows.map { [$0.0] + money($0.1) },
+                      footer: [[labels.grantedTotal] + money(b.granted)])
         }
-        // What is asked but not granted: the rounding up to whole 1.000 kr., and money that the
-        // share rules (area caps, primary share) need in the envelope without granting it.
-        let margin = zip(askKroner, proposal.allocation.allocated).map { $0 - $1 }
-        rows.append([labels.notAllocated] + margin.map(show) + [show(margin.reduce(0, +))])
-        let span = years.count > 1 ? "\(years[0])-\(years[years.count - 1])" : years.map(String.init).joined()
-        return TextTable(
-            title: labels.wishTable(span, prices: years.first ?? 2009), header: [""] + years.map(String.init) + [labels.total],
-            alignments: [.left] + Array(repeating: .right, count: years.count + 1), rows: rows,
-            footer: [[labels.askTotal] + askKroner.map(show) + [show(askKroner.reduce(0, +))]])
+        tables.append(TextTable(title: "\(heading): \(labels.envelopeToAsk)", header: [""] + years.map(String.init) + [labels.total],
+                                alignments: alignments, rows: [[labels.grantedTotal] + money(b.granted), [labels.notAllocated] + money(b.margin)],
+                                footer: [[labels.askTotal] + money(b.ask)]))
+        return tables
     }
 
     func fundedTable() -> TextTable {
@@ -71,12 +99,22 @@ public struct WishReport: Report, Sendable {
                          alignments: [.left, .left, .right, .right, .right, .left], rows: rows)
     }
 
-    public var tables: [TextTable] { [wishTable(raw: false), fundedTable()] }
+    public var tables: [TextTable] { wishTables() + [fundedTable()] }
 
+    /// One table in kroner for a spreadsheet: each block's rows (`focus: …`, `risk: …`, `category: …`),
+    /// what is not granted, and the envelope.
     public var csvTable: TextTable {
-        var t = wishTable(raw: true)
-        t.header = ["row"] + years.map(String.init) + ["total"]
-        return t
+        let b = budget(inThousands: false)
+        let keys = ["focus", "risk", "category"]
+        var rows: [[String]] = []
+        for (key, block) in zip(keys, b.blocks) {
+            rows += block.rows.map { ["\(key): \($0.0)"] + $0.1.map(String.init) + [String($0.1.reduce(0, +))] }
+        }
+        rows.append(["granted"] + b.granted.map(String.init) + [String(b.granted.reduce(0, +))])
+        rows.append(["not_allocated"] + b.margin.map(String.init) + [String(b.margin.reduce(0, +))])
+        return TextTable(title: labels.wish, header: ["row"] + years.map(String.init) + ["total"],
+                         alignments: [.left] + Array(repeating: .right, count: years.count + 1), rows: rows,
+                         footer: [["envelope"] + b.ask.map(String.init) + [String(b.ask.reduce(0, +))]])
     }
 
     public func json() -> JSON {

@@ -58,13 +58,25 @@ extension SolveReport {
 }
 
 extension WishReport {
+    /// The wish sheet in whole 1.000 kr. (numbers with a thousands format, adding up as printed),
+    /// block under block; then the allocation's sheets in kroner.
     public func workbook() -> Workbook {
         let years = proposal.allocation.years
-        var rows: [[Cell]] = wishTable(raw: true).rows.map { row in
-            [.text(row[0])] + row.dropFirst().map { .number(Double($0) ?? 0, .kroner) }
+        let b = budget(inThousands: true)
+        func line(_ label: String, _ values: [Int]) -> [Cell] {
+            [.text(label)] + values.map { .number(Double($0), .decimal(0)) } + [.number(Double(values.reduce(0, +)), .decimal(0))]
         }
-        rows.append([.text(labels.askTotal)] + askKroner.map { .number(Double($0), .kroner) } + [.number(Double(askKroner.reduce(0, +)), .kroner)])
-        let wish = Sheet(name: labels.wish, header: [""] + years.map(String.init) + [labels.total], rows: rows)
+        var rows: [[Cell]] = []
+        for block in b.blocks {
+            rows.append([.text(block.title)] + Array(repeating: Cell.empty, count: years.count + 1))
+            rows += block.rows.map { line($0.0, $0.1) }
+            rows.append(line(labels.grantedTotal, b.granted))
+            rows.append(Array(repeating: Cell.empty, count: years.count + 2))
+        }
+        rows.append(line(labels.grantedTotal, b.granted))
+        rows.append(line(labels.notAllocated, b.margin))
+        rows.append(line(labels.askTotal, b.ask))
+        let wish = Sheet(name: labels.wish, header: [labels.inThousands] + years.map(String.init) + [labels.total], rows: rows)
         var sheets = AllocationSheets.sheets(summary, labels: labels)
         sheets.insert(wish, at: 1)
         return Workbook(title: title, sheets: sheets)

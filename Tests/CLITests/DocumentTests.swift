@@ -145,7 +145,7 @@ import Testing
             let known = ["ineligible", "nothing_eligible_requested", "fully_funded", "partly_funded", "unfunded", "low_weight"]
             #expect(codes.allSatisfy { known.contains($0["code"] as! String) })
             // The status's own reason is worded in Danish.
-            let lead = ["fuldt støttet:", "delvist støttet (", "ikke støttet:", "ikke berettiget:", "aktivitetslinjerne kan ikke støttes:",
+            let lead = ["fuldt støttet:", "delvist støttet (", "ikke støttet:", "ikke støtteberettiget:", "aktivitetsposterne kan ikke støttes:",
                         "der søges ikke om midler"]
             #expect(reasons.contains { r in lead.contains { r.hasPrefix($0) } }, "\(reasons)")
             #expect(!reasons.joined().contains("funded") && !reasons.joined().contains("envelope"), "\(reasons)")
@@ -157,7 +157,7 @@ import Testing
         let csv = try CLI.run(["solve", "--lang", "da", "--format", "csv"]).stdout
         let html = try CLI.run(["solve", "--lang", "da", "--format", "html"]).stdout
         #expect(table.contains("Begrundelse") && markdown.contains("Begrundelse") && html.contains("Begrundelse"))
-        #expect(csv.hasPrefix("\u{FEFF}id;title;area;status;weight;share;requested;granted_2009;granted_2010;granted_2011;granted_2012;granted_total;reason"))
+        #expect(csv.hasPrefix("\u{FEFF}ID;Titel;Boligområde;Status;Vægt;Andel;Ansøgt;Bevilget 2009;Bevilget 2010;Bevilget 2011;Bevilget 2012;Bevilget i alt;Begrundelse"))
         for text in texts {
             #expect(table.contains(text))
             #expect(markdown.contains(text.replacingOccurrences(of: "|", with: "\\|")))
@@ -186,3 +186,63 @@ import Testing
         #expect(r.status == 0 && r.stdout.contains("reasons 56"), "\(r.stdout)\(r.stderr)")
     }
 }
+
+/// Acceptance of the committee documents: with `--lang da` the shipped round's report has no
+/// English word in any format (the table, Markdown, the HTML page's visible text, the CSV file, every
+/// text cell of the workbook, the JSON's sentences), and every application row has its reason.
+@Suite struct DanishDocumentTests {
+    typealias CLI = CLITests
+
+    /// Words of the reports' English that Danish does not share.
+    static let english: Set<String> = [
+        "the", "of", "and", "is", "are", "funded", "unfunded", "envelope", "weight", "points", "priority", "binding", "granted",
+        "requested", "applications", "application", "allocated", "eligible", "ineligible", "because", "year", "years", "share",
+        "area", "areas", "focus", "risk", "category", "inputs", "solver", "summary", "outside", "full", "partial", "reason",
+        "activities", "salary", "rent", "not", "by", "per", "amounts", "total",
+    ]
+
+    static func englishWords(_ text: String) -> Set<String> {
+        Set(text.lowercased().split { !$0.isLetter }.map(String.init)).intersection(english)
+    }
+
+    @Test func noEnglishInAnyFormat() throws {
+        let dir = try CLI.temporaryDirectory()
+        var outputs: [(String, String)] = []
+        for format in ["table", "markdown", "csv"] {
+            let r = try CLI.run(["solve", "--lang", "da", "--format", format])
+            #expect(r.status == 0)
+            outputs.append((format, r.stdout))
+        }
+        // The page's visible text: without its style sheet and its tags.
+        var html = try CLI.run(["solve", "--lang", "da", "--format", "html"]).stdout
+        if let style = html.range(of: "<style>"), let end = html.range(of: "</style>") { html.removeSubrange(style.lowerBound..<end.upperBound) }
+        outputs.append(("html", html.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)))
+        let jsonPath = dir.appendingPathComponent("r.json").path
+        #expect(try CLI.run(["solve", "--lang", "da", "--format", "json", "--output", jsonPath]).status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as! [String: Any]
+        let applications = json["applications"] as! [[String: Any]]
+        outputs.append(("json", applications.flatMap { $0["reasons"] as! [String] }.joined(separator: "\n")))
+        let xlsx = dir.appendingPathComponent("r.xlsx").path
+        #expect(try CLI.run(["solve", "--lang", "da", "--format", "xlsx", "--output", xlsx]).status == 0)
+        let cells = try DocumentTests.shell("/usr/bin/python3", ["-c", """
+            import sys, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            for sheet in book:
+                print(sheet.title)
+                for row in sheet.iter_rows():
+                    for cell in row:
+                        if isinstance(cell.value, str): print(cell.value)
+            """, xlsx])
+        #expect(cells.status == 0, "\(cells.stderr)")
+        outputs.append(("xlsx", cells.stdout))
+        for (format, text) in outputs {
+            // The stamp line names the tool and its inputs' hashes, not Danish prose.
+            let prose = text.split(separator: "\n").filter { !$0.contains("sha256") }.joined(separator: "\n")
+            #expect(Self.englishWords(prose).isEmpty, "\(format): \(Self.englishWords(prose).sorted())")
+        }
+        // A reason on every application row, in the table and the CSV.
+        let table = outputs[0].1.split(separator: "\n").filter { $0.hasPrefix("A") && $0.count > 3 && $0.dropFirst().first!.isNumber }
+        #expect(table.count == 56 && table.allSatisfy { $0.contains("støtte") }, "\(table.count)")
+    }
+}
+

@@ -35,7 +35,7 @@ extension RiskClass: DanishSpelled {
         switch self {
         case .vulnerable: ["udsat", "udsat boligområde"]
         case .atRisk: ["i risiko", "i risiko for at blive udsat"]
-        case .other: ["udenfor risikogruppen", "uden for risikogruppen"]
+        case .other: ["uden for risikogruppen", "udenfor risikogruppen"]
         case .otherHousing: ["andre boligformer", "anden boligform"]
         }
     }
