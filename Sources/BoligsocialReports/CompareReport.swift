@@ -73,19 +73,20 @@ public struct CompareReport: Report, Sendable {
                 values[k]![i] = v
             }
         }
-        let header = [key] + summaries.indices.map { "[\($0 + 1)]" } + (summaries.count > 1 ? [labels.change] : [])
+        // One change column per scenario after the first, each against the first: [2]−[1], [3]−[1], …
+        let header = [key] + summaries.indices.map { "[\($0 + 1)]" } + summaries.indices.dropFirst().map { labels.changeAgainstFirst($0 + 1) }
         return TextTable(
             title: title, header: header, alignments: [.left] + Array(repeating: .right, count: header.count - 1),
             rows: order.map { k in
                 let v = values[k]!
-                return [k] + v.map(number.kroner) + (v.count > 1 ? [number.kroner(v.last! - v.first!)] : [])
+                return [k] + v.map(number.kroner) + v.dropFirst().map { number.kroner($0 - v[0]) }
             })
     }
 
     func changesTable() -> TextTable {
         var header = [labels.id, labels.title]
         header += allocations.indices.map { "\(labels.share) [\($0 + 1)]" } + allocations.indices.map { "\(labels.granted) [\($0 + 1)]" }
-        header.append(labels.change)
+        header.append(allocations.count == 2 ? labels.changeAgainstFirst(2) : labels.largestChange)
         return TextTable(
             title: labels.changes, header: header,
             alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2),

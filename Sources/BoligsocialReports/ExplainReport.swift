@@ -42,10 +42,10 @@ public struct ExplainReport: Report, Sendable {
             lines.append(labels.whyIneligible)
             return lines
         }
-        if !outcome.binding.isEmpty {
-            lines.append(labels.binding(outcome.binding.map { labels.constraint($0) }.joined(separator: "; ")))
-        } else if outcome.status != .full {
-            lines.append(labels.bindingNone)
+        // A rule limits only what is not funded in full.
+        if outcome.status != .full {
+            lines.append(outcome.binding.isEmpty ? labels.bindingNone
+                : labels.binding(outcome.binding.map { labels.constraint($0) }.joined(separator: "; ")))
         }
         let w = number.decimal(weight.weight, places: 4)
         if let d = explanation.reducedCostPer1000 {

@@ -49,6 +49,12 @@ public struct Labels: Sendable {
         }
     }
 
+    /// An outcome's status; fully funded with lines that may not be funded cut says so.
+    public func status(_ o: ApplicationOutcome) -> String {
+        let cut = o.reasons.contains { if case .fullyFunded(let cut) = $0 { cut > 0 } else { false } }
+        return cut ? pick("full (eligible part)", "fuldt støttet (støtteberettiget del)") : status(o.status)
+    }
+
     // Headings and column names.
     var byYear: String { pick("By year", "Pr. år") }
     var byApplication: String { pick("By application", "Pr. ansøgning") }
@@ -84,7 +90,6 @@ public struct Labels: Sendable {
     var amountsIn: String { pick("Amounts in kr.", "Beløb i kr.") }
     var perYear: String { pick("Per year", "Pr. år") }
     var changes: String { pick("Applications that gain or lose", "Ansøgninger, hvis bevilling ændres") }
-    var change: String { pick("Change", "Ændring") }
     var scenarios: String { pick("Scenarios", "Scenarier") }
     var points: String { pick("Points", "Point") }
     var step: String { pick("Step", "Trin") }
@@ -117,6 +122,11 @@ public struct Labels: Sendable {
     }
     var notAllocated: String { pick("Not allocated (rounding up, share rules)", "Ikke fordelt (oprunding, andelsregler)") }
     var fundedApplications: String { pick("Applications it funds", "Ansøgninger, der støttes") }
+    var carriedIn: String { pick("Carried in", "Overført fra året før") }
+    var carriedOn: String { pick("Carried on", "Overført til næste år") }
+    func changeAgainstFirst(_ k: Int) -> String { "[\(k)]−[1]" }
+    var largestChange: String { pick("Largest change against [1]", "Største ændring mod [1]") }
+
     // The priority list (`rank`).
     var rankTitle: String { pick("Priority list", "Prioriteringsliste") }
     var rankExplained: String {

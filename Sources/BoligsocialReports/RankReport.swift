@@ -40,7 +40,7 @@ public struct RankReport: Report, Sendable {
             let o = entry.outcome
             rows.append([String(entry.place ?? 0), o.application.id, o.application.title, number.decimal(o.prepared.weight.weight, places: 3)]
                 + zip(entry.request, entry.runningRequest).flatMap { [number.kroner($0), number.kroner($1)] }
-                + [number.kroner(o.grantedTotal), labels.status(o.status), reasons.joined(entry.index)])
+                + [number.kroner(o.grantedTotal), labels.status(o), reasons.joined(entry.index)])
             for year in ranking.linesBelow(k) {
                 rows.append(["", "", cutLine(year)] + Array(repeating: "", count: width - 4))
             }
@@ -69,7 +69,7 @@ public struct RankReport: Report, Sendable {
         let rows = entries.map { e, lines -> [String] in
             let o = e.outcome
             let place: String = e.place.map(String.init) ?? ""
-            let status: String = danish ? labels.status(o.status) : o.status.rawValue
+            let status: String = danish ? labels.status(o) : o.status.rawValue
             var row: [String] = [place, o.application.id, o.application.title, String(o.prepared.weight.weight.roundedForReport)]
             row += e.request.map(String.init)
             row += e.runningRequest.map(String.init)

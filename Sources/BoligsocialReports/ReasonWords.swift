@@ -51,8 +51,14 @@ extension Labels {
                 ? pick("ineligible: \(sentence) (\(why.principle))", "ikke støtteberettiget: \(sentence) (\(why.principle))")
                 : pick("activity lines not eligible: \(sentence) (\(why.principle))",
                        "aktivitetsposterne kan ikke støttes: \(sentence) (\(why.principle))")
+        case .onlyIneligibleLines:
+            return pick("ineligible: it asks only for money that may not be granted",
+                        "ikke støtteberettiget: ansøgningen søger kun midler, der ikke kan støttes")
         case .nothingEligibleRequested:
             return pick("no eligible money is requested", "der søges ikke om midler, der kan støttes")
+        case .fullyFunded(let cut) where cut > 0:
+            return pick("fully funded (the eligible part): every eligible line is granted in full; \(number.kr(cut)) on lines that may not be funded is cut",
+                        "fuldt støttet (den støtteberettigede del): alle støtteberettigede poster er bevilget fuldt ud; \(number.kr(cut)) på poster, der ikke kan støttes, er trukket fra")
         case .fullyFunded:
             return pick("fully funded: every eligible line is granted in full", "fuldt støttet: alle støtteberettigede poster er bevilget fuldt ud")
         case .partlyFunded(let share, let binding):
@@ -66,6 +72,10 @@ extension Labels {
             let v = number.decimal(value, places: 2), b = number.decimal(best, places: 2)
             return pick("its weight is held down by \(weightFactor(factor)): \(v) against at most \(b)",
                         "vægten trækkes ned af \(weightFactor(factor)): \(v) mod højst \(b)")
+        case .belowLastFunded(let weight, let lastWeight, let lastID):
+            let w = number.decimal(weight, places: 3), l = number.decimal(lastWeight, places: 3)
+            return pick("weight \(w) against \(l) for the last application in priority order that gets money (\(lastID))",
+                        "vægt \(w) mod \(l) for den sidste ansøgning i prioriteringsrækkefølgen, der får midler (\(lastID))")
         }
     }
 
@@ -80,8 +90,9 @@ enum ReasonJSON {
     static func make(_ reason: OutcomeReason) -> JSON {
         switch reason {
         case .ineligible(let why): .object([("code", .string("ineligible")), ("rule", .string(why.rawValue))])
+        case .onlyIneligibleLines: .object([("code", .string("only_ineligible_lines"))])
         case .nothingEligibleRequested: .object([("code", .string("nothing_eligible_requested"))])
-        case .fullyFunded: .object([("code", .string("fully_funded"))])
+        case .fullyFunded(let cut): .object([("code", .string("fully_funded")), ("cut", .int(cut))])
         case .partlyFunded(let share, let binding):
             .object([("code", .string("partly_funded")), ("share", .double(share.roundedForReport)),
                      ("binding", .array(binding.map { .object(ConstraintJSON.fields($0)) }))])
@@ -90,6 +101,9 @@ enum ReasonJSON {
         case .lowWeight(let factor, let value, let best):
             .object([("code", .string("low_weight"))] + factorFields(factor)
                 + [("value", .double(value.roundedForReport)), ("best", .double(best.roundedForReport))])
+        case .belowLastFunded(let weight, let lastWeight, let lastID):
+            .object([("code", .string("below_last_funded")), ("weight", .double(weight.roundedForReport)),
+                     ("last_weight", .double(lastWeight.roundedForReport)), ("last_funded", .string(lastID))])
         }
     }
 

@@ -123,8 +123,32 @@ extension Labels {
     }
     func wishInfeasible(_ name: String, _ threshold: String, _ share: String) -> String {
         pick("\(name): no envelopes fund every eligible application with weight ≥ \(threshold) at a share of at least \(share) under the scenario's rules; a rule such as max_projects, min_fraction, a floor or a cap stands in the way.",
-             "\(name): ingen rammer kan støtte alle berettigede ansøgninger med vægt ≥ \(threshold) med en andel på mindst \(share) efter scenariets regler; en regel som max_projects, min_fraction, et gulv eller et loft står i vejen.")
+             "\(name): ingen rammer kan støtte alle støtteberettigede ansøgninger med vægt ≥ \(threshold) med en andel på mindst \(share) efter scenariets regler; en regel som det højeste antal projekter, ansøgernes egne mindsteandele, et minimumsbeløb eller et loft står i vejen (max_projects, min_fraction, focus_floor, area_share_max).")
     }
+    /// Why `wish` has nothing to propose.
+    public func wishFailure(_ failure: WishProposal.Failure, number: NumberFormat) -> String {
+        switch failure {
+        case .noTargets(let w):
+            pick("--threshold \(w) is above every eligible application's weight",
+                 "--threshold \(number.decimal(w, places: 3)) er over vægten for alle støtteberettigede ansøgninger")
+        case .nothingEligible:
+            pick("no application is eligible under the scenario's rules with money to fund: there is nothing to ask for",
+                 "ingen ansøgning er støtteberettiget efter scenariets regler med midler at støtte: der er intet at søge om")
+        case .noEnvelopeFundsTargets:
+            pick("no envelope funds every target under the scenario's priorities",
+                 "ingen ramme støtter alle de ønskede ansøgninger med scenariets prioriteringer")
+        }
+    }
+
+    /// The warning when branch-and-cut stopped before proving the optimum.
+    public func stoppedEarly(_ name: String, gap: Double?, number: NumberFormat) -> String {
+        let bound = gap.map { pick("proven within \(number.decimal($0 * 100, places: 2)) % of the optimum",
+                                   "højst \(number.decimal($0 * 100, places: 2)) % fra det optimale") }
+            ?? pick("no bound on its distance from the optimum is known yet", "hvor langt den er fra det optimale, vides endnu ikke")
+        return pick("warning: \(name): branch-and-cut stopped early (--time-limit or --mip-gap); the allocation is the best found, \(bound)",
+                    "advarsel: \(name): beregningen blev stoppet før tid (--time-limit eller --mip-gap); fordelingen er den bedste fundne, \(bound)")
+    }
+
     func noDiagnosis(_ why: String) -> String {
         pick("No diagnosis could be made: \(why)", "Der kunne ikke stilles en diagnose: \(why)")
     }

@@ -19,18 +19,25 @@ public struct SolveReport: Report, Sendable {
 
     public func yearTable() -> TextTable {
         let a = allocation
+        // Under carry_over, what each year takes over from the year before and passes on.
+        let carry = a.scenario.rules.carryOver && !a.carried.isEmpty
+        let carried = a.years.indices.map { y in y < a.carried.count ? Int(a.carried[y].rounded()) : 0 }
         let rows = a.years.indices.map { y -> [String] in
             let envelope = Int(a.envelope[y].rounded(.down))
-            return [String(a.years[y]), number.kroner(envelope), number.kroner(a.allocated[y]),
-                    number.kroner(envelope - a.allocated[y]),
-                    a.marginalPointsPer1000.map { number.decimal($0[y], places: 3) } ?? "–"]
+            var row = [String(a.years[y]), number.kroner(envelope)]
+            let carriedIn = carry && y > 0 ? carried[y - 1] : 0, carriedOn = carry ? carried[y] : 0
+            if carry { row += [number.kroner(carriedIn), number.kroner(carriedOn)] }
+            // What the year leaves unused: its envelope with what it takes over, less what it passes on.
+            return row + [number.kroner(a.allocated[y]), number.kroner(envelope + carriedIn - carriedOn - a.allocated[y]),
+                          a.marginalPointsPer1000.map { number.decimal($0[y], places: 3) } ?? "–"]
         }
         let envelopeTotal = a.envelope.reduce(0) { $0 + Int($1.rounded(.down)) }
+        let carryHeader = carry ? [labels.carriedIn, labels.carriedOn] : []
         return TextTable(
-            title: labels.byYear, header: [labels.year, labels.envelope, labels.allocated, labels.unspent, labels.marginal],
-            alignments: [.left, .right, .right, .right, .right], rows: rows,
-            footer: [[labels.total, number.kroner(envelopeTotal), number.kroner(summary.totalAllocated),
-                      number.kroner(envelopeTotal - summary.totalAllocated), ""]])
+            title: labels.byYear, header: [labels.year, labels.envelope] + carryHeader + [labels.allocated, labels.unspent, labels.marginal],
+            alignments: [.left, .right] + carryHeader.map { _ in .right } + [.right, .right, .right], rows: rows,
+            footer: [[labels.total, number.kroner(envelopeTotal)] + carryHeader.map { _ in "" }
+                + [number.kroner(summary.totalAllocated), number.kroner(envelopeTotal - summary.totalAllocated), ""]])
     }
 
     /// One row per application, its reason last (in the report's language).
@@ -40,7 +47,7 @@ public struct SolveReport: Report, Sendable {
 
     func applicationTable(reasons: OutcomeReasons) -> TextTable {
         let rows = allocation.outcomes.enumerated().map { i, o -> [String] in
-            [o.application.id, o.application.title, o.prepared.area.name, labels.status(o.status),
+            [o.application.id, o.application.title, o.prepared.area.name, labels.status(o),
              number.decimal(o.prepared.weight.weight, places: 3), number.percent(o.share),
              number.kroner(o.requested.reduce(0, +))] + o.grantedByYear.map(number.kroner) + [number.kroner(o.grantedTotal), reasons.joined(i)]
         }
@@ -112,7 +119,7 @@ public struct SolveReport: Report, Sendable {
         // English: the keys, for scripts. Danish: the words, as the officer opens it in Excel.
         let danish = labels.language == .da, labels = labels
         table.rows = allocation.outcomes.enumerated().map { i, o in
-            [o.application.id, o.application.title, o.prepared.area.name, danish ? labels.status(o.status) : o.status.rawValue,
+            [o.application.id, o.application.title, o.prepared.area.name, danish ? labels.status(o) : o.status.rawValue,
              String(o.prepared.weight.weight.roundedForReport), String(o.share.roundedForReport), String(o.requested.reduce(0, +))]
                 + o.grantedByYear.map(String.init) + [String(o.grantedTotal), reasons.joined(i)]
         }

@@ -34,7 +34,7 @@ enum AllocationSheets {
             header: [labels.id, labels.title, labels.area, labels.status, labels.weight, labels.share, labels.requested]
                 + years.map { "\(labels.granted) \($0)" } + [labels.granted, labels.reason],
             rows: a.outcomes.enumerated().map { i, o in
-                [.text(o.application.id), .text(o.application.title), .text(o.prepared.area.name), .text(labels.status(o.status)),
+                [.text(o.application.id), .text(o.application.title), .text(o.prepared.area.name), .text(labels.status(o)),
                  .number(o.prepared.weight.weight, .decimal(3)), .number(o.share, .percent), .number(Double(o.requested.reduce(0, +)), .kroner)]
                     + o.grantedByYear.map { .number(Double($0), .kroner) } + [.number(Double(o.grantedTotal), .kroner), .text(reasons.joined(i))]
             })

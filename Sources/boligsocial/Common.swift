@@ -38,12 +38,11 @@ enum Common {
         } catch let failure as OutputWriter.Failure {
             printError(failure.message)
             throw Exit.cannotWrite
-        } catch WishProposal.Failure.noTargets(let w) {
-            // The scenario is fine; the --threshold leaves nothing to fund: a usage error.
-            printError("boligsocial wish: --threshold \(w) is above every eligible application's weight")
-            throw Exit.usage
         } catch let failure as WishProposal.Failure {
-            printError("boligsocial wish: \(failure)")
+            let lang = report?.lang ?? language
+            printError("boligsocial wish: " + Labels(lang).wishFailure(failure, number: NumberFormat(lang)))
+            // The scenario is fine when the --threshold leaves nothing to fund: a usage error.
+            if case .noTargets = failure { throw Exit.usage }
             throw Exit.infeasible
         } catch {
             printError("boligsocial: \(error)")
@@ -73,14 +72,11 @@ enum Common {
 
     /// Solves; an allocation found by a MIP stopped early is reported with a warning on standard
     /// error (exit 0, but never silently).
-    static func solve(_ loaded: LoadedScenario, options: SolveOptions = SolveOptions(),
+    static func solve(_ loaded: LoadedScenario, options: SolveOptions = SolveOptions(), language: Language = .en,
                       writeModel: ((ModelWriter) throws -> Void)? = nil) throws -> Allocation {
         let allocation = try Allocator.solve(round: loaded.round, scenario: loaded.scenario, options: options, writeModel: writeModel)
         if case .feasible(let gap) = allocation.status {
-            let bound = gap.map { "proven within \(NumberFormat(.en).decimal($0 * 100, places: 2)) % of the optimum" }
-                ?? "no bound on its distance from the optimum is known yet"
-            printError("warning: \(loaded.scenario.name): branch-and-cut stopped early (--time-limit or --mip-gap); "
-                + "the allocation is the best found, \(bound)")
+            printError(Labels(language).stoppedEarly(loaded.scenario.name, gap: gap, number: NumberFormat(language)))
         }
         return allocation
     }

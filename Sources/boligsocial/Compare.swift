@@ -21,7 +21,7 @@ extension Boligsocial {
         func run() throws {
             try Common.run(report) { loader in
                 let loaded = try scenarios.map(loader.load)
-                let allocations = try loaded.map { try Common.solve($0, options: solver.solveOptions) }
+                let allocations = try loaded.map { try Common.solve($0, options: solver.solveOptions, language: report.lang) }
                 try Common.emit(CompareReport(Comparison(allocations), stamps: loaded.map(\.stamp), language: report.lang), report,
                                 inputs: loader.inputPaths)
             }

@@ -17,7 +17,7 @@ extension Boligsocial {
         func run() throws {
             try Common.run(report) { loader in
                 let loaded = try loader.load(scenario)
-                let allocation = try Common.solve(loaded, options: solver.solveOptions)
+                let allocation = try Common.solve(loaded, options: solver.solveOptions, language: report.lang)
                 try Common.emit(RankReport(Ranking(allocation), stamp: loaded.stamp, language: report.lang), report, inputs: loaded.inputPaths)
             }
         }

@@ -37,7 +37,7 @@ extension Boligsocial {
                     }
                 }
             }
-            let allocation = try Common.solve(loaded, options: solver.solveOptions, writeModel: write)
+            let allocation = try Common.solve(loaded, options: solver.solveOptions, language: report.lang, writeModel: write)
             let summary = AllocationSummary(allocation, stamp: loaded.stamp)
             try Common.emit(SolveReport(summary, language: report.lang), report, inputs: loaded.inputPaths)
         }

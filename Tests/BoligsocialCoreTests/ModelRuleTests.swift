@@ -46,6 +46,7 @@ import Testing
             Fixture.app("NOSOF", salary: [100_000], sof: false),
             Fixture.app("NOOBJ", salary: [100_000], objectives: []),
             Fixture.app("NOACC", salary: [100_000], activities: [50_000], accounting: false),
+            Fixture.app("ONLYACT", salary: [0], activities: [50_000], accounting: false),
         ]
         let a = try Fixture.solve(apps, envelope: [1_000_000])
         #expect(a.outcome("NOSOF").status == .ineligible && a.outcome("NOSOF").grantedTotal == 0)
@@ -55,15 +56,19 @@ import Testing
         let noAccounting = a.outcome("NOACC")
         #expect(noAccounting.status == .full)
         #expect(noAccounting.granted[0][.salary] == 100_000 && noAccounting.granted[0][.activities] == nil)
-        #expect(noAccounting.reasons == [.ineligible(.activitiesWithoutAccounting), .fullyFunded])
+        #expect(noAccounting.reasons == [.ineligible(.activitiesWithoutAccounting), .fullyFunded(cut: 50_000)])
+        // Asking for activity money alone, without the commitment: nothing of it may be funded.
+        let onlyActivities = a.outcome("ONLYACT")
+        #expect(onlyActivities.status == .ineligible && onlyActivities.grantedTotal == 0)
+        #expect(onlyActivities.reasons == [.ineligible(.activitiesWithoutAccounting), .onlyIneligibleLines])
         #expect(abs(a.priorityPoints - 100) < tolerance)
-        // With the rules off, all three are funded in full.
+        // With the rules off, all four are funded in full.
         var off = Rules()
         off.requireSofInSteeringGroup = false
         off.requireObjective = false
         off.requireActivityAccounting = false
         let b = try Fixture.solve(apps, envelope: [1_000_000], rules: off)
-        #expect(b.allocated == [350_000] && abs(b.priorityPoints - 350) < tolerance)
+        #expect(b.allocated == [400_000] && abs(b.priorityPoints - 400) < tolerance)
     }
 
     /// Two years, 100.000 kr. asked each year; envelopes 100.000 and 50.000.

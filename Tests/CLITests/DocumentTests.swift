@@ -142,7 +142,7 @@ import Testing
         for a in applications {
             let reasons = a["reasons"] as! [String], codes = a["reason_codes"] as! [[String: Any]]
             #expect(!reasons.isEmpty && reasons.count == codes.count, "\(a["id"]!)")
-            let known = ["ineligible", "nothing_eligible_requested", "fully_funded", "partly_funded", "unfunded", "low_weight"]
+            let known = ["ineligible", "only_ineligible_lines", "nothing_eligible_requested", "fully_funded", "partly_funded", "unfunded", "low_weight", "below_last_funded"]
             #expect(codes.allSatisfy { known.contains($0["code"] as! String) })
             // The status's own reason is worded in Danish.
             let lead = ["fuldt støttet:", "delvist støttet (", "ikke støttet:", "ikke støtteberettiget:", "aktivitetsposterne kan ikke støttes:",
@@ -243,6 +243,66 @@ import Testing
         // A reason on every application row, in the table and the CSV.
         let table = outputs[0].1.split(separator: "\n").filter { $0.hasPrefix("A") && $0.count > 3 && $0.dropFirst().first!.isNumber }
         #expect(table.count == 56 && table.allSatisfy { $0.contains("støtte") }, "\(table.count)")
+    }
+}
+
+/// The reason of each status and cause on the shipped round, in English and in Danish: fully
+/// funded, fully funded but for lines that may not be funded, partly funded by the envelope with
+/// its low weight, not funded with the weight factor and how far below the last funded it is,
+/// and ineligible by each whole-application rule.
+@Suite struct ReasonSentenceTests {
+    typealias CLI = CLITests
+
+    static let english: [String: [String]] = [
+            "A03": ["partly funded (88.3 %): the 2012 envelope is used up by applications with more priority points per krone", "its weight is held down by the target group (secondary): 0.60 against at most 1.00"],
+            "A04": ["fully funded: every eligible line is granted in full"],
+            "A06": ["activity lines not eligible: activity money is requested without a commitment to account for it afterwards (Der kan konkret gives støtte til: \"Det vil således være et krav, at projektlederen efterfølgende kan aflægge regnskab for aktivitetsmidlerne\")", "fully funded (the eligible part): every eligible line is granted in full; 800,000 kr. on lines that may not be funded is cut"],
+            "A08": ["ineligible: Socialforvaltningen is not represented in the project's steering group (Krav til organisering: \"Det forudsættes, at Socialforvaltningen bliver repræsenteret i styregruppen for at et projekt kan modtage støtte.\")"],
+            "A11": ["not funded: the 2012 envelope is used up by applications with more priority points per krone", "its weight is held down by the focus area (outside the focus areas): 0.50 against at most 1.00", "weight 0.420 against 0.648 for the last application in priority order that gets money (A13)"],
+            "A14": ["ineligible: the application names none of the memo's overall objectives (Krav til indhold: \"Der kan gives støtte til indsatser, som arbejder for … en eller flere af de overordnede beskrevne målsætninger.\")"],
+            "A15": ["not funded: the 2012 envelope is used up by applications with more priority points per krone", "its weight is held down by the risk class (outside the risk group): 0.40 against at most 1.00", "weight 0.396 against 0.648 for the last application in priority order that gets money (A13)"],
+    ]
+    static let danish: [String: [String]] = [
+            "A03": ["delvist støttet (88,3 %): rammen for 2012 er brugt op af ansøgninger med flere prioritetspoint pr. krone", "vægten trækkes ned af målgruppen (sekundær): 0,60 mod højst 1,00"],
+            "A04": ["fuldt støttet: alle støtteberettigede poster er bevilget fuldt ud"],
+            "A06": ["aktivitetsposterne kan ikke støttes: der søges aktivitetsmidler uden tilsagn om efterfølgende regnskab for dem (Der kan konkret gives støtte til: \"Det vil således være et krav, at projektlederen efterfølgende kan aflægge regnskab for aktivitetsmidlerne\")", "fuldt støttet (den støtteberettigede del): alle støtteberettigede poster er bevilget fuldt ud; 800.000 kr. på poster, der ikke kan støttes, er trukket fra"],
+            "A08": ["ikke støtteberettiget: Socialforvaltningen er ikke repræsenteret i projektets styregruppe (Krav til organisering: \"Det forudsættes, at Socialforvaltningen bliver repræsenteret i styregruppen for at et projekt kan modtage støtte.\")"],
+            "A11": ["ikke støttet: rammen for 2012 er brugt op af ansøgninger med flere prioritetspoint pr. krone", "vægten trækkes ned af indsatsområdet (uden for indsatsområderne): 0,50 mod højst 1,00", "vægt 0,420 mod 0,648 for den sidste ansøgning i prioriteringsrækkefølgen, der får midler (A13)"],
+            "A14": ["ikke støtteberettiget: ansøgningen peger ikke på nogen af notatets overordnede målsætninger (Krav til indhold: \"Der kan gives støtte til indsatser, som arbejder for … en eller flere af de overordnede beskrevne målsætninger.\")"],
+            "A15": ["ikke støttet: rammen for 2012 er brugt op af ansøgninger med flere prioritetspoint pr. krone", "vægten trækkes ned af risikoklassen (uden for risikogruppen): 0,40 mod højst 1,00", "vægt 0,396 mod 0,648 for den sidste ansøgning i prioriteringsrækkefølgen, der får midler (A13)"],
+    ]
+
+    @Test(arguments: ["en", "da"])
+    func everyStatusAndCause(_ language: String) throws {
+        let r = try CLI.run(["solve", "--format", "json", "--lang", language])
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let reasons = Dictionary(uniqueKeysWithValues: (json["applications"] as! [[String: Any]]).map { ($0["id"] as! String, $0["reasons"] as! [String]) })
+        for (id, expected) in language == "da" ? Self.danish : Self.english {
+            #expect(reasons[id] == expected, "\(id): \(reasons[id] ?? [])")
+        }
+    }
+}
+
+/// `carry_over`: the year table shows what each year takes over and passes on, and what it leaves
+/// unused adds up with them.
+@Suite struct CarryOverTableTests {
+    @Test func theYearTableShowsTheMoneyCarried() throws {
+        let dir = try CLITests.temporaryDirectory([
+            "s.toml": "extends = \"\(CLITests.root.path)/Scenarios/baseline.toml\"\nname = \"Carry\"\n[envelope]\n2009 = 40000000\n"
+                + "2010 = 20000000\n2011 = 29000000\n2012 = 28000000\n[rules]\ncarry_over = true\n"])
+        let r = try CLITests.run(["solve", "s.toml"], in: dir)
+        #expect(r.status == 0 && r.stdout.contains("Carried in") && r.stdout.contains("Carried on"))
+        let rows = r.stdout.split(separator: "\n").filter { $0.hasPrefix("20") }.prefix(4).map { line in
+            line.split(separator: " ").dropFirst().prefix(5).map { Int($0.replacingOccurrences(of: ",", with: ""))! }
+        }
+        #expect(rows.count == 4)
+        for (y, row) in rows.enumerated() {
+            let (envelope, carriedIn, carriedOn, allocated, unused) = (row[0], row[1], row[2], row[3], row[4])
+            #expect(unused == envelope + carriedIn - carriedOn - allocated && unused >= 0, "\(row)")
+            if y > 0 { #expect(carriedIn == rows[y - 1][2]) }
+        }
+        #expect(rows[0][2] > 0, "2009 passes money on")
+        #expect(!(try CLITests.run(["solve"]).stdout.contains("Carried in")))
     }
 }
 

@@ -67,6 +67,17 @@ extension Allocation {
         self.marginalPointsPer1000 = solution.isMixedInteger || !usable ? nil : model.envelopeMarginals(solution)
         keepWithinEnvelopes()
         for i in self.outcomes.indices { self.outcomes[i].classify(weights: self.scenario.weights) }
+        // How far below the line: the last application in priority order (lowest weight, then
+        // the last id) that gets money, against each one the money holds back below it.
+        let funded = self.outcomes.filter { $0.prepared.eligibility.isEligible && $0.grantedTotal > 0 }
+        if let last = funded.min(by: { ($0.prepared.weight.weight, $1.application.id) < ($1.prepared.weight.weight, $0.application.id) }) {
+            for i in self.outcomes.indices where self.outcomes[i].heldByMoney
+                && self.outcomes[i].prepared.weight.weight <= last.prepared.weight.weight
+                && self.outcomes[i].application.id != last.application.id {
+                self.outcomes[i].reasons.append(.belowLastFunded(
+                    weight: self.outcomes[i].prepared.weight.weight, lastWeight: last.prepared.weight.weight, lastID: last.application.id))
+            }
+        }
         allocated = years.indices.map { y in self.outcomes.reduce(0) { $0 + $1.granted[y].total } }
     }
 

@@ -31,6 +31,7 @@ extension ApplicationOutcome {
         reasons = eligibility.reasons.map(OutcomeReason.ineligible)
         if !eligibility.isEligible {
             status = .ineligible
+            if eligibility.onlyIneligibleLines { reasons.append(.onlyIneligibleLines) }
             return
         }
         if prepared.eligibleTotal <= 0 {
@@ -40,7 +41,7 @@ extension ApplicationOutcome {
         }
         if share >= 1 {
             status = .full
-            reasons.append(.fullyFunded)
+            reasons.append(.fullyFunded(cut: max(0, requested.reduce(0, +) - Int(prepared.eligibleTotal.rounded()))))
             return
         }
         if grantedTotal > 0 {
@@ -55,5 +56,11 @@ extension ApplicationOutcome {
         if byMoney, let weakest = prepared.weight.weakestFactor(weights) {
             reasons.append(.lowWeight(weakest.factor, value: weakest.value, best: weakest.best))
         }
+    }
+
+    /// Whether the money, not a rule of its own, holds it back (after `classify`).
+    var heldByMoney: Bool {
+        (status == .partial || status == .unfunded) && prepared.eligibleTotal > 0
+            && (binding.isEmpty || binding.contains { if case .envelope = $0 { true } else { false } })
     }
 }

@@ -23,19 +23,14 @@ public struct WishProposal: Sendable {
     /// The applications the asked envelopes fund (granted anything).
     public var funded: [String] { allocation.outcomes.filter { $0.grantedTotal > 0 }.map(\.application.id) }
 
-    public enum Failure: Error, CustomStringConvertible {
+    /// Why there is no wish to propose (the reports word it).
+    public enum Failure: Error, Equatable {
         /// No eligible application reaches the `--threshold` weight.
         case noTargets(threshold: Double)
         /// No application is eligible with money to fund, whatever the threshold.
         case nothingEligible
-        case infeasible(String)
-        public var description: String {
-            switch self {
-            case .noTargets(let w): "no eligible application has a weight of \(w) or more"
-            case .nothingEligible: "no application is eligible under the scenario's rules with money to fund: there is nothing to ask for"
-            case .infeasible(let why): why
-            }
-        }
+        /// No envelopes fund every target under the scenario's priorities.
+        case noEnvelopeFundsTargets
     }
 
     public static func compute(round: Round, scenario: Scenario, threshold: Double = 0, share: Double = 1,
@@ -103,7 +98,7 @@ public struct WishProposal: Sendable {
                 return Allocation(model: session.model, solution: last.solution, scenario: session.scenario(with: envelope))
             }
             guard try fundsTargets(envelope), let last = lastFunding else {
-                throw Failure.infeasible("no envelope funds every target under the scenario's priorities")
+                throw Failure.noEnvelopeFundsTargets
             }
             return Allocation(model: session.model, solution: last.solution, scenario: session.scenario(with: envelope))
         }
@@ -116,7 +111,7 @@ public struct WishProposal: Sendable {
         while try !fundsTargets(ask(high)) {
             low = high
             high *= 2
-            if high > 1e6 { throw Failure.infeasible("no envelope funds every target under the scenario's priorities") }
+            if high > 1e6 { throw Failure.noEnvelopeFundsTargets }
         }
         while high - low > 1e-4 * high {
             let mid = (low + high) / 2
