@@ -20,13 +20,14 @@ public enum HTML {
     }
 
     static let style = """
-        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;margin:2rem;color:#111;max-width:1100px}
+        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;margin:2rem;color:#111;max-width:1500px}
         h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
         table{border-collapse:collapse;margin:0.5rem 0 1.5rem;font-size:0.85rem}
         caption{text-align:left;font-weight:600;padding:0.3rem 0}
         th,td{border-bottom:1px solid #ddd;padding:0.25rem 0.6rem;vertical-align:top}
         th{background:#f3f3f3;text-align:left}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         tfoot td{font-weight:600;border-top:2px solid #999}
+        td:last-child:not(.n){min-width:22rem}
         .chart{max-width:100%;height:auto}figure{margin:1rem 0}figcaption{font-weight:600;font-size:0.9rem}
         footer{margin-top:2rem;font-size:0.75rem;color:#555}
         @media print{body{margin:0.5cm;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}

@@ -32,23 +32,26 @@ public struct RankReport: Report, Sendable {
         return labels.cutLine(year, envelope: number.kr(Int(allocation.envelope[y].rounded(.down))))
     }
 
+    /// The list for reading: the request over all years and the running total per year (the
+    /// CSV, the workbook and the JSON carry every year's request too).
     public var tables: [TextTable] {
         let reasons = OutcomeReasons(allocation.outcomes, labels: labels, number: number)
-        let width = 5 + 2 * years.count + 3
+        let width = 5 + years.count + 3
         var rows: [[String]] = []
         for (k, entry) in ranking.ranked.enumerated() {
             let o = entry.outcome
-            rows.append([String(entry.place ?? 0), o.application.id, o.application.title, number.decimal(o.prepared.weight.weight, places: 3)]
-                + zip(entry.request, entry.runningRequest).flatMap { [number.kroner($0), number.kroner($1)] }
+            rows.append([String(entry.place ?? 0), o.application.id, o.application.title, number.decimal(o.prepared.weight.weight, places: 3),
+                         number.kroner(entry.request.reduce(0, +))]
+                + entry.runningRequest.map(number.kroner)
                 + [number.kroner(o.grantedTotal), labels.status(o), reasons.joined(entry.index)])
             for year in ranking.linesBelow(k) {
-                rows.append(["", "", cutLine(year)] + Array(repeating: "", count: width - 4))
+                rows.append(["", "", cutLine(year)] + Array(repeating: "", count: width - 3))
             }
         }
-        let header = [labels.place, labels.id, labels.title, labels.pointsPerThousand]
-            + years.flatMap { [labels.askedIn($0), labels.runningIn($0)] } + [labels.granted, labels.status, labels.reason]
+        let header = [labels.place, labels.id, labels.title, labels.pointsPerThousand, labels.requested]
+            + years.map(labels.runningIn) + [labels.granted, labels.status, labels.reason]
         let list = TextTable(title: labels.rankTitle, header: header,
-                             alignments: [.right, .left, .left, .right] + Array(repeating: .right, count: 2 * years.count + 1) + [.left, .left],
+                             alignments: [.right, .left, .left, .right, .right] + Array(repeating: .right, count: years.count + 1) + [.left, .left],
                              rows: rows)
         let excluded = TextTable(
             title: labels.ineligibleApplications, header: [labels.id, labels.title, labels.requested, labels.reason],
