@@ -154,6 +154,9 @@ public struct InputProblemWords: Sendable {
         case .badReturns:
             return da ? "'returns' skal begynde med 1.0 og aldrig stige, og hver værdi skal være positiv, fx [1.0, 0.7, 0.4]"
                 : "'returns' must start at 1.0 and never increase, with every value positive, such as [1.0, 0.7, 0.4]"
+        case .indexOutOfRange(let key, let value):
+            return da ? "'\(key)' skal være et pris- og lønindeks mellem 0,5 og 2 (fx 1,027), ikke \(number(value))"
+                : "'\(key)' must be a price and wage index between 0.5 and 2 (such as 1.027), not \(value)"
         case .workbook(let problem):
             return workbook(problem)
         }

@@ -120,6 +120,11 @@ public struct Labels: Sendable {
     func wishTable(_ years: String, prices: Int) -> String {
         pick("Wish proposal \(years), 1,000 kr. (fixed \(prices) prices)", "Ønskeforslag \(years), 1.000 kr. (faste \(prices)-priser)")
     }
+    func wishTableCurrent(_ years: String, base: Int) -> String {
+        pick("Wish proposal \(years), 1,000 kr. (current prices: price and wage index, \(base) = 1)",
+             "Ønskeforslag \(years), 1.000 kr. (løbende priser: pris- og lønindeks, \(base) = 1)")
+    }
+    var priceIndex: String { pick("Price and wage index", "Pris- og lønindeks") }
     var notAllocated: String { pick("Not allocated (rounding up, share rules)", "Ikke fordelt (oprunding, andelsregler)") }
     var fundedApplications: String { pick("Applications it funds", "Ansøgninger, der støttes") }
     var carriedIn: String { pick("Carried in", "Overført fra året før") }

@@ -7,8 +7,13 @@ public struct WishReport: Report, Sendable {
     let labels: Labels
     let number: NumberFormat
 
-    public init(_ proposal: WishProposal, stamp: InputStamp?, language: Language = .en) {
+    /// `currentPrices`: every year's amounts in that year's prices (times the scenario's `[index]`);
+    /// otherwise in the first year's fixed prices, as the model computes them.
+    public let currentPrices: Bool
+
+    public init(_ proposal: WishProposal, stamp: InputStamp?, language: Language = .en, currentPrices: Bool = false) {
         self.proposal = proposal
+        self.currentPrices = currentPrices
         summary = AllocationSummary(proposal.allocation, stamp: stamp)
         labels = Labels(language)
         number = NumberFormat(language)
@@ -16,6 +21,12 @@ public struct WishReport: Report, Sendable {
 
     var years: [Int] { proposal.allocation.years }
     var askKroner: [Int] { proposal.envelope.map { Int($0) } }
+    var indices: [Double] { proposal.allocation.scenario.indices }
+
+    /// Kroner per year in the prices the report states: as computed, or times each year's index.
+    func inPrices(_ values: [Int]) -> [Int] {
+        currentPrices ? zip(values, indices).map { Int((Double($0) * $1).rounded()) } : values
+    }
 
     public var stamps: [InputStamp] { summary.stamp.map { [$0] } ?? [] }
     public var language: Language { labels.language }
@@ -32,6 +43,9 @@ public struct WishReport: Report, Sendable {
                         .joined(separator: ", ")]
         if let k = proposal.raisedBy {
             lines.append(labels.wishRaised(number.decimal(k, places: 4)))
+        }
+        if currentPrices {
+            lines.append("\(labels.priceIndex): " + zip(years, indices).map { "\($0) \(number.decimal($1, places: 3))" }.joined(separator: ", "))
         }
         lines.append(labels.inThousands)
         return lines
@@ -50,11 +64,13 @@ public struct WishReport: Report, Sendable {
     }
 
     func budget(inThousands: Bool) -> Budget {
-        let allocated = proposal.allocation.allocated
+        let allocated = inPrices(proposal.allocation.allocated)
         let granted = inThousands ? allocated.map(ThousandsRounding.nearest) : allocated
-        let ask = inThousands ? askKroner.map { $0 / 1000 } : askKroner
+        // The envelope asked is whole 1.000 kr. in fixed prices; in current prices to the nearest thousand.
+        let askedKroner = inPrices(askKroner)
+        let ask = inThousands ? (currentPrices ? askedKroner.map(ThousandsRounding.nearest) : askKroner.map { $0 / 1000 }) : askedKroner
         func block(_ title: String, _ key: String, _ rows: [(String, [Int])]) -> (title: String, key: String, rows: [(String, [Int])]) {
-            let kept = rows.filter { $0.1.contains { $0 != 0 } }
+            let kept = rows.filter { $0.1.contains { $0 != 0 } }.map { ($0.0, inPrices($0.1)) }
             guard inThousands else { return (title, key, kept) }
             let cells = ThousandsRounding.table(kept.map(\.1), yearTotals: granted).cells
             return (title, key, zip(kept, cells).map { ($0.0, $1) })
@@ -74,7 +90,7 @@ public struct WishReport: Report, Sendable {
         let b = budget(inThousands: true), n = number
         let money = { (values: [Int]) in values.map(n.kroner) + [n.kroner(values.reduce(0, +))] }
         let alignments = [TextTable.Alignment.left] + Array(repeating: .right, count: years.count + 1)
-        let heading = labels.wishTable(span, prices: years.first ?? 2009)
+        let heading = currentPrices ? labels.wishTableCurrent(span, base: years.first ?? 2009) : labels.wishTable(span, prices: years.first ?? 2009)
         var tables = b.blocks.map { block in
             TextTable(title: "\(heading): \(block.title.lowercased())", header: [block.key] + years.map(String.init) + [labels.total],
                       alignments: alignments, rows: block.rows.map { [$0.0] + money($0.1) },
@@ -92,7 +108,7 @@ public struct WishReport: Report, Sendable {
         let rows = outcomes.indices.filter { outcomes[$0].grantedTotal > 0 }.map { i -> [String] in
             let o = outcomes[i]
             return [o.application.id, o.application.title, number.decimal(o.prepared.weight.weight, places: 3), number.percent(o.share),
-                    number.thousands(o.grantedTotal), reasons.joined(i)]
+                    number.thousands(inPrices(o.grantedByYear).reduce(0, +)), reasons.joined(i)]
         }
         return TextTable(title: labels.fundedApplications,
                          header: [labels.id, labels.title, labels.weight, labels.share, labels.granted, labels.reason],
@@ -126,6 +142,9 @@ public struct WishReport: Report, Sendable {
             ("share", .double(proposal.share)),
             ("flat", .bool(proposal.flat)),
             ("envelope", perYear(askKroner)),
+            ("prices", .string(currentPrices ? "current" : "fixed")),
+            ("index", .object(zip(years, indices).map { (String($0), .double($1)) })),
+            ("envelope_in_stated_prices", perYear(inPrices(askKroner))),
             ("minimum", .object(zip(years, proposal.minimum).map { (String($0), .double($1.roundedForReport)) })),
             ("raised_by", proposal.raisedBy.map { .double($0.roundedForReport) } ?? .null),
             ("priority_points", .double(proposal.allocation.priorityPoints.roundedForReport)),

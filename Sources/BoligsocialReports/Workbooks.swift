@@ -76,7 +76,9 @@ extension WishReport {
         rows.append(line(labels.grantedTotal, b.granted))
         rows.append(line(labels.notAllocated, b.margin))
         rows.append(line(labels.askTotal, b.ask))
-        let wish = Sheet(name: labels.wish, header: [labels.inThousands] + years.map(String.init) + [labels.total], rows: rows)
+        // The first header cell says the unit and the prices: "Ønskeforslag 2009-2012, 1.000 kr. (faste 2009-priser)".
+        let heading = currentPrices ? labels.wishTableCurrent(span, base: years.first ?? 2009) : labels.wishTable(span, prices: years.first ?? 2009)
+        let wish = Sheet(name: labels.wish, header: [heading] + years.map(String.init) + [labels.total], rows: rows)
         var sheets = AllocationSheets.sheets(summary, labels: labels)
         sheets.insert(wish, at: 1)
         return Workbook(title: title, sheets: sheets)

@@ -20,6 +20,9 @@ extension Boligsocial {
         @Flag(help: "Ask for the same amount every year.")
         var flat = false
 
+        @Flag(help: "State the amounts in each year's current prices (the scenario's [index] table), not the first year's fixed prices.")
+        var currentPrices = false
+
         @OptionGroup var report: ReportOptions
 
         func validate() throws {
@@ -30,9 +33,14 @@ extension Boligsocial {
         func run() throws {
             try Common.run(report) { loader in
                 let loaded = try loader.load(scenario)
+                if currentPrices && loaded.scenario.priceIndex.isEmpty {
+                    printError("boligsocial wish: --current-prices needs an [index] table in the scenario (such as 2010 = 1.027)")
+                    throw Exit.usage
+                }
                 let proposal = try WishProposal.compute(round: loaded.round, scenario: loaded.scenario, threshold: threshold, share: share,
                                                         flat: flat)
-                try Common.emit(WishReport(proposal, stamp: loaded.stamp, language: report.lang), report, inputs: loaded.inputPaths)
+                try Common.emit(WishReport(proposal, stamp: loaded.stamp, language: report.lang, currentPrices: currentPrices), report,
+                                inputs: loaded.inputPaths)
             }
         }
     }

@@ -20,7 +20,7 @@ import Testing
         .extendsCycle(["a.toml", "b.toml", "a.toml"]), .extendsTooLong(maximum: 32), .extendsNotAPath, .yearsNotIncreasing,
         .noTableFile(key: "areas"), .yearTwice(key: "2009", year: 2009, first: "2_009"), .notAScenarioYear(key: "2013", years: [2009]),
         .noEnvelope(year: 2010), .noEnvelopeTable, .unknownCommitment("yearly", suggestion: nil), .negativeMaxProjects, .badReturns,
-        .workbook(.encryptedOrOld),
+        .indexOutOfRange(key: "index.2010", value: 102.7), .workbook(.encryptedOrOld),
     ]
 
     static let workbookSamples: [WorkbookProblem] = [
@@ -43,13 +43,13 @@ import Testing
              .emptyID, .duplicateID, .unknownArea, .unknownWord, .unknownListWord, .notYesNo, .notAmount, .amountOutOfRange, .notFraction,
              .proportionalSpread, .tomlSyntax, .wrongType, .emptyValue, .amountKey, .weightOutOfRange, .fractionOutOfRange, .unknownKey,
              .extendsCycle, .extendsTooLong, .extendsNotAPath, .yearsNotIncreasing, .noTableFile, .yearTwice, .notAScenarioYear,
-             .noEnvelope, .noEnvelopeTable, .unknownCommitment, .negativeMaxProjects, .badReturns, .workbook:
+             .noEnvelope, .noEnvelopeTable, .unknownCommitment, .negativeMaxProjects, .badReturns, .indexOutOfRange, .workbook:
             String("\(p)".prefix { $0 != "(" })
         }
     }
 
     @Test func everyProblemHasItsDanishSentence() {
-        #expect(Set(Self.samples.map(Self.kind)).count == 38, "a sample for every case")
+        #expect(Set(Self.samples.map(Self.kind)).count == 39, "a sample for every case")
         let all = Self.samples + Self.workbookSamples.map(InputProblem.workbook) + Self.syntaxSamples.map(InputProblem.tomlSyntax)
             + [XMLProblem.commentNotClosed, .cdataNotClosed, .declarationNotClosed, .endTagNotClosed, .startTagNotClosed, .tagWithoutName,
                .straySlash, .attributeWithoutValue, .attributeValueWithoutQuotes, .attributeValueNotClosed].map { .workbook(.malformedXML($0)) }

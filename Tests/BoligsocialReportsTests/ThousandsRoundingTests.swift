@@ -49,9 +49,13 @@ import Testing
         let scenario = RoundGenerator.scenario(for: round, coverage: 0.6, name: "Rounding")
         let solve = SolveReport(AllocationSummary(try Allocator.solve(round: round, scenario: scenario), stamp: nil), language: .da)
         for table in [solve.focusTable(), solve.riskTable(), solve.areaTable(), solve.categoryTable()] { Self.expectAddsUp(table) }
-        let wish = WishReport(try WishProposal.compute(round: round, scenario: scenario, threshold: 0.5), stamp: nil, language: .da)
+        var indexed = scenario
+        indexed.priceIndex = [2010: 1.027, 2011: 1.051, 2012: 1.083]
+        let proposal = try WishProposal.compute(round: round, scenario: indexed, threshold: 0.5)
+        let wish = WishReport(proposal, stamp: nil, language: .da)
         let tables = wish.wishTables()
         for table in tables { Self.expectAddsUp(table) }
+        for table in WishReport(proposal, stamp: nil, language: .da, currentPrices: true).wishTables() { Self.expectAddsUp(table) }
         // The blocks share their year totals, and the envelope asked is what is granted plus what is not.
         #expect(tables.dropLast().allSatisfy { $0.footer.last!.dropFirst() == tables[0].footer.last!.dropFirst() })
     }

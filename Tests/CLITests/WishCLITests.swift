@@ -47,3 +47,34 @@ import Testing
         #expect(try CLI.run(["wish", "does-not-exist.toml"]).status == 66)
     }
 }
+
+/// The wish in current prices: the scenario's `[index]` per year times the fixed-price amounts,
+/// the label saying which prices; refused without an index, and an index far from 1 is an input error.
+@Suite struct WishPricesTests {
+    typealias CLI = CLITests
+
+    @Test func currentPricesFollowTheIndex() throws {
+        let base = "extends = \"\(CLI.root.path)/Scenarios/baseline.toml\"\nname = \"Prices\"\n"
+        let dir = try CLI.temporaryDirectory(["s.toml": base + "[index]\n2010 = 1.027\n2011 = 1.05\n2012 = 1.08\n",
+                                              "plain.toml": base, "bad.toml": base + "[index]\n2010 = 102.7\n"])
+        let r = try CLI.run(["wish", "s.toml", "--threshold", "0.9", "--current-prices", "--format", "json"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let envelope = json["envelope"] as! [String: Int], stated = json["envelope_in_stated_prices"] as! [String: Int]
+        let index = json["index"] as! [String: Double]
+        #expect(json["prices"] as? String == "current" && index == ["2009": 1, "2010": 1.027, "2011": 1.05, "2012": 1.08])
+        for (year, kroner) in envelope {
+            #expect(stated[year] == Int((Double(kroner) * index[year]!).rounded()), "\(year)")
+        }
+        let text = try CLI.run(["wish", "s.toml", "--threshold", "0.9", "--current-prices", "--lang", "da"], in: dir)
+        #expect(text.status == 0 && text.stdout.contains("løbende priser: pris- og lønindeks, 2009 = 1")
+            && text.stdout.contains("Pris- og lønindeks: 2009 1,000, 2010 1,027, 2011 1,050, 2012 1,080"), "\(text.stdout.prefix(600))")
+        let fixed = try CLI.run(["wish", "s.toml", "--threshold", "0.9", "--lang", "da"], in: dir)
+        #expect(fixed.stdout.contains("(faste 2009-priser)"))
+        let none = try CLI.run(["wish", "plain.toml", "--current-prices"], in: dir)
+        #expect(none.status == 64 && none.stderr.contains("[index]"))
+        let bad = try CLI.run(["validate", "bad.toml"], in: dir)
+        #expect(bad.status == 65 && bad.stderr.contains("'index.2010' must be a price and wage index between 0.5 and 2"), "\(bad.stderr)")
+    }
+}
+

@@ -11,6 +11,10 @@ public struct Scenario: Sendable, Equatable {
     public var envelope: [Int: Double]
     public var weights = Weights()
     public var rules = Rules()
+    /// Price and wage index per year against the first year's prices (`[index]`, 1 where none is
+    /// given): what a krone at fixed prices costs in that year's current prices. The model works in
+    /// fixed prices; the wish proposal may be stated in current ones.
+    public var priceIndex: [Int: Double] = [:]
 
     public init(
         name: String, description: String = "", files: [String] = [], applicationsPath: String = "",
@@ -27,6 +31,9 @@ public struct Scenario: Sendable, Equatable {
         self.weights = weights
         self.rules = rules
     }
+
+    /// The index of each year in `years`' order.
+    public var indices: [Double] { years.map { priceIndex[$0] ?? 1 } }
 
     /// The envelope of each year in `years`' order (0 where none is given).
     public var envelopes: [Double] { years.map { envelope[$0] ?? 0 } }

@@ -51,6 +51,8 @@ public enum InputProblem: Sendable, Equatable {
     case unknownCommitment(String, suggestion: String?)
     case negativeMaxProjects
     case badReturns
+    /// A year's price and wage index outside 0.5–2.
+    case indexOutOfRange(key: String, value: Double)
 
     // A workbook.
     case workbook(WorkbookProblem)

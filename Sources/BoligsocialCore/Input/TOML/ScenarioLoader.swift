@@ -44,7 +44,7 @@ public enum ScenarioLoader {
     static func interpret(_ entries: [TOMLEntry], files: [String], diagnostics: inout DiagnosticCollector) -> Scenario {
         let file = files.first ?? "scenario"
         var top = TableReader(entries, path: "", file: file, diagnostics: &diagnostics)
-        top.allow(["name", "description", "applications", "areas", "extends", "years", "envelope", "weights", "rules"])
+        top.allow(["name", "description", "applications", "areas", "extends", "years", "envelope", "weights", "rules", "index"])
         let stem = file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file
         var scenario = Scenario(name: top.string("name") ?? stem, files: files, envelope: [:])
         scenario.description = top.string("description") ?? ""
@@ -81,6 +81,23 @@ public enum ScenarioLoader {
             envelope.finish(into: &top)
         } else {
             top.problemAtTop(.noEnvelopeTable)
+        }
+        if var index = top.table("index") {
+            index.allowAny()
+            for entry in index.entries {
+                guard let year = Int(entry.key), scenario.years.contains(year) else {
+                    index.problem(entry.key, .notAScenarioYear(key: "index.\(entry.key)", years: scenario.years))
+                    continue
+                }
+                guard let value = index.number(entry.key) else { continue }
+                // A price and wage index over a few years lies near 1; far from it is a typo (102.7 for 1.027).
+                guard (0.5...2).contains(value) else {
+                    index.problem(entry.key, .indexOutOfRange(key: "index.\(entry.key)", value: value))
+                    continue
+                }
+                scenario.priceIndex[year] = value
+            }
+            index.finish(into: &top)
         }
         if var weights = top.table("weights") {
             readWeights(&weights, into: &scenario.weights)
