@@ -29,7 +29,7 @@ public struct RankReport: Report, Sendable {
     /// The line drawn below an application, one per year whose envelope runs out there.
     func cutLine(_ year: Int) -> String {
         let y = years.firstIndex(of: year)!
-        return labels.cutLine(year, envelope: number.kr(Int(allocation.envelope[y].rounded(.down))))
+        return labels.cutLine(year, envelope: number.kr(Int(allocation.envelope[y].rounded(.down))), allocated: number.kr(allocation.allocated[y]))
     }
 
     /// The list for reading: the request over all years and the running total per year (the

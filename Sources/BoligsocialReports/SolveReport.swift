@@ -91,7 +91,13 @@ public struct SolveReport: Report, Sendable {
         amountTable(title: labels.byCategory, key: labels.category, rows: summary.byCategory.map { (labels.category($0.category), $0.amounts) })
     }
 
-    public var tables: [TextTable] { [yearTable(), applicationTable(), focusTable(), riskTable(), areaTable(), categoryTable()] }
+    /// The priority list of `rank` (the eligible applications best first, the line where each
+    /// year's envelope runs out), as the solve report's last section.
+    var priorityList: RankReport { RankReport(Ranking(allocation), stamp: nil, language: labels.language) }
+
+    public var tables: [TextTable] {
+        [yearTable(), applicationTable(), focusTable(), riskTable(), areaTable(), categoryTable(), priorityList.tables[0]]
+    }
 
     public var stamps: [InputStamp] { summary.stamp.map { [$0] } ?? [] }
     public var language: Language { labels.language }

@@ -53,7 +53,8 @@ enum AllocationSheets {
 
 extension SolveReport {
     public func workbook() -> Workbook {
-        Workbook(title: title, sheets: AllocationSheets.sheets(summary, labels: labels))
+        let list = priorityList.csvTable
+        return Workbook(title: title, sheets: AllocationSheets.sheets(summary, labels: labels) + [Sheet(list, name: list.title)])
     }
 }
 
