@@ -28,6 +28,7 @@ public enum HTML {
         th{background:#f3f3f3;text-align:left}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         tfoot td{font-weight:600;border-top:2px solid #999}
         td:last-child:not(.n){min-width:22rem}
+        tr.line td{font-weight:600;border-top:2px solid #b00;border-bottom:2px solid #b00;min-width:0}
         .chart{max-width:100%;height:auto}figure{margin:1rem 0}figcaption{font-weight:600;font-size:0.9rem}
         footer{margin-top:2rem;font-size:0.75rem;color:#555}
         @media print{body{margin:0.5cm;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}
@@ -55,6 +56,10 @@ public enum HTML {
         var out = "<table>\n<caption>\(escape(table.title))</caption>\n<thead><tr>"
         out += table.header.enumerated().map { "<th scope=\"col\"\(cls($0))>\(escape($1))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
+            if TextTable.spans(row, columns: table.header.count) {
+                out += "<tr class=\"line\"><td colspan=\"\(table.header.count)\">\(escape(row[0]))</td></tr>\n"
+                continue
+            }
             out += "<tr>" + row.enumerated().map { c, cell in
                 c == 0 ? "<th scope=\"row\">\(escape(cell))</th>" : "<td\(cls(c))>\(escape(cell))</td>"
             }.joined() + "</tr>\n"

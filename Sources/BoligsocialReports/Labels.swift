@@ -135,18 +135,18 @@ public struct Labels: Sendable {
     // The priority list (`rank`).
     var rankTitle: String { pick("Priority list", "Prioriteringsliste") }
     var rankExplained: String {
-        pick("Eligible applications in order of priority points per krone; a line per year marks where the money stops: funded above it, not below",
-             "Støtteberettigede ansøgninger i rækkefølge efter prioritetspoint pr. krone; en streg pr. år viser, hvor pengene slipper op: støttet over stregen, ikke under")
+        pick("Eligible applications in order of priority points per krone; a line per year marks where funding stops: funded above it, not below",
+             "Støtteberettigede ansøgninger i rækkefølge efter prioritetspoint pr. krone; en streg pr. år viser, hvor støtten stopper: støttet over stregen, ikke under")
     }
     var place: String { pick("No.", "Nr.") }
     var pointsPerThousand: String { pick("Points per 1,000 kr.", "Point pr. 1.000 kr.") }
     func askedIn(_ year: Int) -> String { pick("Asked \(year)", "Ansøgt \(year)") }
     func runningIn(_ year: Int) -> String { pick("Running total \(year)", "Akkumuleret \(year)") }
     func cutLine(_ year: Int, envelope: String, allocated: String) -> String {
-        pick("——— \(year): the money stops here (envelope \(envelope), allocated \(allocated)) ———",
-             "——— \(year): pengene slipper op her (ramme \(envelope), fordelt \(allocated)) ———")
+        pick("——— \(year): funding stops here (envelope \(envelope), allocated \(allocated)) ———",
+             "——— \(year): støtten stopper her (ramme \(envelope), fordelt \(allocated)) ———")
     }
-    var envelopeRunsOut: String { pick("The money stops below (years)", "Pengene slipper op under (år)") }
+    var envelopeRunsOut: String { pick("Funding stops below (years)", "Støtten stopper under (år)") }
     var ineligibleApplications: String { pick("Ineligible applications", "Ikke støtteberettigede ansøgninger") }
     var grantedTotal: String { pick("Granted in total", "Bevilget i alt") }
     var envelopeToAsk: String { pick("the envelope to ask for", "rammen, der søges om") }

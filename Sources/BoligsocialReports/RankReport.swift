@@ -36,7 +36,6 @@ public struct RankReport: Report, Sendable {
     /// CSV, the workbook and the JSON carry every year's request too).
     public var tables: [TextTable] {
         let reasons = OutcomeReasons(allocation.outcomes, labels: labels, number: number)
-        let width = 5 + years.count + 3
         var rows: [[String]] = []
         for (k, entry) in ranking.ranked.enumerated() {
             let o = entry.outcome
@@ -44,9 +43,7 @@ public struct RankReport: Report, Sendable {
                          number.kroner(entry.request.reduce(0, +))]
                 + entry.runningRequest.map(number.kroner)
                 + [number.kroner(o.grantedTotal), labels.status(o), reasons.joined(entry.index)])
-            for year in ranking.linesBelow(k) {
-                rows.append(["", "", cutLine(year)] + Array(repeating: "", count: width - 3))
-            }
+            for year in ranking.linesBelow(k) { rows.append([cutLine(year)]) }
         }
         let header = [labels.place, labels.id, labels.title, labels.pointsPerThousand, labels.requested]
             + years.map(labels.runningIn) + [labels.granted, labels.status, labels.reason]

@@ -16,6 +16,10 @@ public struct TextTable: Sendable, Equatable {
     /// Rows shown after a rule (totals).
     public var footer: [[String]] = []
 
+    /// A row of one cell in a table of several columns is a line across the table (the priority
+    /// list's "funding stops here"), not a value of its first column.
+    static func spans(_ row: [String], columns: Int) -> Bool { row.count == 1 && columns > 1 }
+
     public init(title: String, header: [String], alignments: [Alignment], rows: [[String]], footer: [[String]] = []) {
         self.title = title
         self.header = header
@@ -26,10 +30,11 @@ public struct TextTable: Sendable, Equatable {
 
     /// Columns padded to their widest cell, for a terminal.
     public func plain() -> String {
-        let all = [header] + rows + footer
+        let all = ([header] + rows + footer).filter { !Self.spans($0, columns: header.count) }
         let widths = header.indices.map { c in all.map { $0.indices.contains(c) ? $0[c].count : 0 }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { c, cell in
+            if Self.spans(cells, columns: header.count) { return "     " + cells[0] }
+            return cells.enumerated().map { c, cell in
                 let pad = String(repeating: " ", count: widths[c] - cell.count)
                 return alignments[c] == .right ? pad + cell : cell + pad
             }.joined(separator: "  ").trimmingTrailingSpaces()
@@ -59,7 +64,10 @@ public struct TextTable: Sendable, Equatable {
         let align = alignments.map { $0 == .right ? "---:" : "---" }
         var out = ["### \(escape(title))", "", "| " + header.map(escape).joined(separator: " | ") + " |",
                    "|" + align.joined(separator: "|") + "|"]
-        out += (rows + footer).map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
+        out += (rows + footer).map { row in
+            let cells = Self.spans(row, columns: header.count) ? row + Array(repeating: "", count: header.count - 1) : row
+            return "| " + cells.map(escape).joined(separator: " | ") + " |"
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -60,3 +60,14 @@ import Testing
         #expect(tables.dropLast().allSatisfy { $0.footer.last!.dropFirst() == tables[0].footer.last!.dropFirst() })
     }
 }
+
+/// A row of one cell is a line across the table in every text format.
+@Suite struct SpanRowTests {
+    @Test func aOneCellRowSpansTheTable() {
+        let table = TextTable(title: "T", header: ["A", "B"], alignments: [.left, .right],
+                              rows: [["x", "1"], ["——— a long line across the whole table ———"], ["y", "2"]])
+        #expect(table.plain() == "T\nA  B\n----\nx  1\n     ——— a long line across the whole table ———\ny  2\n")
+        #expect(table.markdown().contains("| ——— a long line across the whole table ——— |  |"))
+        #expect(HTML.html(table).contains("<tr class=\"line\"><td colspan=\"2\">——— a long line across the whole table ———</td></tr>"))
+    }
+}
