@@ -36,6 +36,34 @@ import Testing
         #expect(mismatch == nil, "\(mismatch ?? "")")
         let flat = try AnalysisCLITests.json(["wish", "Scenarios/baseline.toml", "--threshold", "0.9", "--flat"])
         #expect(Set((flat["envelope"] as! [String: Int]).values).count == 1)
+        // The budget workbook: the ønskeforslag sheet in whole 1.000 kr. as numbers with a thousands
+        // format, each block adding up to the money granted, the envelope to what is asked.
+        let dir = try CLI.temporaryDirectory()
+        let xlsx = dir.appendingPathComponent("w.xlsx").path
+        #expect(try CLI.run(["wish", "Scenarios/baseline.toml", "--threshold", "0.9", "--lang", "da", "--format", "xlsx", "--output", xlsx]).status == 0)
+        let read = try DocumentTests.shell("/usr/bin/python3", ["-c", """
+            import sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1])["Ønskeforslag"]
+            assert ws["A1"].value == "Ønskeforslag 2009-2012, 1.000 kr. (faste 2009-priser)", ws["A1"].value
+            rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+            formats = {c.number_format for r in ws.iter_rows(min_row=2) for c in r if isinstance(c.value, (int, float))}
+            assert formats == {"#,##0"}, formats
+            block, blocks = [], 0
+            for r in rows:
+                if r[0] == "Bevilget i alt" and block:
+                    for c in range(1, 6):
+                        assert sum(b[c] for b in block) == r[c], (r, block)
+                    blocks += 1
+                    block = []
+                elif isinstance(r[1], (int, float)):
+                    block.append(r)
+                else:
+                    block = []
+            asked = rows[-1]
+            assert asked[0] == "I alt (ønsket ramme)" and asked[1:5] == [17465, 17450, 17470, 17465], asked
+            print("blocks", blocks)
+            """, xlsx])
+        #expect(read.status == 0 && read.stdout.contains("blocks 3"), "\(read.stdout)\(read.stderr)")
     }
 
     @Test func exitCodes() throws {
