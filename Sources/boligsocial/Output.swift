@@ -109,13 +109,10 @@ enum OutputWriter {
             throw Failure(message: "\(path): not a regular file; give a file path for --output")
         }
         let directory = (target as NSString).deletingLastPathComponent
-        var template = Array(((directory.isEmpty ? "." : directory) + "/.boligsocial-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
+        guard let scratch = Cleanup.makeScratch(in: directory.isEmpty ? "." : directory) else {
             throw Failure(message: "\(path): cannot write: " + String(cString: strerror(errno)))
         }
-        let scratch = String(cString: made)
         let temporary = scratch + "/out"
-        Cleanup.register(file: temporary, directory: scratch)
         defer {
             unlink(temporary)
             rmdir(scratch)
@@ -195,10 +192,21 @@ enum Cleanup {
         }
     }
 
-    static func register(file path: String, directory: String) {
+    /// Makes the private directory the output is written in (`mkdtemp`, mode 0700) and registers it
+    /// and its file `out` for removal on a signal. The directory's name is registered before it
+    /// exists (`mkdtemp` fills in the name in the registered buffer, then makes it), so a signal at
+    /// any moment, on any thread, removes whatever was made.
+    static func makeScratch(in parent: String) -> String? {
         clear()
-        file = strdup(path)
-        self.directory = strdup(directory)
+        guard let template = strdup(parent + "/.boligsocial-XXXXXX") else { return nil }
+        directory = template
+        guard mkdtemp(template) != nil else {
+            clear()
+            return nil
+        }
+        let path = String(cString: template)
+        file = strdup(path + "/out")
+        return path
     }
 
     static func clear() {
