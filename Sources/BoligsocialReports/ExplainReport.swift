@@ -76,19 +76,24 @@ public struct ExplainReport: Report, Sendable {
         return lines
     }
 
+    /// The weight and its factors, each with where it comes from in the memo's words; the scenario
+    /// keys that set them in a note under the table (the committee reads the words).
     func weightTable() -> TextTable {
-        let q = weight.qualityCriteria.map { "\($0.rawValue) +\(number.decimal(scenario.weights.quality[$0] ?? 0, places: 2))" }
+        let q = weight.qualityCriteria.map { "\(labels.quality($0)) +\(number.decimal(scenario.weights.quality[$0] ?? 0, places: 2))" }
+        let focusSource = weight.focusSource.map {
+            "\(labels.focus($0)) (\(labels.largestOf(application.focus.map { labels.focus($0) }.joined(separator: ", "))))"
+        } ?? labels.focus(nil)
         let rows: [[String]] = [
-            ["F (\(labels.focusArea.lowercased()))", number.decimal(weight.focus, places: 4),
-             weight.focusSource.map { "weights.focus.\($0.rawValue) (\(labels.largestOf(application.focus.map(\.rawValue).joined(separator: ", "))))" }
-                ?? "weights.focus.outside (\(labels.noFocusArea))"],
-            ["R (\(labels.riskClass.lowercased()))", number.decimal(weight.risk, places: 4), "weights.risk.\(weight.riskClass.rawValue)"],
-            [labels.targetGroupFactor, number.decimal(weight.target, places: 4), "weights.target_group.\(weight.targetGroup.rawValue)"],
+            ["F (\(labels.focusArea.lowercased()))", number.decimal(weight.focus, places: 4), focusSource],
+            ["R (\(labels.riskClass.lowercased()))", number.decimal(weight.risk, places: 4), labels.risk(weight.riskClass)],
+            [labels.targetGroupFactor, number.decimal(weight.target, places: 4), labels.targetGroup(weight.targetGroup)],
             [labels.qualityFactor, number.decimal(weight.quality, places: 4), "1" + (q.isEmpty ? " (\(labels.noQualityBonus))" : " + " + q.joined(separator: " + "))],
         ]
+        let keys = ["weights.focus.\(weight.focusSource?.rawValue ?? "outside")", "weights.risk.\(weight.riskClass.rawValue)",
+                    "weights.target_group.\(weight.targetGroup.rawValue)"] + weight.qualityCriteria.map { "weights.quality.\($0.rawValue)" }
         return TextTable(title: labels.weightFactors, header: [labels.factor, labels.value, labels.source],
                          alignments: [.left, .right, .left], rows: rows,
-                         footer: [["w = F·R·T·Q", number.decimal(weight.weight, places: 4), labels.pointsPer1000]])
+                         footer: [["w = F·R·T·Q", number.decimal(weight.weight, places: 4), labels.pointsPer1000], [labels.scenarioKeys(keys)]])
     }
 
     func eligibilityTable() -> TextTable {
@@ -100,9 +105,9 @@ public struct ExplainReport: Report, Sendable {
             title: labels.eligibility, header: [labels.check, labels.rule, labels.result, labels.principle],
             alignments: [.left, .left, .left, .left],
             rows: explanation.checks.map { c in
-                [labels.check(c.reason), "\(keys[c.reason] ?? "") \(c.ruleIsOn ? labels.on : labels.off)", c.passes ? labels.passes : labels.fails,
-                 c.reason.principle]
-            })
+                [labels.check(c.reason), c.ruleIsOn ? labels.on : labels.off, c.passes ? labels.passes : labels.fails, c.reason.principle]
+            },
+            footer: [[labels.scenarioKeys(explanation.checks.map { "rules.\(keys[$0.reason] ?? "")" })]])
     }
 
     func allocationTable(raw: Bool) -> TextTable {

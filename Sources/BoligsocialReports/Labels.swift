@@ -111,8 +111,8 @@ public struct Labels: Sendable {
     var result: String { pick("Result", "Resultat") }
     var principle: String { pick("Principle (the memo)", "Princip (jf. notatet)") }
     var allocation: String { pick("Allocation", "Fordeling") }
-    var on: String { pick("on", "til") }
-    var off: String { pick("off", "fra") }
+    var on: String { pick("on", "slået til") }
+    var off: String { pick("off", "slået fra") }
     var passes: String { pick("passes", "opfyldt") }
     var fails: String { pick("fails", "ikke opfyldt") }
 
@@ -131,6 +131,21 @@ public struct Labels: Sendable {
     var carriedOn: String { pick("Carried on", "Overført til næste år") }
     func changeAgainstFirst(_ k: Int) -> String { "[\(k)]−[1]" }
     var largestChange: String { pick("Largest change against [1]", "Største ændring mod [1]") }
+
+    public func targetGroup(_ t: TargetGroup) -> String {
+        t == .primary ? pick("primary target group", "primær målgruppe") : pick("secondary target group", "sekundær målgruppe")
+    }
+    public func quality(_ q: QualityCriterion) -> String {
+        switch q {
+        case .clearGoals: pick("clear goals", "klare mål")
+        case .theoryOfChangeExplicit: pick("explicit theory of change", "eksplicit forandringsteori")
+        case .theoryOfChangeImplicit: pick("implicit theory of change", "implicit forandringsteori")
+        case .anchoringPlan: pick("anchoring plan", "plan for forankring")
+        case .coordinatorRole: pick("coordinator role", "koordinatorrolle")
+        case .crossAdmin: pick("cross-administration cooperation", "tværgående samarbejde")
+        }
+    }
+    func scenarioKeys(_ keys: [String]) -> String { pick("Keys in the scenario: ", "Nøgler i scenariet: ") + keys.joined(separator: ", ") }
 
     // The priority list (`rank`).
     var rankTitle: String { pick("Priority list", "Prioriteringsliste") }
