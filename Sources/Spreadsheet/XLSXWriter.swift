@@ -31,6 +31,9 @@ public enum XLSXWriter {
 
         let bold = workbook_add_format(book)
         format_set_bold(bold)
+        let boldYear = workbook_add_format(book)
+        format_set_bold(boldYear)
+        format_set_num_format(boldYear, "0")
         var styles: [NumberStyleKey: UnsafeMutablePointer<lxw_format>] = [:]
         func format(_ style: NumberStyle) -> UnsafeMutablePointer<lxw_format>? {
             let key = NumberStyleKey(style)
@@ -45,7 +48,12 @@ public enum XLSXWriter {
             let name = uniqueSheetName(sheet.name, used: &usedNames)
             guard let ws = workbook_add_worksheet(book, name) else { continue }
             for (c, title) in sheet.header.enumerated() {
-                worksheet_write_string(ws, 0, lxw_col_t(c), clipped(title), bold)
+                // A year heads a column as a number, as years are in the cells of other sheets.
+                if let year = Int(title), (1900...2200).contains(year) {
+                    worksheet_write_number(ws, 0, lxw_col_t(c), Double(year), boldYear)
+                } else {
+                    worksheet_write_string(ws, 0, lxw_col_t(c), clipped(title), bold)
+                }
             }
             worksheet_freeze_panes(ws, 1, 0)
             var widths = sheet.header.map { Double($0.count) }

@@ -45,6 +45,10 @@ import Testing
             import sys, openpyxl
             ws = openpyxl.load_workbook(sys.argv[1])["Ønskeforslag"]
             assert ws["A1"].value == "Ønskeforslag 2009-2012, 1.000 kr. (faste 2009-priser)", ws["A1"].value
+            book = openpyxl.load_workbook(sys.argv[1])
+            # Years are numbers on every sheet: heading a column, and in the summary's cells.
+            assert [c.value for c in ws[1]][1:5] == [2009, 2010, 2011, 2012], [c.value for c in ws[1]]
+            assert [r[0].value for r in book["Oversigt"].iter_rows(min_row=2, max_row=5)] == [2009, 2010, 2011, 2012]
             rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
             formats = {c.number_format for r in ws.iter_rows(min_row=2) for c in r if isinstance(c.value, (int, float))}
             assert formats == {"#,##0"}, formats
