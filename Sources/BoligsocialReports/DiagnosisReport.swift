@@ -97,6 +97,9 @@ public struct DiagnosisReport: Sendable {
                 + labels.raise("rules.max_projects", String(Int(r.current)), String(Int(r.needed)))
         case .minimumFraction:
             return "\(what): " + labels.lowerMinimumShare(number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
+        case .decision(let id):
+            let reason = scenario.decisions[id]?.reason ?? ""
+            return "\(what) (\(reason)): " + labels.decisionCannotHold(number.kr(Int(r.current.rounded())), number.kr(Int(r.needed.rounded())))
         case .envelope, .envelopeScale, .fundedOnlyIfSelected:
             return what
         }
@@ -132,6 +135,7 @@ enum ConstraintJSON {
         case .minimumFraction(let id): [("rule", .string("min_fraction")), ("application", .string(id))]
         case .fundedOnlyIfSelected(let id): [("rule", .string("selection")), ("application", .string(id))]
         case .maxProjects: [("rule", .string("max_projects"))]
+        case .decision(let id): [("rule", .string("decision")), ("application", .string(id))]
         }
     }
 }

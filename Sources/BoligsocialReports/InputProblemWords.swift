@@ -157,6 +157,22 @@ public struct InputProblemWords: Sendable {
         case .indexOutOfRange(let key, let value):
             return da ? "'\(key)' skal være et pris- og lønindeks mellem 0,5 og 2 (fx 1,027), ikke \(number(value))"
                 : "'\(key)' must be a price and wage index between 0.5 and 2 (such as 1.027), not \(value)"
+        case .decisionWithoutReason(let id):
+            return da ? "beslutningen om \(id) mangler sin begrundelse (reason = \"…\")"
+                : "the decision on \(id) has no reason (reason = \"…\"): a decision is kept with why it was taken"
+        case .decisionUnclear(let id):
+            return da ? "beslutningen om \(id) skal sige netop én ting: fund = \"full\" eller \"none\", share, eller min og/eller max"
+                : "the decision on \(id) must say exactly one thing: fund = \"full\" or \"none\", share, or min and/or max"
+        case .decisionUnknownFund(let id, let value):
+            return da ? "ukendt fund '\(value)' i beslutningen om \(id); skriv full eller none"
+                : "unknown fund '\(value)' in the decision on \(id); expected full or none"
+        case .decisionContradicts(let id, let low, let high):
+            let n = NumberFormat(language)
+            return da ? "beslutningen om \(id) modsiger sig selv: min \(n.kr(Int(low))) er over max \(n.kr(Int(high)))"
+                : "the decision on \(id) contradicts itself: min \(n.kr(Int(low))) is above max \(n.kr(Int(high)))"
+        case .decisionUnknownApplication(let id, let suggestion):
+            return (da ? "der er en beslutning om '\(id)', men ingen ansøgning med det id" : "a decision on '\(id)', but no application has that id")
+                + didYouMean(suggestion)
         case .workbook(let problem):
             return workbook(problem)
         }

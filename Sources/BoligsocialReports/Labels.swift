@@ -185,6 +185,23 @@ public struct Labels: Sendable {
         case .minimumFraction(let id): pick("the minimum viable share of \(id)", "mindste bæredygtige andel for \(id)")
         case .fundedOnlyIfSelected(let id): pick("the selection of \(id)", "udvælgelsen af \(id)")
         case .maxProjects: pick("the maximum number of projects", "det maksimale antal projekter")
+        case .decision(let id): pick("the committee's decision on \(id)", "udvalgets beslutning om \(id)")
         }
+    }
+
+    var gaveWay: String { pick("Applications that gave way to the decisions", "Ansøgninger, der viger for beslutningerne") }
+    var withoutDecisions: String { pick("Without the decisions", "Uden beslutningerne") }
+    var withDecisions: String { pick("With the decisions", "Med beslutningerne") }
+    var changeWord: String { pick("Change", "Ændring") }
+    func decisionPrice(count: Int, price: String, without: String, gaveWay: Int) -> String {
+        let others = gaveWay == 0 ? pick("no other application gave way", "ingen anden ansøgning viger")
+            : pick("\(gaveWay) other application\(gaveWay == 1 ? "" : "s") gave way", "\(gaveWay) \(gaveWay == 1 ? "anden ansøgning viger" : "andre ansøgninger viger")")
+        return pick("The committee's \(count) decision\(count == 1 ? "" : "s") cost \(price) priority points (\(without) without them); \(others)",
+                    "Udvalgets \(count) \(count == 1 ? "beslutning" : "beslutninger") koster \(price) prioritetspoint (\(without) uden dem); \(others)")
+    }
+
+    func decisionCannotHold(_ decided: String, _ possible: String) -> String {
+        pick("it asks for \(decided), and the envelopes and the other rules allow \(possible); change the decision or the envelopes",
+             "den kræver \(decided), og rammerne og de øvrige regler giver plads til \(possible); ændr beslutningen eller rammerne")
     }
 }

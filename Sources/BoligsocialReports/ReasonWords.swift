@@ -72,10 +72,28 @@ extension Labels {
             let v = number.decimal(value, places: 2), b = number.decimal(best, places: 2)
             return pick("its weight is held down by \(weightFactor(factor)): \(v) against at most \(b)",
                         "vægten trækkes ned af \(weightFactor(factor)): \(v) mod højst \(b)")
+        case .decided(let kind, let reason, _):
+            return pick("decided by the committee: \(decided(kind, number: number)) (\(reason))", "udvalgets beslutning: \(decided(kind, number: number)) (\(reason))")
+        case .criterionOverridden(let why):
+            return pick("criterion not met, set aside by the committee's decision: \(ineligibility(why)) (\(why.principle))",
+                        "kriteriet er ikke opfyldt, men udvalget har besluttet støtte: \(ineligibility(why)) (\(why.principle))")
         case .belowLastFunded(let weight, let lastWeight, let lastID):
             let w = number.decimal(weight, places: 3), l = number.decimal(lastWeight, places: 3)
             return pick("weight \(w) against \(l) for the last application in priority order that gets money (\(lastID))",
                         "vægt \(w) mod \(l) for den sidste ansøgning i prioriteringsrækkefølgen, der får midler (\(lastID))")
+        }
+    }
+
+    /// What a decision decides, in words.
+    func decided(_ kind: Decision.Kind, number: NumberFormat) -> String {
+        switch kind {
+        case .full: return pick("funded in full", "fuld støtte")
+        case .none: return pick("not funded", "ingen støtte")
+        case .share(let s): return pick("funded at \(number.percent(s))", "støtte med \(number.percent(s))")
+        case .bounds(let low, let high):
+            let parts = [low.map { pick("at least \(number.kr(Int($0)))", "mindst \(number.kr(Int($0)))") },
+                         high.map { pick("at most \(number.kr(Int($0)))", "højst \(number.kr(Int($0)))") }].compactMap { $0 }
+            return parts.joined(separator: pick(" and ", " og "))
         }
     }
 
@@ -101,9 +119,21 @@ enum ReasonJSON {
         case .lowWeight(let factor, let value, let best):
             .object([("code", .string("low_weight"))] + factorFields(factor)
                 + [("value", .double(value.roundedForReport)), ("best", .double(best.roundedForReport))])
+        case .criterionOverridden(let why): .object([("code", .string("criterion_overridden")), ("rule", .string(why.rawValue))])
+        case .decided(let kind, let reason, let overrides):
+            .object([("code", .string("decided"))] + decisionFields(kind) + [("reason", .string(reason)), ("overrides_eligibility", .bool(overrides))])
         case .belowLastFunded(let weight, let lastWeight, let lastID):
             .object([("code", .string("below_last_funded")), ("weight", .double(weight.roundedForReport)),
                      ("last_weight", .double(lastWeight.roundedForReport)), ("last_funded", .string(lastID))])
+        }
+    }
+
+    static func decisionFields(_ kind: Decision.Kind) -> [(String, JSON)] {
+        switch kind {
+        case .full: [("fund", .string("full"))]
+        case .none: [("fund", .string("none"))]
+        case .share(let s): [("share", .double(s))]
+        case .bounds(let low, let high): [("min", low.map { .double($0) } ?? .null), ("max", high.map { .double($0) } ?? .null)]
         }
     }
 

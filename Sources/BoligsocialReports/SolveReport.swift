@@ -5,11 +5,14 @@ public struct SolveReport: Report, Sendable {
     public let summary: AllocationSummary
     public let labels: Labels
     let number: NumberFormat
+    /// What the scenario's decisions cost, when it has any.
+    public let decisions: DecisionPrice?
 
-    public init(_ summary: AllocationSummary, language: Language = .en) {
+    public init(_ summary: AllocationSummary, language: Language = .en, decisions: DecisionPrice? = nil) {
         self.summary = summary
         labels = Labels(language)
         number = NumberFormat(language)
+        self.decisions = decisions
     }
 
     var allocation: Allocation { summary.allocation }
@@ -95,8 +98,18 @@ public struct SolveReport: Report, Sendable {
     /// year's envelope runs out), as the solve report's last section.
     var priorityList: RankReport { RankReport(Ranking(allocation), stamp: nil, language: labels.language) }
 
+    /// The applications that gave way to the decisions: granted without them, with them, the change.
+    public func gaveWayTable() -> TextTable? {
+        guard let decisions, !decisions.gaveWay.isEmpty else { return nil }
+        return TextTable(
+            title: labels.gaveWay, header: [labels.id, labels.title, labels.withoutDecisions, labels.withDecisions, labels.changeWord],
+            alignments: [.left, .left, .right, .right, .right],
+            rows: decisions.gaveWay.map { [$0.id, $0.title, number.kroner($0.without), number.kroner($0.with), number.kroner($0.with - $0.without)] })
+    }
+
     public var tables: [TextTable] {
-        [yearTable(), applicationTable(), focusTable(), riskTable(), areaTable(), categoryTable(), priorityList.tables[0]]
+        [yearTable(), applicationTable()] + (gaveWayTable().map { [$0] } ?? [])
+            + [focusTable(), riskTable(), areaTable(), categoryTable(), priorityList.tables[0]]
     }
 
     public var stamps: [InputStamp] { summary.stamp.map { [$0] } ?? [] }
@@ -113,6 +126,10 @@ public struct SolveReport: Report, Sendable {
                      "\(labels.applicationsLine): \(counts)",
                      labels.amountsInBudgetUnits]
         if a.isMixedInteger { lines.append(labels.mipNote) }
+        if let d = decisions {
+            lines.append(labels.decisionPrice(count: a.scenario.decisions.count, price: number.decimal(d.price, places: 3),
+                                              without: number.decimal(d.pointsWithout, places: 3), gaveWay: d.gaveWay.count))
+        }
         return lines
     }
 
@@ -136,5 +153,17 @@ public struct SolveReport: Report, Sendable {
         return table
     }
 
-    public func json() -> JSON { SolveJSON.make(summary, labels: labels) }
+    public func json() -> JSON {
+        let json = SolveJSON.make(summary, labels: labels)
+        guard let d = decisions, case .object(var fields) = json else { return json }
+        let decisionsJSON: JSON = .object([
+            ("count", .int(allocation.scenario.decisions.count)),
+            ("priority_points_without", .double(d.pointsWithout.roundedForReport)),
+            ("price", .double(d.price.roundedForReport)),
+            ("gave_way", .array(d.gaveWay.map { .object([("id", .string($0.id)), ("granted_without", .int($0.without)), ("granted_with", .int($0.with))]) })),
+        ])
+        let at = fields.firstIndex { $0.0 == "inputs" } ?? fields.count
+        fields.insert(("decisions", decisionsJSON), at: at)
+        return .object(fields)
+    }
 }

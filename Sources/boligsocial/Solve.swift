@@ -39,7 +39,8 @@ extension Boligsocial {
             }
             let allocation = try Common.solve(loaded, options: solver.solveOptions, language: report.lang, writeModel: write)
             let summary = AllocationSummary(allocation, stamp: loaded.stamp)
-            try Common.emit(SolveReport(summary, language: report.lang), report, inputs: loaded.inputPaths)
+            let price = try DecisionPrice.compute(allocation, round: loaded.round, options: solver.solveOptions)
+            try Common.emit(SolveReport(summary, language: report.lang, decisions: price), report, inputs: loaded.inputPaths)
         }
     }
 }

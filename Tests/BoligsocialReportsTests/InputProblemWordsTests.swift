@@ -20,7 +20,9 @@ import Testing
         .extendsCycle(["a.toml", "b.toml", "a.toml"]), .extendsTooLong(maximum: 32), .extendsNotAPath, .yearsNotIncreasing,
         .noTableFile(key: "areas"), .yearTwice(key: "2009", year: 2009, first: "2_009"), .notAScenarioYear(key: "2013", years: [2009]),
         .noEnvelope(year: 2010), .noEnvelopeTable, .unknownCommitment("yearly", suggestion: nil), .negativeMaxProjects, .badReturns,
-        .indexOutOfRange(key: "index.2010", value: 102.7), .workbook(.encryptedOrOld),
+        .indexOutOfRange(key: "index.2010", value: 102.7), .decisionWithoutReason(id: "A12"), .decisionUnclear(id: "A12"),
+        .decisionUnknownFund(id: "A12", value: "half"), .decisionContradicts(id: "A07", min: 3_000_000, max: 2_000_000),
+        .decisionUnknownApplication("A99", suggestion: "A09"), .workbook(.encryptedOrOld),
     ]
 
     static let workbookSamples: [WorkbookProblem] = [
@@ -43,13 +45,14 @@ import Testing
              .emptyID, .duplicateID, .unknownArea, .unknownWord, .unknownListWord, .notYesNo, .notAmount, .amountOutOfRange, .notFraction,
              .proportionalSpread, .tomlSyntax, .wrongType, .emptyValue, .amountKey, .weightOutOfRange, .fractionOutOfRange, .unknownKey,
              .extendsCycle, .extendsTooLong, .extendsNotAPath, .yearsNotIncreasing, .noTableFile, .yearTwice, .notAScenarioYear,
-             .noEnvelope, .noEnvelopeTable, .unknownCommitment, .negativeMaxProjects, .badReturns, .indexOutOfRange, .workbook:
+             .noEnvelope, .noEnvelopeTable, .unknownCommitment, .negativeMaxProjects, .badReturns, .indexOutOfRange, .decisionWithoutReason, .decisionUnclear,
+             .decisionUnknownFund, .decisionContradicts, .decisionUnknownApplication, .workbook:
             String("\(p)".prefix { $0 != "(" })
         }
     }
 
     @Test func everyProblemHasItsDanishSentence() {
-        #expect(Set(Self.samples.map(Self.kind)).count == 39, "a sample for every case")
+        #expect(Set(Self.samples.map(Self.kind)).count == 44, "a sample for every case")
         let all = Self.samples + Self.workbookSamples.map(InputProblem.workbook) + Self.syntaxSamples.map(InputProblem.tomlSyntax)
             + [XMLProblem.commentNotClosed, .cdataNotClosed, .declarationNotClosed, .endTagNotClosed, .startTagNotClosed, .tagWithoutName,
                .straySlash, .attributeWithoutValue, .attributeValueWithoutQuotes, .attributeValueNotClosed].map { .workbook(.malformedXML($0)) }

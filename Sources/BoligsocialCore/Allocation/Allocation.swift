@@ -69,7 +69,7 @@ extension Allocation {
         for i in self.outcomes.indices { self.outcomes[i].classify(weights: self.scenario.weights) }
         // How far below the line: the last application in priority order (lowest weight, then
         // the last id) that gets money, against each one the money holds back below it.
-        let funded = self.outcomes.filter { $0.prepared.eligibility.isEligible && $0.grantedTotal > 0 }
+        let funded = self.outcomes.filter { $0.prepared.isFundable && $0.grantedTotal > 0 }
         if let last = funded.min(by: { ($0.prepared.weight.weight, $1.application.id) < ($1.prepared.weight.weight, $0.application.id) }) {
             for i in self.outcomes.indices where self.outcomes[i].heldByMoney
                 && self.outcomes[i].prepared.weight.weight <= last.prepared.weight.weight

@@ -27,9 +27,23 @@ extension ApplicationOutcome {
     /// Sets the status and the reasons: the eligibility rules that fail, then how much it got and
     /// which rows hold it there, then (when money went elsewhere) the weight factor that holds it down.
     mutating func classify(weights: Weights) {
+        classifyByModel(weights: weights)
+        guard let decision = prepared.decision else { return }
+        // The committee's decision, last: what it decided and why. Where the decision is what holds
+        // the application, it is the reason (not the rows and the weight beside it); a criterion it
+        // sets aside is shown as set aside.
+        let overrides = decision.overrideEligibility && !prepared.eligibility.isEligible
+        if overrides { reasons = reasons.map { if case .ineligible(let why) = $0 { .criterionOverridden(why) } else { $0 } } }
+        if binding.contains(.decision(application: application.id)) {
+            reasons = reasons.filter { if case .criterionOverridden = $0 { true } else if case .ineligible = $0 { true } else { false } }
+        }
+        reasons.append(.decided(decision.kind, reason: decision.reason, overridesEligibility: overrides))
+    }
+
+    private mutating func classifyByModel(weights: Weights) {
         let eligibility = prepared.eligibility
         reasons = eligibility.reasons.map(OutcomeReason.ineligible)
-        if !eligibility.isEligible {
+        if !prepared.isFundable {
             status = .ineligible
             if eligibility.onlyIneligibleLines { reasons.append(.onlyIneligibleLines) }
             return

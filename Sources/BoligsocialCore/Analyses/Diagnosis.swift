@@ -30,15 +30,19 @@ public struct Diagnosis: Sendable {
         var slacks: [(Int, LinearProgram.ColumnID)] = []
         let rowIDs = program.rowIDs
         for (r, kind) in model.rowKinds.enumerated() {
-            let sign: Double
+            let signs: [Double]
             switch kind {
-            case .primaryShare, .focusFloor, .minimumFraction: sign = 1
-            case .areaShare, .maxProjects: sign = -1
+            case .primaryShare, .focusFloor, .minimumFraction: signs = [1]
+            case .areaShare, .maxProjects: signs = [-1]
+            // A decision may be missed either way (too little for `full`, too much for `none`).
+            case .decision: signs = [1, -1]
             case .envelope, .envelopeScale, .fundedOnlyIfSelected: continue
             }
-            let slack = try program.addColumn("slack_\(program.rows[r].name)", bounds: .atLeast(0), objective: -1)
-            try program.addTerm(row: rowIDs[r], column: slack, value: sign)
-            slacks.append((r, slack))
+            for sign in signs {
+                let slack = try program.addColumn("slack_\(program.rows[r].name)\(sign < 0 ? "_over" : "")", bounds: .atLeast(0), objective: -1)
+                try program.addTerm(row: rowIDs[r], column: slack, value: sign)
+                slacks.append((r, slack))
+            }
         }
         let solution = try SolverSession(program).solve(options)
         guard solution.status.hasSolution else { throw LPError.solverFailed("the elastic model is \(solution.status)") }
@@ -92,6 +96,14 @@ public struct Diagnosis: Sendable {
             let scale = model.prepared.firstIndex { $0.application.id == id }.map(model.selectionScale) ?? 1
             return Relaxation(kind: kind, shortfall: s / max(scale, .leastNormalMagnitude), current: current,
                               needed: max(0, (share * 1e4).rounded(.down) / 1e4 - 1e-4))
+        case .decision(let id):
+            // In 1.000 kr. of the row: how far the decided money is missed. `current` is what the
+            // decision asks over all years and `needed` what the rules and envelopes allow.
+            let outcome = allocation.outcomes.first { $0.application.id == id }
+            let decided = outcome.flatMap { o in o.prepared.decision.map { $0.shareRange(eligibleTotal: o.prepared.eligibleTotal) } }
+            let total = outcome?.prepared.eligibleTotal ?? 0
+            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: (decided?.lowerBound ?? 0) * total,
+                              needed: Double(outcome?.grantedTotal ?? 0))
         case .envelope, .envelopeScale, .fundedOnlyIfSelected:
             return Relaxation(kind: kind, shortfall: s, current: 0, needed: 0)
         }
@@ -105,7 +117,7 @@ public struct Diagnosis: Sendable {
         case .areaShare: rules.areaShareMax = max(rules.areaShareMax ?? 1, r.needed)
         case .maxProjects: rules.maxProjects = max(rules.maxProjects ?? 0, Int(r.needed))
         case .minimumFraction: rules.minFraction = min(rules.minFraction ?? r.needed, r.needed)
-        case .envelope, .envelopeScale, .fundedOnlyIfSelected: break
+        case .envelope, .envelopeScale, .fundedOnlyIfSelected, .decision: break
         }
     }
 }

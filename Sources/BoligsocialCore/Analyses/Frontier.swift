@@ -127,7 +127,7 @@ public struct Frontier: Sendable {
         let years = model.scenario.years
         var scale = 1.0
         for y in years.indices where model.scenario.envelopes[y] > 0 {
-            let asked = model.prepared.reduce(0) { $0 + ($1.eligibility.isEligible ? $1.eligibleByYear[y] : 0) }
+            let asked = model.prepared.reduce(0) { $0 + ($1.isFundable ? $1.eligibleByYear[y] : 0) }
             scale = max(scale, asked / model.scenario.envelopes[y])
         }
         return scale

@@ -35,7 +35,7 @@ public struct Ranking: Sendable {
         self.allocation = allocation
         let years = allocation.years.count
         let outcomes = allocation.outcomes
-        let eligible = outcomes.indices.filter { outcomes[$0].prepared.eligibility.isEligible }.sorted {
+        let eligible = outcomes.indices.filter { outcomes[$0].prepared.isFundable }.sorted {
             let (a, b) = (outcomes[$0].prepared.weight.weight, outcomes[$1].prepared.weight.weight)
             return a != b ? a > b : outcomes[$0].application.id < outcomes[$1].application.id
         }
@@ -51,7 +51,7 @@ public struct Ranking: Sendable {
             ranked.append(Entry(outcome: outcome, index: index, place: k + 1, request: asked, runningRequest: request, runningGranted: granted))
         }
         self.ranked = ranked
-        ineligible = outcomes.indices.filter { !outcomes[$0].prepared.eligibility.isEligible }.map { index in
+        ineligible = outcomes.indices.filter { !outcomes[$0].prepared.isFundable }.map { index in
             let zero = [Int](repeating: 0, count: years), outcome = outcomes[index]
             return Entry(outcome: outcome, index: index, place: nil, request: outcome.requested, runningRequest: zero, runningGranted: zero)
         }

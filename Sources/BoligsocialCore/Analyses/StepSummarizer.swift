@@ -21,7 +21,7 @@ struct StepSummarizer {
         carryOver = model.scenario.rules.carryOver
         for (a, p) in model.prepared.enumerated() {
             guard !model.shareColumns[a].isEmpty else {
-                if p.eligibility.isEligible { askingNothing += 1 }
+                if p.isFundable { askingNothing += 1 }
                 continue
             }
             columns.append(model.shareColumns[a].map { $0.map(\.index) })

@@ -22,4 +22,9 @@ public enum OutcomeReason: Sendable, Hashable {
     /// Held back by the money: its weight against that of the last application in priority order
     /// that the allocation gives money (`lastID`).
     case belowLastFunded(weight: Double, lastWeight: Double, lastID: String)
+    /// The committee decided it (`[decisions]`), with the reason recorded; `overridesEligibility`
+    /// when the decision funds it although a criterion fails.
+    case decided(Decision.Kind, reason: String, overridesEligibility: Bool)
+    /// An eligibility criterion that fails, set aside by the committee's decision.
+    case criterionOverridden(IneligibilityReason)
 }

@@ -15,6 +15,8 @@ public struct Scenario: Sendable, Equatable {
     /// given): what a krone at fixed prices costs in that year's current prices. The model works in
     /// fixed prices; the wish proposal may be stated in current ones.
     public var priceIndex: [Int: Double] = [:]
+    /// The committee's decisions by application id (`[decisions]`).
+    public var decisions: [String: Decision] = [:]
 
     public init(
         name: String, description: String = "", files: [String] = [], applicationsPath: String = "",
@@ -37,6 +39,13 @@ public struct Scenario: Sendable, Equatable {
 
     /// The envelope of each year in `years`' order (0 where none is given).
     public var envelopes: [Double] { years.map { envelope[$0] ?? 0 } }
+
+    /// The same scenario without its decisions: the optimum the decisions are priced against.
+    public var undecided: Scenario {
+        var copy = self
+        copy.decisions = [:]
+        return copy
+    }
 
     /// The same scenario with every year's envelope multiplied by `factor`.
     public func scaled(by factor: Double) -> Scenario {

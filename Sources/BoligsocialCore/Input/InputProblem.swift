@@ -53,6 +53,15 @@ public enum InputProblem: Sendable, Equatable {
     case badReturns
     /// A year's price and wage index outside 0.5–2.
     case indexOutOfRange(key: String, value: Double)
+    /// A decision without its `reason`.
+    case decisionWithoutReason(id: String)
+    /// A decision that says nothing (no `fund`, `share`, `min` or `max`), or more than one of them.
+    case decisionUnclear(id: String)
+    case decisionUnknownFund(id: String, value: String)
+    /// `min` above `max`.
+    case decisionContradicts(id: String, min: Double, max: Double)
+    /// A decision on an id the round does not have.
+    case decisionUnknownApplication(String, suggestion: String?)
 
     // A workbook.
     case workbook(WorkbookProblem)

@@ -32,6 +32,13 @@ public struct LoadedScenario: Sendable {
                     applicationsInput.table, file: applicationsInput.label, years: scenario.years, areas: areas,
                     diagnostics: &applicationProblems, proportional: scenario.rules.commitment == .proportional)
                 diagnostics.diagnostics += areasInput.located(areaProblems.diagnostics) + applicationsInput.located(applicationProblems.diagnostics)
+                // A decision names an application of the round (checked once the round is read).
+                if !scenario.decisions.isEmpty, applicationProblems.diagnostics.isEmpty {
+                    let ids = Set(applications.map(\.id))
+                    for (id, decision) in scenario.decisions.sorted(by: { $0.value.location < $1.value.location }) where !ids.contains(id) {
+                        diagnostics.add(decision.location, .decisionUnknownApplication(id, suggestion: closestMatch(to: id, in: Array(ids))))
+                    }
+                }
                 return (areas, applications, diagnostics)
             }, {
                 var scenarioHash = SHA256()

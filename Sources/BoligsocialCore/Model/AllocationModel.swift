@@ -91,15 +91,17 @@ public struct AllocationModel: Sendable {
         return round.applications.map { application in
             let area = round.area(application.areaID) ?? Area(id: application.areaID, name: application.areaID, district: "", risk: .other)
             let eligibility = Eligibility(application, rules: rules)
+            let decision = scenario.decisions[application.id]
             // Nearly every application may have all its lines: then its requests are shared, not copied.
-            let request = CostCategory.allCases.allSatisfy(eligibility.allows) ? application.requests
+            // A decision that overrides eligibility opens every line.
+            let request = decision?.overrideEligibility == true || CostCategory.allCases.allSatisfy(eligibility.allows) ? application.requests
                 : application.requests.map { byCategory in byCategory.filter { eligibility.allows($0.key) } }
             let byYear = request.map(\.total)
             return PreparedApplication(
                 application: application, area: area, eligibility: eligibility,
                 weight: WeightBreakdown(application, risk: area.risk, weights: scenario.weights),
                 eligibleRequest: request, eligibleByYear: byYear, eligibleTotal: byYear.reduce(0, +),
-                minFraction: application.minFraction ?? rules.minFraction)
+                minFraction: application.minFraction ?? rules.minFraction, decision: decision)
         }
     }
 
@@ -119,7 +121,7 @@ public struct AllocationModel: Sendable {
         let yearSuffixes = years.map { "_\($0)" }, segmentSuffixes = returns.indices.map { "_s\($0 + 1)" }
         var byPeriod: [Range<Int>] = []
         for (a, p) in prepared.enumerated() {
-            guard p.eligibility.isEligible, p.eligibleTotal > 0, p.weight.weight.isFinite else {
+            guard p.isFundable, p.eligibleTotal > 0, p.weight.weight.isFinite else {
                 shareColumns.append([])
                 continue
             }
@@ -208,6 +210,20 @@ public struct AllocationModel: Sendable {
             }
         }
         try addSelectionRules()
+        try addDecisions()
+    }
+
+    /// Rule 7: the committee's decisions. The share over all years, times the selection scale K (so
+    /// the row is in 1.000 kr.), lies in the decided range: `lo·K ≤ Σ v ≤ hi·K`.
+    private mutating func addDecisions() throws(LPError) {
+        for (a, p) in prepared.enumerated() {
+            guard let decision = p.decision, !shareColumns[a].isEmpty else { continue }
+            let range = decision.shareRange(eligibleTotal: p.eligibleTotal), k = selectionScale(a)
+            let money = shareColumns[a].flatMap { $0 }.map { ($0, 1.0) }
+            let bounds: LinearProgram.Bounds = range.lowerBound == range.upperBound
+                ? .equal(range.lowerBound * k) : .between(range.lowerBound * k, range.upperBound * k)
+            try addRow("decision_\(Self.sanitized(p.application.id))", bounds, money, .decision(application: p.application.id))
+        }
     }
 
     /// Rules 5 and 6: a binary `z[a]` per application that needs one; `m·z ≤ share ≤ z`, `Σ z ≤ K`.

@@ -11,4 +11,6 @@ public enum ConstraintKind: Sendable, Hashable {
     case minimumFraction(application: String)
     case fundedOnlyIfSelected(application: String)
     case maxProjects
+    /// The committee's decision on an application (`[decisions]`).
+    case decision(application: String)
 }

@@ -15,9 +15,15 @@ public final class PreparedApplication: Sendable {
     public let eligibleTotal: Double
     /// The application's own `min_fraction` column, or else the scenario's rule (the column wins).
     public let minFraction: Double?
+    /// The committee's decision on it, if any.
+    public let decision: Decision?
+
+    /// Eligible, or made so by a decision that overrides eligibility: the model gives it columns.
+    public var isFundable: Bool { eligibility.isEligible || decision?.overrideEligibility == true }
 
     init(application: Application, area: Area, eligibility: Eligibility, weight: WeightBreakdown,
-         eligibleRequest: [CategoryMap<Double>], eligibleByYear: [Double], eligibleTotal: Double, minFraction: Double?) {
+         eligibleRequest: [CategoryMap<Double>], eligibleByYear: [Double], eligibleTotal: Double, minFraction: Double?,
+         decision: Decision? = nil) {
         self.application = application
         self.area = area
         self.eligibility = eligibility
@@ -26,5 +32,6 @@ public final class PreparedApplication: Sendable {
         self.eligibleByYear = eligibleByYear
         self.eligibleTotal = eligibleTotal
         self.minFraction = minFraction
+        self.decision = decision
     }
 }

@@ -44,7 +44,7 @@ public enum ScenarioLoader {
     static func interpret(_ entries: [TOMLEntry], files: [String], diagnostics: inout DiagnosticCollector) -> Scenario {
         let file = files.first ?? "scenario"
         var top = TableReader(entries, path: "", file: file, diagnostics: &diagnostics)
-        top.allow(["name", "description", "applications", "areas", "extends", "years", "envelope", "weights", "rules", "index"])
+        top.allow(["name", "description", "applications", "areas", "extends", "years", "envelope", "weights", "rules", "index", "decisions"])
         let stem = file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file
         var scenario = Scenario(name: top.string("name") ?? stem, files: files, envelope: [:])
         scenario.description = top.string("description") ?? ""
@@ -82,6 +82,15 @@ public enum ScenarioLoader {
         } else {
             top.problemAtTop(.noEnvelopeTable)
         }
+        if var decisions = top.table("decisions") {
+            decisions.allowAny()
+            for entry in decisions.entries {
+                guard var one = decisions.table(entry.key) else { continue }
+                if let decision = readDecision(&one, id: entry.key, location: entry.location) { scenario.decisions[entry.key] = decision }
+                one.finish(into: &decisions)
+            }
+            decisions.finish(into: &top)
+        }
         if var index = top.table("index") {
             index.allowAny()
             for entry in index.entries {
@@ -109,6 +118,39 @@ public enum ScenarioLoader {
         }
         top.finish(into: &diagnostics)
         return scenario
+    }
+
+    /// `ID = { fund = "full" | "none" }`, `{ share = 0.5 }` or `{ min = …, max = … }` (kroner over
+    /// all years), each with its `reason` and optionally `override_eligibility = true`.
+    private static func readDecision(_ table: inout TableReader, id: String, location: SourceLocation) -> Decision? {
+        table.allow(["fund", "share", "min", "max", "reason", "override_eligibility"])
+        let reason = table.string("reason")
+        let fund = table.string("fund"), share = table.fraction("share"), low = table.amount("min"), high = table.amount("max")
+        let override = table.boolean("override_eligibility") ?? false
+        var kind: Decision.Kind?
+        let said = [fund != nil, share != nil, low != nil || high != nil].filter { $0 }.count
+        if said != 1 {
+            if table.entry("fund") == nil && table.entry("share") == nil && table.entry("min") == nil && table.entry("max") == nil || said > 1 {
+                table.problemAtTable(.decisionUnclear(id: id))
+            }
+        } else if let fund {
+            switch fund {
+            case "full": kind = .full
+            case "none": kind = Decision.Kind.none
+            default: table.problem("fund", .decisionUnknownFund(id: id, value: fund))
+            }
+        } else if let share {
+            kind = .share(share)
+        } else if let low, let high, low > high {
+            table.problem("min", .decisionContradicts(id: id, min: low, max: high))
+        } else {
+            kind = .bounds(min: low, max: high)
+        }
+        guard let reason, !reason.trimmingSpaces.isEmpty else {
+            table.problemAtTable(.decisionWithoutReason(id: id))
+            return nil
+        }
+        return kind.map { Decision(kind: $0, reason: reason, overrideEligibility: override, location: location) }
     }
 
     private static func readWeights(_ weights: inout TableReader, into result: inout Weights) {
