@@ -189,6 +189,7 @@ public struct Labels: Sendable {
         }
     }
 
+    public func withoutDecisionsName(_ name: String) -> String { pick("\(name), without its decisions", "\(name), uden beslutningerne") }
     var gaveWay: String { pick("Applications that gave way to the decisions", "Ansøgninger, der viger for beslutningerne") }
     var withoutDecisions: String { pick("Without the decisions", "Uden beslutningerne") }
     var withDecisions: String { pick("With the decisions", "Med beslutningerne") }

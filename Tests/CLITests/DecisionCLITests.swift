@@ -40,6 +40,20 @@ import Testing
             && da.stdout.contains("udvalgets beslutning: fuld støtte (Videreførelse af projekt fra 2004-2008)"))
     }
 
+    /// `compare --without-decisions`: each scenario without its decisions before it.
+    @Test func compareWithAndWithoutDecisions() throws {
+        let dir = try CLI.temporaryDirectory(["s.toml": Self.scenario("A11 = { fund = \"full\", reason = \"Videreførelse\" }\n")])
+        let r = try CLI.run(["compare", "s.toml", "--without-decisions", "--format", "json"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let scenarios = json["scenarios"] as! [[String: Any]]
+        #expect(scenarios.map { $0["scenario"] as? String } == ["Udvalget, without its decisions", "Udvalget"])
+        let base = try JSONSerialization.jsonObject(with: Data(try CLI.run(["solve", "--format", "json"]).stdout.utf8)) as! [String: Any]
+        #expect(abs((scenarios[0]["priority_points"] as! Double) - (base["priority_points"] as! Double)) < 1e-6)
+        #expect((json["changes"] as! [[String: Any]]).contains { $0["id"] as? String == "A11" })
+        #expect(try CLI.run(["compare", "s.toml"], in: dir).status == 64)
+    }
+
     @Test func decisionsThatCannotBeReadAreLocated() throws {
         let dir = try CLI.temporaryDirectory([
             "unknown.toml": Self.scenario("A99 = { fund = \"full\", reason = \"x\" }\n"),
