@@ -47,8 +47,13 @@ extension Report {
     /// The stamps as a sheet of their own, last in every workbook: full hashes, one row per scenario.
     func inputsSheet() -> Sheet {
         let labels = Labels(language)
-        return Sheet(name: labels.inputsLine, header: ["scenario_sha256", "applications_sha256", "areas_sha256", "tool_version", "glpk_version"],
-                     rows: stamps.map { s in [s.scenarioSHA256, s.applicationsSHA256, s.areasSHA256, s.toolVersion, s.glpkVersion].map(Cell.text) })
+        let overrides = stamps.contains { !$0.overrides.isEmpty }
+        return Sheet(name: labels.inputsLine,
+                     header: ["scenario_sha256", "applications_sha256", "areas_sha256", "tool_version", "glpk_version"] + (overrides ? ["overrides"] : []),
+                     rows: stamps.map { s in
+                         ([s.scenarioSHA256, s.applicationsSHA256, s.areasSHA256, s.toolVersion, s.glpkVersion]
+                             + (overrides ? [s.overrides.joined(separator: " ")] : [])).map(Cell.text)
+                     })
     }
 }
 

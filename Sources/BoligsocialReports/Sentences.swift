@@ -20,6 +20,7 @@ extension Labels {
         "\(inputsLine): \(pick("scenario", "scenarie")) sha256 \(s.scenarioSHA256.prefix(16)), "
             + "\(pick("applications", "ansøgninger")) sha256 \(s.applicationsSHA256.prefix(16)), "
             + "\(pick("areas", "boligområder")) sha256 \(s.areasSHA256.prefix(16)); boligsocial \(s.toolVersion), GLPK \(s.glpkVersion)"
+            + (s.overrides.isEmpty ? "" : "; " + pick("on the command line: ", "på kommandolinjen: ") + s.overrides.joined(separator: " "))
     }
 
     var amountsInBudgetUnits: String {

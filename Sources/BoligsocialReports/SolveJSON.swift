@@ -72,13 +72,15 @@ enum SolveJSON {
     }
 
     static func inputs(_ stamp: InputStamp) -> JSON {
-        .object([
+        var fields: [(String, JSON)] = [
             ("scenario_sha256", .string(stamp.scenarioSHA256)),
             ("applications_sha256", .string(stamp.applicationsSHA256)),
             ("areas_sha256", .string(stamp.areasSHA256)),
             ("tool_version", .string(stamp.toolVersion)),
             ("glpk_version", .string(stamp.glpkVersion)),
-        ])
+        ]
+        if !stamp.overrides.isEmpty { fields.append(("overrides", .array(stamp.overrides.map { .string($0) }))) }
+        return .object(fields)
     }
 
     static func statusKey(_ status: SolveStatus) -> String {

@@ -11,11 +11,45 @@ enum Common {
     /// the report is never written over one of its inputs.
     final class Loaded {
         private(set) var scenarios: [LoadedScenario] = []
+        /// What-ifs from the command line, applied to every scenario loaded.
+        var overrides: ScenarioOverrides?
 
         func load(_ path: String) throws -> LoadedScenario {
-            let loaded = try LoadedScenario.load(path)
+            var loaded = try loadWithOverrides(path)
+            if let overrides, !overrides.isEmpty { loaded.stamp.overrides = overrides.given }
             scenarios.append(loaded)
             return loaded
+        }
+
+        /// The scenario itself, or a scenario extending it with the overrides: saved where
+        /// `--save-scenario` says, otherwise in a private temporary directory for the reading.
+        private func loadWithOverrides(_ path: String) throws -> LoadedScenario {
+            guard let overrides, !overrides.isEmpty else { return try LoadedScenario.load(path) }
+            if let save = overrides.saveScenario {
+                let directory = (URL(fileURLWithPath: save).standardizedFileURL.path as NSString).deletingLastPathComponent
+                let text = try overrides.scenarioText(extending: path, from: directory)
+                try OutputWriter.emit(text, to: save, inputs: [path])
+                return try LoadedScenario.load(save)
+            }
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("boligsocial-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let file = directory.appendingPathComponent("command-line.toml")
+            let (text, options) = try overrides.scenario(extending: path, from: directory.path)
+            try Data(text.utf8).write(to: file)
+            do {
+                return try LoadedScenario.load(file.path)
+            } catch {
+                // A problem in the overrides is named by the option that wrote it.
+                guard case .badData(let diagnostics) = error else { throw error }
+                let located = diagnostics.map { d -> Diagnostic in
+                    guard d.location.file == file.path else { return d }
+                    var named = d
+                    named.location.file = "command line (\(options[d.location.line] ?? "overrides"))"
+                    return named
+                }
+                throw InputError.badData(located)
+            }
         }
 
         var inputPaths: [String] { scenarios.flatMap(\.inputPaths) }
@@ -25,8 +59,10 @@ enum Common {
     /// 65/66, an infeasible scenario 2 with its diagnosis (a JSON document with `--format json`),
     /// a failed write 73, anything else 70.
     /// `language`: for a command without report options (`validate`), the language of its messages.
-    static func run(_ report: ReportOptions?, language: Language = .en, _ work: (Loaded) throws -> Void) throws {
+    static func run(_ report: ReportOptions?, language: Language = .en, overrides: ScenarioOverrides? = nil,
+                    _ work: (Loaded) throws -> Void) throws {
         let loaded = Loaded()
+        loaded.overrides = overrides
         do {
             try work(loaded)
         } catch let exit as ExitCode {

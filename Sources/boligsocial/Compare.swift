@@ -15,6 +15,7 @@ extension Boligsocial {
         var withoutDecisions = false
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var overrides: ScenarioOverrides
         @OptionGroup var solver: SolverOptions
 
         func validate() throws {
@@ -24,7 +25,7 @@ extension Boligsocial {
         }
 
         func run() throws {
-            try Common.run(report) { loader in
+            try Common.run(report, overrides: overrides) { loader in
                 var loaded = try scenarios.map(loader.load)
                 if withoutDecisions {
                     // Each scenario twice: without its decisions (named so), then as written.

@@ -15,9 +15,10 @@ extension Boligsocial {
         var id: String
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var overrides: ScenarioOverrides
 
         func run() throws {
-            try Common.run(report) { loader in
+            try Common.run(report, overrides: overrides) { loader in
                 let loaded = try loader.load(scenario)
                 guard let explanation = try Explanation.explain(id: id, round: loaded.round, scenario: loaded.scenario) else {
                     printError("\(loaded.scenario.applicationsPath): no application with id '\(id)'"

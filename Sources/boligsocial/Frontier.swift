@@ -15,13 +15,14 @@ extension Boligsocial {
         var samples = 41
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var overrides: ScenarioOverrides
 
         func validate() throws {
             guard (2...10_000).contains(samples) else { throw ValidationError("--samples must be between 2 and 10000") }
         }
 
         func run() throws {
-            try Common.run(report) { loader in
+            try Common.run(report, overrides: overrides) { loader in
                 let loaded = try loader.load(scenario)
                 let frontier = try BoligsocialCore.Frontier.compute(round: loaded.round, scenario: loaded.scenario, samples: samples)
                 try Common.emit(FrontierReport(scenario: loaded.scenario, frontier: frontier, stamp: loaded.stamp, language: report.lang),

@@ -12,10 +12,11 @@ extension Boligsocial {
         var scenario = "Scenarios/baseline.toml"
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var overrides: ScenarioOverrides
         @OptionGroup var solver: SolverOptions
 
         func run() throws {
-            try Common.run(report) { loader in
+            try Common.run(report, overrides: overrides) { loader in
                 let loaded = try loader.load(scenario)
                 let allocation = try Common.solve(loaded, options: solver.solveOptions, language: report.lang)
                 try Common.emit(RankReport(Ranking(allocation), stamp: loaded.stamp, language: report.lang), report, inputs: loaded.inputPaths)

@@ -12,6 +12,7 @@ extension Boligsocial {
         var scenario = "Scenarios/baseline.toml"
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var overrides: ScenarioOverrides
         @OptionGroup var solver: SolverOptions
 
         @Option(name: .customLong("write-model"), help: "Also write the model GLPK solved, as PATH.lp (CPLEX LP) or PATH.mps.")
@@ -24,7 +25,7 @@ extension Boligsocial {
         }
 
         func run() throws {
-            try Common.run(report) { loader in try solve(loader) }
+            try Common.run(report, overrides: overrides) { loader in try solve(loader) }
         }
 
         func solve(_ loader: Common.Loaded) throws {

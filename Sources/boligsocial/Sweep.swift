@@ -25,6 +25,7 @@ extension Boligsocial {
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var overrides: ScenarioOverrides
 
         /// The largest envelope scale a sweep may reach: a thousand times the scenario's envelopes.
         static let maximumScale = 1000.0
@@ -52,7 +53,7 @@ extension Boligsocial {
         }
 
         func run() throws {
-            try Common.run(report) { loader in
+            try Common.run(report, overrides: overrides) { loader in
                 let loaded = try loader.load(scenario)
                 let parameter: SweepParameter
                 if let scale {

@@ -14,8 +14,10 @@ extension Boligsocial {
         @Option(help: "Language of the messages: en or da.")
         var lang: Language = .en
 
+        @OptionGroup var overrides: ScenarioOverrides
+
         func run() throws {
-            try Common.run(nil, language: lang) { loader in
+            try Common.run(nil, language: lang, overrides: overrides) { loader in
                 let loaded = try loader.load(scenario)
                 try OutputWriter.emit(report(loaded), to: nil, inputs: [])
             }

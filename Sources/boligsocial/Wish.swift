@@ -24,6 +24,7 @@ extension Boligsocial {
         var currentPrices = false
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var overrides: ScenarioOverrides
 
         func validate() throws {
             guard threshold.isFinite, threshold >= 0 else { throw ValidationError("--threshold must be 0 or more") }
@@ -31,7 +32,7 @@ extension Boligsocial {
         }
 
         func run() throws {
-            try Common.run(report) { loader in
+            try Common.run(report, overrides: overrides) { loader in
                 let loaded = try loader.load(scenario)
                 if currentPrices && loaded.scenario.priceIndex.isEmpty {
                     printError("boligsocial wish: --current-prices needs an [index] table in the scenario (such as 2010 = 1.027)")

@@ -6,6 +6,19 @@ public struct InputStamp: Sendable, Equatable {
     public var areasSHA256: String
     public var toolVersion: String
     public var glpkVersion: String
+    /// The what-ifs given on the command line (`--envelope`, `--set`, …), as given; empty for a
+    /// scenario read as written.
+    public var overrides: [String] = []
+
+    public init(scenarioSHA256: String, applicationsSHA256: String, areasSHA256: String, toolVersion: String, glpkVersion: String,
+                overrides: [String] = []) {
+        self.scenarioSHA256 = scenarioSHA256
+        self.applicationsSHA256 = applicationsSHA256
+        self.areasSHA256 = areasSHA256
+        self.toolVersion = toolVersion
+        self.glpkVersion = glpkVersion
+        self.overrides = overrides
+    }
 }
 
 /// The tool's version, printed by `--version` and stamped into every report.

@@ -1,5 +1,14 @@
 /// Reads a scenario TOML file (docs/formats.md), following `extends`, and checks every key and value.
 public enum ScenarioLoader {
+    /// Reads a scenario file alone (without its round), every problem thrown: what a command-line
+    /// override builds on (`--scale-envelope` needs the envelopes it scales).
+    public static func read(_ path: String) throws(InputError) -> Scenario {
+        var diagnostics = DiagnosticCollector()
+        let scenario = try load(path, diagnostics: &diagnostics)
+        try diagnostics.throwIfAny()
+        return scenario
+    }
+
     /// Reads the scenario, adding its problems to `diagnostics` so they can be reported together
     /// with those of the CSV files. Throws only when the file cannot be opened or parsed at all.
     static func load(_ path: String, diagnostics: inout DiagnosticCollector) throws(InputError) -> Scenario {

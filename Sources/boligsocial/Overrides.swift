@@ -1,0 +1,131 @@
+import ArgumentParser
+import BoligsocialCore
+import Foundation
+
+/// Quick what-ifs without a new file, on every command that reads a scenario: the overrides are
+/// written as a scenario that extends the one named (`--save-scenario` keeps it), and that is what
+/// the command reads, through the same loader and checks as a file written by hand.
+struct ScenarioOverrides: ParsableArguments {
+    @Option(name: .customLong("envelope"), help: "One year's envelope, YEAR=KRONER (repeatable), e.g. --envelope 2010=27000000.")
+    var envelopes: [String] = []
+
+    @Option(name: .customLong("scale-envelope"), help: "Every year's envelope times this factor, e.g. --scale-envelope 0.9.")
+    var scaleEnvelope: Double?
+
+    @Option(name: .customLong("set"), help: "Any scenario key, KEY=VALUE with the value written as in TOML (repeatable), e.g. --set rules.primary_share_min=0.6.")
+    var settings: [String] = []
+
+    @Option(name: .customLong("decide"), help: "A committee decision, ID=full|none|SHARE:REASON (repeatable), e.g. --decide \"A12=full:Videreførelse\".")
+    var decisions: [String] = []
+
+    @Option(name: .customLong("save-scenario"), help: "Write the overrides as a scenario file that extends the original (and read that).")
+    var saveScenario: String?
+
+    /// The overrides as given, for the stamp.
+    var given: [String] {
+        (scaleEnvelope.map { ["--scale-envelope \($0)"] } ?? []) + envelopes.map { "--envelope \($0)" }
+            + settings.map { "--set \($0)" } + decisions.map { "--decide \($0)" }
+    }
+
+    var isEmpty: Bool { envelopes.isEmpty && scaleEnvelope == nil && settings.isEmpty && decisions.isEmpty }
+
+    func validate() throws {
+        for e in envelopes {
+            let parts = e.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let year = Int(parts[0]), (1900...2200).contains(year), let amount = Double(parts[1].replacingOccurrences(of: "_", with: "")),
+                  amount.isFinite, amount >= 0, amount <= Amount.maximum else {
+                throw ValidationError("--envelope '\(e)': expected YEAR=KRONER, such as 2010=27000000")
+            }
+        }
+        if let f = scaleEnvelope, !(f.isFinite && f > 0 && f <= 1000) { throw ValidationError("--scale-envelope must be a factor above 0 and at most 1000") }
+        for s in settings {
+            let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
+            let keyCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+            guard parts.count == 2, !parts[0].isEmpty, parts[0].unicodeScalars.allSatisfy(keyCharacters.contains),
+                  !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains(".."), !parts[1].trimmingCharacters(in: .whitespaces).isEmpty,
+                  !parts[1].contains("\n") else {
+                throw ValidationError("--set '\(s)': expected KEY=VALUE, such as rules.primary_share_min=0.6")
+            }
+        }
+        for d in decisions where Self.decision(d) == nil {
+            throw ValidationError("--decide '\(d)': expected ID=full|none|SHARE:REASON, such as \"A12=full:Videreførelse\"")
+        }
+        if saveScenario != nil && isEmpty { throw ValidationError("--save-scenario needs an override to save (--envelope, --scale-envelope, --set or --decide)") }
+    }
+
+    /// `ID=KIND:REASON` as the TOML of a decision, with its id.
+    static func decision(_ text: String) -> (id: String, toml: String)? {
+        guard let equals = text.firstIndex(of: "="), let colon = text[equals...].firstIndex(of: ":") else { return nil }
+        let id = String(text[..<equals]), kind = String(text[text.index(after: equals)..<colon]), reason = String(text[text.index(after: colon)...])
+        guard !id.isEmpty, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let what: String
+        switch kind {
+        case "full", "none": what = "fund = \"\(kind)\""
+        default:
+            guard let share = Double(kind), (0...1).contains(share) else { return nil }
+            what = "share = \(share)"
+        }
+        return (id, "{ \(what), reason = \(quoted(reason)) }")
+    }
+
+    /// A TOML basic string.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    /// The scenario that extends `original` with these overrides (its path written relative to
+    /// `directory`, where the new file is).
+    func scenarioText(extending original: String, from directory: String) throws -> String {
+        try scenario(extending: original, from: directory).text
+    }
+
+    /// The text, and per line (from 1) the option that wrote it, so a problem in it is named by
+    /// the option on the command line.
+    func scenario(extending original: String, from directory: String) throws -> (text: String, options: [Int: String]) {
+        var lines = ["# What-ifs given on the command line, on top of the scenario this file extends.",
+                     "extends = \(Self.quoted(Self.relative(original, from: directory)))"]
+        var options: [Int: String] = [:]
+        func add(_ line: String, _ option: String) {
+            lines.append(line)
+            options[lines.count] = option
+        }
+        if let factor = scaleEnvelope {
+            let scenario = try ScenarioLoader.read(original)
+            for (y, year) in scenario.years.enumerated() { add("envelope.\"\(year)\" = \(scenario.envelopes[y] * factor)", "--scale-envelope \(factor)") }
+        }
+        for e in envelopes {
+            let parts = e.split(separator: "=", maxSplits: 1).map(String.init)
+            add("envelope.\"\(parts[0])\" = \(parts[1])", "--envelope \(e)")
+        }
+        for s in settings {
+            let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
+            add("\(parts[0]) = \(parts[1].trimmingCharacters(in: .whitespaces))", "--set \(s)")
+        }
+        for d in decisions {
+            let (id, toml) = Self.decision(d)!
+            add("decisions.\(Self.quoted(id)) = \(toml)", "--decide \(d)")
+        }
+        return (lines.joined(separator: "\n") + "\n", options)
+    }
+
+    /// `path` as seen from `directory` (absolute when they share nothing but the root).
+    static func relative(_ path: String, from directory: String) -> String {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(target.count, base.count), target[common] == base[common] { common += 1 }
+        if common <= 1 { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        return (Array(repeating: "..", count: base.count - common) + target[common...]).joined(separator: "/")
+    }
+}
