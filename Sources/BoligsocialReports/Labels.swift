@@ -167,7 +167,7 @@ public struct Labels: Sendable {
     var envelopeToAsk: String { pick("the envelope to ask for", "rammen, der søges om") }
     var askTotal: String { pick("Total (envelope to ask for)", "I alt (ønsket ramme)") }
     var inThousands: String { pick("Amounts in 1,000 kr.", "Beløb i 1.000 kr.") }
-    var threshold: String { pick("Funds every eligible application with weight", "Støtter alle berettigede ansøgninger med vægt") }
+    var threshold: String { pick("Funds every eligible application with weight", "Støtter alle støtteberettigede ansøgninger med vægt") }
     var atShare: String { pick("at a share of at least", "med en andel på mindst") }
     var flatYears: String { pick("equal years", "ens år") }
     var minimumNote: String { pick("LP minimum before rounding up to whole 1,000 kr.", "LP-minimum før oprunding til hele 1.000 kr.") }
@@ -190,6 +190,7 @@ public struct Labels: Sendable {
     }
 
     public func withoutDecisionsName(_ name: String) -> String { pick("\(name), without its decisions", "\(name), uden beslutningerne") }
+    var selectedTargets: String { pick("Only the applications chosen by", "Kun ansøgninger udvalgt efter") }
     var gaveWay: String { pick("Applications that gave way to the decisions", "Ansøgninger, der viger for beslutningerne") }
     var withoutDecisions: String { pick("Without the decisions", "Uden beslutningerne") }
     var withDecisions: String { pick("With the decisions", "Med beslutningerne") }

@@ -41,6 +41,15 @@ public struct WishReport: Report, Sendable {
                      "\(labels.priorityPoints): \(number.decimal(proposal.allocation.priorityPoints, places: 3))",
                      "\(labels.minimumNote): " + zip(years, proposal.minimum).map { "\($0) \(number.kr(Int($1.rounded())))" }
                         .joined(separator: ", ")]
+        let sel = proposal.selection
+        if !sel.isEmpty {
+            var parts: [String] = []
+            if let ids = sel.ids { parts.append(ids.sorted().joined(separator: ", ")) }
+            if let focus = sel.focus { parts.append("\(labels.focusArea.lowercased()): " + focus.map { labels.focus($0) }.sorted().joined(separator: ", ")) }
+            if let risk = sel.risk { parts.append("\(labels.riskClass.lowercased()): " + risk.map { labels.risk($0) }.sorted().joined(separator: ", ")) }
+            if let areas = sel.areas { parts.append("\(labels.area.lowercased()): " + areas.sorted().joined(separator: ", ")) }
+            lines.append("\(labels.selectedTargets): " + parts.joined(separator: "; "))
+        }
         if let k = proposal.raisedBy {
             lines.append(labels.wishRaised(number.decimal(k, places: 4)))
         }
@@ -139,6 +148,10 @@ public struct WishReport: Report, Sendable {
             ("scenario", .string(proposal.allocation.scenario.name)),
             ("years", .array(years.map { .int($0) })),
             ("threshold", .double(proposal.threshold)),
+            ("selection", .object([("ids", proposal.selection.ids.map { .array($0.sorted().map { .string($0) }) } ?? .null),
+                                   ("focus", proposal.selection.focus.map { .array($0.map(\.rawValue).sorted().map { .string($0) }) } ?? .null),
+                                   ("risk", proposal.selection.risk.map { .array($0.map(\.rawValue).sorted().map { .string($0) }) } ?? .null),
+                                   ("areas", proposal.selection.areas.map { .array($0.sorted().map { .string($0) }) } ?? .null)])),
             ("share", .double(proposal.share)),
             ("flat", .bool(proposal.flat)),
             ("envelope", perYear(askKroner)),

@@ -80,6 +80,30 @@ import Testing
         #expect(Self.fundsTargets(try Self.solve(loaded.round, loaded.scenario, envelope: wish.envelope), threshold: 0.6, share: 1))
     }
 
+    /// The free-year answer never asks more than the flat one: on the shipped round at half shares
+    /// (where a raise in proportion to the LP minimum overshoots), and on generated rounds; and both
+    /// fund every target.
+    @Test(arguments: [0, 1, 2, 3, 4, 5, 6])
+    func freeYearsNeverAskMoreThanFlat(seed: Int) throws {
+        let (round, scenario, threshold): (Round, Scenario, Double)
+        if seed == 0 {
+            let loaded = try FrontierTests.baseline()
+            (round, scenario, threshold) = (loaded.round, loaded.scenario, 0.9)
+        } else {
+            let generated = RoundGenerator.round(applications: 60, seed: UInt64(seed) &* 31)
+            var s = RoundGenerator.scenario(for: generated)
+            s.rules.areaShareMax = 0.4
+            (round, scenario, threshold) = (generated, s, 0.5)
+        }
+        let free = try WishProposal.compute(round: round, scenario: scenario, threshold: threshold, share: 0.5)
+        let flat = try WishProposal.compute(round: round, scenario: scenario, threshold: threshold, share: 0.5, flat: true)
+        #expect(free.envelope.reduce(0, +) <= flat.envelope.reduce(0, +), "free \(free.envelope) against flat \(flat.envelope)")
+        for wish in [free, flat] {
+            #expect(Self.fundsTargets(try Self.solve(round, scenario, envelope: wish.envelope), threshold: threshold, share: 0.5))
+        }
+        if seed == 0 { #expect(free.envelope.reduce(0, +) == 67_562_000 && flat.envelope.reduce(0, +) == 67_632_000) }
+    }
+
     /// A threshold above every weight is an error, not an empty proposal.
     @Test func noTargetsIsAnError() throws {
         let loaded = try FrontierTests.baseline()

@@ -110,3 +110,32 @@ import Testing
     }
 }
 
+/// Targets chosen by id, focus area, risk class or area, together with the weight threshold.
+@Suite struct WishTargetTests {
+    typealias CLI = CLITests
+
+    @Test func targetsByListFocusRiskAndArea() throws {
+        // The risk class narrows the list: A11 (in an area at risk) drops out.
+        let narrowed = try AnalysisCLITests.json(["wish", "Scenarios/baseline.toml", "--target", "A04,A07,A11", "--target-risk", "vulnerable"])
+        #expect(narrowed["targets"] as? [String] == ["A04", "A07"])
+        // Three applications without ties in weight (among equal weights the points-maximising
+        // allocation may fund any of them, see the README), funded by the envelopes printed.
+        let chosen = try AnalysisCLITests.json(["wish", "Scenarios/baseline.toml", "--target", "A04,A07,A11"])
+        #expect(chosen["targets"] as? [String] == ["A04", "A07", "A11"])
+        let envelope = chosen["envelope"] as! [String: Int]
+        let lines = envelope.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "\n")
+        let dir = try CLI.temporaryDirectory(["asked.toml": "extends = \"\(CLI.root.path)/Scenarios/baseline.toml\"\n[envelope]\n\(lines)\n"])
+        let solved = try JSONSerialization.jsonObject(with: Data(try CLI.run(["solve", "asked.toml", "--format", "json"], in: dir).stdout.utf8)) as! [String: Any]
+        let shares = Dictionary(uniqueKeysWithValues: (solved["applications"] as! [[String: Any]]).map { ($0["id"] as! String, $0["share"] as! Double) })
+        #expect(shares["A04"]! >= 1 - 1e-6 && shares["A07"]! >= 1 - 1e-6 && shares["A11"]! >= 1 - 1e-6)
+        // Health applications at weight 0.9 or more: a subset of those at the threshold alone.
+        let health = try AnalysisCLITests.json(["wish", "Scenarios/baseline.toml", "--threshold", "0.9", "--target-focus", "health"])
+        let all = try AnalysisCLITests.json(["wish", "Scenarios/baseline.toml", "--threshold", "0.9"])
+        let healthTargets = Set(health["targets"] as! [String]), allTargets = Set(all["targets"] as! [String])
+        #expect(!healthTargets.isEmpty && healthTargets.isStrictSubset(of: allTargets))
+        #expect(try CLI.run(["wish", "Scenarios/baseline.toml", "--target-focus", "helth"]).status == 64)
+        let unknown = try CLI.run(["wish", "Scenarios/baseline.toml", "--target", "A99", "--target-area", "XYZ"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("no application or area A99, XYZ in the round"), "\(unknown.stderr)")
+    }
+}
+

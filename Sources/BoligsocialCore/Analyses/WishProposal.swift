@@ -3,6 +3,30 @@ import LinearProgramming
 /// The wish proposal ("ønskeforslag"): the smallest yearly envelopes under which every eligible
 /// application with weight ≥ `threshold` is funded to at least `share`, every rule of the scenario
 /// kept (area caps and the primary share against the envelopes being chosen).
+/// Which eligible applications the wish must fund besides the weight threshold: by id, by focus
+/// area (any of its focus areas), by its area's risk class, by area. Every criterion given must
+/// hold (they narrow together); none given means every application at the threshold.
+public struct WishSelection: Sendable, Equatable {
+    public var ids: Set<String>?
+    public var focus: Set<FocusArea>?
+    public var risk: Set<RiskClass>?
+    public var areas: Set<String>?
+
+    public init(ids: Set<String>? = nil, focus: Set<FocusArea>? = nil, risk: Set<RiskClass>? = nil, areas: Set<String>? = nil) {
+        self.ids = ids
+        self.focus = focus
+        self.risk = risk
+        self.areas = areas
+    }
+
+    public var isEmpty: Bool { ids == nil && focus == nil && risk == nil && areas == nil }
+
+    public func includes(_ p: PreparedApplication) -> Bool {
+        (ids?.contains(p.application.id) ?? true) && (focus.map { !$0.isDisjoint(with: p.application.focus) } ?? true)
+            && (risk?.contains(p.area.risk) ?? true) && (areas?.contains(p.area.id) ?? true)
+    }
+}
+
 public struct WishProposal: Sendable {
     /// What to ask for, per year (DKK, whole 1.000 kr., rounded up from the minimum).
     public var envelope: [Double]
@@ -11,6 +35,8 @@ public struct WishProposal: Sendable {
     /// The allocation the asked envelopes buy (the scenario solved with them).
     public var allocation: Allocation
     public var threshold: Double
+    /// The criteria besides the threshold (`--target`, `--target-focus`, …).
+    public var selection = WishSelection()
     public var share: Double
     public var flat: Bool
     /// The applications the proposal must fund (eligible, weight ≥ threshold).
@@ -34,7 +60,15 @@ public struct WishProposal: Sendable {
     }
 
     public static func compute(round: Round, scenario: Scenario, threshold: Double = 0, share: Double = 1,
-                               flat: Bool = false, options: SolveOptions = SolveOptions()) throws -> WishProposal {
+                               flat: Bool = false, selection: WishSelection = WishSelection(),
+                               options: SolveOptions = SolveOptions()) throws -> WishProposal {
+        var proposal = try computeFor(round: round, scenario: scenario, threshold: threshold, share: share, flat: flat, selection: selection, options: options)
+        proposal.selection = selection
+        return proposal
+    }
+
+    static func computeFor(round: Round, scenario: Scenario, threshold: Double, share: Double, flat: Bool, selection: WishSelection,
+                           options: SolveOptions) throws -> WishProposal {
         let model = try AllocationModel(round: round, scenario: scenario, parameter: .chosen)
         var program = model.program
         for column in program.columnIDs { try program.setObjective(0, of: column) }
@@ -45,7 +79,8 @@ public struct WishProposal: Sendable {
             }
         }
         var targets: [Int] = []
-        for (a, p) in model.prepared.enumerated() where !model.shareColumns[a].isEmpty && p.weight.weight >= threshold - Tolerance.weightTie {
+        for (a, p) in model.prepared.enumerated()
+        where !model.shareColumns[a].isEmpty && p.weight.weight >= threshold - Tolerance.weightTie && selection.includes(p) {
             targets.append(a)
             // Σ_s φ_s ≥ share, as lower bounds filling the segments in order: the segments of one
             // period have the same coefficient in every row, so any split of the share costs the
@@ -107,18 +142,31 @@ public struct WishProposal: Sendable {
                                 share: share, flat: flat, targets: targetIDs, raisedBy: nil)
         }
         // Raise all years together until the points-maximising allocation funds every target.
-        var low = 1.0, high = 2.0
-        while try !fundsTargets(ask(high)) {
-            low = high
-            high *= 2
-            if high > 1e6 { throw Failure.noEnvelopeFundsTargets }
+        func smallestFactor(_ envelope: (Double) -> [Double]) throws -> Double {
+            var low = 1.0, high = 2.0
+            while try !fundsTargets(envelope(high)) {
+                low = high
+                high *= 2
+                if high > 1e6 { throw Failure.noEnvelopeFundsTargets }
+            }
+            while high - low > 1e-4 * high {
+                let mid = (low + high) / 2
+                if try fundsTargets(envelope(mid)) { high = mid } else { low = mid }
+            }
+            return high
         }
-        while high - low > 1e-4 * high {
-            let mid = (low + high) / 2
-            if try fundsTargets(ask(mid)) { high = mid } else { low = mid }
-        }
+        let high = try smallestFactor(ask)
         var asked = ask(high)
-        if !flat { asked = try tightened(asked, minimum: minimum, funds: fundsTargets) }
+        if !flat {
+            asked = try tightened(asked, minimum: minimum, funds: fundsTargets)
+            // The same search from equal years, each then brought down on its own: the free answer
+            // is kept only where it asks no more than that (a raise in proportion to the LP minimum
+            // can overshoot where the allocation needs money spread evenly).
+            let top = minimum.max() ?? 0
+            func even(_ factor: Double) -> [Double] { minimum.map { $0 > 0 ? ((top * factor / 1000 - 1e-6).rounded(.up) * 1000) : 0 } }
+            let fromEven = try tightened(even(try smallestFactor(even)), minimum: minimum, funds: fundsTargets)
+            if fromEven.reduce(0, +) < asked.reduce(0, +) { asked = fromEven }
+        }
         return WishProposal(envelope: asked, minimum: minimum, allocation: try allocation(for: asked), threshold: threshold,
                             share: share, flat: flat, targets: targetIDs, raisedBy: high)
     }
