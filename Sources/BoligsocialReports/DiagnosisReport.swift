@@ -97,6 +97,8 @@ public struct DiagnosisReport: Sendable {
                 + labels.raise("rules.max_projects", String(Int(r.current)), String(Int(r.needed)))
         case .minimumFraction:
             return "\(what): " + labels.lowerMinimumShare(number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
+        case .yearToYear:
+            return "\(what): " + labels.raise("rules.year_to_year_change_max", number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
         case .decision(let id):
             let reason = scenario.decisions[id]?.reason ?? ""
             return "\(what) (\(reason)): " + labels.decisionCannotHold(number.kr(Int(r.current.rounded())), number.kr(Int(r.needed.rounded())))
@@ -115,6 +117,9 @@ public struct DiagnosisReport: Sendable {
         if after.areaShareMax != before.areaShareMax, let v = after.areaShareMax { keys.append(("area_share_max", v, "\(v.roundedForReport)")) }
         if after.maxProjects != before.maxProjects, let v = after.maxProjects { keys.append(("max_projects", Double(v), "\(v)")) }
         if after.minFraction != before.minFraction, let v = after.minFraction { keys.append(("min_fraction", v, "\(v.roundedForReport)")) }
+        if after.yearToYearChangeMax != before.yearToYearChangeMax, let v = after.yearToYearChangeMax {
+            keys.append(("year_to_year_change_max", v, "\(v.roundedForReport)"))
+        }
         for focus in FocusArea.allCases where after.focusFloor[focus] != before.focusFloor[focus] {
             let v = Int(after.focusFloor[focus] ?? 0)
             keys.append(("focus_floor.\(focus.rawValue)", Double(v), "\(v)"))
@@ -136,6 +141,7 @@ enum ConstraintJSON {
         case .fundedOnlyIfSelected(let id): [("rule", .string("selection")), ("application", .string(id))]
         case .maxProjects: [("rule", .string("max_projects"))]
         case .decision(let id): [("rule", .string("decision")), ("application", .string(id))]
+        case .yearToYear(let id, let year): [("rule", .string("year_to_year_change_max")), ("application", .string(id)), ("year", .int(year))]
         }
     }
 }

@@ -186,6 +186,8 @@ public struct Labels: Sendable {
         case .fundedOnlyIfSelected(let id): pick("the selection of \(id)", "udvælgelsen af \(id)")
         case .maxProjects: pick("the maximum number of projects", "det maksimale antal projekter")
         case .decision(let id): pick("the committee's decision on \(id)", "udvalgets beslutning om \(id)")
+        case .yearToYear(let id, let year):
+            pick("the limit on how much \(id)'s share may change into \(year)", "grænsen for, hvor meget \(id)s andel må ændre sig til \(year)")
         }
     }
 

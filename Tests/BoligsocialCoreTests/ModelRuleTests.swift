@@ -186,3 +186,27 @@ import Testing
         #expect(a.status == .optimal && a.allocated == [0] && a.priorityPoints == 0)
     }
 }
+
+/// `year_to_year_change_max` under `per_year`: a share may not swing from one year to the next.
+@Suite struct YearToYearTests {
+    /// One application asking 100.000 kr. in each of two years; envelopes 100.000 and 20.000.
+    /// Free: φ = 1, then 0.2: 100 + 20 = 120 points. With at most 0.5 change: φ2 ≤ 0.2 and
+    /// φ1 ≤ φ2 + 0.5 = 0.7: 70 + 20 = 90 points.
+    @Test func theShareMayChangeOnlySoMuch() throws {
+        var rules = Rules()
+        rules.commitment = .perYear
+        let apps = [Fixture.app("A", salary: [100_000, 100_000])]
+        let free = try Fixture.solve(apps, envelope: [100_000, 20_000], years: [2009, 2010], rules: rules)
+        #expect(abs(free.priorityPoints - 120) < 1e-6)
+        rules.yearToYearChangeMax = 0.5
+        let steady = try Fixture.solve(apps, envelope: [100_000, 20_000], years: [2009, 2010], rules: rules)
+        #expect(abs(steady.priorityPoints - 90) < 1e-6)
+        #expect(abs(steady.outcome("A").shareByYear[0] - 0.7) < 1e-9 && abs(steady.outcome("A").shareByYear[1] - 0.2) < 1e-9)
+        #expect(steady.outcome("A").binding.contains(.yearToYear(application: "A", year: 2010)))
+        // Under proportional commitment one share covers every year: the rule changes nothing.
+        rules.commitment = .proportional
+        let one = try Fixture.solve(apps, envelope: [100_000, 20_000], years: [2009, 2010], rules: rules)
+        #expect(abs(one.priorityPoints - 40) < 1e-6)
+    }
+}
+

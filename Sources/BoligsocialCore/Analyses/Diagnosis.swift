@@ -35,7 +35,7 @@ public struct Diagnosis: Sendable {
             case .primaryShare, .focusFloor, .minimumFraction: signs = [1]
             case .areaShare, .maxProjects: signs = [-1]
             // A decision may be missed either way (too little for `full`, too much for `none`).
-            case .decision: signs = [1, -1]
+            case .decision, .yearToYear: signs = [1, -1]
             case .envelope, .envelopeScale, .fundedOnlyIfSelected: continue
             }
             for sign in signs {
@@ -96,6 +96,10 @@ public struct Diagnosis: Sendable {
             let scale = model.prepared.firstIndex { $0.application.id == id }.map(model.selectionScale) ?? 1
             return Relaxation(kind: kind, shortfall: s / max(scale, .leastNormalMagnitude), current: current,
                               needed: max(0, (share * 1e4).rounded(.down) / 1e4 - 1e-4))
+        case .yearToYear:
+            // In shares: the change from one year to the next that the scenario needs.
+            let current = rules.yearToYearChangeMax ?? 0
+            return Relaxation(kind: kind, shortfall: s, current: current, needed: min(1, ((current + s) * 1e4).rounded(.up) / 1e4 + 1e-4))
         case .decision(let id):
             // In 1.000 kr. of the row: how far the decided money is missed. `current` is what the
             // decision asks over all years and `needed` what the rules and envelopes allow.
@@ -117,6 +121,7 @@ public struct Diagnosis: Sendable {
         case .areaShare: rules.areaShareMax = max(rules.areaShareMax ?? 1, r.needed)
         case .maxProjects: rules.maxProjects = max(rules.maxProjects ?? 0, Int(r.needed))
         case .minimumFraction: rules.minFraction = min(rules.minFraction ?? r.needed, r.needed)
+        case .yearToYear: rules.yearToYearChangeMax = max(rules.yearToYearChangeMax ?? 0, r.needed)
         case .envelope, .envelopeScale, .fundedOnlyIfSelected, .decision: break
         }
     }

@@ -11,6 +11,9 @@ public struct Rules: Sendable, Equatable {
     public var returns: [Double]?
     public var minFraction: Double?
     public var maxProjects: Int?
+    /// Under `per_year`: how much an application's share may change from one year to the next
+    /// (`year_to_year_change_max`), so a grant can staff a project year after year.
+    public var yearToYearChangeMax: Double?
     /// DKK per year that must go to applications whose primary focus is the key.
     public var focusFloor: [FocusArea: Double] = [:]
     public init() {}

@@ -211,6 +211,22 @@ public struct AllocationModel: Sendable {
         }
         try addSelectionRules()
         try addDecisions()
+        try addYearToYearRule()
+    }
+
+    /// Rule 8, under `per_year`: `−c ≤ φ[a,y] − φ[a,y−1] ≤ c` for years that both ask for money,
+    /// each share the sum of its period's columns over their scale.
+    private mutating func addYearToYearRule() throws(LPError) {
+        guard let c = scenario.rules.yearToYearChangeMax, scenario.rules.commitment == .perYear else { return }
+        let years = scenario.years
+        for (a, p) in prepared.enumerated() where shareColumns[a].count == years.count {
+            for y in years.indices.dropFirst() where !shareColumns[a][y].isEmpty && !shareColumns[a][y - 1].isEmpty {
+                let now = shareColumns[a][y].map { ($0, 1 / columnScale[$0.index]) }
+                let before = shareColumns[a][y - 1].map { ($0, -1 / columnScale[$0.index]) }
+                try addRow("year_to_year_\(Self.sanitized(p.application.id))_\(years[y])", .between(-c, c), now + before,
+                           .yearToYear(application: p.application.id, year: years[y]))
+            }
+        }
     }
 
     /// Rule 7: the committee's decisions. The share over all years, times the selection scale K (so

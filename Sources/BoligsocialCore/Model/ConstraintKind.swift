@@ -11,6 +11,8 @@ public enum ConstraintKind: Sendable, Hashable {
     case minimumFraction(application: String)
     case fundedOnlyIfSelected(application: String)
     case maxProjects
+    /// How much an application's share may change from the year before (`year_to_year_change_max`).
+    case yearToYear(application: String, year: Int)
     /// The committee's decision on an application (`[decisions]`).
     case decision(application: String)
 }

@@ -189,7 +189,8 @@ public enum ScenarioLoader {
 
     private static func readRules(_ rules: inout TableReader, into result: inout Rules) {
         rules.allow(["require_sof_in_steering_group", "require_objective", "require_activity_accounting", "commitment",
-                     "primary_share_min", "area_share_max", "carry_over", "returns", "min_fraction", "max_projects", "focus_floor"])
+                     "primary_share_min", "area_share_max", "carry_over", "returns", "min_fraction", "max_projects", "focus_floor",
+                     "year_to_year_change_max"])
         if let v = rules.boolean("require_sof_in_steering_group") { result.requireSofInSteeringGroup = v }
         if let v = rules.boolean("require_objective") { result.requireObjective = v }
         if let v = rules.boolean("require_activity_accounting") { result.requireActivityAccounting = v }
@@ -204,6 +205,7 @@ public enum ScenarioLoader {
         result.primaryShareMin = rules.fraction("primary_share_min")
         result.areaShareMax = rules.fraction("area_share_max")
         result.minFraction = rules.fraction("min_fraction")
+        result.yearToYearChangeMax = rules.fraction("year_to_year_change_max")
         if let k = rules.integer("max_projects") {
             if k < 0 { rules.problem("max_projects", .negativeMaxProjects) } else { result.maxProjects = k }
         }
