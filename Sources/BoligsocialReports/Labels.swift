@@ -87,6 +87,10 @@ public struct Labels: Sendable {
     var mipNote: String {
         pick("Mixed-integer model: marginal values are not defined.", "Heltalsmodel: marginalværdier er ikke defineret.")
     }
+    var mipChosenNote: String {
+        pick("Mixed-integer model: the points per extra 1,000 kr. hold for the chosen set of projects (the selection fixed, the rest re-solved as an LP).",
+             "Heltalsmodel: point pr. ekstra 1.000 kr. gælder for de valgte projekter (udvælgelsen fastholdt, resten løst igen som LP).")
+    }
     var amountsIn: String { pick("Amounts in kr.", "Beløb i kr.") }
     var perYear: String { pick("Per year", "Pr. år") }
     var changes: String { pick("Applications that gain or lose", "Ansøgninger, hvis bevilling ændres") }

@@ -57,6 +57,7 @@ enum SolveJSON {
             ("envelope", perYearDouble(a.envelope)),
             ("allocated", perYear(a.allocated)),
             ("marginal_points_per_1000", a.marginalPointsPer1000.map(perYearDouble) ?? .null),
+            ("marginals_for_chosen_projects", .bool(a.marginalsForChosenProjects)),
             ("applications", .generated(count: applications ? outcomes.count : 0) { application($0, &$1) }),
             ("by_area", .object(summary.byArea.map { ($0.area.id, perYear($0.amounts)) })),
             ("by_risk", .object(summary.byRisk.map { ($0.risk.rawValue, perYear($0.amounts)) })),

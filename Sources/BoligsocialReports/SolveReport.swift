@@ -125,7 +125,7 @@ public struct SolveReport: Report, Sendable {
                      "\(labels.priorityPoints): \(number.decimal(a.priorityPoints, places: 3))",
                      "\(labels.applicationsLine): \(counts)",
                      labels.amountsInBudgetUnits]
-        if a.isMixedInteger { lines.append(labels.mipNote) }
+        if a.isMixedInteger { lines.append(a.marginalsForChosenProjects ? labels.mipChosenNote : labels.mipNote) }
         if let d = decisions {
             lines.append(labels.decisionPrice(count: a.scenario.decisions.count, price: number.decimal(d.price, places: 3),
                                               without: number.decimal(d.pointsWithout, places: 3), gaveWay: d.gaveWay.count))

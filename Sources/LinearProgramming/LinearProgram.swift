@@ -187,6 +187,15 @@ public struct LinearProgram: Sendable {
         columns[column.index].bounds = bounds
     }
 
+    /// Changes a column's kind after it was added (a MIP's integer choices made continuous and fixed,
+    /// to price the rest as an LP).
+    public mutating func setKind(_ kind: Kind, of column: ColumnID) throws(LPError) {
+        guard column.index >= 0, column.index < columns.count else {
+            throw .indexOutOfRange(what: "column", index: column.index, count: columns.count)
+        }
+        columns[column.index].kind = kind
+    }
+
     /// Changes a column's objective coefficient after it was added.
     public mutating func setObjective(_ coefficient: Double, of column: ColumnID) throws(LPError) {
         guard column.index >= 0, column.index < columns.count else {

@@ -162,7 +162,8 @@ import Testing
         rules.minFraction = 0.6
         let apps = [Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000])]
         let a = try Fixture.solve(apps, envelope: [150_000], rules: rules)
-        #expect(a.isMixedInteger && a.marginalPointsPer1000 == nil)
+        // With both chosen, one more 1.000 kr. goes to A (at 0.9): its weight, 1.0 point.
+        #expect(a.isMixedInteger && a.marginalsForChosenProjects && abs(a.marginalPointsPer1000![0] - 1) < tolerance)
         #expect(abs(a.priorityPoints - 126) < tolerance)
         #expect(abs(a.share("A") - 0.9) < tolerance && abs(a.share("B") - 0.6) < tolerance)
         let withColumn = [apps[0], Fixture.app("B", target: .secondary, salary: [100_000], minFraction: 0.5)]
@@ -207,6 +208,23 @@ import Testing
         rules.commitment = .proportional
         let one = try Fixture.solve(apps, envelope: [100_000, 20_000], years: [2009, 2010], rules: rules)
         #expect(abs(one.priorityPoints - 40) < 1e-6)
+    }
+}
+
+/// A MIP's marginal values: its integer choices fixed as found, the rest re-solved as an LP.
+@Suite struct ChosenProjectMarginalTests {
+    /// Two applications of 100.000 kr. with a minimum share of 0.5, weights 1.0 and 0.6. Envelope
+    /// 120.000: A in full; B would get 0.2, below its minimum, so it is not chosen and 20.000 stays
+    /// unspent: one more 1.000 kr. is worth nothing to the chosen set. Envelope 170.000: A in full,
+    /// B at 0.7: one more 1.000 kr. goes to B, worth its weight, 0.6 points.
+    @Test func marginalsHoldForTheChosenProjects() throws {
+        let apps = [Fixture.app("A", salary: [100_000], minFraction: 0.5),
+                    Fixture.app("B", target: .secondary, salary: [100_000], minFraction: 0.5)]
+        let unspent = try Fixture.solve(apps, envelope: [120_000])
+        #expect(unspent.isMixedInteger && unspent.marginalsForChosenProjects)
+        #expect(unspent.outcome("B").grantedTotal == 0 && abs(unspent.marginalPointsPer1000![0]) < 1e-9)
+        let partial = try Fixture.solve(apps, envelope: [170_000])
+        #expect(abs(partial.share("B") - 0.7) < 1e-9 && abs(partial.marginalPointsPer1000![0] - 0.6) < 1e-9)
     }
 }
 

@@ -11,8 +11,11 @@ public struct Allocation: Sendable {
     public var envelope: [Double] { scenario.envelopes }
     /// Whole kroner allocated per year (sum of the reported lines).
     public var allocated: [Int]
-    /// Dual of each year's envelope row: priority points per extra 1.000 kr.; `nil` for a MIP.
+    /// Dual of each year's envelope row: priority points per extra 1.000 kr. For a MIP, those of the
+    /// LP with its integer choices fixed as found (`marginalsForChosenProjects`); `nil` when none.
     public var marginalPointsPer1000: [Double]?
+    /// The marginal values hold for the chosen set of projects (a MIP, its choices fixed).
+    public var marginalsForChosenProjects = false
     public var outcomes: [ApplicationOutcome]
     /// Carried forward from each year into the next (DKK), when `carry_over` is on.
     public var carried: [Double]

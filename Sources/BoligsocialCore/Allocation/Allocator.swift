@@ -22,9 +22,29 @@ public enum Allocator {
             return try session.solve(options)
         }()
         switch solution.status {
-        case .optimal, .feasible: return Allocation(model: model, solution: solution)
+        case .optimal, .feasible:
+            var allocation = Allocation(model: model, solution: solution)
+            if solution.isMixedInteger, let marginals = try? chosenProjectMarginals(model, solution, options: options) {
+                allocation.marginalPointsPer1000 = marginals
+                allocation.marginalsForChosenProjects = true
+            }
+            return allocation
         case .infeasible: throw InfeasibleScenario(round: round, scenario: scenario)
         case .unbounded, .undefined: throw LPError.solverFailed("\(scenario.name): \(solution.status)")
         }
+    }
+
+    /// The value of one more 1.000 kr. per year for a MIP: its integer choices fixed as branch-and-cut
+    /// found them, the rest solved as an LP, whose envelope duals then hold for that set of projects.
+    static func chosenProjectMarginals(_ model: AllocationModel, _ solution: Solution, options: SolveOptions) throws -> [Double]? {
+        var program = model.program
+        for column in program.columnIDs where program.columns[column.index].kind != .continuous {
+            let value = solution.columnValues[column.index].rounded()
+            try program.setKind(.continuous, of: column)
+            try program.setBounds(.equal(value), of: column)
+        }
+        let fixed = try SolverSession(program).solve(options)
+        guard fixed.status == .optimal, !fixed.isMixedInteger else { return nil }
+        return model.envelopeMarginals(fixed)
     }
 }
