@@ -39,8 +39,16 @@ import Testing
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Every test's directories live under one per test process, removed when the process ends.
+    static let scratchRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("boligsocial-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("boligsocial-tests-\(getpid())")) }
+        return root
+    }()
+
     static func temporaryDirectory(_ files: [String: String] = [:]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        let dir = scratchRoot.appendingPathComponent("cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
         return dir
