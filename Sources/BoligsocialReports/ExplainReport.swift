@@ -62,6 +62,10 @@ public struct ExplainReport: Report, Sendable {
         case .factor(let t):
             let extra = zip(explanation.years, explanation.envelope).map { "\($0) +\(number.kr(Int((($1 * t) - $1).rounded(.up))))" }
             lines.append(labels.moreEnvelope(number.decimal(t, places: 4), extra.joined(separator: ", ")))
+            if let byYear = explanation.extraByYear {
+                let years = zip(explanation.years, byYear).filter { $0.1 > 0 }.map { "\($0.0) +\(number.kr(Int($0.1)))" }
+                lines.append(labels.cheapestExtra(years.joined(separator: ", "), total: number.kr(Int(byYear.reduce(0, +)))))
+            }
         case .unreachable(let limit):
             lines.append(labels.moreEnvelopeUnreachable(number.decimal(limit, places: 0)))
         case .none, .notApplicable: break
@@ -171,6 +175,9 @@ public struct ExplainReport: Report, Sendable {
             ("binding", .array(outcome.binding.map { .string(labels.constraint($0)) })),
             ("reduced_cost_per_1000", explanation.reducedCostPer1000.map { .double($0.roundedForReport) } ?? .null),
             ("envelope_scale_to_fund_fully", need(explanation.envelopeNeed)),
+            ("extra_by_year_to_fund_fully", explanation.extraByYear.map { extra in
+                .object(zip(explanation.years, extra).map { (String($0), .int(Int($1))) })
+            } ?? .null),
             ("weight_factor_to_fund_fully", need(explanation.weightNeed)),
             ("reasons", .array(why().map { .string($0) })),
         ]

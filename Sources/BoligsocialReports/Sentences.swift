@@ -55,6 +55,10 @@ extension Labels {
         pick("More envelope: every year's envelope times \(t) funds it fully (\(extra)).",
              "Større ramme: alle års rammer gange \(t) støtter den fuldt ud (\(extra)).")
     }
+    func cheapestExtra(_ years: String, total: String) -> String {
+        pick("Cheapest: \(years), \(total) in all (each year on its own, the others as they are).",
+             "Billigst: \(years), \(total) i alt (hvert år for sig, de øvrige år som nu).")
+    }
     func moreEnvelopeUnreachable(_ limit: String) -> String {
         pick("More envelope: even \(limit) times the envelopes does not fund it fully; a rule, not money, holds it back.",
              "Større ramme: selv \(limit) gange rammerne støtter den ikke fuldt ud; en regel, ikke pengene, holder den tilbage.")

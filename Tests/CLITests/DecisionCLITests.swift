@@ -86,3 +86,24 @@ import Testing
         #expect(r.stderr.contains("the committee's decision on A04 (b): it asks for 5,480,000 kr."), "\(r.stderr)")
     }
 }
+
+/// `explain`: the least extra money by year that funds an application fully, each year on its own.
+@Suite struct CheapestExtraTests {
+    typealias CLI = CLITests
+
+    @Test func theExtraByYearFundsItAndCostsNoMoreThanTheCommonFactor() throws {
+        let explained = try AnalysisCLITests.json(["explain", "Scenarios/baseline.toml", "A11"])
+        let extra = try #require(explained["extra_by_year_to_fund_fully"] as? [String: Int])
+        let scale = try #require(explained["envelope_scale_to_fund_fully"] as? Double)
+        let envelope = ["2009": 30_000_000, "2010": 30_000_000, "2011": 29_000_000, "2012": 28_000_000]
+        let common = envelope.values.reduce(0.0) { $0 + Double($1) * (scale - 1) }
+        #expect(Double(extra.values.reduce(0, +)) <= common + 4000, "by year \(extra) against the common factor \(scale)")
+        let lines = envelope.keys.sorted().map { "\($0) = \(envelope[$0]! + extra[$0]!)" }.joined(separator: "\n")
+        let dir = try CLI.temporaryDirectory(["more.toml": "extends = \"\(CLI.root.path)/Scenarios/baseline.toml\"\n[envelope]\n\(lines)\n"])
+        let solved = try JSONSerialization.jsonObject(with: Data(try CLI.run(["solve", "more.toml", "--format", "json"], in: dir).stdout.utf8)) as! [String: Any]
+        let a11 = (solved["applications"] as! [[String: Any]]).first { $0["id"] as? String == "A11" }!
+        #expect((a11["share"] as! Double) >= 1 - 1e-6)
+        // A fully funded application needs nothing.
+        #expect(try AnalysisCLITests.json(["explain", "Scenarios/baseline.toml", "A04"])["extra_by_year_to_fund_fully"] is NSNull)
+    }
+}

@@ -32,6 +32,9 @@ public struct Explanation: Sendable {
     public var envelopeNeed: Need
     /// Its weight times this factor funds it fully.
     public var weightNeed: Need
+    /// The least extra money per year (DKK, whole 1.000 kr., each year down from the common factor
+    /// on its own, the others held) that funds it fully; `nil` when money cannot or need not.
+    public var extraByYear: [Double]?
     public var envelope: [Double]
     public var years: [Int]
 
@@ -63,7 +66,7 @@ public struct Explanation: Sendable {
         }
         var explanation = Explanation(
             outcome: outcome, checks: checks, marginalPointsPer1000: allocation.marginalPointsPer1000,
-            reducedCostPer1000: reduced, envelopeNeed: .notApplicable, weightNeed: .notApplicable,
+            reducedCostPer1000: reduced, envelopeNeed: .notApplicable, weightNeed: .notApplicable, extraByYear: nil,
             envelope: scenario.envelopes, years: scenario.years)
         guard outcome.status != .ineligible, !session.model.shareColumns[a].isEmpty else { return explanation }
         guard outcome.status != .full else {
@@ -79,6 +82,37 @@ public struct Explanation: Sendable {
         explanation.envelopeNeed = try smallestFactor(limit: max(8, Frontier.fullFundingScale(session.model) * 2)) { t in
             try session.setEnvelopes(scenario.envelopes.map { $0 * t })
             return try fullyFunded()
+        }
+        if case .factor(let t) = explanation.envelopeNeed {
+            // From the common factor, each year brought down on its own to the least that still
+            // funds it (whole 1.000 kr., never below the year's own envelope), passes until none moves.
+            let current = scenario.envelopes
+            var asked = current.map { ($0 * t / 1000).rounded(.up) * 1000 }
+            func funds(_ envelope: [Double]) throws -> Bool {
+                try session.setEnvelopes(envelope)
+                return try fullyFunded()
+            }
+            if try funds(asked) {
+                for _ in 0..<3 {
+                    var moved = false
+                    for y in asked.indices where asked[y] > current[y] {
+                        var low = current[y], high = asked[y], trial = asked
+                        while high - low > 1000 {
+                            let mid = ((low + high) / 2000).rounded(.down) * 1000
+                            trial[y] = max(mid, current[y])
+                            if try funds(trial) { high = trial[y] } else { low = trial[y] }
+                        }
+                        trial[y] = current[y]
+                        if try funds(trial) { high = current[y] }
+                        if high < asked[y] {
+                            asked[y] = high
+                            moved = true
+                        }
+                    }
+                    if !moved { break }
+                }
+                explanation.extraByYear = zip(asked, current).map { max(0, $0 - $1) }
+            }
         }
         try session.setEnvelopes(scenario.envelopes)
         explanation.weightNeed = try smallestFactor(limit: 1e4) { k in
