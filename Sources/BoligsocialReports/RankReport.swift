@@ -8,9 +8,13 @@ public struct RankReport: Report, Sendable {
     let labels: Labels
     let number: NumberFormat
 
-    public init(_ ranking: Ranking, stamp: InputStamp?, language: Language = .en) {
+    /// What the scenario's decisions cost, when it has any.
+    public let decisions: DecisionPrice?
+
+    public init(_ ranking: Ranking, stamp: InputStamp?, language: Language = .en, decisions: DecisionPrice? = nil) {
         self.ranking = ranking
         self.stamp = stamp
+        self.decisions = decisions
         labels = Labels(language)
         number = NumberFormat(language)
     }
@@ -22,8 +26,13 @@ public struct RankReport: Report, Sendable {
     public var title: String { "\(labels.rankTitle): \(allocation.scenario.name)" }
 
     public var headline: [String] {
-        ["\(labels.scenario): \(allocation.scenario.name)", labels.rankExplained,
-         "\(labels.envelope): " + zip(years, allocation.envelope).map { "\($0) \(number.kr(Int($1.rounded(.down))))" }.joined(separator: ", ")]
+        var lines = ["\(labels.scenario): \(allocation.scenario.name)", labels.rankExplained,
+                     "\(labels.envelope): " + zip(years, allocation.envelope).map { "\($0) \(number.kr(Int($1.rounded(.down))))" }.joined(separator: ", ")]
+        if let d = decisions {
+            lines.append(labels.decisionPrice(count: allocation.scenario.decisions.count, price: number.decimal(d.price, places: 3),
+                                              without: number.decimal(d.pointsWithout, places: 3), gaveWay: d.gaveWay.count))
+        }
+        return lines
     }
 
     /// The line drawn below an application, one per year whose envelope runs out there.
@@ -107,6 +116,10 @@ public struct RankReport: Report, Sendable {
             ("envelope", .object(zip(years, allocation.envelope).map { (String($0), .double($1)) })),
             ("ranked", .array(ranking.ranked.enumerated().map { entry($1, lines: ranking.linesBelow($0)) })),
             ("ineligible", .array(ranking.ineligible.map { entry($0, lines: []) })),
+            ("decisions", decisions.map { d in
+                .object([("price", .double(d.price.roundedForReport)), ("priority_points_without", .double(d.pointsWithout.roundedForReport)),
+                         ("gave_way", .array(d.gaveWay.map { .string($0.id) }))])
+            } ?? .null),
             ("last_funded", .object(zip(years, ranking.lastFunded).map { (String($0), $1.map { .string(ranking.ranked[$0].outcome.application.id) } ?? .null) })),
         ]
         if let stamp { fields.append(("inputs", inputsJSON(stamp))) }

@@ -19,7 +19,9 @@ extension Boligsocial {
             try Common.run(report, overrides: overrides) { loader in
                 let loaded = try loader.load(scenario)
                 let allocation = try Common.solve(loaded, options: solver.solveOptions, language: report.lang)
-                try Common.emit(RankReport(Ranking(allocation), stamp: loaded.stamp, language: report.lang), report, inputs: loaded.inputPaths)
+                let price = try DecisionPrice.compute(allocation, round: loaded.round, options: solver.solveOptions)
+                try Common.emit(RankReport(Ranking(allocation), stamp: loaded.stamp, language: report.lang, decisions: price), report,
+                                inputs: loaded.inputPaths)
             }
         }
     }

@@ -38,6 +38,10 @@ import Testing
         let da = try CLI.run(["solve", "s.toml", "--lang", "da"], in: dir)
         #expect(da.stdout.contains("Udvalgets 8 beslutninger koster") && da.stdout.contains("Ansøgninger, der viger for beslutningerne")
             && da.stdout.contains("udvalgets beslutning: fuld støtte (Videreførelse af projekt fra 2004-2008)"))
+        // The priority list says the same price, and lists the decided applications with their reason.
+        let rank = try JSONSerialization.jsonObject(with: Data(try CLI.run(["rank", "s.toml", "--format", "json"], in: dir).stdout.utf8)) as! [String: Any]
+        let rankPrice = (rank["decisions"] as! [String: Any])["price"] as! Double
+        #expect(abs(rankPrice - (decisions["price"] as! Double)) < 1e-3)
     }
 
     /// `compare --without-decisions`: each scenario without its decisions before it.
