@@ -170,6 +170,9 @@ public struct InputProblemWords: Sendable {
             let n = NumberFormat(language)
             return da ? "beslutningen om \(id) modsiger sig selv: min \(n.kr(Int(low))) er over max \(n.kr(Int(high)))"
                 : "the decision on \(id) contradicts itself: min \(n.kr(Int(low))) is above max \(n.kr(Int(high)))"
+        case .decisionPerYearNeedsPerYear(let id):
+            return da ? "beslutningen om \(id) giver beløb pr. år, men med commitment = \"proportional\" dækker én andel alle årene; brug min/max i alt eller commitment = \"per_year\""
+                : "the decision on \(id) gives amounts per year, but under commitment = \"proportional\" one share covers every year; use min/max in all or commitment = \"per_year\""
         case .decisionUnknownApplication(let id, let suggestion):
             return (da ? "der er en beslutning om '\(id)', men ingen ansøgning med det id" : "a decision on '\(id)', but no application has that id")
                 + didYouMean(suggestion)

@@ -94,6 +94,13 @@ extension Labels {
             let parts = [low.map { pick("at least \(number.kr(Int($0)))", "mindst \(number.kr(Int($0)))") },
                          high.map { pick("at most \(number.kr(Int($0)))", "højst \(number.kr(Int($0)))") }].compactMap { $0 }
             return parts.joined(separator: pick(" and ", " og "))
+        case .perYear(let low, let high):
+            let years = Set(low.keys).union(high.keys).sorted()
+            return years.map { year in
+                let parts = [low[year].map { pick("at least \(number.kr(Int($0)))", "mindst \(number.kr(Int($0)))") },
+                             high[year].map { pick("at most \(number.kr(Int($0)))", "højst \(number.kr(Int($0)))") }].compactMap { $0 }
+                return "\(year) " + parts.joined(separator: pick(" and ", " og "))
+            }.joined(separator: ", ")
         }
     }
 
@@ -134,6 +141,9 @@ enum ReasonJSON {
         case .none: [("fund", .string("none"))]
         case .share(let s): [("share", .double(s))]
         case .bounds(let low, let high): [("min", low.map { .double($0) } ?? .null), ("max", high.map { .double($0) } ?? .null)]
+        case .perYear(let low, let high):
+            [("min", .object(low.sorted { $0.key < $1.key }.map { (String($0.key), .double($0.value)) })),
+             ("max", .object(high.sorted { $0.key < $1.key }.map { (String($0.key), .double($0.value)) }))]
         }
     }
 

@@ -49,6 +49,22 @@ import Testing
         #expect(atMost.outcome("A").grantedTotal == 40_000 && abs(atMost.priorityPoints - 104) < 1e-6)
     }
 
+    /// Under `per_year`, amounts per year: B (weight 1.0) and A (0.6) ask 100.000 kr. a year for two
+    /// years, envelopes 100.000 a year. Free: B takes both years (200 points). A at least 40.000 in
+    /// 2010: 2009 B 100.000 (100), 2010 A 40.000 (24) and B 60.000 (60): 184 points.
+    @Test func amountsPerYear() throws {
+        var rules = Rules()
+        rules.commitment = .perYear
+        var scenario = Fixture.scenario([100_000, 100_000], years: [2009, 2010], rules: rules)
+        let round = Fixture.round([Fixture.app("A", target: .secondary, salary: [100_000, 100_000]),
+                                   Fixture.app("B", salary: [100_000, 100_000])], years: [2009, 2010])
+        #expect(abs(try Allocator.solve(round: round, scenario: scenario).priorityPoints - 200) < 1e-6)
+        scenario.decisions["A"] = Self.decide(.perYear(min: [2010: 40_000], max: [:]))
+        let decided = try Allocator.solve(round: round, scenario: scenario)
+        #expect(abs(decided.priorityPoints - 184) < 1e-6)
+        #expect(decided.outcome("A").grantedByYear == [0, 40_000] && decided.outcome("B").grantedByYear == [100_000, 60_000])
+    }
+
     /// An ineligible application (SOF outside the steering group) stays unfunded under a decision
     /// to fund it, unless the decision overrides eligibility; then the failed criterion is shown
     /// as set aside.

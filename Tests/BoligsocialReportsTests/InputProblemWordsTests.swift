@@ -22,7 +22,7 @@ import Testing
         .noEnvelope(year: 2010), .noEnvelopeTable, .unknownCommitment("yearly", suggestion: nil), .negativeMaxProjects, .badReturns,
         .indexOutOfRange(key: "index.2010", value: 102.7), .decisionWithoutReason(id: "A12"), .decisionUnclear(id: "A12"),
         .decisionUnknownFund(id: "A12", value: "half"), .decisionContradicts(id: "A07", min: 3_000_000, max: 2_000_000),
-        .decisionUnknownApplication("A99", suggestion: "A09"), .workbook(.encryptedOrOld),
+        .decisionUnknownApplication("A99", suggestion: "A09"), .decisionPerYearNeedsPerYear(id: "A07"), .workbook(.encryptedOrOld),
     ]
 
     static let workbookSamples: [WorkbookProblem] = [
@@ -46,13 +46,13 @@ import Testing
              .proportionalSpread, .tomlSyntax, .wrongType, .emptyValue, .amountKey, .weightOutOfRange, .fractionOutOfRange, .unknownKey,
              .extendsCycle, .extendsTooLong, .extendsNotAPath, .yearsNotIncreasing, .noTableFile, .yearTwice, .notAScenarioYear,
              .noEnvelope, .noEnvelopeTable, .unknownCommitment, .negativeMaxProjects, .badReturns, .indexOutOfRange, .decisionWithoutReason, .decisionUnclear,
-             .decisionUnknownFund, .decisionContradicts, .decisionUnknownApplication, .workbook:
+             .decisionUnknownFund, .decisionContradicts, .decisionUnknownApplication, .decisionPerYearNeedsPerYear, .workbook:
             String("\(p)".prefix { $0 != "(" })
         }
     }
 
     @Test func everyProblemHasItsDanishSentence() {
-        #expect(Set(Self.samples.map(Self.kind)).count == 44, "a sample for every case")
+        #expect(Set(Self.samples.map(Self.kind)).count == 45, "a sample for every case")
         let all = Self.samples + Self.workbookSamples.map(InputProblem.workbook) + Self.syntaxSamples.map(InputProblem.tomlSyntax)
             + [XMLProblem.commentNotClosed, .cdataNotClosed, .declarationNotClosed, .endTagNotClosed, .startTagNotClosed, .tagWithoutName,
                .straySlash, .attributeWithoutValue, .attributeValueWithoutQuotes, .attributeValueNotClosed].map { .workbook(.malformedXML($0)) }

@@ -65,6 +65,7 @@ import Testing
             "noreason.toml": Self.scenario("A07 = { fund = \"full\" }\n"),
             "unclear.toml": Self.scenario("A07 = { fund = \"full\", share = 0.5, reason = \"x\" }\n"),
             "fund.toml": Self.scenario("A07 = { fund = \"half\", reason = \"x\" }\n"),
+            "peryear.toml": Self.scenario("A07 = { min = { 2010 = 500_000 }, reason = \"x\" }\n"),
         ])
         let cases: [(String, String)] = [
             ("unknown.toml", "unknown.toml:4:1: a decision on 'A99', but no application has that id (did you mean 'A"),
@@ -72,6 +73,7 @@ import Testing
             ("noreason.toml", "noreason.toml:4:1: the decision on A07 has no reason"),
             ("unclear.toml", "the decision on A07 must say exactly one thing"),
             ("fund.toml", "unknown fund 'half' in the decision on A07; expected full or none"),
+            ("peryear.toml", "the decision on A07 gives amounts per year, but under commitment = \"proportional\" one share covers every year"),
         ]
         for (file, message) in cases {
             let r = try CLI.run(["validate", file], in: dir)

@@ -11,6 +11,9 @@ public struct Decision: Sendable, Equatable {
         case share(Double)
         /// Granted, over all its years, at least `min` and at most `max` kroner (`min`, `max`).
         case bounds(min: Double?, max: Double?)
+        /// Under `per_year` commitment: at least and at most these kroner in the years given
+        /// (`min = { 2009 = … }`, `max = { 2010 = … }`).
+        case perYear(min: [Int: Double], max: [Int: Double])
     }
 
     public var kind: Kind
@@ -37,6 +40,10 @@ public struct Decision: Sendable, Equatable {
             guard eligibleTotal > 0 else { return 0...0 }
             let lower = min(1, (low ?? 0) / eligibleTotal), upper = min(1, (high ?? .infinity) / eligibleTotal)
             return lower...max(lower, upper)
+        case .perYear(let low, _):
+            // Over all years: at least what the years' minimums add up to (their rows hold the rest).
+            guard eligibleTotal > 0 else { return 0...0 }
+            return min(1, low.values.reduce(0, +) / eligibleTotal)...1
         }
     }
 }

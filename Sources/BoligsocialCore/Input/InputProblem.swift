@@ -60,6 +60,8 @@ public enum InputProblem: Sendable, Equatable {
     case decisionUnknownFund(id: String, value: String)
     /// `min` above `max`.
     case decisionContradicts(id: String, min: Double, max: Double)
+    /// Amounts per year in a decision under `proportional` commitment (one share covers every year).
+    case decisionPerYearNeedsPerYear(id: String)
     /// A decision on an id the round does not have.
     case decisionUnknownApplication(String, suggestion: String?)
 

@@ -234,6 +234,17 @@ public struct AllocationModel: Sendable {
     private mutating func addDecisions() throws(LPError) {
         for (a, p) in prepared.enumerated() {
             guard let decision = p.decision, !shareColumns[a].isEmpty else { continue }
+            if case .perYear(let low, let high) = decision.kind {
+                // Under per_year a period's columns carry that year's money in 1.000 kr.
+                guard shareColumns[a].count == scenario.years.count else { continue }
+                for (y, year) in scenario.years.enumerated() where (low[year] != nil || high[year] != nil) && !shareColumns[a][y].isEmpty {
+                    let money = shareColumns[a][y].map { ($0, 1.0) }
+                    let lower = min(low[year] ?? 0, p.eligibleByYear[y]) / Self.unit, upper = min(high[year] ?? .infinity, p.eligibleByYear[y]) / Self.unit
+                    try addRow("decision_\(Self.sanitized(p.application.id))_\(year)", .between(lower, max(lower, upper)), money,
+                               .decision(application: p.application.id))
+                }
+                continue
+            }
             let range = decision.shareRange(eligibleTotal: p.eligibleTotal), k = selectionScale(a)
             let money = shareColumns[a].flatMap { $0 }.map { ($0, 1.0) }
             let bounds: LinearProgram.Bounds = range.lowerBound == range.upperBound

@@ -91,15 +91,6 @@ public enum ScenarioLoader {
         } else {
             top.problemAtTop(.noEnvelopeTable)
         }
-        if var decisions = top.table("decisions") {
-            decisions.allowAny()
-            for entry in decisions.entries {
-                guard var one = decisions.table(entry.key) else { continue }
-                if let decision = readDecision(&one, id: entry.key, location: entry.location) { scenario.decisions[entry.key] = decision }
-                one.finish(into: &decisions)
-            }
-            decisions.finish(into: &top)
-        }
         if var index = top.table("index") {
             index.allowAny()
             for entry in index.entries {
@@ -125,23 +116,54 @@ public enum ScenarioLoader {
             readRules(&rules, into: &scenario.rules)
             rules.finish(into: &top)
         }
+        // After the rules: a decision per year needs commitment = "per_year".
+        if var decisions = top.table("decisions") {
+            decisions.allowAny()
+            for entry in decisions.entries {
+                guard var one = decisions.table(entry.key) else { continue }
+                if let decision = readDecision(&one, id: entry.key, location: entry.location, scenario: scenario) { scenario.decisions[entry.key] = decision }
+                one.finish(into: &decisions)
+            }
+            decisions.finish(into: &top)
+        }
         top.finish(into: &diagnostics)
         return scenario
     }
 
     /// `ID = { fund = "full" | "none" }`, `{ share = 0.5 }` or `{ min = …, max = … }` (kroner over
     /// all years), each with its `reason` and optionally `override_eligibility = true`.
-    private static func readDecision(_ table: inout TableReader, id: String, location: SourceLocation) -> Decision? {
+    private static func readDecision(_ table: inout TableReader, id: String, location: SourceLocation, scenario: Scenario) -> Decision? {
         table.allow(["fund", "share", "min", "max", "reason", "override_eligibility"])
         let reason = table.string("reason")
-        let fund = table.string("fund"), share = table.fraction("share"), low = table.amount("min"), high = table.amount("max")
+        let fund = table.string("fund"), share = table.fraction("share")
+        // `min`/`max` in kroner over all years, or as a table of years.
+        let perYear = [table.entry("min"), table.entry("max")].contains { if case .table = $0?.value { true } else { false } }
+        var low: Double?, high: Double?, lowByYear: [Int: Double] = [:], highByYear: [Int: Double] = [:]
+        if perYear {
+            for (key, into) in [("min", 0), ("max", 1)] {
+                guard var years = table.table(key) else { continue }
+                years.allowAny()
+                for entry in years.entries {
+                    guard let year = Int(entry.key), scenario.years.contains(year) else {
+                        years.problem(entry.key, .notAScenarioYear(key: "decisions.\(id).\(key).\(entry.key)", years: scenario.years))
+                        continue
+                    }
+                    if let amount = years.amount(entry.key) { if into == 0 { lowByYear[year] = amount } else { highByYear[year] = amount } }
+                }
+                years.finish(into: &table)
+            }
+            if scenario.rules.commitment != .perYear { table.problemAtTable(.decisionPerYearNeedsPerYear(id: id)) }
+        } else {
+            low = table.amount("min")
+            high = table.amount("max")
+        }
         let override = table.boolean("override_eligibility") ?? false
         var kind: Decision.Kind?
-        let said = [fund != nil, share != nil, low != nil || high != nil].filter { $0 }.count
+        let bounded = low != nil || high != nil || !lowByYear.isEmpty || !highByYear.isEmpty
+        let said = [fund != nil, share != nil, bounded].filter { $0 }.count
         if said != 1 {
-            if table.entry("fund") == nil && table.entry("share") == nil && table.entry("min") == nil && table.entry("max") == nil || said > 1 {
-                table.problemAtTable(.decisionUnclear(id: id))
-            }
+            let nothing = table.entry("fund") == nil && table.entry("share") == nil && table.entry("min") == nil && table.entry("max") == nil
+            if nothing || said > 1 { table.problemAtTable(.decisionUnclear(id: id)) }
         } else if let fund {
             switch fund {
             case "full": kind = .full
@@ -150,6 +172,13 @@ public enum ScenarioLoader {
             }
         } else if let share {
             kind = .share(share)
+        } else if perYear {
+            let contradiction = lowByYear.sorted { $0.key < $1.key }.first { year, low in (highByYear[year] ?? .infinity) < low }
+            if let (year, lowest) = contradiction {
+                table.problem("min", .decisionContradicts(id: id, min: lowest, max: highByYear[year] ?? 0))
+            } else {
+                kind = .perYear(min: lowByYear, max: highByYear)
+            }
         } else if let low, let high, low > high {
             table.problem("min", .decisionContradicts(id: id, min: low, max: high))
         } else {
