@@ -27,7 +27,7 @@ enum Common {
             guard let overrides, !overrides.isEmpty else { return try LoadedScenario.load(path) }
             if let save = overrides.saveScenario {
                 let directory = (URL(fileURLWithPath: save).standardizedFileURL.path as NSString).deletingLastPathComponent
-                let text = try overrides.scenarioText(extending: path, from: directory)
+                let text = try overrides.scenario(extending: path, from: directory).text
                 try OutputWriter.emit(text, to: save, inputs: [path])
                 return try LoadedScenario.load(save)
             }

@@ -85,13 +85,8 @@ struct ScenarioOverrides: ParsableArguments {
     }
 
     /// The scenario that extends `original` with these overrides (its path written relative to
-    /// `directory`, where the new file is).
-    func scenarioText(extending original: String, from directory: String) throws -> String {
-        try scenario(extending: original, from: directory).text
-    }
-
-    /// The text, and per line (from 1) the option that wrote it, so a problem in it is named by
-    /// the option on the command line.
+    /// `directory`, where the new file is): the text, and per line (from 1) the option that wrote
+    /// it, so a problem in it is named by the option on the command line.
     func scenario(extending original: String, from directory: String) throws -> (text: String, options: [Int: String]) {
         var lines = ["# What-ifs given on the command line, on top of the scenario this file extends.",
                      "extends = \(Self.quoted(Self.relative(original, from: directory)))"]

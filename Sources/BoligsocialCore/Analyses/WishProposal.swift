@@ -62,13 +62,6 @@ public struct WishProposal: Sendable {
     public static func compute(round: Round, scenario: Scenario, threshold: Double = 0, share: Double = 1,
                                flat: Bool = false, selection: WishSelection = WishSelection(),
                                options: SolveOptions = SolveOptions()) throws -> WishProposal {
-        var proposal = try computeFor(round: round, scenario: scenario, threshold: threshold, share: share, flat: flat, selection: selection, options: options)
-        proposal.selection = selection
-        return proposal
-    }
-
-    static func computeFor(round: Round, scenario: Scenario, threshold: Double, share: Double, flat: Bool, selection: WishSelection,
-                           options: SolveOptions) throws -> WishProposal {
         let model = try AllocationModel(round: round, scenario: scenario, parameter: .chosen)
         var program = model.program
         for column in program.columnIDs { try program.setObjective(0, of: column) }
@@ -139,7 +132,7 @@ public struct WishProposal: Sendable {
         }
         if try fundsTargets(ask(1)) {
             return WishProposal(envelope: ask(1), minimum: minimum, allocation: try allocation(for: ask(1)), threshold: threshold,
-                                share: share, flat: flat, targets: targetIDs, raisedBy: nil)
+                                selection: selection, share: share, flat: flat, targets: targetIDs, raisedBy: nil)
         }
         // Raise all years together until the points-maximising allocation funds every target.
         func smallestFactor(_ envelope: (Double) -> [Double]) throws -> Double {
@@ -168,7 +161,7 @@ public struct WishProposal: Sendable {
             if fromEven.reduce(0, +) < asked.reduce(0, +) { asked = fromEven }
         }
         return WishProposal(envelope: asked, minimum: minimum, allocation: try allocation(for: asked), threshold: threshold,
-                            share: share, flat: flat, targets: targetIDs, raisedBy: high)
+                            selection: selection, share: share, flat: flat, targets: targetIDs, raisedBy: high)
     }
 
     /// After a common raise, each year is brought down on its own, in whole 1.000 kr., to the
