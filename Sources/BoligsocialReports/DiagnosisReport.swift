@@ -40,6 +40,7 @@ public struct DiagnosisReport: Sendable {
             lines.append(labels.conflicting)
             for r in diagnosis.relaxations { lines.append("- " + sentence(r)) }
             lines.append(labels.relaxedRules(relaxedKeys().map { "\($0.key) = \($0.text)" }.joined(separator: ", ")))
+            lines.append(oneChange(diagnosis))
         } else if let failure {
             lines.append(labels.noDiagnosis(failure))
         }
@@ -69,9 +70,18 @@ public struct DiagnosisReport: Sendable {
             ])
         })))
         fields.append(("relaxed_rules", .object(relaxedKeys().map { ($0.key, .double($0.value.roundedForReport)) })))
+        fields.append(("one_rule_alone", .array((diagnosis?.singleRule ?? []).map(RuleChangeJSON.object))))
+        fields.append(("one_decision_dropped", .array((diagnosis?.singleDecision ?? []).map { .string($0) })))
         if let failure { fields.append(("diagnosis_failed", .string(failure))) }
         if let stamp { fields.append(("inputs", SolveJSON.inputs(stamp))) }
         return .object(fields)
+    }
+
+    /// The single changes that make the scenario feasible on their own: a rule loosened, or a
+    /// decision dropped.
+    func oneChange(_ d: Diagnosis) -> String {
+        let changes = d.singleRule.map { labels.change($0, number: number) } + d.singleDecision.map(labels.withoutDecision)
+        return changes.isEmpty ? labels.noOneRuleFeasible : labels.oneRuleFeasible(changes.joined(separator: "; \(labels.or) "))
     }
 
     /// The shortfall as the sentence states it: whole kroner or projects rounded up, a share as it is.
@@ -143,5 +153,12 @@ enum ConstraintJSON {
         case .decision(let id): [("rule", .string("decision")), ("application", .string(id))]
         case .yearToYear(let id, let year): [("rule", .string("year_to_year_change_max")), ("application", .string(id)), ("year", .int(year))]
         }
+    }
+}
+
+/// One rule changed alone: its scenario key, the value now and the value that makes it hold.
+enum RuleChangeJSON {
+    static func object(_ r: RuleChange) -> JSON {
+        .object([("key", .string(r.rule.key)), ("current", .double(r.current.roundedForReport)), ("needed", .double(r.needed.roundedForReport))])
     }
 }

@@ -70,6 +70,10 @@ public struct ExplainReport: Report, Sendable {
             lines.append(labels.moreEnvelopeUnreachable(number.decimal(limit, places: 0)))
         case .none, .notApplicable: break
         }
+        if outcome.status != .full, !RuleChange.Rule.on(in: scenario.rules).isEmpty {
+            lines.append(explanation.ruleChanges.isEmpty ? labels.noRuleAloneFunds
+                : labels.oneRuleFunds(explanation.ruleChanges.map { labels.change($0, number: number) }.joined(separator: "; \(labels.or) ")))
+        }
         switch explanation.weightNeed {
         case .factor(let k):
             lines.append(labels.moreWeight(number.decimal(weight.weight * k, places: 4), w, number.decimal(k, places: 4)))
@@ -179,6 +183,7 @@ public struct ExplainReport: Report, Sendable {
                 .object(zip(explanation.years, extra).map { (String($0), .int(Int($1))) })
             } ?? .null),
             ("weight_factor_to_fund_fully", need(explanation.weightNeed)),
+            ("one_rule_to_fund_fully", .array(explanation.ruleChanges.map(RuleChangeJSON.object))),
             ("reasons", .array(why().map { .string($0) })),
         ]
         if let stamp { fields.append(("inputs", inputsJSON(stamp))) }

@@ -201,6 +201,8 @@ public struct Labels: Sendable {
     var withoutDecisions: String { pick("Without the decisions", "Uden beslutningerne") }
     var withDecisions: String { pick("With the decisions", "Med beslutningerne") }
     var changeWord: String { pick("Change", "Ændring") }
+    var committeeDecisions: String { pick("The committee's decisions", "Udvalgets beslutninger") }
+    var decisionWord: String { pick("Decision", "Beslutning") }
     func decisionPrice(count: Int, price: String, without: String, gaveWay: Int) -> String {
         let others = gaveWay == 0 ? pick("no other application gave way", "ingen anden ansøgning viger")
             : pick("\(gaveWay) other application\(gaveWay == 1 ? "" : "s") gave way", "\(gaveWay) \(gaveWay == 1 ? "anden ansøgning viger" : "andre ansøgninger viger")")

@@ -116,6 +116,23 @@ extension Labels {
              "Hævet med en faktor \(k) over minimum: ved minimum bruger den pointmaksimerende fordeling pengene andre steder først; hvert år er derefter sænket for sig, så langt alle målansøgninger stadig støttes.")
     }
 
+    var wishProven: String {
+        pick("Proven minimum: no envelopes below the LP minimum fund every target under the rules, and the minimum rounded up to whole 1,000 kr. funds them.",
+             "Bevist minimum: ingen rammer under LP-minimum kan støtte alle målansøgningerne efter reglerne, og minimum rundet op til hele 1.000 kr. støtter dem.")
+    }
+    func wishSearched(_ bound: String, _ gap: String) -> String {
+        pick("Searched, not proven: the LP minimum (\(bound) in all) is a lower bound, and the proposal asks at most \(gap) above it.",
+             "Søgt, ikke bevist: LP-minimum (\(bound) i alt) er en nedre grænse, og forslaget ligger højst \(gap) over den.")
+    }
+    /// What the committee's decisions change in the envelopes asked, for the same target applications.
+    func wishDecisionPrice(count: Int, change: Int, amount: String, without: String) -> String {
+        let decisions = pick("The committee's \(count) decision\(count == 1 ? "" : "s")", "Udvalgets \(count) \(count == 1 ? "beslutning" : "beslutninger")")
+        let what = change > 0 ? pick("add \(amount) to", "lægger \(amount) til") : change < 0 ? pick("take \(amount) off", "trækker \(amount) fra")
+            : pick("change nothing in", "ændrer intet i")
+        return pick("\(decisions) \(what) the envelopes asked (\(without) without them, for the same target applications).",
+                    "\(decisions) \(what) de rammer, der søges om (\(without) uden dem, for de samme målansøgninger).")
+    }
+
     // MARK: the infeasibility diagnosis
 
     func infeasible(_ name: String) -> String {
@@ -169,4 +186,45 @@ extension Labels {
     func lowerMinimumShare(_ from: String, _ to: String) -> String {
         pick("lower its minimum share from \(from) to \(to)", "sænk dens mindsteandel fra \(from) til \(to)")
     }
+
+    // MARK: one rule changed alone
+
+    /// "lower rules.primary_share_min from 0.6 to 0.5523": the key, the value now and the value needed.
+    func change(_ r: RuleChange, number: NumberFormat) -> String {
+        func value(_ v: Double) -> String {
+            switch r.rule {
+            case .focusFloor: number.kr(Int(v.rounded()))
+            case .maxProjects: String(Int(v))
+            case .primaryShareMin, .areaShareMax, .minFraction, .yearToYearChangeMax: number.decimal(v, places: 4)
+            }
+        }
+        return r.needed < r.current ? lower(r.rule.key, value(r.current), value(r.needed)) : raise(r.rule.key, value(r.current), value(r.needed))
+    }
+    /// `explain`: the rules that fund the application fully when one alone is changed.
+    func oneRuleFunds(_ changes: String) -> String {
+        pick("Or one rule alone, the envelopes and the other rules held: \(changes)".endingSentence,
+             "Eller én regel alene, med rammerne og de andre regler uændrede: \(changes)".endingSentence)
+    }
+    var noRuleAloneFunds: String {
+        pick("No rule changed alone funds it fully; the money does.",
+             "Ingen regel ændret alene giver den fuld støtte; det gør kun flere penge.")
+    }
+    var or: String { pick("or", "eller") }
+    /// The diagnosis: the rules and decisions that make the scenario feasible on their own.
+    func oneRuleFeasible(_ changes: String) -> String {
+        pick("Or one change alone, the other rules held: \(changes)".endingSentence,
+             "Eller én ændring alene, med de andre regler uændrede: \(changes)".endingSentence)
+    }
+    func withoutDecision(_ id: String) -> String {
+        pick("drop the decision on \(id)", "fjern udvalgets beslutning om \(id)")
+    }
+    var noOneRuleFeasible: String {
+        pick("No rule changed alone makes it feasible; the relaxations above are needed together.",
+             "Ingen regel ændret alene gør scenariet løsbart; lempelserne ovenfor skal gælde sammen.")
+    }
+}
+
+extension String {
+    /// The sentence with its full stop, unless it ends in one already (an amount in "kr.").
+    var endingSentence: String { hasSuffix(".") ? self : self + "." }
 }

@@ -52,6 +52,15 @@ public struct WishReport: Report, Sendable {
         }
         if let k = proposal.raisedBy {
             lines.append(labels.wishRaised(number.decimal(k, places: 4)))
+            let bound = Int(proposal.minimum.reduce(0, +).rounded(.up))
+            lines.append(labels.wishSearched(number.kr(bound), number.kr(askKroner.reduce(0, +) - bound)))
+        } else {
+            lines.append(labels.wishProven)
+        }
+        if let without = proposal.withoutDecisions {
+            let with = askKroner.reduce(0, +), other = Int(without.reduce(0, +))
+            lines.append(labels.wishDecisionPrice(count: proposal.allocation.scenario.decisions.count, change: with - other,
+                                                  amount: number.kr(abs(with - other)), without: number.kr(other)))
         }
         if currentPrices {
             lines.append("\(labels.priceIndex): " + zip(years, indices).map { "\($0) \(number.decimal($1, places: 3))" }.joined(separator: ", "))
@@ -124,7 +133,20 @@ public struct WishReport: Report, Sendable {
                          alignments: [.left, .left, .right, .right, .right, .left], rows: rows)
     }
 
-    public var tables: [TextTable] { wishTables() + [fundedTable()] }
+    /// The committee's decisions: what each decides, why, and what the asked envelopes grant it.
+    func decisionsTable() -> TextTable? {
+        let outcomes = proposal.allocation.outcomes.filter { $0.prepared.decision != nil }
+        guard !outcomes.isEmpty else { return nil }
+        return TextTable(title: labels.committeeDecisions, header: [labels.id, labels.title, labels.decisionWord, labels.reason, labels.granted],
+                         alignments: [.left, .left, .left, .left, .right],
+                         rows: outcomes.map { o in
+                             let d = o.prepared.decision!
+                             return [o.application.id, o.application.title, labels.decided(d.kind, number: number), d.reason,
+                                     number.thousands(inPrices(o.grantedByYear).reduce(0, +))]
+                         })
+    }
+
+    public var tables: [TextTable] { wishTables() + [fundedTable()] + [decisionsTable()].compactMap { $0 } }
 
     /// One table in kroner for a spreadsheet: each block's rows (`focus: …`, `risk: …`, `category: …`),
     /// what is not granted, and the envelope.
@@ -160,6 +182,8 @@ public struct WishReport: Report, Sendable {
             ("envelope_in_stated_prices", perYear(inPrices(askKroner))),
             ("minimum", .object(zip(years, proposal.minimum).map { (String($0), .double($1.roundedForReport)) })),
             ("raised_by", proposal.raisedBy.map { .double($0.roundedForReport) } ?? .null),
+            ("minimum_proven", .bool(proposal.isProvenMinimum)),
+            ("envelope_without_decisions", proposal.withoutDecisions.map { perYear($0.map { Int($0) }) } ?? .null),
             ("priority_points", .double(proposal.allocation.priorityPoints.roundedForReport)),
             ("allocated", perYear(proposal.allocation.allocated)),
             ("targets", .array(proposal.targets.map { .string($0) })),

@@ -26,6 +26,11 @@ import Testing
         relaxed.rules = diagnosis.relaxedRules
         #expect(relaxed.rules.focusFloor[.health]! < 150_000 && relaxed.rules.primaryShareMin! < 0.9)
         #expect(try Allocator.solve(round: round, scenario: relaxed).status == .optimal)
+        // One rule alone: the primary share cannot help (no envelope of 100.000 kr. holds a
+        // 150.000 kr. floor), the floor can: with P's 50.000 kr. and 90 % primary, health gets at
+        // most 50.000 · 0.1/0.9 = 5.555 kr., so the floor on the 1.000 kr. grid is 5.000 kr.
+        #expect(diagnosis.singleRule == [RuleChange(rule: .focusFloor(.health), current: 150_000, needed: 5_000)])
+        #expect(diagnosis.singleDecision.isEmpty)
         // A feasible scenario has nothing to diagnose.
         #expect(try Diagnosis.diagnose(round: round, scenario: Fixture.scenario([100_000])) == nil)
     }
@@ -51,6 +56,32 @@ import Testing
         var relaxed = scenario
         relaxed.rules = diagnosis.relaxedRules
         #expect(try Allocator.solve(round: round, scenario: relaxed).status == .optimal)
+    }
+
+    /// A decision that cannot hold is the change that makes the scenario feasible alone.
+    @Test func diagnosisOffersDroppingOneDecision() throws {
+        let round = Fixture.round([Fixture.app("A", salary: [100_000]), Fixture.app("B", salary: [100_000])])
+        var scenario = Fixture.scenario([150_000])
+        scenario.decisions["A"] = DecisionTests.decide(.full)
+        scenario.decisions["B"] = DecisionTests.decide(.full)
+        let diagnosis = try #require(try Diagnosis.diagnose(round: round, scenario: scenario))
+        // Either decision dropped leaves 150.000 kr. for the other's 100.000 kr.
+        #expect(diagnosis.singleDecision == ["A", "B"] && diagnosis.singleRule.isEmpty)
+    }
+
+    /// A (w 1.0, area V) and C (w 0.4, area O) ask 100.000 kr. each of 200.000 kr., with no area
+    /// above a quarter of the envelope: A gets 50.000 kr. The cap alone raised to 0.5 funds it (the
+    /// envelopes held); the primary share rule alone cannot (it is met already); money can (400.000 kr.).
+    @Test func explainNamesTheSmallestChangeOfEachRuleAlone() throws {
+        var rules = Rules()
+        rules.areaShareMax = 0.25
+        rules.primaryShareMin = 0.1
+        let round = Fixture.round([Fixture.app("A", salary: [100_000]), Fixture.app("C", area: "O", salary: [100_000])])
+        let explanation = try #require(try Explanation.explain(id: "A", round: round, scenario: Fixture.scenario([200_000], rules: rules)))
+        #expect(abs(explanation.outcome.share - 0.5) < 1e-9)
+        #expect(explanation.ruleChanges == [RuleChange(rule: .areaShareMax, current: 0.25, needed: 0.5)])
+        guard case .factor(let t) = explanation.envelopeNeed else { Issue.record("\(explanation.envelopeNeed)"); return }
+        #expect(abs(t - 2) < 1e-5)
     }
 
     @Test func compareListsEveryChangedShare() throws {

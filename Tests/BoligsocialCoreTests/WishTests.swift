@@ -104,6 +104,33 @@ import Testing
         if seed == 0 { #expect(free.envelope.reduce(0, +) == 67_562_000 && flat.envelope.reduce(0, +) == 67_632_000) }
     }
 
+    /// A decided application is no target: it gets what the committee decided. A (w 1.0), B (w 0.6)
+    /// and C (w 0.4) ask 100.000 kr. each; C is decided funded in full, the target is B (`--target
+    /// B`). The LP minimum is 200.000 kr. (B and C), but there the points go to A before B: the
+    /// points-maximising allocation funds B from 300.000 kr. (C decided, then A, then B), searched.
+    /// Without the decision the same target B needs 200.000 kr. (A, then B): the decision adds
+    /// 100.000 kr. With no decision the minimum 300.000 kr. for threshold 0 is proven.
+    @Test func decisionsAreKeptAndPricedInTheWish() throws {
+        let round = Fixture.round([Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000]),
+                                   Fixture.app("C", area: "O", salary: [100_000])])
+        var scenario = Fixture.scenario([100_000])
+        scenario.decisions["C"] = DecisionTests.decide(.full)
+        let wish = try WishProposal.compute(round: round, scenario: scenario, selection: WishSelection(ids: ["B"]))
+        #expect(wish.targets == ["B"])
+        #expect(wish.minimum.count == 1 && abs(wish.minimum[0] - 200_000) < 1e-3)
+        #expect(wish.envelope == [300_000] && !wish.isProvenMinimum)
+        #expect(wish.withoutDecisions == [200_000])
+        #expect(wish.allocation.share("C") == 1 && wish.allocation.share("B") == 1)
+
+        let undecided = try WishProposal.compute(round: round, scenario: Fixture.scenario([100_000]))
+        #expect(undecided.envelope == [300_000] && undecided.isProvenMinimum && undecided.withoutDecisions == nil)
+        // A decision that funds nothing frees its money: C decided "none", all else a target.
+        var none = Fixture.scenario([100_000])
+        none.decisions["C"] = DecisionTests.decide(.none)
+        let freed = try WishProposal.compute(round: round, scenario: none)
+        #expect(freed.targets == ["A", "B"] && freed.envelope == [200_000] && freed.withoutDecisions == [200_000])
+    }
+
     /// A threshold above every weight is an error, not an empty proposal.
     @Test func noTargetsIsAnError() throws {
         let loaded = try FrontierTests.baseline()

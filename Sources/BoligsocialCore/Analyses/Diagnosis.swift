@@ -21,6 +21,11 @@ public struct Diagnosis: Sendable {
     public var relaxations: [Relaxation]
     /// The scenario's rules with every relaxation applied.
     public var relaxedRules: Rules
+    /// Each rule that makes the scenario feasible when it alone is loosened, and how far (the
+    /// others and every decision held); the rules that cannot do it alone are left out.
+    public var singleRule: [RuleChange] = []
+    /// The decisions whose removal alone makes the scenario feasible.
+    public var singleDecision: [String] = []
 
     /// `nil` when the scenario is feasible.
     public static func diagnose(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions()) throws -> Diagnosis? {
@@ -58,7 +63,15 @@ public struct Diagnosis: Sendable {
             relaxations.append(relaxation)
             apply(relaxation, to: &rules)
         }
-        return Diagnosis(relaxations: relaxations, relaxedRules: rules)
+        var diagnosis = Diagnosis(relaxations: relaxations, relaxedRules: rules)
+        let feasible = RuleChange.feasible(round: round, options: options)
+        diagnosis.singleRule = try RuleChange.each(round: round, scenario: scenario, holds: feasible)
+        diagnosis.singleDecision = try scenario.decisions.keys.sorted().filter { id in
+            var without = scenario
+            without.decisions[id] = nil
+            return try feasible(without)
+        }
+        return diagnosis
     }
 
     static func describe(_ kind: ConstraintKind, slack s: Double, allocation: Allocation, scenario: Scenario,

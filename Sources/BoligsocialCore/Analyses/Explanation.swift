@@ -35,6 +35,9 @@ public struct Explanation: Sendable {
     /// The least extra money per year (DKK, whole 1.000 kr., each year down from the common factor
     /// on its own, the others held) that funds it fully; `nil` when money cannot or need not.
     public var extraByYear: [Double]?
+    /// Each rule that funds it fully when it alone is loosened (the envelopes and the other rules
+    /// held), and how far; the rules that cannot do it alone are left out.
+    public var ruleChanges: [RuleChange] = []
     public var envelope: [Double]
     public var years: [Int]
 
@@ -115,6 +118,13 @@ public struct Explanation: Sendable {
             }
         }
         try session.setEnvelopes(scenario.envelopes)
+        explanation.ruleChanges = try RuleChange.each(round: round, scenario: scenario) { changed in
+            do {
+                return try Allocator.solve(round: round, scenario: changed, jobs: 1).outcomes[a].share >= 1
+            } catch is InfeasibleScenario {
+                return false
+            }
+        }
         explanation.weightNeed = try smallestFactor(limit: 1e4) { k in
             try session.scaleWeight(ofApplication: a, by: k)
             return try fullyFunded()

@@ -39,12 +39,22 @@ public struct WishProposal: Sendable {
     public var selection = WishSelection()
     public var share: Double
     public var flat: Bool
-    /// The applications the proposal must fund (eligible, weight ≥ threshold).
+    /// The applications the proposal must fund (eligible, weight ≥ threshold, no decision on it:
+    /// a decided application gets what the committee decided).
     public var targets: [String]
     /// When the priority-point-maximising allocation at the minimum would spend money elsewhere
     /// first (diminishing returns can do that), the minimum is raised by this factor until it funds
     /// every target; `nil` when no raise was needed.
     public var raisedBy: Double?
+    /// With the scenario's decisions: what the same wish (the same targets) asks without them, per
+    /// year (DKK); `nil` when the scenario has no decisions or the wish has no answer without them.
+    public var withoutDecisions: [Double]?
+
+    /// Whether the asked envelopes are the proven minimum: the LP minimum, which no allocation
+    /// funding every target under the rules can go below, rounded up to whole 1.000 kr., already
+    /// funds every target. Otherwise the answer was searched from the minimum upward (raised, then
+    /// each year brought down), and the minimum is only a lower bound.
+    public var isProvenMinimum: Bool { raisedBy == nil }
 
     /// The applications the asked envelopes fund (granted anything).
     public var funded: [String] { allocation.outcomes.filter { $0.grantedTotal > 0 }.map(\.application.id) }
@@ -59,9 +69,33 @@ public struct WishProposal: Sendable {
         case noEnvelopeFundsTargets
     }
 
+    /// The proposal, and with decisions in the scenario what the same targets would ask without them.
     public static func compute(round: Round, scenario: Scenario, threshold: Double = 0, share: Double = 1,
                                flat: Bool = false, selection: WishSelection = WishSelection(),
                                options: SolveOptions = SolveOptions()) throws -> WishProposal {
+        var proposal = try searched(round: round, scenario: scenario, threshold: threshold, share: share, flat: flat,
+                                    selection: selection, options: options)
+        // Equal years are one answer the free years may give: when a search found more, the flat
+        // answer is kept (so the free answer never asks more than `--flat`), marked as searched.
+        if !flat, !proposal.isProvenMinimum,
+           let even = try? searched(round: round, scenario: scenario, threshold: threshold, share: share, flat: true,
+                                    selection: selection, options: options),
+           even.envelope.reduce(0, +) < proposal.envelope.reduce(0, +) {
+            proposal.envelope = even.envelope
+            proposal.allocation = even.allocation
+            proposal.raisedBy = even.raisedBy ?? 1
+        }
+        if !scenario.decisions.isEmpty {
+            var same = selection
+            same.ids = Set(proposal.targets)
+            proposal.withoutDecisions = try? compute(round: round, scenario: scenario.undecided, threshold: threshold, share: share,
+                                                     flat: flat, selection: same, options: options).envelope
+        }
+        return proposal
+    }
+
+    static func searched(round: Round, scenario: Scenario, threshold: Double, share: Double, flat: Bool,
+                         selection: WishSelection, options: SolveOptions) throws -> WishProposal {
         let model = try AllocationModel(round: round, scenario: scenario, parameter: .chosen)
         var program = model.program
         for column in program.columnIDs { try program.setObjective(0, of: column) }
@@ -73,7 +107,8 @@ public struct WishProposal: Sendable {
         }
         var targets: [Int] = []
         for (a, p) in model.prepared.enumerated()
-        where !model.shareColumns[a].isEmpty && p.weight.weight >= threshold - Tolerance.weightTie && selection.includes(p) {
+        where !model.shareColumns[a].isEmpty && p.decision == nil && p.weight.weight >= threshold - Tolerance.weightTie
+            && selection.includes(p) {
             targets.append(a)
             // Σ_s φ_s ≥ share, as lower bounds filling the segments in order: the segments of one
             // period have the same coefficient in every row, so any split of the share costs the
