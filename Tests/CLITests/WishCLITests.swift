@@ -25,6 +25,23 @@ import Testing
         #expect(abs((solved["priority_points"] as! Double) - (wish["priority_points"] as! Double)) < 1e-6)
     }
 
+    /// The committee's scenario: decided applications are no targets, the decisions are listed and
+    /// priced against the same targets without them, and the JSON says the answer was searched.
+    @Test func committeeDecisionsInTheWish() throws {
+        let wish = try AnalysisCLITests.json(["wish", "Scenarios/committee.toml", "--threshold", "0.9"])
+        let targets = Set(wish["targets"] as! [String])
+        #expect(targets.count == 18 && targets.isDisjoint(with: ["A04", "A07", "A08", "A11", "A19", "A21", "A40", "A56"]))
+        let asked = (wish["envelope"] as! [String: Int]).values.reduce(0, +)
+        let without = (wish["envelope_without_decisions"] as! [String: Int]).values.reduce(0, +)
+        #expect(asked == 75_206_000 && without == 69_850_000)
+        #expect(wish["minimum_proven"] as! Bool == false)
+        let da = try CLI.run(["wish", "Scenarios/committee.toml", "--threshold", "0.9", "--lang", "da"])
+        #expect(da.status == 0 && da.stdout.contains("Udvalgets 8 beslutninger lægger 5.356.000 kr. til de rammer, der søges om"))
+        #expect(da.stdout.contains("Finansieret af anden pulje") && da.stdout.contains("Søgt, ikke bevist"))
+        let baseline = try AnalysisCLITests.json(["wish", "Scenarios/baseline.toml", "--threshold", "0.9"])
+        #expect(baseline["minimum_proven"] as! Bool == true && baseline["envelope_without_decisions"] is NSNull)
+    }
+
     @Test func everyFormatAndDanish() throws {
         for format in ["table", "csv", "json", "markdown", "html"] {
             let r = try CLI.run(["wish", "Scenarios/baseline.toml", "--threshold", "0.9", "--format", format])
