@@ -99,11 +99,65 @@ final class GLPKProblem {
               program.rows.isEmpty || glp_bf_exists(handle) != 0,
               glp_get_col_stat(handle, GLPKIndex.column(column)) != GLP_BS
         else { return nil }
+        // A fresh factorization and fresh primal values for the basis first: after a warm solve
+        // that ended on a bound flip, the kept ones can describe an earlier point, and the range
+        // read from them then need not contain the bound's own value.
+        guard glp_warm_up(handle) == 0, glp_get_prim_stat(handle) == GLP_FEAS, glp_get_dual_stat(handle) == GLP_FEAS,
+              glp_bf_exists(handle) != 0 else { return nil }
         var value1 = 0.0, value2 = 0.0
         var var1: Int32 = 0, var2: Int32 = 0
         glp_analyze_bound(handle, k, &value1, &var1, &value2, &var2)
         let unlimited = 0.99 * Double.greatestFiniteMagnitude
-        return (value1 <= -unlimited ? nil : value1, value2 >= unlimited ? nil : value2)
+        let range = (lower: value1 <= -unlimited ? nil : value1, upper: value2 >= unlimited ? nil : value2)
+        // GLPK's ratio test can step the wrong way from a basic variable that sits a hair outside
+        // its bound (within the feasibility tolerance): the range then misses the bound's own
+        // value. Such a range is measured again by moving the bound and reading the basis back.
+        let value = glp_get_col_prim(handle, GLPKIndex.column(column)), slack = 1e-9 * max(1, abs(value))
+        if (range.lower ?? -.infinity) <= value + slack, (range.upper ?? .infinity) >= value - slack { return range }
+        return measuredRange(ofColumn: GLPKIndex.column(column), at: value)
+    }
+
+    /// The range of a non-basic column's fixed value over which the current basis stays primal
+    /// feasible, measured: the basic variables' values at the value and one step away (the basis
+    /// kept, `glp_warm_up` recomputing them) give each one's rate of change, and the ratio test
+    /// against their bounds gives the range, a basic variable already at (or a hair past) a bound
+    /// stopping it at once in the direction that leaves the bound.
+    private func measuredRange(ofColumn j: Int32, at value: Double) -> (lower: Double?, upper: Double?)? {
+        let m = Int32(program.rows.count), n = Int32(program.columns.count)
+        func values() -> [Double] {
+            (1...max(m, 1)).map { m > 0 ? glp_get_row_prim(handle, $0) : 0 } + (1...n).map { glp_get_col_prim(handle, $0) }
+        }
+        let type = glp_get_col_type(handle, j), lb = glp_get_col_lb(handle, j), ub = glp_get_col_ub(handle, j)
+        let before = values()
+        let step = 1e-2 * max(1, abs(value))
+        glp_set_col_bnds(handle, j, GLP_FX, value + step, value + step)
+        let moved = glp_warm_up(handle) == 0 ? values() : nil
+        glp_set_col_bnds(handle, j, type, lb, ub)
+        guard glp_warm_up(handle) == 0, let moved else { return nil }
+        var up = Double.infinity, down = Double.infinity
+        func limit(_ x: Double, _ rate: Double, _ kind: Int32, _ low: Double, _ high: Double) {
+            guard abs(rate) > 1e-12 else { return }
+            let hasLow = kind == GLP_LO || kind == GLP_DB || kind == GLP_FX, hasHigh = kind == GLP_UP || kind == GLP_DB || kind == GLP_FX
+            // Moving the column up changes x by `rate` per unit; down by `-rate`.
+            if rate > 0 {
+                if hasHigh { up = min(up, max(0, high - x) / rate) }
+                if hasLow { down = min(down, max(0, x - low) / rate) }
+            } else {
+                if hasLow { up = min(up, max(0, x - low) / -rate) }
+                if hasHigh { down = min(down, max(0, high - x) / -rate) }
+            }
+        }
+        let offset = m > 0 ? 0 : 1
+        for i in 1...max(m, 1) where m > 0 && glp_get_row_stat(handle, i) == GLP_BS {
+            let x = before[Int(i) - 1], rate = (moved[Int(i) - 1] - x) / step
+            limit(x, rate, glp_get_row_type(handle, i), glp_get_row_lb(handle, i), glp_get_row_ub(handle, i))
+        }
+        for c in 1...n where glp_get_col_stat(handle, c) == GLP_BS {
+            let index = Int(max(m, 1)) - offset + Int(c) - 1
+            let x = before[index], rate = (moved[index] - x) / step
+            limit(x, rate, glp_get_col_type(handle, c), glp_get_col_lb(handle, c), glp_get_col_ub(handle, c))
+        }
+        return (down.isFinite ? value - down : nil, up.isFinite ? value + up : nil)
     }
 
     /// Solves the LP (or the LP relaxation of a MIP) by dual simplex with the long-step ratio test.
