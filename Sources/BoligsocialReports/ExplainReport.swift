@@ -88,34 +88,52 @@ public struct ExplainReport: Report, Sendable {
     /// keys that set them in a note under the table (the committee reads the words).
     func weightTable() -> TextTable {
         let q = weight.qualityCriteria.map { "\(labels.quality($0)) +\(number.decimal(scenario.weights.quality[$0] ?? 0, places: 2))" }
-        let focusSource = weight.focusSource.map {
-            "\(labels.focus($0)) (\(labels.largestOf(application.focus.map { labels.focus($0) }.joined(separator: ", "))))"
+        let listed = application.focus.map { labels.focus($0) }.joined(separator: ", ")
+        let focusSource = weight.focusSource.map { source -> String in
+            guard application.focus.count > 1 else { return labels.focus(source) }
+            switch weight.focusMode {
+            case .primary: return "\(labels.focus(source)) (\(labels.firstOf(listed)))"
+            case .max: return "\(labels.focus(source)) (\(labels.largestOf(listed)))"
+            case .mean: return labels.meanOf(listed)
+            }
         } ?? labels.focus(nil)
+        let objectives = application.objectives.isEmpty ? labels.noObjectiveNamed : labels.meanOf(application.objectives.map {
+            "\(labels.objective($0)) \(number.decimal(scenario.weights.objective[$0] ?? 1, places: 2))"
+        }.joined(separator: ", "))
         let rows: [[String]] = [
             ["F (\(labels.focusArea.lowercased()))", number.decimal(weight.focus, places: 4), focusSource],
             ["R (\(labels.riskClass.lowercased()))", number.decimal(weight.risk, places: 4), labels.risk(weight.riskClass)],
             [labels.targetGroupFactor, number.decimal(weight.target, places: 4), labels.targetGroup(weight.targetGroup)],
             [labels.qualityFactor, number.decimal(weight.quality, places: 4), "1" + (q.isEmpty ? " (\(labels.noQualityBonus))" : " + " + q.joined(separator: " + "))],
+            [labels.objectiveFactor, number.decimal(weight.objective, places: 4), objectives],
+            [labels.assessmentFactor, number.decimal(weight.assessment, places: 4), weight.assessmentScore.map(labels.assessedAs) ?? labels.notAssessed],
         ]
         let keys = ["weights.focus.\(weight.focusSource?.rawValue ?? "outside")", "weights.risk.\(weight.riskClass.rawValue)",
                     "weights.target_group.\(weight.targetGroup.rawValue)"] + weight.qualityCriteria.map { "weights.quality.\($0.rawValue)" }
+            + (scenario.weights.focusMode == .primary ? [] : ["weights.focus_mode"])
+            + application.objectives.filter { scenario.weights.objective[$0] != 1 }.map { "weights.objective.\($0.rawValue)" }
+            + (weight.assessmentScore.flatMap { scenario.weights.assessment[$0] != nil ? "weights.assessment.\"\($0)\"" : nil }.map { [$0] } ?? [])
         return TextTable(title: labels.weightFactors, header: [labels.factor, labels.value, labels.source],
                          alignments: [.left, .right, .left], rows: rows,
-                         footer: [["w = F·R·T·Q", number.decimal(weight.weight, places: 4), labels.pointsPer1000], [labels.scenarioKeys(keys)]])
+                         footer: [["w = F·R·T·Q·O·V", number.decimal(weight.weight, places: 4), labels.pointsPer1000], [labels.scenarioKeys(keys)]])
     }
 
     func eligibilityTable() -> TextTable {
-        let keys: [IneligibilityReason: String] = [
-            .sofNotInSteeringGroup: "require_sof_in_steering_group", .noObjective: "require_objective",
-            .activitiesWithoutAccounting: "require_activity_accounting",
-        ]
+        func key(_ reason: IneligibilityReason) -> String {
+            switch reason {
+            case .sofNotInSteeringGroup: "require_sof_in_steering_group"
+            case .noObjective: "require_objective"
+            case .activitiesWithoutAccounting: "require_activity_accounting"
+            case .needNotDocumented: "require_need_documented"
+            }
+        }
         return TextTable(
             title: labels.eligibility, header: [labels.check, labels.rule, labels.result, labels.principle],
             alignments: [.left, .left, .left, .left],
             rows: explanation.checks.map { c in
                 [labels.check(c.reason), c.ruleIsOn ? labels.on : labels.off, c.passes ? labels.passes : labels.fails, c.reason.principle]
             },
-            footer: [[labels.scenarioKeys(explanation.checks.map { "rules.\(keys[$0.reason] ?? "")" })]])
+            footer: [[labels.scenarioKeys(explanation.checks.map { "rules.\(key($0.reason))" })]])
     }
 
     func allocationTable(raw: Bool) -> TextTable {

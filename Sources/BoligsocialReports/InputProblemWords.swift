@@ -96,6 +96,9 @@ public struct InputProblemWords: Sendable {
             return (da ? "beløbet \(raw) " : "the amount \(raw) ") + amount(why)
         case .notFraction(let raw):
             return da ? "'\(raw)' er ikke en andel mellem 0 og 1" : "'\(raw)' is not a fraction between 0 and 1"
+        case .notAssessment(let raw):
+            return da ? "'\(raw)' er ikke en vurdering; skriv et helt tal fra 1 til 5, eller lad feltet stå tomt"
+                : "'\(raw)' is not an assessment; write a whole number from 1 to 5, or leave it blank"
         case .proportionalSpread(let smallYear, let small, let largeYear, let large):
             if da {
                 let n = NumberFormat(.da)
@@ -149,6 +152,9 @@ public struct InputProblemWords: Sendable {
         case .unknownCommitment(let raw, let suggestion):
             return da ? "ukendt commitment '\(raw)'" + didYouMean(suggestion) + "; skriv proportional eller per_year"
                 : "unknown commitment '\(raw)'" + didYouMean(suggestion) + "; expected proportional or per_year"
+        case .unknownFocusMode(let raw, let suggestion):
+            return da ? "ukendt focus_mode '\(raw)'" + didYouMean(suggestion) + "; skriv primary, max eller mean"
+                : "unknown focus_mode '\(raw)'" + didYouMean(suggestion) + "; expected primary, max or mean"
         case .negativeMaxProjects:
             return da ? "'max_projects' skal være 0 eller mere" : "'max_projects' must be 0 or more"
         case .badReturns:

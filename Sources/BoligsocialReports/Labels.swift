@@ -139,6 +139,14 @@ public struct Labels: Sendable {
     public func targetGroup(_ t: TargetGroup) -> String {
         t == .primary ? pick("primary target group", "primær målgruppe") : pick("secondary target group", "sekundær målgruppe")
     }
+    public func objective(_ o: Objective) -> String {
+        switch o {
+        case .socialIntegration: pick("integration of socially vulnerable residents", "integration af socialt udsatte")
+        case .ethnicIntegration: pick("integration of ethnic minorities", "integration af etniske minoriteter")
+        case .crimeSafety: pick("crime prevention and safety", "kriminalitetsforebyggelse og tryghed")
+        case .image: pick("the area's image", "boligområdets image")
+        }
+    }
     public func quality(_ q: QualityCriterion) -> String {
         switch q {
         case .clearGoals: pick("clear goals", "klare mål")
@@ -147,6 +155,11 @@ public struct Labels: Sendable {
         case .anchoringPlan: pick("anchoring plan", "plan for forankring")
         case .coordinatorRole: pick("coordinator role", "koordinatorrolle")
         case .crossAdmin: pick("cross-administration cooperation", "tværgående samarbejde")
+        case .needDocumented: pick("need and relevance documented", "behov og relevans dokumenteret")
+        case .involvement: pick("involvement and empowerment of residents", "inddragelse og empowerment af beboerne")
+        case .holistic: pick("holistic approach", "helhedsorientering")
+        case .commonGoal: pick("a common goal for the residents", "fælles mål for beboerne")
+        case .indicators: pick("indicators for follow-up", "indikatorer for målopfølgning")
         }
     }
     func scenarioKeys(_ keys: [String]) -> String { pick("Keys in the scenario: ", "Nøgler i scenariet: ") + keys.joined(separator: ", ") }

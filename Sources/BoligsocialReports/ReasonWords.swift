@@ -14,6 +14,9 @@ extension Labels {
         case .activitiesWithoutAccounting:
             pick("activity money is requested without a commitment to account for it afterwards",
                  "der søges aktivitetsmidler uden tilsagn om efterfølgende regnskab for dem")
+        case .needNotDocumented:
+            pick("the application does not document why the project is relevant and which need it meets",
+                 "ansøgningen dokumenterer ikke, hvorfor indsatsen er relevant, og hvilket behov den dækker")
         }
     }
 
@@ -36,6 +39,10 @@ extension Labels {
         case .targetGroup(let t):
             t == .primary ? pick("the target group (primary)", "målgruppen (primær)") : pick("the target group (secondary)", "målgruppen (sekundær)")
         case .quality: pick("the quality bonus", "kvalitetstillægget")
+        case .objective: pick("the weight of its objectives", "vægten af dens målsætninger")
+        case .assessment(let score):
+            score.map { pick("the caseworker's assessment (\($0))", "sagsbehandlerens vurdering (\($0))") }
+                ?? pick("the caseworker's assessment (not assessed)", "sagsbehandlerens vurdering (ikke vurderet)")
         }
     }
 
@@ -153,6 +160,8 @@ enum ReasonJSON {
         case .risk(let r): [("factor", .string("risk")), ("risk", .string(r.rawValue))]
         case .targetGroup(let t): [("factor", .string("target_group")), ("target_group", .string(t.rawValue))]
         case .quality: [("factor", .string("quality"))]
+        case .objective: [("factor", .string("objective"))]
+        case .assessment(let score): [("factor", .string("assessment")), ("score", score.map { .int($0) } ?? .null)]
         }
     }
 }

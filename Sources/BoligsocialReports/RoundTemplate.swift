@@ -48,6 +48,20 @@ public struct RoundTemplate: Sendable {
         let categories: [(en: String, da: String)] = [("salary", "løn"), ("rent", "husleje"), ("activities", "aktiviteter")]
         for year in years { for c in categories { header.append("\(danish ? c.da : c.en)_\(year)") } }
         header.append(danish ? "mindste_andel" : "min_fraction")
+        // The memo's further criteria (optional yes/no columns) and the caseworker's assessment.
+        let further: [(en: String, da: String, noteEN: String, noteDA: String)] = [
+            ("need_documented", "behov_dokumenteret", "Does the application document why the project is relevant and which need it meets?",
+             "Fremgår det klart af ansøgningen, hvorfor indsatsen er relevant, og hvilket behov den vil bidrage til at opfylde?"),
+            ("involvement", "inddragelse", "Are the residents involved actively, with empowerment?",
+             "Inddrages målgruppen aktivt, med deltagelse og empowerment?"),
+            ("holistic", "helhedsorientering", "Is the approach holistic, coordinated with the area's other work?",
+             "Er indsatsen helhedsorienteret og koordineret med de øvrige indsatser i lokalområdet?"),
+            ("common_goal", "fælles_mål", "Does the project start from a common interest or goal of the residents?",
+             "Tager indsatsen udgangspunkt i en fælles interesse eller et fælles mål for beboerne?"),
+            ("indicators", "indikatorer", "Are there indicators for following up the goals?", "Er der indikatorer for målopfølgning?"),
+        ]
+        header += further.map { danish ? $0.da : $0.en }
+        header.append(danish ? "vurdering" : "assessment")
         var example: [Cell] = [
             .text("A01"), .text(pick("Homework café", "Lektiecafé")), .text("MJP"),
             .text(danish ? "beskæftigelse og uddannelse | inklusion i sociale netværk" : "employment_education|networks"),
@@ -57,6 +71,7 @@ public struct RoundTemplate: Sendable {
         ]
         for _ in years { example += [.number(450_000, .kroner), .empty, .number(50_000, .kroner)] }
         example.append(.empty)
+        example += further.map { _ in .text(danish ? "ja" : "yes") } + [.empty]
         var applications = Sheet(name: applicationsSheet, header: header, rows: [example])
         var notes: [Int: String] = [
             0: pick("A unique id for the application.", "Ansøgningens entydige id."),
@@ -85,16 +100,22 @@ public struct RoundTemplate: Sendable {
                                              "Ansøgt til \(c.da) i \(year), i kroner; tom er 0.")
             }
         }
-        let last = header.count - 1
+        let last = header.count - further.count - 2
+        for (k, f) in further.enumerated() {
+            notes[last + 1 + k] = pick("Optional: " + f.noteEN + " Blank is no.", "Valgfrit: " + f.noteDA + " Tom er nej.")
+            applications.choices[last + 1 + k] = yesNo
+        }
+        notes[header.count - 1] = pick("Optional: the caseworker's overall assessment, a whole number from 1 to 5; blank is not assessed.",
+                                       "Valgfrit: sagsbehandlerens samlede vurdering, et helt tal fra 1 til 5; tom er ikke vurderet.")
         notes[last] = pick("Optional: below this share of its request (0–1) the project is not viable.",
                            "Valgfrit: under denne andel af det ansøgte (0–1) kan projektet ikke gennemføres.")
         applications.notes = notes
-        applications.choices = [
+        applications.choices.merge([
             3: Choices(words(FocusArea.allCases) { labelsWord($0) }, strict: false),
             4: Choices(words(Objective.allCases) { labelsWord($0) }, strict: false),
             5: Choices(words(TargetGroup.allCases) { labelsWord($0) }, strict: true),
             12: Choices(words(TheoryOfChange.allCases) { labelsWord($0) }, strict: true),
-        ]
+        ]) { $1 }
         for c in 6...11 { applications.choices[c] = yesNo }
         for c in 13..<last { applications.columnStyles[c] = .kroner }
         applications.columnStyles[last] = .decimal(2)

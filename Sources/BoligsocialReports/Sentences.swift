@@ -74,6 +74,13 @@ extension Labels {
     var targetGroupFactor: String { pick("T (target group)", "T (målgruppe)") }
     var qualityFactor: String { pick("Q (quality)", "Q (kvalitet)") }
     func largestOf(_ list: String) -> String { pick("largest of \(list)", "største af \(list)") }
+    func firstOf(_ list: String) -> String { pick("the first of \(list)", "den første af \(list)") }
+    func meanOf(_ list: String) -> String { pick("mean of \(list)", "gennemsnit af \(list)") }
+    var objectiveFactor: String { pick("O (objectives)", "O (målsætninger)") }
+    var assessmentFactor: String { pick("V (assessment)", "V (vurdering)") }
+    func assessedAs(_ score: Int) -> String { pick("assessed \(score) of 5", "vurderet \(score) af 5") }
+    var notAssessed: String { pick("not assessed", "ikke vurderet") }
+    var noObjectiveNamed: String { pick("no objective named", "ingen målsætning angivet") }
     var noFocusArea: String { pick("no focus area", "intet indsatsområde") }
     var noQualityBonus: String { pick("no quality bonus", "intet kvalitetstillæg") }
     var pointsPer1000: String { pick("priority points per 1.000 kr.", "prioritetspoint pr. 1.000 kr.") }
@@ -82,6 +89,7 @@ extension Labels {
         case .sofNotInSteeringGroup: pick("SOF in the steering group", "SOF i styregruppen")
         case .noObjective: pick("at least one objective", "mindst én målsætning")
         case .activitiesWithoutAccounting: pick("activity accounting (activity lines)", "regnskab for aktivitetsmidler (aktivitetsposter)")
+        case .needNotDocumented: pick("need and relevance documented", "behov og relevans dokumenteret")
         }
     }
 

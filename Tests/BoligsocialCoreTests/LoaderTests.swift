@@ -70,6 +70,30 @@ import BoligsocialReports
         #expect(Self.problems("").first == "apps.csv:1:1: the file is empty: expected a header line")
     }
 
+    /// The memo's further criteria and the assessment: optional columns, Danish or English headers,
+    /// blank or absent is no (not assessed); a bad cell is located by line and column.
+    @Test func furtherCriteriaColumns() throws {
+        func read(_ text: String) -> [Application] {
+            var diagnostics = DiagnosticCollector()
+            return RoundLoader.parseApplications(Array(text.utf8), file: "apps.csv", years: [2009], areas: Self.areas, diagnostics: &diagnostics)
+        }
+        // Without the columns: every criterion no, not assessed.
+        let plain = try #require(read(Self.header + "\n" + Self.good + "\n").first)
+        #expect(QualityCriterion.optional.allSatisfy { !plain.meets($0) } && plain.assessment == nil)
+        let danish = Self.header + ",behov_dokumenteret,inddragelse,helhedsorientering,fælles_mål,indikatorer,vurdering"
+        let read2 = read(danish + "\n" + Self.good + ",ja,,nej,ja,,4\n" + "A2,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,0,0,,,,,,\n")
+        #expect(read2.count == 2)
+        #expect(read2[0].needDocumented && !read2[0].involvement && !read2[0].holistic && read2[0].commonGoal && !read2[0].indicators)
+        #expect(read2[0].assessment == 4 && read2[1].assessment == nil && !read2[1].needDocumented)
+        let bad = danish + "\n" + Self.good + ",kanske,,,,,6\n"
+        #expect(Self.problems(bad) == [
+            "apps.csv:2:68: 'kanske' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)",
+            "apps.csv:2:79: '6' is not an assessment; write a whole number from 1 to 5, or leave it blank",
+        ])
+        #expect(Self.problems(danish + "\n" + Self.good + ",,,,,,2.5\n") == [
+            "apps.csv:2:73: '2.5' is not an assessment; write a whole number from 1 to 5, or leave it blank"])
+    }
+
     @Test func amountsInEachDialect() {
         let n = { (s: String, semi: Bool) in ValueParser.number(s, semicolonDialect: semi) }
         #expect(n("1250000.50", false) == 1_250_000.5)

@@ -19,8 +19,10 @@ import Testing
         #expect(abs(a.marginalPointsPer1000![0] - 0.6) < tolerance)
     }
 
-    /// w = F·R·T·Q: focus {volunteering 0.9, health 1.2} → F 1.2; at_risk 0.8; secondary 0.6;
-    /// clear goals + explicit theory + anchoring plan → Q = 1.35. w = 1.2·0.8·0.6·1.35 = 0.7776.
+    /// w = F·R·T·Q·O·V: focus {volunteering 0.9, health 1.2}: F = 0.9 under `focus_mode = "primary"`
+    /// (the first listed, the default), 1.2 under `"max"`, 1.05 under `"mean"`; at_risk 0.8;
+    /// secondary 0.6; clear goals + explicit theory + anchoring plan → Q = 1.35; one objective at
+    /// weight 1, not assessed: O = V = 1. Under "max" w = 1.2·0.8·0.6·1.35 = 0.7776.
     @Test func weightIsTheProductOfFactors() {
         var weights = Weights()
         weights.focus[.health] = 1.2
@@ -29,14 +31,96 @@ import Testing
         application.clearGoals = true
         application.anchoringPlan = true
         application.theoryOfChange = .explicit
+        let primary = WeightBreakdown(application, risk: .atRisk, weights: weights)
+        #expect(primary.focusSource == .volunteering && abs(primary.weight - 0.9 * 0.8 * 0.6 * 1.35) < 1e-12)
+        weights.focusMode = .max
         let w = WeightBreakdown(application, risk: .atRisk, weights: weights)
         #expect(w.focusSource == .health)
         #expect(abs(w.quality - 1.35) < 1e-12)
         #expect(abs(w.weight - 0.7776) < 1e-12)
+        weights.focusMode = .mean
+        #expect(abs(WeightBreakdown(application, risk: .atRisk, weights: weights).focus - 1.05) < 1e-12)
         application.focus = []
         application.theoryOfChange = .implicit
         // Outside the focus areas: F = 0.5; the implicit bonus replaces the explicit one: Q = 1.25.
         #expect(abs(WeightBreakdown(application, risk: .atRisk, weights: weights).weight - 0.5 * 0.8 * 0.6 * 1.25) < 1e-12)
+    }
+
+    /// Each of the memo's further criteria earns its bonus: two applications alike but for the
+    /// criterion, 100.000 kr. each, 100.000 kr. to share. With the bonus b the one meeting it has
+    /// weight 1 + b against 1 and takes all the money (100.000 kr. · (1 + b) / 1.000 points); with
+    /// its bonus set to 0 in the scenario the two tie at weight 1 and the points are 100.
+    @Test(arguments: QualityCriterion.optional)
+    func everyFurtherCriterionEarnsItsBonus(_ criterion: QualityCriterion) throws {
+        var meets = Fixture.app("M", salary: [100_000])
+        meets.set(criterion, true)
+        #expect(meets.meets(criterion))
+        let apps = [meets, Fixture.app("N", salary: [100_000])]
+        let bonus = try #require(Weights().quality[criterion])
+        #expect(bonus > 0)
+        let a = try Fixture.solve(apps, envelope: [100_000])
+        #expect(a.share("M") == 1 && a.share("N") == 0)
+        #expect(abs(a.priorityPoints - 100 * (1 + bonus)) < 1e-6)
+        #expect(a.outcome("M").prepared.weight.qualityCriteria == [criterion])
+        var scenario = Fixture.scenario([100_000])
+        scenario.weights.quality[criterion] = 0
+        #expect(abs(try Allocator.solve(round: Fixture.round(apps), scenario: scenario).priorityPoints - 100) < 1e-6)
+    }
+
+    /// The memo's emphasis in the defaults: holistic work ("afgørende") above the other methods,
+    /// indicators ("eventuelt") below.
+    @Test func furtherCriteriaDefaultsFollowTheMemo() {
+        let q = Weights().quality
+        #expect(q[.holistic]! > q[.involvement]! && q[.involvement]! == q[.commonGoal]! && q[.indicators]! < q[.needDocumented]!)
+    }
+
+    /// `require_need_documented`: off by default (a round without the column keeps working); on, an
+    /// application that does not document its need is ineligible and the other takes the money.
+    @Test func requireNeedDocumented() throws {
+        var documented = Fixture.app("D", target: .secondary, salary: [100_000])
+        documented.needDocumented = true
+        let apps = [Fixture.app("U", salary: [100_000]), documented]
+        // Off: U (w 1.0) before D (w 0.6 · 1.1 = 0.66).
+        let off = try Fixture.solve(apps, envelope: [100_000])
+        #expect(off.share("U") == 1 && off.share("D") == 0)
+        var rules = Rules()
+        rules.requireNeedDocumented = true
+        let on = try Fixture.solve(apps, envelope: [100_000], rules: rules)
+        #expect(on.outcome("U").status == .ineligible && on.outcome("U").prepared.eligibility.reasons == [.needNotDocumented])
+        #expect(on.share("D") == 1 && abs(on.priorityPoints - 66) < 1e-6)
+    }
+
+    /// `weights.assessment`: the caseworker's score sets V. A scored 2, B scored 4, both w 1 before
+    /// it; with {2 = 0.8, 4 = 1.2} B (1.2) takes the 100.000 kr. of 200.000 kr. asked: 120 points.
+    /// Not assessed (or no table): V = 1.
+    @Test func assessmentFactor() throws {
+        var a = Fixture.app("A", salary: [100_000]), b = Fixture.app("B", salary: [100_000])
+        a.assessment = 2
+        b.assessment = 4
+        var scenario = Fixture.scenario([100_000])
+        scenario.weights.assessment = [2: 0.8, 4: 1.2]
+        let allocation = try Allocator.solve(round: Fixture.round([a, b]), scenario: scenario)
+        #expect(allocation.share("B") == 1 && allocation.share("A") == 0 && abs(allocation.priorityPoints - 120) < 1e-6)
+        #expect(allocation.outcome("A").prepared.weight.assessment == 0.8)
+        // A held back by its score: the reason names the assessment.
+        #expect(allocation.outcome("A").reasons.contains { if case .lowWeight(.assessment(2), _, _) = $0 { true } else { false } })
+        #expect(WeightBreakdown(Fixture.app("C", salary: [1]), risk: .vulnerable, weights: scenario.weights).assessment == 1)
+    }
+
+    /// `weights.objective`: O is the mean of the application's objectives' weights. A names
+    /// image (0.5) and crime_safety (1.5): O = 1; B names image alone: O = 0.5; C names
+    /// crime_safety: O = 1.5. With 200.000 kr. for three asking 100.000 kr.: C, then A: 250 points.
+    @Test func objectiveFactorIsTheMean() throws {
+        let apps = [Fixture.app("A", salary: [100_000], objectives: [.image, .crimeSafety]),
+                    Fixture.app("B", salary: [100_000], objectives: [.image]),
+                    Fixture.app("C", salary: [100_000], objectives: [.crimeSafety])]
+        var scenario = Fixture.scenario([200_000])
+        scenario.weights.objective[.image] = 0.5
+        scenario.weights.objective[.crimeSafety] = 1.5
+        let allocation = try Allocator.solve(round: Fixture.round(apps), scenario: scenario)
+        #expect(allocation.share("C") == 1 && allocation.share("A") == 1 && allocation.share("B") == 0)
+        #expect(abs(allocation.priorityPoints - 250) < 1e-6)
+        #expect(abs(allocation.outcome("A").prepared.weight.objective - 1) < 1e-12)
     }
 
     /// SOF outside the steering group, or no objective: nothing. Activity money without an accounting

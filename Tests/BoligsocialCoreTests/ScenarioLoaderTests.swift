@@ -85,6 +85,25 @@ import BoligsocialReports
         #expect(try Self.problems("name = \"x\n").first?.hasPrefix("s.toml:1:") == true)
     }
 
+    /// The weights of the memo's objectives, the assessment, the focus mode and the need rule:
+    /// read, inherited through `extends`, and every bad value located.
+    @Test func objectiveAssessmentFocusModeAndNeedRule() throws {
+        let more = "\n[weights]\nfocus_mode = \"mean\"\n[weights.objective]\nimage = 0.5\n[weights.assessment]\n1 = 0.5\n5 = 1.5\n"
+        let dir = try Self.directory(["base.toml": Self.base + "\nrequire_need_documented = true\n" + more,
+                                      "child.toml": "extends = \"base.toml\"\nname = \"Child\"\n[weights.assessment]\n5 = 2.0\n"])
+        let child = try ScenarioLoader.load(dir + "/child.toml")
+        #expect(child.rules.requireNeedDocumented && child.weights.focusMode == .mean)
+        #expect(child.weights.objective[.image] == 0.5 && child.weights.objective[.crimeSafety] == 1)
+        #expect(child.weights.assessment == [1: 0.5, 5: 2.0])
+        #expect(try ScenarioLoader.load(dir + "/base.toml").weights.assessment == [1: 0.5, 5: 1.5])
+        #expect(Weights().focusMode == .primary && !Rules().requireNeedDocumented)
+        #expect(try Self.problems(Self.base + "\n[weights]\nfocus_mode = \"maks\"\n[weights.assessment]\n6 = 1.0\n[weights.objective]\nimag = 1.0\n") == [
+            "s.toml:14:1: unknown focus_mode 'maks' (did you mean 'max'?); expected primary, max or mean",
+            "s.toml:16:1: unknown key 'weights.assessment.6' (did you mean '1'?)",
+            "s.toml:18:1: unknown key 'weights.objective.imag' (did you mean 'image'?)",
+        ])
+    }
+
     @Test func extendsCyclesAndMissingParents() throws {
         let dir = try Self.directory(["a.toml": "extends = \"b.toml\"\n", "b.toml": "extends = \"a.toml\"\n", "c.toml": "extends = \"gone.toml\"\n"])
         #expect(throws: InputError.self) { try ScenarioLoader.load(dir + "/a.toml") }

@@ -9,7 +9,7 @@ import Testing
 @Suite struct ExplainGoldenTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test(arguments: [("A04", "full"), ("A03", "partial"), ("A11", "unfunded"), ("A08", "ineligible")])
+    @Test(arguments: [("A04", "full"), ("A10", "partial"), ("A11", "unfunded"), ("A08", "ineligible")])
     func explainBaselineApplication(id: String, status: String) throws {
         let loaded = try LoadedScenario.load(Self.root.appendingPathComponent("Scenarios/baseline.toml").path)
         let explanation = try #require(try Explanation.explain(id: id, round: loaded.round, scenario: loaded.scenario))

@@ -61,9 +61,9 @@ import Testing
     }
 
     @Test func explainGivesReasons() throws {
-        let partial = try CLI.run(["explain", "Scenarios/baseline.toml", "A03"])
+        let partial = try CLI.run(["explain", "Scenarios/baseline.toml", "A10"])
         #expect(partial.status == 0 && partial.stderr.isEmpty)
-        let mismatch = try Golden.mismatch(partial.stdout, against: "baseline-explain-A03.txt", in: CLIGoldenTests.golden)
+        let mismatch = try Golden.mismatch(partial.stdout, against: "baseline-explain-A10.txt", in: CLIGoldenTests.golden)
         #expect(mismatch == nil, "\(mismatch ?? "")")
         let json = try Self.json(["explain", "Scenarios/baseline.toml", "A08"])
         #expect(json["status"] as! String == "ineligible")

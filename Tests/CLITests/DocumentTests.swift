@@ -255,22 +255,22 @@ import Testing
     typealias CLI = CLITests
 
     static let english: [String: [String]] = [
-            "A03": ["partly funded (88.3 %): the 2012 envelope is used up by applications with more priority points per krone", "its weight is held down by the target group (secondary): 0.60 against at most 1.00"],
+            "A10": ["partly funded (11.3 %): the 2012 envelope is used up by applications with more priority points per krone", "its weight is held down by the target group (secondary): 0.60 against at most 1.00"],
             "A04": ["fully funded: every eligible line is granted in full"],
             "A06": ["activity lines not eligible: activity money is requested without a commitment to account for it afterwards (Der kan konkret gives støtte til: \"Det vil således være et krav, at projektlederen efterfølgende kan aflægge regnskab for aktivitetsmidlerne\")", "fully funded (the eligible part): every eligible line is granted in full; 800,000 kr. on lines that may not be funded is cut"],
             "A08": ["ineligible: Socialforvaltningen is not represented in the project's steering group (Krav til organisering: \"Det forudsættes, at Socialforvaltningen bliver repræsenteret i styregruppen for at et projekt kan modtage støtte.\")"],
-            "A11": ["not funded: the 2012 envelope is used up by applications with more priority points per krone", "its weight is held down by the focus area (outside the focus areas): 0.50 against at most 1.00", "weight 0.420 against 0.648 for the last application in priority order that gets money (A13)"],
+            "A11": ["not funded: the 2012 envelope is used up by applications with more priority points per krone", "its weight is held down by the focus area (outside the focus areas): 0.50 against at most 1.00", "weight 0.420 against 0.626 for the last application in priority order that gets money (A10)"],
             "A14": ["ineligible: the application names none of the memo's overall objectives (Krav til indhold: \"Der kan gives støtte til indsatser, som arbejder for … en eller flere af de overordnede beskrevne målsætninger.\")"],
-            "A15": ["not funded: the 2012 envelope is used up by applications with more priority points per krone", "its weight is held down by the risk class (outside the risk group): 0.40 against at most 1.00", "weight 0.396 against 0.648 for the last application in priority order that gets money (A13)"],
+            "A15": ["not funded: the 2012 envelope is used up by applications with more priority points per krone", "its weight is held down by the risk class (outside the risk group): 0.40 against at most 1.00", "weight 0.396 against 0.626 for the last application in priority order that gets money (A10)"],
     ]
     static let danish: [String: [String]] = [
-            "A03": ["delvist støttet (88,3 %): rammen for 2012 er brugt op af ansøgninger med flere prioritetspoint pr. krone", "vægten trækkes ned af målgruppen (sekundær): 0,60 mod højst 1,00"],
+            "A10": ["delvist støttet (11,3 %): rammen for 2012 er brugt op af ansøgninger med flere prioritetspoint pr. krone", "vægten trækkes ned af målgruppen (sekundær): 0,60 mod højst 1,00"],
             "A04": ["fuldt støttet: alle støtteberettigede poster er bevilget fuldt ud"],
             "A06": ["aktivitetsposterne kan ikke støttes: der søges aktivitetsmidler uden tilsagn om efterfølgende regnskab for dem (Der kan konkret gives støtte til: \"Det vil således være et krav, at projektlederen efterfølgende kan aflægge regnskab for aktivitetsmidlerne\")", "fuldt støttet (den støtteberettigede del): alle støtteberettigede poster er bevilget fuldt ud; 800.000 kr. på poster, der ikke kan støttes, er trukket fra"],
             "A08": ["ikke støtteberettiget: Socialforvaltningen er ikke repræsenteret i projektets styregruppe (Krav til organisering: \"Det forudsættes, at Socialforvaltningen bliver repræsenteret i styregruppen for at et projekt kan modtage støtte.\")"],
-            "A11": ["ikke støttet: rammen for 2012 er brugt op af ansøgninger med flere prioritetspoint pr. krone", "vægten trækkes ned af indsatsområdet (uden for indsatsområderne): 0,50 mod højst 1,00", "vægt 0,420 mod 0,648 for den sidste ansøgning i prioriteringsrækkefølgen, der får midler (A13)"],
+            "A11": ["ikke støttet: rammen for 2012 er brugt op af ansøgninger med flere prioritetspoint pr. krone", "vægten trækkes ned af indsatsområdet (uden for indsatsområderne): 0,50 mod højst 1,00", "vægt 0,420 mod 0,626 for den sidste ansøgning i prioriteringsrækkefølgen, der får midler (A10)"],
             "A14": ["ikke støtteberettiget: ansøgningen peger ikke på nogen af notatets overordnede målsætninger (Krav til indhold: \"Der kan gives støtte til indsatser, som arbejder for … en eller flere af de overordnede beskrevne målsætninger.\")"],
-            "A15": ["ikke støttet: rammen for 2012 er brugt op af ansøgninger med flere prioritetspoint pr. krone", "vægten trækkes ned af risikoklassen (uden for risikogruppen): 0,40 mod højst 1,00", "vægt 0,396 mod 0,648 for den sidste ansøgning i prioriteringsrækkefølgen, der får midler (A13)"],
+            "A15": ["ikke støttet: rammen for 2012 er brugt op af ansøgninger med flere prioritetspoint pr. krone", "vægten trækkes ned af risikoklassen (uden for risikogruppen): 0,40 mod højst 1,00", "vægt 0,396 mod 0,626 for den sidste ansøgning i prioriteringsrækkefølgen, der får midler (A10)"],
     ]
 
     @Test(arguments: ["en", "da"])

@@ -85,7 +85,8 @@ import Testing
             areas, apps = wb["Områder"], wb["Ansøgninger"]
             header = [c.value for c in apps[1]]
             assert header[:6] == ["id", "titel", "område", "indsatsområder", "formål", "målgruppe"], header
-            assert "løn_2009" in header and "aktiviteter_2012" in header and header[-1] == "mindste_andel"
+            assert "løn_2009" in header and "aktiviteter_2012" in header and header[-1] == "vurdering", header
+            assert header[-7:-1] == ["mindste_andel", "behov_dokumenteret", "inddragelse", "helhedsorientering", "fælles_mål", "indikatorer"], header
             lists = {str(d.sqref).split(":")[0][0]: (d.formula1, d.errorStyle) for d in apps.data_validations.dataValidation}
             assert lists["F"][0] == '"primær,sekundær"' and lists["G"][0] == '"ja,nej"' and lists["M"][0] == '"eksplicit,implicit,ingen"', lists
             assert lists["D"][1] == "information" and "sundhed" in lists["D"][0], lists["D"]

@@ -69,7 +69,9 @@ extension Allocation {
         self.carried = model.carryColumns.map { value($0) * AllocationModel.unit }
         self.marginalPointsPer1000 = solution.isMixedInteger || !usable ? nil : model.envelopeMarginals(solution)
         keepWithinEnvelopes()
-        for i in self.outcomes.indices { self.outcomes[i].classify(weights: self.scenario.weights) }
+        let reached = Set(self.outcomes.lazy.flatMap(\.prepared.weight.qualityCriteria))
+        let assessed = self.outcomes.contains { $0.application.assessment != nil }
+        for i in self.outcomes.indices { self.outcomes[i].classify(weights: self.scenario.weights, reached: reached, assessed: assessed) }
         // How far below the line: the last application in priority order (lowest weight, then
         // the last id) that gets money, against each one the money holds back below it.
         let funded = self.outcomes.filter { $0.prepared.isFundable && $0.grantedTotal > 0 }

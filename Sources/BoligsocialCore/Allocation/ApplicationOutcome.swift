@@ -26,8 +26,8 @@ public struct ApplicationOutcome: Sendable {
 extension ApplicationOutcome {
     /// Sets the status and the reasons: the eligibility rules that fail, then how much it got and
     /// which rows hold it there, then (when money went elsewhere) the weight factor that holds it down.
-    mutating func classify(weights: Weights) {
-        classifyByModel(weights: weights)
+    mutating func classify(weights: Weights, reached: Set<QualityCriterion> = [], assessed: Bool = false) {
+        classifyByModel(weights: weights, reached: reached, assessed: assessed)
         guard let decision = prepared.decision else { return }
         // The committee's decision, last: what it decided and why. Where the decision is what holds
         // the application, it is the reason (not the rows and the weight beside it); a criterion it
@@ -40,7 +40,7 @@ extension ApplicationOutcome {
         reasons.append(.decided(decision.kind, reason: decision.reason, overridesEligibility: overrides))
     }
 
-    private mutating func classifyByModel(weights: Weights) {
+    private mutating func classifyByModel(weights: Weights, reached: Set<QualityCriterion>, assessed: Bool) {
         let eligibility = prepared.eligibility
         reasons = eligibility.reasons.map(OutcomeReason.ineligible)
         if !prepared.isFundable {
@@ -67,7 +67,7 @@ extension ApplicationOutcome {
         }
         // Held back by money, not by a rule of its own: say which factor keeps its weight down.
         let byMoney = binding.isEmpty || binding.contains { if case .envelope = $0 { true } else { false } }
-        if byMoney, let weakest = prepared.weight.weakestFactor(weights) {
+        if byMoney, let weakest = prepared.weight.weakestFactor(weights, reached: reached, assessed: assessed) {
             reasons.append(.lowWeight(weakest.factor, value: weakest.value, best: weakest.best))
         }
     }

@@ -59,6 +59,7 @@ public struct Explanation: Sendable {
             Check(reason: .noObjective, ruleIsOn: rules.requireObjective, passes: !outcome.application.objectives.isEmpty),
             Check(reason: .activitiesWithoutAccounting, ruleIsOn: rules.requireActivityAccounting,
                   passes: !eligibility.reasons.contains(.activitiesWithoutAccounting)),
+            Check(reason: .needNotDocumented, ruleIsOn: rules.requireNeedDocumented, passes: outcome.application.needDocumented),
         ]
         var reduced: Double?
         if !solution.isMixedInteger, let first = session.model.shareColumns[a].first?.first, outcome.prepared.eligibleTotal > 0 {

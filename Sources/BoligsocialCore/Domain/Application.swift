@@ -14,6 +14,14 @@ public struct Application: Sendable, Equatable, Codable {
     public var crossAdmin: Bool
     public var activityAccounting: Bool
     public var theoryOfChange: TheoryOfChange
+    /// The memo's criteria in optional yes/no columns (blank or absent: no).
+    public var needDocumented = false
+    public var involvement = false
+    public var holistic = false
+    public var commonGoal = false
+    public var indicators = false
+    /// The caseworker's overall score, 1–5 (`assessment`); `nil` when not assessed.
+    public var assessment: Int?
     /// Below this share of its request the project is not viable; `nil` when the column is blank.
     public var minFraction: Double?
     /// Requested DKK, `requests[yearIndex][category]`, in the order of the round's years.
@@ -44,6 +52,35 @@ public struct Application: Sendable, Equatable, Codable {
     }
 
     public var primaryFocus: FocusArea? { focus.first }
+
+    /// Whether it meets one of the criteria read from optional columns.
+    public func meets(_ criterion: QualityCriterion) -> Bool {
+        switch criterion {
+        case .needDocumented: needDocumented
+        case .involvement: involvement
+        case .holistic: holistic
+        case .commonGoal: commonGoal
+        case .indicators: indicators
+        case .clearGoals: clearGoals
+        case .anchoringPlan: anchoringPlan
+        case .coordinatorRole: coordinatorRole
+        case .crossAdmin: crossAdmin
+        case .theoryOfChangeExplicit: theoryOfChange == .explicit
+        case .theoryOfChangeImplicit: theoryOfChange == .implicit
+        }
+    }
+
+    /// Sets one of the criteria read from optional columns (the others have their own fields).
+    public mutating func set(_ criterion: QualityCriterion, _ value: Bool) {
+        switch criterion {
+        case .needDocumented: needDocumented = value
+        case .involvement: involvement = value
+        case .holistic: holistic = value
+        case .commonGoal: commonGoal = value
+        case .indicators: indicators = value
+        case .clearGoals, .anchoringPlan, .coordinatorRole, .crossAdmin, .theoryOfChangeExplicit, .theoryOfChangeImplicit: break
+        }
+    }
 
     public func request(_ category: CostCategory, year index: Int) -> Double { requests[index][category] ?? 0 }
 }

@@ -9,6 +9,7 @@ public struct Eligibility: Sendable, Equatable {
         var reasons: [IneligibilityReason] = []
         if rules.requireSofInSteeringGroup && !application.sofInSteeringGroup { reasons.append(.sofNotInSteeringGroup) }
         if rules.requireObjective && application.objectives.isEmpty { reasons.append(.noObjective) }
+        if rules.requireNeedDocumented && !application.needDocumented { reasons.append(.needNotDocumented) }
         let asksForActivities = application.requests.contains { ($0[.activities] ?? 0) > 0 }
         if rules.requireActivityAccounting && !application.activityAccounting && asksForActivities {
             reasons.append(.activitiesWithoutAccounting)

@@ -3,6 +3,9 @@ public struct Rules: Sendable, Equatable {
     public var requireSofInSteeringGroup = true
     public var requireObjective = true
     public var requireActivityAccounting = true
+    /// `require_need_documented`: an application must document its need and relevance (off by
+    /// default, so a round without the column keeps working).
+    public var requireNeedDocumented = false
     public var commitment = Commitment.proportional
     public var primaryShareMin: Double?
     public var areaShareMax: Double?

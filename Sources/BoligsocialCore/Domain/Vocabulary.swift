@@ -51,6 +51,25 @@ public enum QualityCriterion: String, CaseIterable, Sendable, Codable {
     case anchoringPlan = "anchoring_plan"
     case coordinatorRole = "coordinator_role"
     case crossAdmin = "cross_admin"
+    /// Need and relevance documented ("Krav til indhold": "klart fremgå … hvorfor indsatsen er relevant").
+    case needDocumented = "need_documented"
+    /// The target group's involvement and empowerment ("aktive inddragelse, deltagelse og empowerment").
+    case involvement
+    /// A holistic approach ("helhedsorientering"; with coordination "afgørende").
+    case holistic
+    /// A common interest or goal for the residents ("et fælles mål for beboerne").
+    case commonGoal = "common_goal"
+    /// Indicators for following up the goals ("eventuelt indikatorer").
+    case indicators
+
+    /// The criteria read from optional columns (a round without them keeps working).
+    public static let optional: [QualityCriterion] = [.needDocumented, .involvement, .holistic, .commonGoal, .indicators]
+}
+
+/// How the focus factor `F` is taken from an application's focus areas: the first one listed (the
+/// primary focus, as floors and reports use), the largest weight among them, or their mean.
+public enum FocusMode: String, CaseIterable, Sendable, Codable {
+    case primary, max, mean
 }
 
 /// Whether an application's share is one for all years or one per year.

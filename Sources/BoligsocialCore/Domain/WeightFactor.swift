@@ -1,4 +1,4 @@
-/// The four factors of `w = F·R·T·Q`, with what sets each for one application.
+/// The factors of `w = F·R·T·Q·O·V`, with what sets each for one application.
 public enum WeightFactor: Sendable, Hashable {
     /// F: its best focus area (`nil` = outside the focus areas).
     case focus(FocusArea?)
@@ -8,4 +8,8 @@ public enum WeightFactor: Sendable, Hashable {
     case targetGroup(TargetGroup)
     /// Q: the quality criteria it meets.
     case quality
+    /// O: the weights of its objectives.
+    case objective
+    /// V: the caseworker's score (`nil`: not assessed).
+    case assessment(Int?)
 }

@@ -10,8 +10,14 @@ public enum RoundGenerator {
             Area(id: "AR\(i + 1)", name: "Boligområde \(i + 1)", district: "Bydel \(i % 10 + 1)",
                  risk: RiskClass.allCases[Int.random(in: 0..<4, using: &rng)])
         }
+        // The memo's further criteria and the assessment from a stream of their own, so the rest
+        // of a generated round is the same with them as it was before they existed.
+        var further = SeededGenerator(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
         let applications = (0..<count).map { i in
-            application(index: i, area: areas[Int.random(in: 0..<areaCount, using: &rng)].id, years: years, using: &rng)
+            var a = application(index: i, area: areas[Int.random(in: 0..<areaCount, using: &rng)].id, years: years, using: &rng)
+            for criterion in QualityCriterion.optional { a.set(criterion, Double.random(in: 0..<1, using: &further) < 0.4) }
+            a.assessment = Double.random(in: 0..<1, using: &further) < 0.3 ? Int.random(in: 1...5, using: &further) : nil
+            return a
         }
         return Round(years: years, areas: areas, applications: applications)
     }

@@ -7,7 +7,8 @@ public enum RoundWriter {
     }
 
     public static func applicationsCSV(_ round: Round) -> String {
-        var out = (RoundLoader.applicationColumns(years: round.years) + ["min_fraction"]).joined(separator: ",") + "\n"
+        var out = (RoundLoader.applicationColumns(years: round.years) + ["min_fraction"] + QualityCriterion.optional.map(\.rawValue)
+            + ["assessment"]).joined(separator: ",") + "\n"
         let yesNo = { (b: Bool) in b ? "yes" : "no" }
         for a in round.applications {
             var fields = [a.id, a.title, a.areaID, a.focus.map(\.rawValue).joined(separator: "|"),
@@ -21,6 +22,8 @@ public enum RoundWriter {
                 }
             }
             fields.append(a.minFraction.map { String($0) } ?? "")
+            fields += QualityCriterion.optional.map { a.meets($0) ? "yes" : "" }
+            fields.append(a.assessment.map(String.init) ?? "")
             out += fields.map(quoted).joined(separator: ",") + "\n"
         }
         return out

@@ -96,12 +96,14 @@ enum InputWords {
             ("sof_i_styregruppe", "sof_in_steering_group"), ("klare_mål", "clear_goals"), ("forankring", "anchoring_plan"),
             ("koordinatorrolle", "coordinator_role"), ("tværgående_samarbejde", "cross_admin"),
             ("regnskab_for_aktiviteter", "activity_accounting"), ("forandringsteori", "theory_of_change"),
-            ("mindste_andel", "min_fraction"),
+            ("mindste_andel", "min_fraction"), ("behov_dokumenteret", "need_documented"), ("inddragelse", "involvement"),
+            ("helhedsorientering", "holistic"), ("fælles_mål", "common_goal"), ("indikatorer", "indicators"), ("vurdering", "assessment"),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.map { (normalized($0.0), $0.1) })
     }()
 
-    static let danishCategoryPrefixes: [(String, String)] = [("loen_", "salary_"), ("husleje_", "rent_"), ("aktiviteter_", "activities_")]
+    static let danishCategoryPrefixes: [(String, String)] = [("loen_", "salary_"), ("husleje_", "rent_"), ("aktiviteter_", "activities_"),
+                                                             ("samlet_budget_", "total_budget_"), ("anden_finansiering_", "other_funding_")]
 
     /// The English key a header stands for: itself, normalized, or its Danish name's key.
     static func canonicalHeader(_ name: String) -> String {

@@ -27,6 +27,8 @@ public enum InputProblem: Sendable, Equatable {
     case notAmount(String)
     case amountOutOfRange(String, AmountProblem)
     case notFraction(String)
+    /// An `assessment` cell that is not a whole number 1–5.
+    case notAssessment(String)
     /// Under proportional commitment, one year asks more than a million times another.
     case proportionalSpread(smallYear: Int, small: Double, largeYear: Int, large: Double)
 
@@ -49,6 +51,7 @@ public enum InputProblem: Sendable, Equatable {
     case noEnvelope(year: Int)
     case noEnvelopeTable
     case unknownCommitment(String, suggestion: String?)
+    case unknownFocusMode(String, suggestion: String?)
     case negativeMaxProjects
     case badReturns
     /// A year's price and wage index outside 0.5–2.

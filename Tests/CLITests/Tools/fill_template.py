@@ -22,4 +22,7 @@ for name, sheet in [("areas.csv", "Områder"), ("applications.csv", "Ansøgninge
             elif cell in values and h not in ("id", "title", "name", "district", "area"):
                 cell = values[cell]
             ws.cell(row=r, column=c, value=cell)
+        # The template's columns the files do not have (the example row's values) are left blank.
+        for c in range(len(header) + 1, ws.max_column + 1):
+            ws.cell(row=r, column=c).value = None
 wb.save(path)

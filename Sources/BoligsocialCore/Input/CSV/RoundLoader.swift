@@ -82,6 +82,9 @@ public enum RoundLoader {
                  minFraction: columns.column("min_fraction"))
         let flagColumns = ["sof_in_steering_group", "clear_goals", "anchoring_plan", "coordinator_role", "cross_admin",
                            "activity_accounting"].map(columns.column)
+        // The memo's further criteria, each in an optional column (absent or blank: no).
+        let criterionColumns = QualityCriterion.optional.map { columns.column($0.rawValue) }
+        let assessmentColumn = columns.column("assessment")
         let keys = (focus: Spellings(FocusArea.self, what: .focusArea), objective: Spellings(Objective.self, what: .objective),
                     target: Spellings(TargetGroup.self, what: .targetGroup), theory: Spellings(TheoryOfChange.self, what: .theoryOfChange))
         let amountColumns = years.map { year in CostCategory.allCases.map { columns.column("\($0.rawValue)_\(year)") } }
@@ -101,6 +104,8 @@ public enum RoundLoader {
             let theory = row.key(c.theory, keys.theory)
             let flags = flagColumns.map { row.boolean($0) }
             let minFraction = c.minFraction.index != nil ? row.fraction(c.minFraction) : nil
+            let criteria = criterionColumns.map { row.optionalBoolean($0) }
+            let assessment = row.assessment(assessmentColumn)
             var requests: [CategoryMap<Double>] = []
             requests.reserveCapacity(years.count)
             for byYear in amountColumns {
@@ -121,11 +126,14 @@ public enum RoundLoader {
             row.report(into: &diagnostics)
             guard !row.failed, let target, let theory else { continue }
             seen[id] = record.line
-            applications.append(Application(
+            var application = Application(
                 id: id, title: row.text(c.title), areaID: areaID, focus: focus, objectives: objectives,
                 targetGroup: target, sofInSteeringGroup: flags[0]!, clearGoals: flags[1]!, anchoringPlan: flags[2]!,
                 coordinatorRole: flags[3]!, crossAdmin: flags[4]!, activityAccounting: flags[5]!,
-                theoryOfChange: theory, minFraction: minFraction, requests: requests))
+                theoryOfChange: theory, minFraction: minFraction, requests: requests)
+            for (criterion, value) in zip(QualityCriterion.optional, criteria) { application.set(criterion, value) }
+            application.assessment = assessment
+            applications.append(application)
         }
         return applications
     }
@@ -298,6 +306,23 @@ struct RowReader {
         if let value = withTrimmedBytes(name, ValueParser.boolean) ?? ValueParser.boolean(text(name)) { return value }
         fail(name, .notYesNo(text(name)))
         return nil
+    }
+
+    /// A yes/no cell of an optional column: absent or blank is no.
+    mutating func optionalBoolean(_ name: Column) -> Bool {
+        guard field(name) != nil, !text(name).isEmpty else { return false }
+        return boolean(name) ?? false
+    }
+
+    /// The caseworker's score, a whole number 1–5; blank (or no column) is not assessed.
+    mutating func assessment(_ name: Column) -> Int? {
+        let raw = text(name)
+        if raw.isEmpty { return nil }
+        guard let value = ValueParser.number(raw, semicolonDialect: table.semicolonDelimited), value == value.rounded(), (1...5).contains(value) else {
+            fail(name, .notAssessment(raw))
+            return nil
+        }
+        return Int(value)
     }
 
     /// A non-negative DKK amount; blank is 0. Every path, the fast one included, ends in the

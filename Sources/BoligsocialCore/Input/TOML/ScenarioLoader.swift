@@ -192,7 +192,24 @@ public enum ScenarioLoader {
     }
 
     private static func readWeights(_ weights: inout TableReader, into result: inout Weights) {
-        weights.allow(["focus", "risk", "target_group", "quality"])
+        weights.allow(["focus", "risk", "target_group", "quality", "objective", "assessment", "focus_mode"])
+        if let raw = weights.string("focus_mode") {
+            if let mode = FocusMode(rawValue: raw) {
+                result.focusMode = mode
+            } else {
+                weights.problem("focus_mode", .unknownFocusMode(raw, suggestion: closestMatch(to: raw, in: FocusMode.allCases.map(\.rawValue))))
+            }
+        }
+        if var objective = weights.table("objective") {
+            objective.allow(Objective.allCases.map(\.rawValue))
+            for o in Objective.allCases { if let w = objective.weight(o.rawValue) { result.objective[o] = w } }
+            objective.finish(into: &weights)
+        }
+        if var assessment = weights.table("assessment") {
+            assessment.allow((1...5).map(String.init))
+            for score in 1...5 { if let w = assessment.weight(String(score)) { result.assessment[score] = w } }
+            assessment.finish(into: &weights)
+        }
         if var focus = weights.table("focus") {
             focus.allow(FocusArea.allCases.map(\.rawValue) + ["outside"])
             for f in FocusArea.allCases { if let w = focus.weight(f.rawValue) { result.focus[f] = w } }
@@ -217,12 +234,13 @@ public enum ScenarioLoader {
     }
 
     private static func readRules(_ rules: inout TableReader, into result: inout Rules) {
-        rules.allow(["require_sof_in_steering_group", "require_objective", "require_activity_accounting", "commitment",
+        rules.allow(["require_sof_in_steering_group", "require_objective", "require_activity_accounting", "require_need_documented", "commitment",
                      "primary_share_min", "area_share_max", "carry_over", "returns", "min_fraction", "max_projects", "focus_floor",
                      "year_to_year_change_max"])
         if let v = rules.boolean("require_sof_in_steering_group") { result.requireSofInSteeringGroup = v }
         if let v = rules.boolean("require_objective") { result.requireObjective = v }
         if let v = rules.boolean("require_activity_accounting") { result.requireActivityAccounting = v }
+        if let v = rules.boolean("require_need_documented") { result.requireNeedDocumented = v }
         if let v = rules.boolean("carry_over") { result.carryOver = v }
         if let raw = rules.string("commitment") {
             if let c = Commitment(rawValue: raw) {
