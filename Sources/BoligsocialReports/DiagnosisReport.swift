@@ -109,6 +109,9 @@ public struct DiagnosisReport: Sendable {
             return "\(what): " + labels.lowerMinimumShare(number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
         case .yearToYear:
             return "\(what): " + labels.raise("rules.year_to_year_change_max", number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
+        case .sofShare:
+            return "\(what): \(labels.overBy(number.kr(Int(r.shortfall.rounded(.up))))); "
+                + labels.raise("rules.sof_share_max", number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
         case .decision(let id):
             let reason = scenario.decisions[id]?.reason ?? ""
             return "\(what) (\(reason)): " + labels.decisionCannotHold(number.kr(Int(r.current.rounded())), number.kr(Int(r.needed.rounded())))
@@ -130,6 +133,7 @@ public struct DiagnosisReport: Sendable {
         if after.yearToYearChangeMax != before.yearToYearChangeMax, let v = after.yearToYearChangeMax {
             keys.append(("year_to_year_change_max", v, "\(v.roundedForReport)"))
         }
+        if after.sofShareMax != before.sofShareMax, let v = after.sofShareMax { keys.append(("sof_share_max", v, "\(v.roundedForReport)")) }
         for focus in FocusArea.allCases where after.focusFloor[focus] != before.focusFloor[focus] {
             let v = Int(after.focusFloor[focus] ?? 0)
             keys.append(("focus_floor.\(focus.rawValue)", Double(v), "\(v)"))
@@ -152,6 +156,7 @@ enum ConstraintJSON {
         case .maxProjects: [("rule", .string("max_projects"))]
         case .decision(let id): [("rule", .string("decision")), ("application", .string(id))]
         case .yearToYear(let id, let year): [("rule", .string("year_to_year_change_max")), ("application", .string(id)), ("year", .int(year))]
+        case .sofShare(let id, let year): [("rule", .string("sof_share_max")), ("application", .string(id)), ("year", .int(year))]
         }
     }
 }

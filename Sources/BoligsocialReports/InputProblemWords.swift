@@ -96,6 +96,10 @@ public struct InputProblemWords: Sendable {
             return (da ? "beløbet \(raw) " : "the amount \(raw) ") + amount(why)
         case .notFraction(let raw):
             return da ? "'\(raw)' er ikke en andel mellem 0 og 1" : "'\(raw)' is not a fraction between 0 and 1"
+        case .coFundingAboveBudget(let year, let request, let other, let total):
+            let n = NumberFormat(da ? .da : .en)
+            return da ? "anden finansiering (\(n.kr(Int(other)))) og det ansøgte (\(n.kr(Int(request)))) er tilsammen mere end det samlede budget for \(year) (\(n.kr(Int(total))))"
+                : "other funding (\(n.kr(Int(other)))) and the request (\(n.kr(Int(request)))) add up to more than the \(year) total budget (\(n.kr(Int(total))))"
         case .notAssessment(let raw):
             return da ? "'\(raw)' er ikke en vurdering; skriv et helt tal fra 1 til 5, eller lad feltet stå tomt"
                 : "'\(raw)' is not an assessment; write a whole number from 1 to 5, or leave it blank"

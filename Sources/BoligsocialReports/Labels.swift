@@ -60,6 +60,17 @@ public struct Labels: Sendable {
     var byApplication: String { pick("By application", "Pr. ansøgning") }
     var byFocus: String { pick("By focus area", "Pr. indsatsområde") }
     var byRisk: String { pick("By risk class", "Pr. risikoklasse") }
+    var byObjective: String { pick("By objective (an application's money split evenly over its objectives)",
+                                   "Pr. målsætning (en ansøgnings midler fordelt ligeligt på dens målsætninger)") }
+    var byTargetGroup: String { pick("By target group", "Pr. målgruppe") }
+    var coFundingTitle: String { pick("Co-funding (over the years with a total budget)", "Medfinansiering (over de år, der er opgivet samlet budget for)") }
+    var totalBudget: String { pick("Total budget", "Samlet budget") }
+    var otherFunding: String { pick("Other funding", "Anden finansiering") }
+    var grantedBySOF: String { pick("Granted by SOF", "Bevilget af SOF") }
+    var sofShareOfBudget: String { pick("SOF's share", "SOF's andel") }
+    var uncovered: String { pick("Not covered", "Ikke dækket") }
+    var objectiveWord: String { pick("Objective", "Målsætning") }
+    var targetGroupWord: String { pick("Target group", "Målgruppe") }
     var byArea: String { pick("By area", "Pr. boligområde") }
     var byCategory: String { pick("By cost category", "Pr. udgiftskategori") }
     var year: String { pick("Year", "År") }
@@ -205,6 +216,8 @@ public struct Labels: Sendable {
         case .decision(let id): pick("the committee's decision on \(id)", "udvalgets beslutning om \(id)")
         case .yearToYear(let id, let year):
             pick("the limit on how much \(id)'s share may change into \(year)", "grænsen for, hvor meget \(id)s andel må ændre sig til \(year)")
+        case .sofShare(let id, let year):
+            pick("the cap on SOF's share of \(id)'s total budget in \(year)", "loftet over SOF's andel af \(id)s samlede budget i \(year)")
         }
     }
 

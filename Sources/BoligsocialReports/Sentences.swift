@@ -203,7 +203,7 @@ extension Labels {
             switch r.rule {
             case .focusFloor: number.kr(Int(v.rounded()))
             case .maxProjects: String(Int(v))
-            case .primaryShareMin, .areaShareMax, .minFraction, .yearToYearChangeMax: number.decimal(v, places: 4)
+            case .primaryShareMin, .areaShareMax, .minFraction, .yearToYearChangeMax, .sofShareMax: number.decimal(v, places: 4)
             }
         }
         return r.needed < r.current ? lower(r.rule.key, value(r.current), value(r.needed)) : raise(r.rule.key, value(r.current), value(r.needed))

@@ -62,6 +62,8 @@ enum SolveJSON {
             ("by_area", .object(summary.byArea.map { ($0.area.id, perYear($0.amounts)) })),
             ("by_risk", .object(summary.byRisk.map { ($0.risk.rawValue, perYear($0.amounts)) })),
             ("by_focus", .object(summary.byFocus.map { ($0.focus?.rawValue ?? "outside", perYear($0.amounts)) })),
+            ("by_objective", .object(summary.byObjective.map { ($0.objective?.rawValue ?? "none", perYear($0.amounts)) })),
+            ("by_target_group", .object(summary.byTargetGroup.map { ($0.group.rawValue, perYear($0.amounts)) })),
             ("by_category", .object(summary.byCategory.map { ($0.category.rawValue, perYear($0.amounts)) })),
         ]
         // A MIP stopped early (--time-limit, --mip-gap) says how far from optimal it may be.

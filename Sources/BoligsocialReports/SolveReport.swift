@@ -90,6 +90,13 @@ public struct SolveReport: Report, Sendable {
     public func areaTable() -> TextTable {
         amountTable(title: labels.byArea, key: labels.area, rows: summary.byArea.map { ($0.area.name, $0.amounts) })
     }
+    public func objectiveTable() -> TextTable {
+        amountTable(title: labels.byObjective, key: labels.objectiveWord,
+                    rows: summary.byObjective.map { ($0.objective.map(labels.objective) ?? labels.noObjectiveNamed, $0.amounts) })
+    }
+    public func targetGroupTable() -> TextTable {
+        amountTable(title: labels.byTargetGroup, key: labels.targetGroupWord, rows: summary.byTargetGroup.map { (labels.targetGroup($0.group), $0.amounts) })
+    }
     public func categoryTable() -> TextTable {
         amountTable(title: labels.byCategory, key: labels.category, rows: summary.byCategory.map { (labels.category($0.category), $0.amounts) })
     }
@@ -107,9 +114,26 @@ public struct SolveReport: Report, Sendable {
             rows: decisions.gaveWay.map { [$0.id, $0.title, number.kroner($0.without), number.kroner($0.with), number.kroner($0.with - $0.without)] })
     }
 
+    /// Co-funding ("medfinansiering"), for the applications that give the main project's budget:
+    /// over the years with a budget, the budget, what other funders give, what SOF grants, SOF's
+    /// share of the budget and what is left uncovered; a total line. `nil` when no application has one.
+    public func coFundingTable() -> TextTable? {
+        let rows = CoFunding.rows(allocation)
+        guard !rows.isEmpty else { return nil }
+        func line(_ r: CoFunding) -> [String] {
+            [number.kroner(r.budget), number.kroner(r.other), number.kroner(r.granted),
+             r.budget > 0 ? number.percent(Double(r.granted) / Double(r.budget)) : "–", number.kroner(r.budget - r.other - r.granted)]
+        }
+        let total = CoFunding.total(rows)
+        return TextTable(title: labels.coFundingTitle,
+                         header: [labels.id, labels.title, labels.totalBudget, labels.otherFunding, labels.grantedBySOF, labels.sofShareOfBudget, labels.uncovered],
+                         alignments: [.left, .left, .right, .right, .right, .right, .right],
+                         rows: rows.map { [$0.id, $0.title] + line($0) }, footer: [[labels.total, ""] + line(total)])
+    }
+
     public var tables: [TextTable] {
-        [yearTable(), applicationTable()] + (gaveWayTable().map { [$0] } ?? [])
-            + [focusTable(), riskTable(), areaTable(), categoryTable(), priorityList.tables[0]]
+        [yearTable(), applicationTable()] + (coFundingTable().map { [$0] } ?? []) + (gaveWayTable().map { [$0] } ?? [])
+            + [focusTable(), riskTable(), objectiveTable(), targetGroupTable(), areaTable(), categoryTable(), priorityList.tables[0]]
     }
 
     public var stamps: [InputStamp] { summary.stamp.map { [$0] } ?? [] }
@@ -154,7 +178,18 @@ public struct SolveReport: Report, Sendable {
     }
 
     public func json() -> JSON {
-        let json = SolveJSON.make(summary, labels: labels)
+        var json = SolveJSON.make(summary, labels: labels)
+        let coFunding = CoFunding.rows(allocation)
+        if !coFunding.isEmpty, case .object(var fields) = json {
+            func object(_ r: CoFunding) -> JSON {
+                .object([("id", .string(r.id)), ("total_budget", .int(r.budget)), ("other_funding", .int(r.other)), ("granted", .int(r.granted)),
+                         ("sof_share_of_budget", r.budget > 0 ? .double((Double(r.granted) / Double(r.budget)).roundedForReport) : .null),
+                         ("uncovered", .int(r.budget - r.other - r.granted))])
+            }
+            let at = fields.firstIndex { $0.0 == "inputs" } ?? fields.count
+            fields.insert(("co_funding", .object([("applications", .array(coFunding.map(object))), ("total", object(CoFunding.total(coFunding)))])), at: at)
+            json = .object(fields)
+        }
         guard let d = decisions, case .object(var fields) = json else { return json }
         let decisionsJSON: JSON = .object([
             ("count", .int(allocation.scenario.decisions.count)),
@@ -165,5 +200,30 @@ public struct SolveReport: Report, Sendable {
         let at = fields.firstIndex { $0.0 == "inputs" } ?? fields.count
         fields.insert(("decisions", decisionsJSON), at: at)
         return .object(fields)
+    }
+}
+
+/// One application's co-funding over the years it gives a total budget for (whole kroner).
+struct CoFunding {
+    var id: String
+    var title: String
+    var budget: Int
+    var other: Int
+    var granted: Int
+
+    static func rows(_ allocation: Allocation) -> [CoFunding] {
+        allocation.outcomes.compactMap { o in
+            let years = o.application.totalBudget.indices.filter { o.application.totalBudget(year: $0) != nil }
+            guard !years.isEmpty else { return nil }
+            return CoFunding(id: o.application.id, title: o.application.title,
+                             budget: years.reduce(0) { $0 + Int((o.application.totalBudget(year: $1) ?? 0).rounded()) },
+                             other: years.reduce(0) { $0 + Int(o.application.otherFunding(year: $1).rounded()) },
+                             granted: years.reduce(0) { $0 + o.grantedByYear[$1] })
+        }
+    }
+
+    static func total(_ rows: [CoFunding]) -> CoFunding {
+        CoFunding(id: "", title: "", budget: rows.reduce(0) { $0 + $1.budget }, other: rows.reduce(0) { $0 + $1.other },
+                  granted: rows.reduce(0) { $0 + $1.granted })
     }
 }

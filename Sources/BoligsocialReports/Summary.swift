@@ -10,6 +10,10 @@ public struct AllocationSummary: Sendable {
     /// Keyed by primary focus; `nil` is "outside the focus areas".
     public var byFocus: [(focus: FocusArea?, amounts: [Int])]
     public var byCategory: [(category: CostCategory, amounts: [Int])]
+    /// By the memo's objectives: an application's money split evenly over the objectives it names
+    /// (whole kroner, the remainder to the first), so the table adds up; `nil` is "no objective".
+    public var byObjective: [(objective: Objective?, amounts: [Int])]
+    public var byTargetGroup: [(group: TargetGroup, amounts: [Int])]
     public var counts: [FundingStatus: Int]
 
     public init(_ allocation: Allocation, stamp: InputStamp? = nil) {
@@ -25,6 +29,9 @@ public struct AllocationSummary: Sendable {
         var risk = [[Int]](repeating: zeros, count: riskIndex.count)
         var focus = [[Int]](repeating: zeros, count: focusIndex.count + 1)
         var category = [[Int]](repeating: zeros, count: categories.count)
+        let objectiveIndex = positions(Objective.self), targetIndex = positions(TargetGroup.self)
+        var objective = [[Int]](repeating: zeros, count: objectiveIndex.count + 1)
+        var target = [[Int]](repeating: zeros, count: targetIndex.count)
         let statuses = positions(FundingStatus.self)
         var statusCounts = [Int](repeating: 0, count: statuses.count)
         let outcomes = allocation.outcomes
@@ -49,6 +56,14 @@ public struct AllocationSummary: Sendable {
                 risk[r][y] += amount
                 focus[f][y] += amount
                 for (c, key) in categories.enumerated() { category[c][y] += line[key] ?? 0 }
+                target[targetIndex[outcomes[i].application.targetGroup]!][y] += amount
+                let named = outcomes[i].application.objectives
+                if named.isEmpty {
+                    objective[objectiveIndex.count][y] += amount
+                } else {
+                    let part = amount / named.count, rest = amount - part * named.count
+                    for (k, o) in named.enumerated() { objective[objectiveIndex[o]!][y] += part + (k < rest ? 1 : 0) }
+                }
             }
         }
         var counts: [FundingStatus: Int] = [:]
@@ -57,6 +72,9 @@ public struct AllocationSummary: Sendable {
         byRisk = RiskClass.allCases.enumerated().map { ($1, risk[$0]) }
         byFocus = FocusArea.allCases.enumerated().map { (Optional($1), focus[$0]) } + [(nil, focus[focusIndex.count])]
         byCategory = categories.enumerated().map { ($1, category[$0]) }
+        byObjective = Objective.allCases.enumerated().map { (Optional($1), objective[$0]) }
+            + (objective[objectiveIndex.count].contains { $0 != 0 } ? [(nil, objective[objectiveIndex.count])] : [])
+        byTargetGroup = TargetGroup.allCases.enumerated().map { ($1, target[$0]) }
         self.counts = counts
     }
 

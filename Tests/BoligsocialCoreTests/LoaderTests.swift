@@ -94,6 +94,39 @@ import BoligsocialReports
             "apps.csv:2:73: '2.5' is not an assessment; write a whole number from 1 to 5, or leave it blank"])
     }
 
+    /// Co-funding columns: read per year (blank budget: none given), and other funding plus the
+    /// request above the budget located at the budget's cell.
+    @Test func coFundingColumns() throws {
+        let header = Self.header + ",samlet_budget_2009,anden_finansiering_2009"
+        var diagnostics = DiagnosticCollector()
+        let read = RoundLoader.parseApplications(Array((header + "\n" + Self.good + ",500,300\nA2,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,0,0,,\n").utf8),
+                                                 file: "apps.csv", years: [2009], areas: Self.areas, diagnostics: &diagnostics)
+        #expect(diagnostics.diagnostics.isEmpty && read.count == 2)
+        #expect(read[0].totalBudget == [500] && read[0].otherFunding == [300] && read[1].totalBudget == [nil] && read[1].otherFunding == [0])
+        #expect(Self.problems(header + "\n" + Self.good + ",350,300\n")
+            == ["apps.csv:2:68: other funding (300 kr.) and the request (100 kr.) add up to more than the 2009 total budget (350 kr.)"])
+    }
+
+    /// A generated round written as CSV (every column, the memo's further criteria, the assessment
+    /// and co-funding among them) reads back as the same round.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func generatedRoundsRoundTrip(seed: UInt64) throws {
+        let round = RoundGenerator.round(applications: 80, seed: seed)
+        #expect(round.applications.contains { $0.assessment != nil } && round.applications.contains { !$0.totalBudget.isEmpty })
+        var diagnostics = DiagnosticCollector()
+        let areas = RoundLoader.parseAreas(Array(RoundWriter.areasCSV(round).utf8), file: "areas.csv", diagnostics: &diagnostics)
+        let applications = RoundLoader.parseApplications(Array(RoundWriter.applicationsCSV(round).utf8), file: "apps.csv", years: round.years,
+                                                         areas: areas, diagnostics: &diagnostics)
+        #expect(diagnostics.diagnostics.isEmpty)
+        // Applications written without co-funding read back with blank budgets.
+        let expected = round.applications.map { a -> Application in
+            var a = a
+            if a.totalBudget.isEmpty { a.totalBudget = round.years.map { _ in nil }; a.otherFunding = round.years.map { _ in 0 } }
+            return a
+        }
+        #expect(Round(years: round.years, areas: areas, applications: applications) == Round(years: round.years, areas: round.areas, applications: expected))
+    }
+
     @Test func amountsInEachDialect() {
         let n = { (s: String, semi: Bool) in ValueParser.number(s, semicolonDialect: semi) }
         #expect(n("1250000.50", false) == 1_250_000.5)

@@ -107,6 +107,34 @@ import Testing
         #expect(WeightBreakdown(Fixture.app("C", salary: [1]), risk: .vulnerable, weights: scenario.weights).assessment == 1)
     }
 
+    /// `sof_share_max`: A (w 1.0) asks 100.000 kr. of a project budgeted at 150.000 kr. (20.000 kr.
+    /// from other funders); B (w 0.6) asks 100.000 kr. without a budget. At most half of A's budget
+    /// from SOF: A 75.000 kr., B 100.000 kr. of the 200.000 kr.: 75 + 60 = 135 points, 25.000 kr.
+    /// left. Without the rule A takes its 100.000 kr.: 100 + 60 = 160. A decision to fund A fully
+    /// cannot hold under the rule: diagnosed, the share alone raised to 0.6667 (100.000 of 150.000),
+    /// or the decision dropped.
+    @Test func sofShareOfTheTotalBudget() throws {
+        var a = Fixture.app("A", salary: [100_000])
+        a.totalBudget = [150_000]
+        a.otherFunding = [20_000]
+        let apps = [a, Fixture.app("B", target: .secondary, salary: [100_000])]
+        var rules = Rules()
+        rules.sofShareMax = 0.5
+        let capped = try Fixture.solve(apps, envelope: [200_000], rules: rules)
+        #expect(capped.outcome("A").grantedTotal == 75_000 && capped.share("B") == 1)
+        #expect(abs(capped.priorityPoints - 135) < 1e-6 && capped.allocated == [175_000])
+        #expect(capped.outcome("A").binding == [.sofShare(application: "A", year: 2009)])
+        #expect(abs(try Fixture.solve(apps, envelope: [200_000]).priorityPoints - 160) < 1e-6)
+        var decided = Fixture.scenario([200_000], rules: rules)
+        decided.decisions["A"] = DecisionTests.decide(.full)
+        let diagnosis = try #require(try Diagnosis.diagnose(round: Fixture.round(apps), scenario: decided))
+        #expect(diagnosis.singleRule == [RuleChange(rule: .sofShareMax, current: 0.5, needed: 0.6667)])
+        #expect(diagnosis.singleDecision == ["A"])
+        // Jointly, the elastic model misses the decision or the cap by the same 25.000 kr.
+        #expect(diagnosis.relaxations.allSatisfy { [.sofShare(application: "A", year: 2009), .decision(application: "A")].contains($0.kind) })
+        #expect(diagnosis.relaxations.map { ($0.shortfall / 1000).rounded() } == [25])
+    }
+
     /// `weights.objective`: O is the mean of the application's objectives' weights. A names
     /// image (0.5) and crime_safety (1.5): O = 1; B names image alone: O = 0.5; C names
     /// crime_safety: O = 1.5. With 200.000 kr. for three asking 100.000 kr.: C, then A: 250 points.

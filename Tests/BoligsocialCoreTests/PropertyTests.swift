@@ -16,6 +16,7 @@ import Testing
         if ruleBits & 4 != 0 { scenario.rules.carryOver = true }
         if ruleBits & 8 != 0 { scenario.rules.returns = [1.0, 0.6, 0.3] }
         if ruleBits & 16 != 0 { scenario.rules.primaryShareMin = 0.5 }
+        if ruleBits & 64 != 0 { scenario.rules.sofShareMax = 0.4 }
         // Generated rounds carry min_fraction columns on some applications: keep most cases LPs.
         if ruleBits & 32 == 0 { scenario.rules.minFraction = 0; return (strippedMinFractions(round), scenario) }
         return (round, scenario)
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func allocationsKeepTheInvariants() async {
-        await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000), Gen.int(in: 5...150), Gen.int(in: 0...63)) { seed, coverage, bits in
+        await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000), Gen.int(in: 5...150), Gen.int(in: 0...127)) { seed, coverage, bits in
             let (round, scenario) = Self.randomCase(seed: seed, coverage: coverage, ruleBits: bits)
             let a = try Allocator.solve(round: round, scenario: scenario)
             #expect(a.status == .optimal)
@@ -49,6 +50,10 @@ import Testing
                     }
                 }
                 if !o.prepared.eligibility.isEligible { #expect(o.grantedTotal == 0 && o.status == .ineligible) }
+                // Co-funding: never above the share of the year's total budget.
+                if let s = scenario.rules.sofShareMax {
+                    for y in scenario.years.indices { if let budget = o.application.totalBudget(year: y) { #expect(Double(o.grantedByYear[y]) <= s * budget + 3) } }
+                }
                 // Proportional: one share for every year, and each year's money follows it to the krone.
                 if scenario.rules.commitment == .proportional {
                     #expect(Set(o.shareByYear).count <= 1)

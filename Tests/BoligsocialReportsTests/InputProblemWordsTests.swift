@@ -7,7 +7,7 @@ import Testing
 /// makes the compiler name a case left out), worded otherwise than in English.
 @Suite struct InputProblemWordsTests {
     static let samples: [InputProblem] = [
-        .emptyTable, .notAssessment("6"), .unknownFocusMode("maks", suggestion: "max"), .duplicateColumn("id"), .missingColumn("area", suggestion: "areas"), .tooFewFields(expected: 16, found: 3),
+        .emptyTable, .notAssessment("6"), .coFundingAboveBudget(year: 2010, request: 500_000, other: 600_000, total: 1_000_000), .unknownFocusMode("maks", suggestion: "max"), .duplicateColumn("id"), .missingColumn("area", suggestion: "areas"), .tooFewFields(expected: 16, found: 3),
         .tooManyFields(expected: 16, found: 18, semicolon: true), .unclosedQuote, .utf16, .mixedEncoding(byte: 0xE6, utf8Line: 3),
         .emptyID(.areas), .duplicateID(.applications, id: "A1", firstLine: 2), .unknownArea("MJQ", suggestion: "MJP"),
         .unknownWord(.targetGroup, raw: "x", suggestion: nil, expected: ["primary", "secondary"], danish: ["primær", "sekundær"]),
@@ -43,7 +43,7 @@ import Testing
         switch p {
         case .emptyTable, .duplicateColumn, .missingColumn, .tooFewFields, .tooManyFields, .unclosedQuote, .utf16, .mixedEncoding,
              .emptyID, .duplicateID, .unknownArea, .unknownWord, .unknownListWord, .notYesNo, .notAmount, .amountOutOfRange, .notFraction,
-             .proportionalSpread, .notAssessment, .unknownFocusMode, .tomlSyntax, .wrongType, .emptyValue, .amountKey, .weightOutOfRange, .fractionOutOfRange, .unknownKey,
+             .proportionalSpread, .notAssessment, .coFundingAboveBudget, .unknownFocusMode, .tomlSyntax, .wrongType, .emptyValue, .amountKey, .weightOutOfRange, .fractionOutOfRange, .unknownKey,
              .extendsCycle, .extendsTooLong, .extendsNotAPath, .yearsNotIncreasing, .noTableFile, .yearTwice, .notAScenarioYear,
              .noEnvelope, .noEnvelopeTable, .unknownCommitment, .negativeMaxProjects, .badReturns, .indexOutOfRange, .decisionWithoutReason, .decisionUnclear,
              .decisionUnknownFund, .decisionContradicts, .decisionUnknownApplication, .decisionPerYearNeedsPerYear, .workbook:
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func everyProblemHasItsDanishSentence() {
-        #expect(Set(Self.samples.map(Self.kind)).count == 47, "a sample for every case")
+        #expect(Set(Self.samples.map(Self.kind)).count == 48, "a sample for every case")
         let all = Self.samples + Self.workbookSamples.map(InputProblem.workbook) + Self.syntaxSamples.map(InputProblem.tomlSyntax)
             + [XMLProblem.commentNotClosed, .cdataNotClosed, .declarationNotClosed, .endTagNotClosed, .startTagNotClosed, .tagWithoutName,
                .straySlash, .attributeWithoutValue, .attributeValueWithoutQuotes, .attributeValueNotClosed].map { .workbook(.malformedXML($0)) }

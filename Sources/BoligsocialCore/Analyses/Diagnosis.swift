@@ -38,7 +38,7 @@ public struct Diagnosis: Sendable {
             let signs: [Double]
             switch kind {
             case .primaryShare, .focusFloor, .minimumFraction: signs = [1]
-            case .areaShare, .maxProjects: signs = [-1]
+            case .areaShare, .maxProjects, .sofShare: signs = [-1]
             // A decision may be missed either way (too little for `full`, too much for `none`).
             case .decision, .yearToYear: signs = [1, -1]
             case .envelope, .envelopeScale, .fundedOnlyIfSelected: continue
@@ -121,6 +121,14 @@ public struct Diagnosis: Sendable {
             let total = outcome?.prepared.eligibleTotal ?? 0
             return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: (decided?.lowerBound ?? 0) * total,
                               needed: Double(outcome?.grantedTotal ?? 0))
+        case .sofShare(let id, let year):
+            // The share of the project's budget that the rest of the rules need SOF to grant.
+            let y = yearIndex(year)
+            let outcome = allocation.outcomes.first { $0.application.id == id }
+            let budget = outcome?.application.totalBudget(year: y) ?? 0
+            let granted = Double(outcome?.grantedByYear[y] ?? 0) + s * AllocationModel.unit
+            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: rules.sofShareMax ?? 1,
+                              needed: budget > 0 ? min(1, (granted / budget * 1e4).rounded(.up) / 1e4 + 1e-4) : 1)
         case .envelope, .envelopeScale, .fundedOnlyIfSelected:
             return Relaxation(kind: kind, shortfall: s, current: 0, needed: 0)
         }
@@ -135,6 +143,7 @@ public struct Diagnosis: Sendable {
         case .maxProjects: rules.maxProjects = max(rules.maxProjects ?? 0, Int(r.needed))
         case .minimumFraction: rules.minFraction = min(rules.minFraction ?? r.needed, r.needed)
         case .yearToYear: rules.yearToYearChangeMax = max(rules.yearToYearChangeMax ?? 0, r.needed)
+        case .sofShare: rules.sofShareMax = max(rules.sofShareMax ?? 0, r.needed)
         case .envelope, .envelopeScale, .fundedOnlyIfSelected, .decision: break
         }
     }

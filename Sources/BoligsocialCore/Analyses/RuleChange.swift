@@ -12,6 +12,7 @@ public struct RuleChange: Sendable, Equatable {
         case maxProjects
         case minFraction
         case yearToYearChangeMax
+        case sofShareMax
 
         /// The key as a scenario file writes it.
         public var key: String {
@@ -22,6 +23,7 @@ public struct RuleChange: Sendable, Equatable {
             case .maxProjects: "rules.max_projects"
             case .minFraction: "rules.min_fraction"
             case .yearToYearChangeMax: "rules.year_to_year_change_max"
+            case .sofShareMax: "rules.sof_share_max"
             }
         }
 
@@ -34,6 +36,7 @@ public struct RuleChange: Sendable, Equatable {
             case .maxProjects: rules.maxProjects.map(Double.init)
             case .minFraction: rules.minFraction
             case .yearToYearChangeMax: rules.yearToYearChangeMax
+            case .sofShareMax: rules.sofShareMax
             }
         }
 
@@ -45,6 +48,7 @@ public struct RuleChange: Sendable, Equatable {
             case .maxProjects: rules.maxProjects = Int(value)
             case .minFraction: rules.minFraction = value
             case .yearToYearChangeMax: rules.yearToYearChangeMax = value
+            case .sofShareMax: rules.sofShareMax = value
             }
         }
 
@@ -54,7 +58,7 @@ public struct RuleChange: Sendable, Equatable {
         func loosest(in round: Round) -> (value: Double, numerator: Double, denominator: Double) {
             switch self {
             case .primaryShareMin, .minFraction: (0, 1, 10_000)
-            case .areaShareMax, .yearToYearChangeMax: (1, 1, 10_000)
+            case .areaShareMax, .yearToYearChangeMax, .sofShareMax: (1, 1, 10_000)
             case .focusFloor: (0, 1000, 1)
             case .maxProjects: (Double(round.applications.count), 1, 1)
             }
@@ -68,6 +72,7 @@ public struct RuleChange: Sendable, Equatable {
             if rules.minFraction != nil { list.append(.minFraction) }
             if rules.maxProjects != nil { list.append(.maxProjects) }
             if rules.yearToYearChangeMax != nil, rules.commitment == .perYear { list.append(.yearToYearChangeMax) }
+            if rules.sofShareMax != nil { list.append(.sofShareMax) }
             list += rules.focusFloor.keys.sorted { $0.rawValue < $1.rawValue }.map { .focusFloor($0) }
             return list
         }

@@ -22,6 +22,14 @@ public struct Application: Sendable, Equatable, Codable {
     public var indicators = false
     /// The caseworker's overall score, 1–5 (`assessment`); `nil` when not assessed.
     public var assessment: Int?
+    /// Co-funding ("medfinansiering"), in the round's year order: the main project's total budget
+    /// (`total_budget_YYYY`; `nil` when not given) and what other funders give (`other_funding_YYYY`,
+    /// blank is 0). Both empty when the file has no such columns.
+    public var totalBudget: [Double?] = []
+    public var otherFunding: [Double] = []
+
+    public func totalBudget(year index: Int) -> Double? { index < totalBudget.count ? totalBudget[index] : nil }
+    public func otherFunding(year index: Int) -> Double { index < otherFunding.count ? otherFunding[index] : 0 }
     /// Below this share of its request the project is not viable; `nil` when the column is blank.
     public var minFraction: Double?
     /// Requested DKK, `requests[yearIndex][category]`, in the order of the round's years.

@@ -19,5 +19,8 @@ public struct Rules: Sendable, Equatable {
     public var yearToYearChangeMax: Double?
     /// DKK per year that must go to applications whose primary focus is the key.
     public var focusFloor: [FocusArea: Double] = [:]
+    /// `sof_share_max`: in each year, SOF grants at most this share of a project's total budget
+    /// (applications without a total budget that year are not bound).
+    public var sofShareMax: Double?
     public init() {}
 }

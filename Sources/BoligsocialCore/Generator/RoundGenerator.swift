@@ -17,6 +17,13 @@ public enum RoundGenerator {
             var a = application(index: i, area: areas[Int.random(in: 0..<areaCount, using: &rng)].id, years: years, using: &rng)
             for criterion in QualityCriterion.optional { a.set(criterion, Double.random(in: 0..<1, using: &further) < 0.4) }
             a.assessment = Double.random(in: 0..<1, using: &further) < 0.3 ? Int.random(in: 1...5, using: &further) : nil
+            // A third co-funded: a main project budget of 1.5–4 times the request, other funders
+            // giving up to half of what the request leaves.
+            if Double.random(in: 0..<1, using: &further) < 0.3 {
+                let factor = Double.random(in: 1.5...4, using: &further), other = Double.random(in: 0...0.5, using: &further)
+                a.totalBudget = a.requests.map { (($0.total * factor) / 1000).rounded() * 1000 }
+                a.otherFunding = zip(a.requests, a.totalBudget).map { request, budget in ((budget! - request.total) * other / 1000).rounded(.down) * 1000 }
+            }
             return a
         }
         return Round(years: years, areas: areas, applications: applications)

@@ -8,7 +8,7 @@ public enum RoundWriter {
 
     public static func applicationsCSV(_ round: Round) -> String {
         var out = (RoundLoader.applicationColumns(years: round.years) + ["min_fraction"] + QualityCriterion.optional.map(\.rawValue)
-            + ["assessment"]).joined(separator: ",") + "\n"
+            + ["assessment"] + round.years.flatMap { ["total_budget_\($0)", "other_funding_\($0)"] }).joined(separator: ",") + "\n"
         let yesNo = { (b: Bool) in b ? "yes" : "no" }
         for a in round.applications {
             var fields = [a.id, a.title, a.areaID, a.focus.map(\.rawValue).joined(separator: "|"),
@@ -24,6 +24,11 @@ public enum RoundWriter {
             fields.append(a.minFraction.map { String($0) } ?? "")
             fields += QualityCriterion.optional.map { a.meets($0) ? "yes" : "" }
             fields.append(a.assessment.map(String.init) ?? "")
+            for y in round.years.indices {
+                fields.append(a.totalBudget(year: y).map { String(Int($0)) } ?? "")
+                let other = a.otherFunding(year: y)
+                fields.append(other == 0 ? "" : String(Int(other)))
+            }
             out += fields.map(quoted).joined(separator: ",") + "\n"
         }
         return out

@@ -29,6 +29,8 @@ public enum InputProblem: Sendable, Equatable {
     case notFraction(String)
     /// An `assessment` cell that is not a whole number 1–5.
     case notAssessment(String)
+    /// Other funding plus the request above the total budget of the year (`total_budget_YYYY`).
+    case coFundingAboveBudget(year: Int, request: Double, other: Double, total: Double)
     /// Under proportional commitment, one year asks more than a million times another.
     case proportionalSpread(smallYear: Int, small: Double, largeYear: Int, large: Double)
 

@@ -212,6 +212,7 @@ public struct AllocationModel: Sendable {
         try addSelectionRules()
         try addDecisions()
         try addYearToYearRule()
+        try addSofShareRule()
     }
 
     /// Rule 8, under `per_year`: `−c ≤ φ[a,y] − φ[a,y−1] ≤ c` for years that both ask for money,
@@ -225,6 +226,19 @@ public struct AllocationModel: Sendable {
                 let before = shareColumns[a][y - 1].map { ($0, -1 / columnScale[$0.index]) }
                 try addRow("year_to_year_\(Self.sanitized(p.application.id))_\(years[y])", .between(-c, c), now + before,
                            .yearToYear(application: p.application.id, year: years[y]))
+            }
+        }
+    }
+
+    /// Co-funding: in each year SOF grants at most `sof_share_max` of a project's total budget,
+    /// `x[a,y] ≤ s·B[a,y]`; a year without a budget, or one the share cannot bind in, has no row.
+    private mutating func addSofShareRule() throws(LPError) {
+        guard let s = scenario.rules.sofShareMax else { return }
+        for (a, p) in prepared.enumerated() where !shareColumns[a].isEmpty {
+            for (y, year) in scenario.years.enumerated() {
+                guard let budget = p.application.totalBudget(year: y), p.eligibleByYear[y] > s * budget else { continue }
+                try addRow("sof_share_\(Self.sanitized(p.application.id))_\(year)", .atMost(s * budget / Self.unit),
+                           moneyTerms(year: y, among: [a]) { _ in 1 }, .sofShare(application: p.application.id, year: year))
             }
         }
     }

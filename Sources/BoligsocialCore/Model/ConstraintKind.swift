@@ -15,4 +15,6 @@ public enum ConstraintKind: Sendable, Hashable {
     case yearToYear(application: String, year: Int)
     /// The committee's decision on an application (`[decisions]`).
     case decision(application: String)
+    /// SOF's share of a project's total budget in a year (`sof_share_max`).
+    case sofShare(application: String, year: Int)
 }

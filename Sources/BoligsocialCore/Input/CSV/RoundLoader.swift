@@ -85,6 +85,8 @@ public enum RoundLoader {
         // The memo's further criteria, each in an optional column (absent or blank: no).
         let criterionColumns = QualityCriterion.optional.map { columns.column($0.rawValue) }
         let assessmentColumn = columns.column("assessment")
+        let budgetColumns = years.map { columns.column("total_budget_\($0)") }, otherColumns = years.map { columns.column("other_funding_\($0)") }
+        let coFunded = budgetColumns.contains { $0.index != nil } || otherColumns.contains { $0.index != nil }
         let keys = (focus: Spellings(FocusArea.self, what: .focusArea), objective: Spellings(Objective.self, what: .objective),
                     target: Spellings(TargetGroup.self, what: .targetGroup), theory: Spellings(TheoryOfChange.self, what: .theoryOfChange))
         let amountColumns = years.map { year in CostCategory.allCases.map { columns.column("\($0.rawValue)_\(year)") } }
@@ -115,6 +117,19 @@ public enum RoundLoader {
                 }
                 requests.append(byCategory)
             }
+            var totalBudget: [Double?] = [], otherFunding: [Double] = []
+            if coFunded {
+                for (y, year) in years.enumerated() {
+                    let total = row.text(budgetColumns[y]).isEmpty ? nil : row.amount(budgetColumns[y])
+                    let other = row.amount(otherColumns[y]) ?? 0
+                    totalBudget.append(total)
+                    otherFunding.append(other)
+                    // What the project asks of SOF and gets elsewhere cannot exceed its budget.
+                    if let total, other + requests[y].total > total {
+                        row.fail(budgetColumns[y], .coFundingAboveBudget(year: year, request: requests[y].total, other: other, total: total))
+                    }
+                }
+            }
             if proportional {
                 let totals = requests.map(\.total)
                 if let top = totals.max(), let y = totals.indices.filter({ totals[$0] > 0 }).min(by: { totals[$0] < totals[$1] }),
@@ -133,6 +148,8 @@ public enum RoundLoader {
                 theoryOfChange: theory, minFraction: minFraction, requests: requests)
             for (criterion, value) in zip(QualityCriterion.optional, criteria) { application.set(criterion, value) }
             application.assessment = assessment
+            application.totalBudget = totalBudget
+            application.otherFunding = otherFunding
             applications.append(application)
         }
         return applications

@@ -236,7 +236,7 @@ public enum ScenarioLoader {
     private static func readRules(_ rules: inout TableReader, into result: inout Rules) {
         rules.allow(["require_sof_in_steering_group", "require_objective", "require_activity_accounting", "require_need_documented", "commitment",
                      "primary_share_min", "area_share_max", "carry_over", "returns", "min_fraction", "max_projects", "focus_floor",
-                     "year_to_year_change_max"])
+                     "year_to_year_change_max", "sof_share_max"])
         if let v = rules.boolean("require_sof_in_steering_group") { result.requireSofInSteeringGroup = v }
         if let v = rules.boolean("require_objective") { result.requireObjective = v }
         if let v = rules.boolean("require_activity_accounting") { result.requireActivityAccounting = v }
@@ -253,6 +253,7 @@ public enum ScenarioLoader {
         result.areaShareMax = rules.fraction("area_share_max")
         result.minFraction = rules.fraction("min_fraction")
         result.yearToYearChangeMax = rules.fraction("year_to_year_change_max")
+        result.sofShareMax = rules.fraction("sof_share_max")
         if let k = rules.integer("max_projects") {
             if k < 0 { rules.problem("max_projects", .negativeMaxProjects) } else { result.maxProjects = k }
         }
