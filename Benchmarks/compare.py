@@ -124,6 +124,7 @@ def main():
     parser.add_argument("--sweep-size", type=int, default=1000)
     parser.add_argument("--steps", type=int, default=1000)
     parser.add_argument("--wish-size", type=int, default=5000, help="round size for wish against solve (a MIP round)")
+    parser.add_argument("--sensitivity-size", type=int, default=1000, help="round size for sensitivity against solve")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
@@ -236,6 +237,14 @@ def main():
         print(f"  boligsocial solve, whole process   {solve:8.3f} s")
         print(f"  boligsocial wish, whole process    {wish:8.3f} s")
         print(f"  ratio wish / solve:                {ratio(wish, solve)}   (asked: at most 5x)")
+
+        print(f"\n## sensitivity against solve: {args.sensitivity_size:,} applications, the memo's rules (an LP round)")
+        directory, scenario = generate(binary, workdir, args.sensitivity_size, cap=round(30 / args.sensitivity_size, 6))
+        solve, _, _ = measured([binary, "solve", scenario, "--format", "json"], args.repeat)
+        sensitivity, _, _ = measured([binary, "sensitivity", scenario, "--format", "json"], args.repeat)
+        print(f"  boligsocial solve, whole process         {solve:8.3f} s")
+        print(f"  boligsocial sensitivity, whole process   {sensitivity:8.3f} s   (every weight, both directions)")
+        print(f"  ratio sensitivity / solve:               {ratio(sensitivity, solve)}   (asked: under 20x)")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -4,10 +4,13 @@ public enum Chart: Sendable {
     case stackedBars(title: String, categories: [String], series: [(name: String, values: [Double])], unit: String)
     /// A line through points (envelope against priority points).
     case line(title: String, xLabel: String, yLabel: String, points: [(x: Double, y: Double)])
+    /// One horizontal bar per row from `lower` to `upper` (`nil`: beyond `limit`), on an axis from
+    /// 0 to `limit`, with a mark at 1 (a weight's interval relative to its value).
+    case intervals(title: String, xLabel: String, rows: [(name: String, lower: Double, upper: Double?)], limit: Double)
 
     var title: String {
         switch self {
-        case .stackedBars(let title, _, _, _), .line(let title, _, _, _): title
+        case .stackedBars(let title, _, _, _), .line(let title, _, _, _), .intervals(let title, _, _, _): title
         }
     }
 }
@@ -25,6 +28,8 @@ enum SVGChart {
             return stackedBars(title: title, categories: categories, series: series, unit: unit, id: id, number: number)
         case .line(let title, let xLabel, let yLabel, let points):
             return line(title: title, xLabel: xLabel, yLabel: yLabel, points: points, id: id, number: number)
+        case .intervals(let title, let xLabel, let rows, let limit):
+            return intervals(title: title, xLabel: xLabel, rows: rows, limit: limit, id: id, number: number)
         }
     }
 
@@ -116,6 +121,32 @@ enum SVGChart {
         out += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(palette[0])\" stroke-width=\"2\"/>"
         for p in points.prefix(400) {
             out += "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"2.5\" fill=\"\(palette[0])\"/>"
+        }
+        return out + "</svg>"
+    }
+
+    static func intervals(title: String, xLabel: String, rows: [(name: String, lower: Double, upper: Double?)], limit: Double,
+                          id: String, number: NumberFormat) -> String {
+        let rowHeight = 18.0, labelWidth = 330.0, plotLeft = labelWidth + 10, plotWidth = width - plotLeft - 30
+        let chartHeight = top + rowHeight * Double(rows.count) + bottom
+        func px(_ x: Double) -> Double { plotLeft + plotWidth * min(max(x, 0), limit) / limit }
+        let description = rows.map { "\($0.name): \(number.decimal($0.lower, places: 2))–" + ($0.upper.map { number.decimal($0, places: 2) } ?? "∞") }
+            .joined(separator: "; ")
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(chartHeight))\" width=\"\(Int(width))\" "
+            + "height=\"\(Int(chartHeight))\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" class=\"chart\">"
+            + "<title id=\"\(id)-t\">\(HTML.escape(title))</title><desc id=\"\(id)-d\">\(HTML.escape(description))</desc>"
+        let ticks = stride(from: 0.0, through: limit, by: 0.25).map { $0 }
+        for t in ticks {
+            out += "<line x1=\"\(f(px(t)))\" x2=\"\(f(px(t)))\" y1=\"\(f(top))\" y2=\"\(f(chartHeight - bottom))\" stroke=\"\(t == 1 ? "#000" : "#ddd")\" stroke-width=\"1\"/>"
+            out += "<text x=\"\(f(px(t)))\" y=\"\(f(chartHeight - bottom + 16))\" text-anchor=\"middle\" font-size=\"11\">\(HTML.escape(number.decimal(t, places: 2)))</text>"
+        }
+        out += "<text x=\"\(f(plotLeft + plotWidth / 2))\" y=\"\(f(chartHeight - 10))\" text-anchor=\"middle\" font-size=\"12\">\(HTML.escape(xLabel))</text>"
+        for (r, row) in rows.enumerated() {
+            let y = top + rowHeight * Double(r)
+            let end = row.upper ?? limit
+            out += "<text x=\"\(f(labelWidth))\" y=\"\(f(y + 12))\" text-anchor=\"end\" font-size=\"11\">\(HTML.escape(row.name))</text>"
+            out += "<rect x=\"\(f(px(row.lower)))\" y=\"\(f(y + 3))\" width=\"\(f(max(1, px(end) - px(row.lower))))\" height=\"\(f(rowHeight - 6))\" "
+                + "fill=\"\(palette[row.upper == nil ? 4 : 0])\"><title>\(HTML.escape("\(row.name): \(number.decimal(row.lower, places: 3))–" + (row.upper.map { number.decimal($0, places: 3) } ?? "∞")))</title></rect>"
         }
         return out + "</svg>"
     }

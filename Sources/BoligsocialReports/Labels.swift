@@ -63,6 +63,41 @@ public struct Labels: Sendable {
     var byObjective: String { pick("By objective (an application's money split evenly over its objectives)",
                                    "Pr. målsætning (en ansøgnings midler fordelt ligeligt på dens målsætninger)") }
     var byTargetGroup: String { pick("By target group", "Pr. målgruppe") }
+
+    // `sensitivity`
+    var sensitivityTitle: String { pick("How sensitive the allocation is to each weight", "Fordelingens følsomhed over for hver vægt") }
+    var sensitivityExplained: String {
+        pick("For each weight, the interval over which the same applications are fully funded, partly funded and unfunded (the other weights as set), and what changes first just outside it.",
+             "For hver vægt: det interval, hvor de samme ansøgninger får fuld støtte, delvis støtte og ingen støtte (de øvrige vægte som sat), og hvad der ændrer sig først lige uden for det.")
+    }
+    func sensitivityUnused(_ list: String) -> String {
+        pick("No eligible application's weight depends on: \(list).", "Ingen støtteberettiget ansøgnings vægt afhænger af: \(list).")
+    }
+    var sensitivityChart: String { pick("Each weight's interval, relative to its value (1 = as set)", "Hver vægts interval i forhold til dens værdi (1 = som sat)") }
+    public var sensitivityNeedsLP: String {
+        pick("the scenario is a mixed-integer program (min_fraction or max_projects), which has no basis to range; turn those rules off to see the weights' intervals",
+             "scenariet er en heltalsmodel (min_fraction eller max_projects), som ikke har et basis at afgrænse ud fra; slå de regler fra for at se vægtenes intervaller")
+    }
+    var sensitivityAxis: String { pick("times the weight as set", "gange vægten som sat") }
+    var value: String { pick("Value", "Værdi") }
+    var lowerLimit: String { pick("From", "Fra") }
+    var upperLimit: String { pick("To", "Til") }
+    var justBelow: String { pick("Just below", "Lige under") }
+    var justAbove: String { pick("Just above", "Lige over") }
+    var noUpperLimit: String { pick("no limit", "ingen grænse") }
+    var nothingDown: String { pick("(nothing changes down to 0)", "(intet ændrer sig ned til 0)") }
+    /// A weight in words: its table and its key's meaning.
+    func weightName(_ p: WeightParameter) -> String {
+        switch p {
+        case .focus(let f): "\(focusArea.lowercased()): \(focus(f))"
+        case .outsideFocus: "\(focusArea.lowercased()): \(focus(nil))"
+        case .risk(let r): "\(riskClass.lowercased()): \(risk(r))"
+        case .targetGroup(let t): targetGroup(t)
+        case .quality(let q): pick("quality: ", "kvalitet: ") + quality(q)
+        case .objective(let o): pick("objective: ", "målsætning: ") + objective(o)
+        case .assessment(let score): assessedAs(score)
+        }
+    }
     var coFundingTitle: String { pick("Co-funding (over the years with a total budget)", "Medfinansiering (over de år, der er opgivet samlet budget for)") }
     var totalBudget: String { pick("Total budget", "Samlet budget") }
     var otherFunding: String { pick("Other funding", "Anden finansiering") }
@@ -118,7 +153,6 @@ public struct Labels: Sendable {
     var marginalPiece: String { pick("Points per extra 1,000 kr. from here", "Point pr. ekstra 1.000 kr. herfra") }
     var weightFactors: String { pick("Weight and its factors", "Vægtberegning") }
     var factor: String { pick("Factor", "Faktor") }
-    var value: String { pick("Value", "Værdi") }
     var source: String { pick("From", "Kilde") }
     var eligibility: String { pick("Eligibility", "Berettigelse") }
     var check: String { pick("Check", "Krav") }

@@ -160,6 +160,60 @@ final class GLPKProblem {
         return (down.isFinite ? value - down : nil, up.isFinite ? value + up : nil)
     }
 
+    /// How far the objective can move along `direction` (coefficient changes per unit of a
+    /// parameter, `c + Δ·direction`) with the last optimal basis staying optimal: the interval of
+    /// `Δ` around 0. The basis fixes the primal solution, so the solution is the same over it.
+    /// Measured like `measuredRange`: each reduced cost at `c` and at `c + direction`, the basis
+    /// kept (`glp_warm_up`), gives its rate; the ratio test against the sign each nonbasic
+    /// variable's status needs gives the interval. `nil` without an optimal basis; an unlimited
+    /// side is `nil` too.
+    func objectiveRange(direction: [(LinearProgram.ColumnID, Double)]) throws(LPError) -> (lower: Double?, upper: Double?)? {
+        try checkThread()
+        for (column, _) in direction where column.index < 0 || column.index >= program.columns.count {
+            throw .indexOutOfRange(what: "column", index: column.index, count: program.columns.count)
+        }
+        // The reduced costs at `c` are those the last solve left (an optimal basis, its values current).
+        guard glp_get_prim_stat(handle) == GLP_FEAS, glp_get_dual_stat(handle) == GLP_FEAS,
+              program.rows.isEmpty || glp_bf_exists(handle) != 0 else { return nil }
+        let m = Int32(program.rows.count), n = Int32(program.columns.count)
+        func reducedCosts() -> [Double] {
+            (m > 0 ? (1...m).map { glp_get_row_dual(handle, $0) } : []) + (1...n).map { glp_get_col_dual(handle, $0) }
+        }
+        let before = reducedCosts()
+        var saved: [(Int32, Double)] = []
+        for (column, change) in direction {
+            let j = GLPKIndex.column(column), c = glp_get_obj_coef(handle, j)
+            saved.append((j, c))
+            glp_set_obj_coef(handle, j, c + change)
+        }
+        let after = glp_warm_up(handle) == 0 ? reducedCosts() : nil
+        for (j, c) in saved.reversed() { glp_set_obj_coef(handle, j, c) }
+        guard glp_warm_up(handle) == 0, let after else { return nil }
+        // Maximising, a variable at its lower bound needs d ≤ 0 and one at its upper bound d ≥ 0;
+        // minimising, the other way round. A free nonbasic variable needs d = 0.
+        let sign: Double = glp_get_obj_dir(handle) == GLP_MAX ? 1 : -1
+        var lower = -Double.infinity, upper = Double.infinity
+        for k in 0..<Int(m + n) {
+            let status = k < Int(m) ? glp_get_row_stat(handle, Int32(k + 1)) : glp_get_col_stat(handle, Int32(k - Int(m) + 1))
+            guard status != GLP_BS, status != GLP_NS else { continue }
+            let d = sign * before[k], rate = sign * (after[k] - before[k])
+            guard abs(rate) > 1e-12 * max(1, abs(before[k])) else { continue }
+            switch status {
+            case GLP_NL:
+                // d + Δ·rate ≤ 0 (d a hair above 0 counts as 0).
+                let room = max(0, -d)
+                if rate > 0 { upper = min(upper, room / rate) } else { lower = max(lower, room / rate) }
+            case GLP_NU:
+                let room = max(0, d)
+                if rate < 0 { upper = min(upper, room / -rate) } else { lower = max(lower, -room / rate) }
+            default:
+                lower = max(lower, 0)
+                upper = min(upper, 0)
+            }
+        }
+        return (lower.isFinite ? lower : nil, upper.isFinite ? upper : nil)
+    }
+
     /// Solves the LP (or the LP relaxation of a MIP) by dual simplex with the long-step ratio test.
     /// The first solve starts from the greedy basis; later solves start from the last basis.
     func solveLP(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {

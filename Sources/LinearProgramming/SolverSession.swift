@@ -48,6 +48,12 @@ public final class SolverSession {
         try problem.boundRange(ofColumn: column)
     }
 
+    /// The interval of `Δ` over which the objective `c + Δ·direction` keeps the last optimal basis
+    /// (and so the solution) optimal; `nil` without one, an unlimited side `nil`.
+    public func objectiveRange(direction: [(LinearProgram.ColumnID, Double)]) throws(LPError) -> (lower: Double?, upper: Double?)? {
+        try problem.objectiveRange(direction: direction)
+    }
+
     /// Writes the program as the solver holds it, in CPLEX LP or free MPS format.
     public func write(to path: String, format: ModelFormat) throws(LPError) { try problem.write(to: path, format: format) }
 

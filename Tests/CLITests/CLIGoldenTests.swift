@@ -44,6 +44,18 @@ import Testing
         try Self.check(["frontier", "round.toml", "--format", "json"], golden: "frontier.json")
     }
 
+    /// `sensitivity` in text, Danish, JSON and CSV; a mixed-integer scenario is refused (64).
+    @Test func sensitivity() throws {
+        try Self.check(["sensitivity", "round.toml"], golden: "sensitivity.txt")
+        try Self.check(["sensitivity", "round.toml", "--lang", "da"], golden: "sensitivity.da.txt")
+        try Self.check(["sensitivity", "round.toml", "--format", "json"], golden: "sensitivity.json")
+        try Self.check(["sensitivity", "round.toml", "--format", "csv"], golden: "sensitivity.csv")
+        let mip = try CLI.run(["sensitivity", "round.toml", "--set", "rules.min_fraction=0.5"], in: Self.round)
+        #expect(mip.status == 64 && mip.stdout.isEmpty && mip.stderr.hasPrefix("boligsocial sensitivity: the scenario is a mixed-integer program"))
+        let html = try CLI.run(["sensitivity", "round.toml", "--format", "html", "--lang", "da"], in: Self.round)
+        #expect(html.status == 0 && html.stdout.contains("<svg") && html.stdout.contains("Hver vægts interval"))
+    }
+
     /// Every command on an infeasible scenario exits 2 with the same diagnosis: on standard
     /// error as text, or with `--format json` as a document on standard output.
     @Test(arguments: [

@@ -89,6 +89,14 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The officer's sensitivity question on the same round: every weight's interval, both ways
+    // (compare.py puts it beside one solve; asked: under 20 times).
+    Benchmark("sensitivity 1000 applications (every weight, both directions)", configuration: .init(maxDuration: .seconds(30), maxIterations: 5)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try Sensitivity.compute(round: frontierRound, scenario: frontierScenario))
+        }
+    }
+
     var mipRound = RoundGenerator.round(applications: 1_000, seed: 11)
     for i in mipRound.applications.indices { mipRound.applications[i].minFraction = nil }
     var mipScenario = RoundGenerator.scenario(for: mipRound, coverage: 0.6)

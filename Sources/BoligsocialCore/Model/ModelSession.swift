@@ -59,6 +59,33 @@ public final class ModelSession {
         }
     }
 
+    /// The objective coefficient of each of application `a`'s share columns per unit of its weight.
+    func perUnitWeight(ofApplication a: Int) -> [(LinearProgram.ColumnID, Double)] {
+        let returns = model.scenario.rules.returns ?? [1]
+        let p = model.prepared[a]
+        let perYear = model.scenario.rules.commitment == .perYear
+        return model.shareColumns[a].enumerated().flatMap { period, columns in
+            let request = perYear ? p.eligibleByYear[period] : p.eligibleTotal
+            return columns.enumerated().map { s, column in (column, returns[s] * (request / AllocationModel.unit) / model.scale(of: column)) }
+        }
+    }
+
+    /// Sets every application's weight (the objective of its share columns).
+    public func setWeights(_ weights: [Double]) throws {
+        for a in model.prepared.indices {
+            for (column, perUnit) in perUnitWeight(ofApplication: a) { try problem.setObjective(weights[a] * perUnit, of: column) }
+        }
+    }
+
+    /// The interval of `Δ` over which the weights `w + Δ·rates` keep the last basis, and with it
+    /// the allocation, optimal.
+    public func weightRange(rates: [Double]) throws -> (lower: Double?, upper: Double?)? {
+        let direction = model.prepared.indices.filter { rates[$0] != 0 }.flatMap { a in
+            perUnitWeight(ofApplication: a).map { ($0.0, $0.1 * rates[a]) }
+        }
+        return try problem.objectiveRange(direction: direction)
+    }
+
     /// Sets the envelope scale `t` of a `.scale` model.
     func setScale(_ t: Double) throws {
         guard let column = model.scaleColumn else { return }
