@@ -184,6 +184,11 @@ public struct ExplainReport: Report, Sendable {
                 ("target_group", .object([("key", .string(weight.targetGroup.rawValue)), ("factor", .double(weight.target))])),
                 ("quality", .object([("criteria", .array(weight.qualityCriteria.map { .string($0.rawValue) })),
                                      ("factor", .double(weight.quality.roundedForReport))])),
+                ("objective", .object([("objectives", .array(application.objectives.map { .string($0.rawValue) })),
+                                       ("factor", .double(weight.objective.roundedForReport))])),
+                ("assessment", .object([("score", weight.assessmentScore.map { .int($0) } ?? .null),
+                                        ("factor", .double(weight.assessment.roundedForReport))])),
+                ("focus_mode", .string(weight.focusMode.rawValue)),
             ])),
             ("eligibility", .array(explanation.checks.map { c in
                 .object([("check", .string(c.reason.rawValue)), ("rule_on", .bool(c.ruleIsOn)), ("passes", .bool(c.passes)),
