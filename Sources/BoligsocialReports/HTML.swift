@@ -27,7 +27,7 @@ public enum HTML {
         th,td{border-bottom:1px solid #ddd;padding:0.25rem 0.6rem;vertical-align:top}
         th{background:#f3f3f3;text-align:left}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         tfoot td{font-weight:600;border-top:2px solid #999}
-        td:last-child:not(.n){min-width:22rem}
+        td:last-child:not(.n){min-width:22rem}td:nth-last-child(2):not(.n){min-width:12rem}
         tr.line td{font-weight:600;border-top:2px solid #b00;border-bottom:2px solid #b00;min-width:0}
         .chart{max-width:100%;height:auto}figure{margin:1rem 0}figcaption{font-weight:600;font-size:0.9rem}
         footer{margin-top:2rem;font-size:0.75rem;color:#555}

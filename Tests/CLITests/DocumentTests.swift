@@ -43,7 +43,8 @@ import Testing
     /// a screenshot, no console messages, and the browser's own DOM holds the charts with their bars.
     /// `RECORD_SCREENSHOT=1` writes the screenshots shown in the README under docs/.
     @Test(arguments: [(["solve"], "baseline-report", 2), (["wish", "Scenarios/baseline.toml", "--threshold", "0.9", "--lang", "da"], "wish-report-da", 2),
-                      (["solve", "--lang", "da"], "solve-report-da", 2), (["rank", "--lang", "da"], "rank-report-da", 0)])
+                      (["solve", "--lang", "da"], "solve-report-da", 2), (["rank", "--lang", "da"], "rank-report-da", 0),
+                      (["sensitivity", "Scenarios/baseline.toml", "--lang", "da"], "sensitivity-report-da", 1)])
     func htmlReportRendersInChromium(command: [String], name: String, charts: Int) throws {
         let chromium = try #require(Self.chromium, "chromium is missing: `make test` installs it")
         let dir = try CLI.temporaryDirectory()
