@@ -6,9 +6,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: setup setup-test build run test release bench fuzz clean
 
 # Debian packages: GLPK and libxlsxwriter to build; Chromium and openpyxl (for Debian's python3)
-# for the tests that open the HTML report in a real browser and read the XLSX back.
+# for the tests that open the HTML report in a real browser and read the XLSX back; chromium-driver
+# and python3-selenium for the test that works the what-if page of `serve` in the browser.
 BUILD_PACKAGES = libglpk-dev libxlsxwriter-dev
-TEST_PACKAGES = chromium python3-openpyxl
+TEST_PACKAGES = chromium chromium-driver python3-openpyxl python3-selenium
 
 setup:
 	@missing=""; for p in $(BUILD_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // GLPK's C API (Debian's libglpk-dev). No pkg-config file exists, so the module map links it.
@@ -35,10 +38,18 @@ let package = Package(
         ),
         // Pure functions from a solved allocation to text.
         .target(name: "BoligsocialReports", dependencies: ["BoligsocialCore", "Parallel", "Spreadsheet"]),
+        // The what-if page and its JSON API (`serve`): the only target that needs a server framework.
+        .target(
+            name: "BoligsocialServer",
+            dependencies: [
+                "BoligsocialCore", "BoligsocialReports", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "boligsocial",
             dependencies: [
-                "BoligsocialCore", "BoligsocialReports",
+                "BoligsocialCore", "BoligsocialReports", "BoligsocialServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

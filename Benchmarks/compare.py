@@ -8,6 +8,7 @@ highspy on the very model boligsocial wrote with --write-model; its in-solver ti
 without Python's start-up) is printed too. Rounds are generated (illustrative amounts, seeded).
 """
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -125,6 +126,7 @@ def main():
     parser.add_argument("--steps", type=int, default=1000)
     parser.add_argument("--wish-size", type=int, default=5000, help="round size for wish against solve (a MIP round)")
     parser.add_argument("--sensitivity-size", type=int, default=1000, help="round size for sensitivity against solve")
+    parser.add_argument("--serve-size", type=int, default=10000, help="round size for the what-if server's latency")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
@@ -245,6 +247,35 @@ def main():
         print(f"  boligsocial solve, whole process         {solve:8.3f} s")
         print(f"  boligsocial sensitivity, whole process   {sensitivity:8.3f} s   (every weight, both directions)")
         print(f"  ratio sensitivity / solve:               {ratio(sensitivity, solve)}   (asked: under 20x)")
+
+        print("\n## serve: re-solves asked over HTTP on 127.0.0.1, 8 clients at once, 1,000 requests")
+        here = os.path.dirname(os.path.abspath(__file__))
+        load = os.path.join(here, "..", "Tests", "CLITests", "Tools", "serve_load.py")
+        shipped = os.path.join(here, "..", "Scenarios", "baseline.toml")
+        big_dir, big = generate(binary, workdir, args.serve_size, cap=round(30 / args.serve_size, 6))
+        for label, scenario, year in [("the shipped round (56 applications)", shipped, 2010), (f"{args.serve_size:,} applications", big, 2010)]:
+            with open(scenario, encoding="utf-8") as f:
+                text = f.read()
+            cases = []
+            for factor in (0.8, 0.9, 1.1, 1.2):
+                out = subprocess.run([binary, "solve", scenario, "--scale-envelope", str(factor), "--format", "json"], check=True,
+                                     capture_output=True, text=True).stdout
+                cases.append([{"scale": factor}, json.loads(out)["priority_points"]])
+            cases_path = os.path.join(workdir, "serve-cases.json")
+            with open(cases_path, "w", encoding="utf-8") as f:
+                json.dump(cases, f)
+            server = subprocess.Popen([binary, "serve", scenario, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            try:
+                line = server.stdout.readline()
+                url = line.split()[2]
+                results = [(clients, subprocess.run([sys.executable, load, url, str(clients), "1000", cases_path],
+                                                    capture_output=True, text=True).stdout.strip()) for clients in (1, 8)]
+            finally:
+                server.terminate()
+                server.wait()
+            for clients, result in results:
+                print(f"  {label:40s} {clients} client{'s' if clients > 1 else ' '}  {result}   "
+                      f"(goal: p95 under {'20' if 'shipped' in label else '300'} ms)")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

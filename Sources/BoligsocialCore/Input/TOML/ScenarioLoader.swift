@@ -17,6 +17,34 @@ public enum ScenarioLoader {
         return interpret(entries, files: files, diagnostics: &diagnostics)
     }
 
+    /// A scenario file's entries, read once (with what it extends), for what-ifs stated in memory
+    /// on top of it (`serve`): no file is read again per question.
+    public struct Base: Sendable {
+        let entries: [TOMLEntry]
+        public let files: [String]
+        public let scenario: Scenario
+    }
+
+    public static func base(_ path: String) throws(InputError) -> Base {
+        var files: [String] = []
+        let entries = try readChain(path, files: &files, from: nil)
+        var diagnostics = DiagnosticCollector()
+        let scenario = interpret(entries, files: files, diagnostics: &diagnostics)
+        try diagnostics.throwIfAny()
+        return Base(entries: entries, files: files, scenario: scenario)
+    }
+
+    /// The scenario `base` with `text` (TOML, as a file that extends it would hold, without the
+    /// `extends` line) on top, checked like a file; problems are located in `label`.
+    public static func whatIf(_ text: String, label: String, on base: Base) throws(InputError) -> Scenario {
+        let entries = try TOMLTree.parse(text, file: label)
+        var diagnostics = DiagnosticCollector()
+        var scenario = interpret(TOMLTree.merge(parent: base.entries, child: entries), files: [label] + base.files, diagnostics: &diagnostics)
+        try diagnostics.throwIfAny()
+        scenario.files = base.files
+        return scenario
+    }
+
     /// Reads `path` and, recursively, what it extends; returns the merged entries.
     /// The longest `extends` chain accepted (each file extends the next).
     static let maximumChain = 32

@@ -1,0 +1,187 @@
+import BoligsocialCore
+
+/// The page of `boligsocial serve`: a field and a slider per year's envelope and one for a common
+/// scale, the scenario's rules, a switch per application (as optimised, fund fully, exclude, fix a
+/// share) with its reason, and the result of each change, asked of the server's JSON API. Words
+/// in Danish or English; the page loads nothing from elsewhere.
+public struct WhatIfPage: Sendable {
+    let scenario: Scenario
+    let round: Round
+    let labels: Labels
+
+    public init(scenario: Scenario, round: Round, language: Language) {
+        self.scenario = scenario
+        self.round = round
+        labels = Labels(language)
+    }
+
+    func pick(_ en: String, _ da: String) -> String { labels.language == .da ? da : en }
+
+    public func html() -> String {
+        let e = HTML.escape
+        var years = ""
+        for (y, year) in scenario.years.enumerated() {
+            let amount = Int(scenario.envelopes[y])
+            years += "<div class=\"year\"><label for=\"env-\(year)\">\(e(pick("Envelope", "Ramme"))) \(year)</label>"
+                + "<input type=\"range\" id=\"range-\(year)\" min=\"0\" max=\"\(amount * 2)\" step=\"100000\" value=\"\(amount)\" data-year=\"\(year)\">"
+                + "<input type=\"number\" id=\"env-\(year)\" min=\"0\" step=\"1000\" value=\"\(amount)\" data-year=\"\(year)\" data-base=\"\(amount)\"> kr.</div>\n"
+        }
+        let rules = scenario.rules
+        func number(_ key: String, _ label: String, _ value: Double?, step: String) -> String {
+            "<div class=\"rule\"><label for=\"rule-\(key)\">\(e(label))</label><input type=\"number\" id=\"rule-\(key)\" data-rule=\"\(key)\" step=\"\(step)\" min=\"0\" max=\"1\" value=\"\(value.map { "\($0)" } ?? "")\" placeholder=\"\(e(pick("off", "fra")))\"></div>\n"
+        }
+        var applications = ""
+        for a in round.applications {
+            applications += "<tr data-id=\"\(e(a.id))\"><th scope=\"row\">\(e(a.id))</th><td>\(e(a.title))</td>"
+                + "<td><select data-decision=\"\(e(a.id))\" aria-label=\"\(e(pick("Decision on", "Beslutning om"))) \(e(a.id))\">"
+                + "<option value=\"\">\(e(pick("as optimised", "som optimeret")))</option><option value=\"full\">\(e(pick("fund fully", "fuld støtte")))</option>"
+                + "<option value=\"none\">\(e(pick("exclude", "ingen støtte")))</option><option value=\"share\">\(e(pick("fix share", "fast andel")))</option></select>"
+                + "<input type=\"number\" class=\"share\" data-share=\"\(e(a.id))\" min=\"0\" max=\"1\" step=\"0.05\" value=\"0.5\" aria-label=\"\(e(pick("Share", "Andel")))\">"
+                + "<input type=\"text\" class=\"reason\" data-reason=\"\(e(a.id))\" placeholder=\"\(e(pick("reason", "begrundelse")))\"></td>"
+                + "<td class=\"n status\"></td><td class=\"n share-now\"></td><td class=\"n granted\"></td><td class=\"why\"></td></tr>\n"
+        }
+        let words = """
+            {"points":"\(pick("Priority points", "Prioritetspoint"))","infeasible":"\(pick("No allocation keeps every rule:", "Ingen fordeling overholder alle regler:"))",
+             "apply":"\(pick("Apply", "Anvend"))","year":"\(pick("Year", "År"))","allocated":"\(pick("Allocated", "Fordelt"))",
+             "marginal":"\(pick("Points per extra 1.000 kr.", "Point pr. ekstra 1.000 kr."))","gain":"\(pick("Change against the scenario as loaded", "Ændring i forhold til scenariet som indlæst"))",
+             "status":{"full":"\(labels.status(.full))","partial":"\(labels.status(.partial))","unfunded":"\(labels.status(.unfunded))","ineligible":"\(labels.status(.ineligible))"},
+             "drop":"\(pick("drop the decision on", "fjern beslutningen om"))","reasonNeeded":"\(pick("A decision needs its reason.", "En beslutning skal have en begrundelse."))"}
+            """
+        return """
+            <!DOCTYPE html>
+            <html lang="\(labels.language == .da ? "da" : "en")">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e(pick("What if", "Hvad nu hvis"))): \(e(scenario.name))</title>
+            <style>
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:1.5rem;color:#111;max-width:1500px}
+            h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}.year,.rule{margin:0.3rem 0}
+            label{display:inline-block;min-width:14rem}input[type=range]{width:18rem;vertical-align:middle}input[type=number]{width:9rem}
+            table{border-collapse:collapse;font-size:0.85rem}th,td{border-bottom:1px solid #ddd;padding:0.2rem 0.5rem;vertical-align:top;text-align:left}
+            td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}input.share{width:4.5rem}input.reason{width:12rem}
+            #points{font-size:1.3rem;font-weight:600}#diagnosis{color:#900}.up{color:#060}.down{color:#900}
+            </style></head>
+            <body>
+            <h1>\(e(pick("What if", "Hvad nu hvis"))): \(e(scenario.name))</h1>
+            <p id="points" aria-live="polite"></p>
+            <div id="diagnosis" role="alert"></div>
+            <h2>\(e(pick("Envelopes", "Rammer")))</h2>
+            \(years)<div class="year"><label for="scale">\(e(pick("Every year times", "Alle år gange")))</label><input type="number" id="scale" min="0.1" max="3" step="0.05" value="1"></div>
+            <h2>\(e(pick("Rules", "Regler")))</h2>
+            \(number("primary_share_min", pick("Least share to primary areas", "Mindste andel til primære boligområder"), rules.primaryShareMin, step: "0.05"))\(number("area_share_max", pick("Most of an envelope to one area", "Højeste andel af en ramme til ét område"), rules.areaShareMax, step: "0.05"))
+            <div class="rule"><label for="rule-commitment">\(e(pick("Commitment", "Tilsagn")))</label><select id="rule-commitment" data-rule="commitment"><option value="proportional"\(rules.commitment == .proportional ? " selected" : "")>\(e(pick("one share for all years", "én andel for alle år")))</option><option value="per_year"\(rules.commitment == .perYear ? " selected" : "")>\(e(pick("a share per year", "en andel pr. år")))</option></select></div>
+            <div class="rule"><label for="rule-carry_over">\(e(pick("Carry unspent money over", "Overfør ubrugte midler")))</label><input type="checkbox" id="rule-carry_over" data-rule="carry_over"\(rules.carryOver ? " checked" : "")></div>
+            <h2>\(e(pick("By year", "Pr. år")))</h2>
+            <table id="years"><thead><tr><th scope="col">\(e(pick("Year", "År")))</th><th scope="col">\(e(pick("Envelope", "Ramme")))</th><th scope="col">\(e(pick("Allocated", "Fordelt")))</th><th scope="col">\(e(pick("Points per extra 1.000 kr.", "Point pr. ekstra 1.000 kr.")))</th></tr></thead><tbody></tbody></table>
+            <h2>\(e(pick("Applications", "Ansøgninger")))</h2>
+            <table id="applications"><thead><tr><th scope="col">ID</th><th scope="col">\(e(labels.title))</th><th scope="col">\(e(pick("Decision", "Beslutning")))</th><th scope="col">\(e(labels.status))</th><th scope="col">\(e(labels.share))</th><th scope="col">\(e(labels.granted))</th><th scope="col">\(e(labels.reason))</th></tr></thead>
+            <tbody>
+            \(applications)</tbody></table>
+            <p><button id="save">\(e(pick("Save as scenario", "Gem som scenarie")))</button></p>
+            <script>
+            "use strict";
+            const W = \(words);
+            const session = Math.random().toString(36).slice(2) + Date.now().toString(36);
+            let base = null, pending = 0;
+            const locale = "\(labels.language == .da ? "da-DK" : "en-GB")";
+            const num = (x, d) => x.toLocaleString(locale, {minimumFractionDigits: d, maximumFractionDigits: d});
+            const kr = n => num(n, 0) + " kr.";
+            function changes() {
+              const c = {envelope: {}, rules: {}, decisions: {}};
+              const scale = parseFloat(document.getElementById("scale").value) || 1;
+              document.querySelectorAll("input[type=number][data-year]").forEach(i => {
+                const v = parseFloat(i.value);
+                if (!isNaN(v) && (v !== parseFloat(i.dataset.base) || scale !== 1)) c.envelope[i.dataset.year] = Math.round(v * scale);
+              });
+              document.querySelectorAll("[data-rule]").forEach(i => {
+                if (i.type === "checkbox") c.rules[i.dataset.rule] = i.checked;
+                else if (i.tagName === "SELECT") c.rules[i.dataset.rule] = i.value;
+                else if (i.value !== "") c.rules[i.dataset.rule] = parseFloat(i.value);
+              });
+              document.querySelectorAll("select[data-decision]").forEach(s => {
+                if (!s.value) return;
+                const id = s.dataset.decision, reason = document.querySelector(`[data-reason="${CSS.escape(id)}"]`).value.trim();
+                const d = {reason: reason || "-"};
+                if (s.value === "share") d.share = parseFloat(document.querySelector(`[data-share="${CSS.escape(id)}"]`).value);
+                else d.fund = s.value;
+                c.decisions[id] = d;
+              });
+              return c;
+            }
+            async function ask(path, body) {
+              const r = await fetch(path, {method: "POST", headers: {"Content-Type": "application/json", "X-Boligsocial-Session": session}, body: JSON.stringify(body)});
+              const t = await r.text();
+              return {ok: r.ok, status: r.status, text: t, json: () => JSON.parse(t)};
+            }
+            function show(result) {
+              const diag = document.getElementById("diagnosis");
+              diag.textContent = "";
+              if (result.status === "infeasible") {
+                document.getElementById("points").textContent = "";
+                diag.append(W.infeasible + " " + result.message);
+                const list = document.createElement("ul");
+                (result.relaxations || []).forEach(r => { const li = document.createElement("li"); li.textContent = r.text; list.append(li); });
+                diag.append(list);
+                const button = (text, act) => { const b = document.createElement("button"); b.textContent = text; b.onclick = () => { act(); update(); }; diag.append(b, " "); };
+                (result.one_decision_dropped || []).forEach(id => button(`${W.apply}: ${W.drop} ${id}`, () => {
+                  document.querySelector(`select[data-decision="${CSS.escape(id)}"]`).value = ""; }));
+                (result.one_rule_alone || []).forEach(r => {
+                  const key = r.key.startsWith("rules.") ? r.key.slice(6) : r.key, field = document.getElementById("rule-" + key);
+                  if (field) button(`${W.apply}: ${r.key} = ${r.needed}`, () => { field.value = r.needed; });
+                });
+                Object.entries(result.relaxed_rules || {}).forEach(([key, value]) => {
+                  const field = document.getElementById("rule-" + key);
+                  if (field) button(`${W.apply}: ${key} = ${value}`, () => { field.value = value; });
+                });
+                return;
+              }
+              document.getElementById("points").textContent = `${W.points}: ${num(result.priority_points, 3)}`;
+              const years = document.querySelector("#years tbody");
+              years.textContent = "";
+              const total = a => Object.values(a.granted).reduce((s, v) => s + v, 0);
+              result.years.forEach(y => {
+                const tr = document.createElement("tr");
+                const m = result.marginal_points_per_1000 ? result.marginal_points_per_1000[y] : null;
+                [String(y), kr(result.envelope[y]), kr(result.allocated[y]), m === null ? "" : num(m, 3)].forEach((v, i) => {
+                  const cell = document.createElement(i ? "td" : "th"); cell.textContent = v; if (i) cell.className = "n"; tr.append(cell); });
+                years.append(tr);
+              });
+              const before = base ? Object.fromEntries(base.applications.map(a => [a.id, total(a)])) : {};
+              result.applications.forEach(a => {
+                const row = document.querySelector(`tr[data-id="${CSS.escape(a.id)}"]`);
+                if (!row) return;
+                row.querySelector(".status").textContent = W.status[a.status] || a.status;
+                row.querySelector(".share-now").textContent = num(a.share * 100, 1) + " %";
+                const g = row.querySelector(".granted");
+                g.textContent = kr(total(a));
+                const d = total(a) - (before[a.id] ?? total(a));
+                g.className = "n granted" + (d > 0 ? " up" : d < 0 ? " down" : "");
+                g.title = d ? `${W.gain}: ${d > 0 ? "+" : ""}${kr(d)}` : "";
+                row.querySelector(".why").textContent = (a.reasons || []).join("; ");
+              });
+            }
+            async function update() {
+              const mine = ++pending;
+              const r = await ask("/api/solve", changes());
+              if (mine !== pending) return;
+              if (!r.ok) { document.getElementById("diagnosis").textContent = r.json().error; return; }
+              const result = r.json();
+              if (!base && result.status !== "infeasible") base = result;
+              show(result);
+            }
+            document.querySelectorAll("input[type=range][data-year]").forEach(r => r.addEventListener("input", () => {
+              document.getElementById("env-" + r.dataset.year).value = r.value; update(); }));
+            document.querySelectorAll("input[type=number][data-year]").forEach(i => i.addEventListener("change", () => {
+              document.getElementById("range-" + i.dataset.year).value = i.value; update(); }));
+            document.querySelectorAll("#scale, [data-rule], [data-decision], [data-share], [data-reason]").forEach(i => i.addEventListener("change", update));
+            document.getElementById("save").onclick = async () => {
+              const r = await ask("/api/scenario", changes());
+              const a = document.createElement("a");
+              a.href = "data:application/toml;charset=utf-8," + encodeURIComponent(r.text);
+              a.download = "what-if.toml"; document.body.append(a); a.click(); a.remove();
+            };
+            update();
+            </script>
+            </body></html>
+            """
+    }
+}

@@ -1,0 +1,32 @@
+import BoligsocialCore
+
+/// A browser session's model, kept between questions: when only the envelopes change, the kept
+/// problem is re-solved from its last basis (only the envelope columns' bounds move); any other
+/// change builds the model again.
+struct KeptModel {
+    private var session: ModelSession?
+    /// The scenario the kept model was built for, its envelopes aside.
+    private var shape: Scenario?
+
+    mutating func allocation(round: Round, scenario: Scenario) throws -> Allocation {
+        var withoutEnvelopes = scenario
+        withoutEnvelopes.envelope = [:]
+        if let session, shape == withoutEnvelopes {
+            try session.setEnvelopes(scenario.envelopes)
+        } else {
+            session = try ModelSession(round: round, scenario: scenario)
+            shape = withoutEnvelopes
+        }
+        let kept = session!
+        let solution = try kept.solve()
+        switch solution.status {
+        case .optimal, .feasible: return Allocation(model: kept.model, solution: solution, scenario: scenario)
+        case .infeasible: throw InfeasibleScenario(round: round, scenario: scenario)
+        case .unbounded, .undefined: throw ServerFailure.solver("\(scenario.name): \(solution.status)")
+        }
+    }
+}
+
+enum ServerFailure: Error {
+    case solver(String)
+}

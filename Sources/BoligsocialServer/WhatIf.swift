@@ -1,0 +1,167 @@
+import BoligsocialCore
+import Foundation
+
+/// A JSON value as a request sends it, decoded strictly (a number is never a yes/no).
+enum JSONValue: Decodable, Sendable {
+    case bool(Bool), number(Double), string(String), array([JSONValue]), object([(String, JSONValue)]), null
+
+    init(from decoder: Decoder) throws {
+        if var list = try? decoder.unkeyedContainer() {
+            var items: [JSONValue] = []
+            while !list.isAtEnd { items.append(try list.decode(JSONValue.self)) }
+            self = .array(items)
+            return
+        }
+        if let table = try? decoder.container(keyedBy: AnyKey.self) {
+            self = .object(try table.allKeys.sorted { $0.stringValue < $1.stringValue }.map { ($0.stringValue, try table.decode(JSONValue.self, forKey: $0)) })
+            return
+        }
+        let single = try decoder.singleValueContainer()
+        if single.decodeNil() { self = .null } else if let b = try? single.decode(Bool.self) { self = .bool(b) }
+        else if let d = try? single.decode(Double.self) { self = .number(d) } else { self = .string(try single.decode(String.self)) }
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
+
+/// A request the server refuses (400): what is wrong, and where in the request.
+public struct BadRequest: Error, Sendable, Equatable {
+    public var key: String
+    public var message: String
+}
+
+/// The what-ifs of one request: the changes as a scenario on top of the one the server was started
+/// with, written as the TOML a file that extends it would hold, so the loader checks them exactly
+/// as it checks a file (the same keys, ranges and "did you mean"); each line remembers the request
+/// key that wrote it, so a problem is named by that key.
+public struct WhatIf: Sendable {
+    public var toml: String
+    /// Line (from 1) → the request key that wrote it.
+    public var keys: [Int: String]
+    /// `explain`'s application, when the request names one.
+    public var id: String?
+
+    /// The largest request body read (bytes).
+    public static let maximumBody = 256 * 1024
+    static let topKeys: Set<String> = ["envelope", "scale", "rules", "weights", "decisions", "id"]
+
+    public static func parse(_ body: [UInt8], base: Scenario) throws(BadRequest) -> WhatIf {
+        if body.isEmpty { return WhatIf(toml: "", keys: [:], id: nil) }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: Data(body))
+        } catch {
+            throw BadRequest(key: "", message: "the body is not JSON: \(Self.reason(error))")
+        }
+        guard case .object(let fields) = value else { throw BadRequest(key: "", message: "the body must be a JSON object of changes") }
+        var lines: [String] = [], keys: [Int: String] = [:], id: String?
+        func add(_ line: String, _ key: String) {
+            lines.append(line)
+            keys[lines.count] = key
+        }
+        for (key, field) in fields {
+            guard topKeys.contains(key) else {
+                throw BadRequest(key: key, message: "unknown key '\(key)'; a request may change " + topKeys.sorted().joined(separator: ", "))
+            }
+            switch key {
+            case "id":
+                guard case .string(let s) = field, !s.isEmpty, s.count <= 200 else { throw BadRequest(key: "id", message: "'id' must be an application id") }
+                id = s
+            case "scale":
+                guard case .number(let f) = field, f.isFinite, f > 0, f <= 1000 else {
+                    throw BadRequest(key: "scale", message: "'scale' must be a factor above 0 and at most 1000")
+                }
+                for (y, year) in base.years.enumerated() { add("envelope.\"\(year)\" = \(toml(base.envelopes[y] * f))", "scale") }
+            case "envelope":
+                guard case .object(let years) = field else { throw BadRequest(key: "envelope", message: "'envelope' must be an object of year → kroner") }
+                for (year, amount) in years {
+                    guard case .number(let kroner) = amount, kroner.isFinite, kroner >= 0, kroner <= Amount.maximum else {
+                        throw BadRequest(key: "envelope.\(year)", message: "'envelope.\(year)' must be an amount in kroner, 0 or more")
+                    }
+                    add("envelope.\(quotedKey(year)) = \(toml(kroner))", "envelope.\(year)")
+                }
+            case "decisions":
+                guard case .object(let decisions) = field else { throw BadRequest(key: "decisions", message: "'decisions' must be an object of id → decision") }
+                for (id, decision) in decisions {
+                    guard case .object = decision else { throw BadRequest(key: "decisions.\(id)", message: "a decision must be an object such as {\"fund\": \"full\", \"reason\": \"…\"}") }
+                    add("decisions.\(quotedKey(id)) = \(try inline(decision, key: "decisions.\(id)", depth: 0))", "decisions.\(id)")
+                }
+            default:  // rules, weights: nested tables of scalar values, written as dotted keys
+                func flatten(_ value: JSONValue, _ path: [String]) throws(BadRequest) {
+                    let name = path.joined(separator: ".")
+                    guard path.count <= 4 else { throw BadRequest(key: name, message: "'\(name)' nests too deep") }
+                    if case .object(let table) = value {
+                        for (k, v) in table { try flatten(v, path + [k]) }
+                    } else {
+                        add(path.map(quotedKey).joined(separator: ".") + " = " + (try scalar(value, key: name)), name)
+                    }
+                }
+                try flatten(field, [key])
+            }
+        }
+        guard lines.count <= 10_000 else { throw BadRequest(key: "", message: "too many changes in one request") }
+        return WhatIf(toml: lines.joined(separator: "\n") + "\n", keys: keys, id: id)
+    }
+
+    static func reason(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error { return context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription }
+        return "\(error)"
+    }
+
+    static func toml(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
+
+    /// A key as TOML writes it in a dotted key: quoted, so any text stays one key.
+    static func quotedKey(_ key: String) -> String { quoted(key) }
+
+    /// A TOML basic string.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func scalar(_ value: JSONValue, key: String) throws(BadRequest) -> String {
+        switch value {
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let d):
+            guard d.isFinite else { throw BadRequest(key: key, message: "'\(key)' must be a finite number") }
+            return toml(d)
+        case .string(let s):
+            guard s.count <= 1000 else { throw BadRequest(key: key, message: "'\(key)' is too long") }
+            return quoted(s)
+        case .array(let items):
+            guard items.count <= 100 else { throw BadRequest(key: key, message: "'\(key)' has too many values") }
+            var parts: [String] = []
+            for item in items {
+                guard case .number = item else { throw BadRequest(key: key, message: "'\(key)' must be a list of numbers") }
+                parts.append(try scalar(item, key: key))
+            }
+            return "[" + parts.joined(separator: ", ") + "]"
+        case .null: throw BadRequest(key: key, message: "'\(key)' has no value")
+        case .object: throw BadRequest(key: key, message: "'\(key)' must be a value, not an object")
+        }
+    }
+
+    /// An inline table (a decision, and its per-year `min`/`max`).
+    static func inline(_ value: JSONValue, key: String, depth: Int) throws(BadRequest) -> String {
+        guard case .object(let fields) = value else { return try scalar(value, key: key) }
+        guard depth < 2, fields.count <= 50 else { throw BadRequest(key: key, message: "'\(key)' nests too deep") }
+        var parts: [String] = []
+        for (k, v) in fields { parts.append("\(quotedKey(k)) = \(try inline(v, key: "\(key).\(k)", depth: depth + 1))") }
+        return "{ " + parts.joined(separator: ", ") + " }"
+    }
+}

@@ -1,0 +1,168 @@
+import BoligsocialCore
+import BoligsocialReports
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// `boligsocial serve`: the scenario the server was started with, read once, and a small JSON API
+/// of what-ifs on top of it (docs/commands.md). Every request states its changes as JSON; they are
+/// checked exactly as a scenario file is, and answered from the browser session's kept model. The
+/// server reads no file after it starts and writes none.
+public struct WhatIfServer: Sendable {
+    let base: ScenarioLoader.Base
+    let loaded: LoadedScenario
+    let language: Language
+    let sessions = Sessions()
+
+    public init(scenarioPath: String, language: Language) throws {
+        base = try ScenarioLoader.base(scenarioPath)
+        loaded = try LoadedScenario.load(scenarioPath)
+        self.language = language
+    }
+
+    /// Runs until the process ends; `started` gets the address once the server listens.
+    public func run(host: String, port: Int, started: @escaping @Sendable (String) -> Void) async throws {
+        let router = Router()
+        let server = self
+        router.get("/") { _, _ in server.page() }
+        router.post("/api/solve") { request, _ in await server.answer(request) { try await server.solve($0, session: $1) } }
+        router.post("/api/frontier") { request, _ in await server.answer(request) { try await server.frontier($0, session: $1) } }
+        router.post("/api/explain") { request, _ in await server.answer(request) { try await server.explain($0, session: $1) } }
+        router.post("/api/scenario") { request, _ in await server.answer(request) { whatIf, _ in server.savedScenario(whatIf) } }
+        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "boligsocial"),
+                              onServerRunning: { channel in started("http://\(host):\(channel.localAddress?.port ?? port)/") })
+        try await app.runService()
+    }
+
+    // MARK: Answers
+
+    struct Answer: Sendable {
+        var status: HTTPResponse.Status = .ok
+        var contentType = "application/json; charset=utf-8"
+        var body: String
+        var headers: [(HTTPField.Name, String)] = []
+    }
+
+    static let sessionHeader = HTTPField.Name("X-Boligsocial-Session")!
+
+    /// Reads the body (at most `WhatIf.maximumBody` bytes), checks the changes and the session, and
+    /// turns every refusal into a 400 with what is wrong and where.
+    func answer(_ request: Request, _ work: @Sendable (WhatIf, SolverThread) async throws -> Answer) async -> Response {
+        let result: Answer
+        do {
+            let session = request.headers[Self.sessionHeader] ?? "default"
+            guard Sessions.valid(session) else { throw BadRequest(key: "X-Boligsocial-Session", message: "the session must be 1 to 64 letters, digits or dashes") }
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.body.collect(upTo: WhatIf.maximumBody)
+            } catch {
+                throw BadRequest(key: "", message: "the body is larger than \(WhatIf.maximumBody / 1024) kB")
+            }
+            let whatIf = try WhatIf.parse(Array(buffer.readableBytesView), base: loaded.scenario)
+            let thread = await sessions.thread(for: session)
+            result = try await work(whatIf, thread)
+        } catch let bad as BadRequest {
+            result = Answer(status: .badRequest, body: JSON.object([("error", .string(bad.message)), ("key", .string(bad.key))]).serialized())
+        } catch {
+            result = Answer(status: .internalServerError, body: JSON.object([("error", .string("\(error)"))]).serialized())
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = result.contentType
+        headers[.cacheControl] = "no-store"
+        for (name, value) in result.headers { headers[name] = value }
+        return Response(status: result.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: result.body)))
+    }
+
+    /// The scenario the request states: the base with the changes, checked like a file; a problem
+    /// is a 400 naming the request key that caused it.
+    func scenario(_ whatIf: WhatIf) throws -> Scenario {
+        guard !whatIf.toml.isEmpty else { return loaded.scenario }
+        do {
+            let scenario = try ScenarioLoader.whatIf(whatIf.toml, label: "request", on: base)
+            // A decision names an application of the round.
+            let ids = Set(loaded.round.applications.map(\.id))
+            if let unknown = scenario.decisions.keys.sorted().first(where: { !ids.contains($0) }) {
+                throw BadRequest(key: "decisions.\(unknown)", message: InputProblemWords(language).sentence(
+                    .decisionUnknownApplication(unknown, suggestion: closestMatch(to: unknown, in: Array(ids)))))
+            }
+            return scenario
+        } catch let error as InputError {
+            let words = InputProblemWords(language)
+            switch error {
+            case .badData(let diagnostics):
+                let first = diagnostics.first
+                let key = first.flatMap { whatIf.keys[$0.location.line] } ?? ""
+                throw BadRequest(key: key, message: diagnostics.map { d in
+                    (whatIf.keys[d.location.line].map { "\($0): " } ?? "") + words.sentence(d.problem)
+                }.joined(separator: "; "))
+            default:
+                throw BadRequest(key: "", message: words.message(error))
+            }
+        }
+    }
+
+    func solve(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
+        let scenario = try scenario(whatIf)
+        let round = loaded.round, stamp = loaded.stamp, language = language
+        return try await session.perform { thread in
+            do {
+                var allocation = try thread.kept.allocation(round: round, scenario: scenario)
+                allocation.scenario = scenario
+                let price = try DecisionPrice.compute(allocation, round: round)
+                return Answer(body: SolveReport(AllocationSummary(allocation, stamp: stamp), language: language, decisions: price).json().serialized())
+            } catch let infeasible as InfeasibleScenario {
+                return Answer(body: Self.diagnosis(infeasible, stamp: stamp, language: language))
+            }
+        }
+    }
+
+    static func diagnosis(_ infeasible: InfeasibleScenario, stamp: InputStamp, language: Language) -> String {
+        var failure: String?
+        var diagnosis: Diagnosis?
+        do { diagnosis = try Diagnosis.diagnose(round: infeasible.round, scenario: infeasible.scenario) } catch { failure = "\(error)" }
+        return DiagnosisReport(infeasible, diagnosis: diagnosis, failure: failure, stamp: stamp, language: language).json().serialized()
+    }
+
+    func frontier(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
+        let scenario = try scenario(whatIf)
+        let round = loaded.round, stamp = loaded.stamp, language = language
+        return try await session.perform { _ in
+            do {
+                let frontier = try Frontier.compute(round: round, scenario: scenario)
+                return Answer(body: FrontierReport(scenario: scenario, frontier: frontier, stamp: stamp, language: language).json().serialized())
+            } catch let infeasible as InfeasibleScenario {
+                return Answer(body: Self.diagnosis(infeasible, stamp: stamp, language: language))
+            }
+        }
+    }
+
+    func explain(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
+        guard let id = whatIf.id else { throw BadRequest(key: "id", message: "'id' names the application to explain") }
+        guard loaded.round.applications.contains(where: { $0.id == id }) else {
+            throw BadRequest(key: "id", message: "no application '\(id)' in the round")
+        }
+        let scenario = try scenario(whatIf)
+        let round = loaded.round, stamp = loaded.stamp, language = language
+        return try await session.perform { _ in
+            do {
+                guard let explanation = try Explanation.explain(id: id, round: round, scenario: scenario) else {
+                    throw BadRequest(key: "id", message: "no application '\(id)' in the round")
+                }
+                return Answer(body: ExplainReport(explanation, scenario: scenario, stamp: stamp, language: language).json().serialized())
+            } catch let infeasible as InfeasibleScenario {
+                return Answer(body: Self.diagnosis(infeasible, stamp: stamp, language: language))
+            }
+        }
+    }
+
+    /// "Save as scenario": the changes as a TOML file that extends the loaded one (a download; the
+    /// server writes nothing).
+    func savedScenario(_ whatIf: WhatIf) -> Answer {
+        let parent = URL(fileURLWithPath: base.files.first ?? "scenario.toml").lastPathComponent
+        let text = "# What-ifs made on the boligsocial page, on top of the scenario this file extends.\n"
+            + "extends = \(WhatIf.quoted(parent))\n" + whatIf.toml
+        return Answer(contentType: "application/toml; charset=utf-8", body: text,
+                      headers: [(.contentDisposition, "attachment; filename=\"what-if.toml\"")])
+    }
+}
