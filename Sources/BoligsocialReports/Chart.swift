@@ -4,13 +4,15 @@ public enum Chart: Sendable {
     case stackedBars(title: String, categories: [String], series: [(name: String, values: [Double])], unit: String)
     /// A line through points (envelope against priority points).
     case line(title: String, xLabel: String, yLabel: String, points: [(x: Double, y: Double)])
+    /// The same with one point marked (the scenario as it stands on the frontier).
+    case markedLine(title: String, xLabel: String, yLabel: String, points: [(x: Double, y: Double)], mark: (x: Double, y: Double))
     /// One horizontal bar per row from `lower` to `upper` (`nil`: beyond `limit`), on an axis from
     /// 0 to `limit`, with a mark at 1 (a weight's interval relative to its value).
     case intervals(title: String, xLabel: String, rows: [(name: String, lower: Double, upper: Double?)], limit: Double)
 
     var title: String {
         switch self {
-        case .stackedBars(let title, _, _, _), .line(let title, _, _, _), .intervals(let title, _, _, _): title
+        case .stackedBars(let title, _, _, _), .line(let title, _, _, _), .intervals(let title, _, _, _), .markedLine(let title, _, _, _, _): title
         }
     }
 }
@@ -28,6 +30,9 @@ enum SVGChart {
             return stackedBars(title: title, categories: categories, series: series, unit: unit, id: id, number: number)
         case .line(let title, let xLabel, let yLabel, let points):
             return line(title: title, xLabel: xLabel, yLabel: yLabel, points: points, id: id, number: number)
+        case .markedLine(let title, let xLabel, let yLabel, let points, let mark):
+            let drawn = line(title: title, xLabel: xLabel, yLabel: yLabel, points: points, id: id, number: number)
+            return markPoint(drawn, points: points, mark: mark)
         case .intervals(let title, let xLabel, let rows, let limit):
             return intervals(title: title, xLabel: xLabel, rows: rows, limit: limit, id: id, number: number)
         }
@@ -149,6 +154,14 @@ enum SVGChart {
                 + "fill=\"\(palette[row.upper == nil ? 4 : 0])\"><title>\(HTML.escape("\(row.name): \(number.decimal(row.lower, places: 3))–" + (row.upper.map { number.decimal($0, places: 3) } ?? "∞")))</title></rect>"
         }
         return out + "</svg>"
+    }
+
+    /// A ring round `mark` on a line chart drawn through `points` (the same axes).
+    static func markPoint(_ svg: String, points: [(x: Double, y: Double)], mark: (x: Double, y: Double)) -> String {
+        let yMax = ticks(upTo: points.map(\.y).max() ?? 0).last ?? 1, xMax = ticks(upTo: points.map(\.x).max() ?? 0).last ?? 1
+        let plotWidth = width - left - right + 170, plotHeight = height - top - bottom
+        let x = left + plotWidth * min(mark.x, xMax) / xMax, y = top + plotHeight * (1 - min(mark.y, yMax) / yMax)
+        return String(svg.dropLast("</svg>".count)) + "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"7\" fill=\"none\" stroke=\"\(palette[5])\" stroke-width=\"3\" class=\"current\"/></svg>"
     }
 
     static func f(_ v: Double) -> String {

@@ -38,10 +38,7 @@ public enum HTML {
         let language = report.language, number = NumberFormat(language)
         var body = "<h1>\(escape(report.title))</h1>\n<ul class=\"headline\">\n"
         body += report.headline.map { "<li>\(escape($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
-        for (i, chart) in report.charts.enumerated() {
-            body += "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n"
-                + SVGChart.svg(chart, id: "chart\(i + 1)", number: number) + "\n</figure>\n"
-        }
+        body += figures(report.charts, number: number)
         for table in report.tables { body += html(table) }
         if !report.footer.isEmpty {
             body += "<footer>" + report.footer.map(escape).joined(separator: "<br>") + "</footer>\n"
@@ -49,6 +46,13 @@ public enum HTML {
         return "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(escape(report.title))</title>\n"
             + "<style>\n\(style)\n</style>\n</head>\n<body>\n\(body)</body>\n</html>\n"
+    }
+
+    /// Each chart as a figure with its caption and inline SVG (ids from `prefix`).
+    public static func figures(_ charts: [Chart], number: NumberFormat, prefix: String = "chart") -> String {
+        charts.enumerated().map { i, chart in
+            "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n" + SVGChart.svg(chart, id: "\(prefix)\(i + 1)", number: number) + "\n</figure>\n"
+        }.joined()
     }
 
     static func html(_ table: TextTable) -> String {

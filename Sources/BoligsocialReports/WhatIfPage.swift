@@ -58,6 +58,8 @@ public struct WhatIfPage: Sendable {
             label{display:inline-block;min-width:14rem}input[type=range]{width:18rem;vertical-align:middle}input[type=number]{width:9rem}
             table{border-collapse:collapse;font-size:0.85rem}th,td{border-bottom:1px solid #ddd;padding:0.2rem 0.5rem;vertical-align:top;text-align:left}
             td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}input.share{width:4.5rem}input.reason{width:12rem}
+            #charts figure{display:inline-block;width:46%;margin:0.5rem 1rem 0 0;vertical-align:top}svg.chart{max-width:100%;height:auto}
+            figcaption{font-weight:600;font-size:0.9rem}#frontier figure{max-width:60rem;margin:0.5rem 0}
             #points{font-size:1.3rem;font-weight:600}#diagnosis{color:#900}.up{color:#060}.down{color:#900}
             </style></head>
             <body>
@@ -72,11 +74,15 @@ public struct WhatIfPage: Sendable {
             <div class="rule"><label for="rule-carry_over">\(e(pick("Carry unspent money over", "Overfør ubrugte midler")))</label><input type="checkbox" id="rule-carry_over" data-rule="carry_over"\(rules.carryOver ? " checked" : "")></div>
             <h2>\(e(pick("By year", "Pr. år")))</h2>
             <table id="years"><thead><tr><th scope="col">\(e(pick("Year", "År")))</th><th scope="col">\(e(pick("Envelope", "Ramme")))</th><th scope="col">\(e(pick("Allocated", "Fordelt")))</th><th scope="col">\(e(pick("Points per extra 1.000 kr.", "Point pr. ekstra 1.000 kr.")))</th></tr></thead><tbody></tbody></table>
+            <div id="charts"></div>
             <h2>\(e(pick("Applications", "Ansøgninger")))</h2>
             <table id="applications"><thead><tr><th scope="col">ID</th><th scope="col">\(e(labels.title))</th><th scope="col">\(e(pick("Decision", "Beslutning")))</th><th scope="col">\(e(labels.status))</th><th scope="col">\(e(labels.share))</th><th scope="col">\(e(labels.granted))</th><th scope="col">\(e(labels.reason))</th></tr></thead>
             <tbody>
             \(applications)</tbody></table>
-            <p><button id="save">\(e(pick("Save as scenario", "Gem som scenarie")))</button></p>
+            <p><button id="save">\(e(pick("Save as scenario", "Gem som scenarie")))</button>
+            <button id="report">\(e(pick("Download the report (HTML)", "Hent rapporten (HTML)")))</button>
+            <button id="show-frontier">\(e(pick("Show the frontier", "Vis grænsekurven")))</button></p>
+            <div id="frontier"></div>
             <script>
             "use strict";
             const W = \(words);
@@ -167,21 +173,47 @@ public struct WhatIfPage: Sendable {
               const result = r.json();
               if (!base && result.status !== "infeasible") base = result;
               show(result);
+              const charts = await ask("/api/charts", changes());
+              if (mine === pending && charts.ok) document.getElementById("charts").innerHTML = charts.text;
+              document.getElementById("frontier").textContent = "";
             }
             document.querySelectorAll("input[type=range][data-year]").forEach(r => r.addEventListener("input", () => {
               document.getElementById("env-" + r.dataset.year).value = r.value; update(); }));
             document.querySelectorAll("input[type=number][data-year]").forEach(i => i.addEventListener("change", () => {
               document.getElementById("range-" + i.dataset.year).value = i.value; update(); }));
             document.querySelectorAll("#scale, [data-rule], [data-decision], [data-share], [data-reason]").forEach(i => i.addEventListener("change", update));
-            document.getElementById("save").onclick = async () => {
-              const r = await ask("/api/scenario", changes());
+            document.getElementById("save").onclick = async () => download((await ask("/api/scenario", changes())).text, "what-if.toml", "application/toml");
+            const download = (text, name, type) => {
               const a = document.createElement("a");
-              a.href = "data:application/toml;charset=utf-8," + encodeURIComponent(r.text);
-              a.download = "what-if.toml"; document.body.append(a); a.click(); a.remove();
+              a.href = `data:${type};charset=utf-8,` + encodeURIComponent(text);
+              a.download = name; document.body.append(a); a.click(); a.remove();
+            };
+            document.getElementById("report").onclick = async () => download((await ask("/api/report", changes())).text, "what-if-report.html", "text/html");
+            document.getElementById("show-frontier").onclick = async () => {
+              const r = await ask("/api/frontier-chart", changes());
+              if (r.ok) document.getElementById("frontier").innerHTML = r.text;
             };
             update();
             </script>
             </body></html>
             """
+    }
+}
+
+/// The pieces of the what-if page that the server draws for each answer: the money per year by
+/// focus area and by risk class, and the exact frontier with the scenario as it stands marked.
+public enum WhatIfFigures {
+    public static func charts(_ report: SolveReport) -> String {
+        HTML.figures(report.charts, number: NumberFormat(report.language), prefix: "money")
+    }
+
+    public static func frontier(_ report: FrontierReport, points: Double) -> String {
+        let labels = Labels(report.language)
+        let unit = report.language == .da ? "Samlet ramme, mio. kr." : "Total envelope, million kr."
+        let total = report.frontier.totalEnvelope / 1_000_000
+        let chart = Chart.markedLine(title: labels.frontier + (report.language == .da ? " (ringen: scenariet som nu)" : " (the ring: the scenario as it stands)"),
+                                     xLabel: unit, yLabel: labels.priorityPoints,
+                                     points: report.frontier.breakpoints.map { ($0.scale * total, $0.priorityPoints) }, mark: (total, points))
+        return HTML.figures([chart], number: NumberFormat(report.language), prefix: "frontier")
     }
 }

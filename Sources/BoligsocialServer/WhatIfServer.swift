@@ -29,6 +29,9 @@ public struct WhatIfServer: Sendable {
         router.post("/api/solve") { request, _ in await server.answer(request) { try await server.solve($0, session: $1) } }
         router.post("/api/frontier") { request, _ in await server.answer(request) { try await server.frontier($0, session: $1) } }
         router.post("/api/explain") { request, _ in await server.answer(request) { try await server.explain($0, session: $1) } }
+        router.post("/api/charts") { request, _ in await server.answer(request) { try await server.view($0, session: $1, kind: .charts) } }
+        router.post("/api/frontier-chart") { request, _ in await server.answer(request) { try await server.view($0, session: $1, kind: .frontier) } }
+        router.post("/api/report") { request, _ in await server.answer(request) { try await server.view($0, session: $1, kind: .report) } }
         router.post("/api/scenario") { request, _ in await server.answer(request) { whatIf, _ in server.savedScenario(whatIf) } }
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "boligsocial"),
                               onServerRunning: { channel in started("http://\(host):\(channel.localAddress?.port ?? port)/") })
@@ -113,6 +116,35 @@ public struct WhatIfServer: Sendable {
                 return Answer(body: SolveReport(AllocationSummary(allocation, stamp: stamp), language: language, decisions: price).json().serialized())
             } catch let infeasible as InfeasibleScenario {
                 return Answer(body: Self.diagnosis(infeasible, stamp: stamp, language: language))
+            }
+        }
+    }
+
+    enum View: Sendable { case charts, frontier, report }
+
+    /// HTML for the page: the money charts of the changed scenario, its frontier with the scenario
+    /// marked, or the whole solve report as a page to download (the server writes no file).
+    func view(_ whatIf: WhatIf, session: SolverThread, kind: View) async throws -> Answer {
+        let scenario = try scenario(whatIf)
+        let round = loaded.round, stamp = loaded.stamp, language = language
+        return try await session.perform { thread in
+            do {
+                var allocation = try thread.kept.allocation(round: round, scenario: scenario)
+                allocation.scenario = scenario
+                let report = SolveReport(AllocationSummary(allocation, stamp: stamp), language: language,
+                                         decisions: try DecisionPrice.compute(allocation, round: round))
+                switch kind {
+                case .charts: return Answer(contentType: "text/html; charset=utf-8", body: WhatIfFigures.charts(report))
+                case .report:
+                    return Answer(contentType: "text/html; charset=utf-8", body: HTML.page(report),
+                                  headers: [(.contentDisposition, "attachment; filename=\"what-if-report.html\"")])
+                case .frontier:
+                    let frontier = try Frontier.compute(round: round, scenario: scenario)
+                    return Answer(contentType: "text/html; charset=utf-8", body: WhatIfFigures.frontier(
+                        FrontierReport(scenario: scenario, frontier: frontier, stamp: stamp, language: language), points: allocation.priorityPoints))
+                }
+            } catch is InfeasibleScenario {
+                return Answer(contentType: "text/html; charset=utf-8", body: "")
             }
         }
     }

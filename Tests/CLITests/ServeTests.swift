@@ -114,6 +114,9 @@ import Testing
         #expect(frontier["exact"] as? Bool == true && (frontier["breakpoints"] as! [Any]).count > 10)
         let explained = try Self.json(try Self.post(server, "/api/explain", #"{"id": "A10", "envelope": {"2010": 27000000}}"#).body)
         #expect(explained["id"] as? String == "A10" && explained["status"] != nil)
+        // The report to download is the solve report's page of the same changes.
+        let report = try Self.post(server, "/api/report", changes)
+        #expect(report.status == 200 && report.body.hasPrefix("<!DOCTYPE html>") && report.body.contains("<svg") && !report.body.contains("<script"))
         let infeasible = try Self.json(try Self.post(server, "/api/solve", #"{"rules": {"focus_floor": {"health": 50000000}}}"#).body)
         #expect(infeasible["status"] as? String == "infeasible" && !(infeasible["relaxations"] as! [Any]).isEmpty)
     }
@@ -203,5 +206,7 @@ import Testing
         #expect((page["diagnosis"] as! String).contains("udvalgets beslutning om A11"))
         #expect((page["buttons"] as! [String]).contains("Anvend: fjern beslutningen om A11") && page["after_button"] != nil)
         #expect((page["console"] as! [Any]).isEmpty, "\(page["console"] ?? "")")
+        // The money charts drawn for the answer, and the frontier with the scenario ringed.
+        #expect((page["charts"] as? Int ?? 0) >= 8 && (page["frontier"] as? String)?.contains("ringen") == true)
     }
 }

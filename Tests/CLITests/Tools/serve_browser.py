@@ -43,8 +43,14 @@ try:
         shown["applications"][row.get_attribute("data-id")] = {
             "status": row.find_element(By.CLASS_NAME, "status").text, "granted": row.find_element(By.CLASS_NAME, "granted").text,
             "reason": row.find_element(By.CLASS_NAME, "why").text}
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#charts svg")) == 2)
+    shown["charts"] = len(driver.find_elements(By.CSS_SELECTOR, "#charts svg rect"))
     if len(sys.argv) > 5:
+        driver.execute_script("window.scrollTo(0, 0)")
         driver.save_screenshot(sys.argv[5])
+    driver.find_element(By.ID, "show-frontier").click()
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#frontier svg circle.current")) == 1)
+    shown["frontier"] = driver.find_element(By.CSS_SELECTOR, "#frontier figcaption").text
     # An infeasible combination: the diagnosis in place of the result, a button per relaxation.
     field = driver.find_element(By.ID, "env-2010")
     field.clear()
