@@ -360,3 +360,38 @@ public struct InputProblemWords: Sendable {
         }
     }
 }
+
+extension InputProblemWords {
+    /// What is wrong with a what-if request to `serve`, in the page's language.
+    public func sentence(_ problem: RequestProblem) -> String {
+        let da = language == .da
+        switch problem {
+        case .notJSON: return da ? "forespørgslen er ikke JSON" : "the body is not JSON"
+        case .notAnObject: return da ? "forespørgslen skal være et JSON-objekt med ændringer" : "the body must be a JSON object of changes"
+        case .unknownKey(let key, let allowed):
+            return (da ? "ukendt nøgle '\(key)'; en forespørgsel kan ændre " : "unknown key '\(key)'; a request may change ") + allowed.joined(separator: ", ")
+        case .notAnApplicationID: return da ? "'id' skal være en ansøgnings id" : "'id' must be an application id"
+        case .scaleOutOfRange: return da ? "'scale' skal være en faktor over 0 og højst 1000" : "'scale' must be a factor above 0 and at most 1000"
+        case .notAnObjectOf(let key):
+            return da ? "'\(key)' skal være et objekt (\(key == "envelope" ? "år → kroner" : "id → beslutning"))"
+                : "'\(key)' must be an object of \(key == "envelope" ? "year → kroner" : "id → decision")"
+        case .notAnAmount(let key): return da ? "'\(key)' skal være et beløb i kroner, 0 eller mere" : "'\(key)' must be an amount in kroner, 0 or more"
+        case .decisionNotAnObject:
+            return da ? "en beslutning skal være et objekt som {\"fund\": \"full\", \"reason\": \"…\"}"
+                : "a decision must be an object such as {\"fund\": \"full\", \"reason\": \"…\"}"
+        case .nestsTooDeep(let key): return da ? "'\(key)' er indlejret for dybt" : "'\(key)' nests too deep"
+        case .tooManyChanges: return da ? "for mange ændringer i én forespørgsel" : "too many changes in one request"
+        case .notFinite(let key): return da ? "'\(key)' skal være et endeligt tal" : "'\(key)' must be a finite number"
+        case .tooLong(let key): return da ? "'\(key)' er for lang" : "'\(key)' is too long"
+        case .tooManyValues(let key): return da ? "'\(key)' har for mange værdier" : "'\(key)' has too many values"
+        case .notANumberList(let key): return da ? "'\(key)' skal være en liste af tal" : "'\(key)' must be a list of numbers"
+        case .noValue(let key): return da ? "'\(key)' har ingen værdi" : "'\(key)' has no value"
+        case .objectNotValue(let key): return da ? "'\(key)' skal være en værdi, ikke et objekt" : "'\(key)' must be a value, not an object"
+        case .badSession:
+            return da ? "sessionen skal være 1 til 64 bogstaver, cifre eller bindestreger" : "the session must be 1 to 64 letters, digits or dashes"
+        case .bodyTooLarge(let kilobytes): return da ? "forespørgslen er over \(kilobytes) kB" : "the body is larger than \(kilobytes) kB"
+        case .idMissing: return da ? "'id' skal angive den ansøgning, der skal forklares" : "'id' names the application to explain"
+        case .unknownApplication(let id): return da ? "runden har ingen ansøgning '\(id)'" : "no application '\(id)' in the round"
+        }
+    }
+}

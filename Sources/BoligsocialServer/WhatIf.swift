@@ -29,10 +29,22 @@ enum JSONValue: Decodable, Sendable {
     }
 }
 
-/// A request the server refuses (400): what is wrong, and where in the request.
+/// A request the server refuses (400): what is wrong (a typed problem, or the loader's problems
+/// already worded), and where in the request.
 public struct BadRequest: Error, Sendable, Equatable {
     public var key: String
-    public var message: String
+    public var problem: RequestProblem?
+    public var worded: String?
+
+    init(key: String, _ problem: RequestProblem) {
+        self.key = key
+        self.problem = problem
+    }
+
+    init(key: String, worded: String) {
+        self.key = key
+        self.worded = worded
+    }
 }
 
 /// The what-ifs of one request: the changes as a scenario on top of the one the server was started
@@ -56,9 +68,9 @@ public struct WhatIf: Sendable {
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: Data(body))
         } catch {
-            throw BadRequest(key: "", message: "the body is not JSON: \(Self.reason(error))")
+            throw BadRequest(key: "", .notJSON)
         }
-        guard case .object(let fields) = value else { throw BadRequest(key: "", message: "the body must be a JSON object of changes") }
+        guard case .object(let fields) = value else { throw BadRequest(key: "", .notAnObject) }
         var lines: [String] = [], keys: [Int: String] = [:], id: String?
         func add(_ line: String, _ key: String) {
             lines.append(line)
@@ -66,35 +78,35 @@ public struct WhatIf: Sendable {
         }
         for (key, field) in fields {
             guard topKeys.contains(key) else {
-                throw BadRequest(key: key, message: "unknown key '\(key)'; a request may change " + topKeys.sorted().joined(separator: ", "))
+                throw BadRequest(key: key, .unknownKey(key, allowed: topKeys.sorted()))
             }
             switch key {
             case "id":
-                guard case .string(let s) = field, !s.isEmpty, s.count <= 200 else { throw BadRequest(key: "id", message: "'id' must be an application id") }
+                guard case .string(let s) = field, !s.isEmpty, s.count <= 200 else { throw BadRequest(key: "id", .notAnApplicationID) }
                 id = s
             case "scale":
                 guard case .number(let f) = field, f.isFinite, f > 0, f <= 1000 else {
-                    throw BadRequest(key: "scale", message: "'scale' must be a factor above 0 and at most 1000")
+                    throw BadRequest(key: "scale", .scaleOutOfRange)
                 }
                 for (y, year) in base.years.enumerated() { add("envelope.\"\(year)\" = \(toml(base.envelopes[y] * f))", "scale") }
             case "envelope":
-                guard case .object(let years) = field else { throw BadRequest(key: "envelope", message: "'envelope' must be an object of year → kroner") }
+                guard case .object(let years) = field else { throw BadRequest(key: "envelope", .notAnObjectOf("envelope")) }
                 for (year, amount) in years {
                     guard case .number(let kroner) = amount, kroner.isFinite, kroner >= 0, kroner <= Amount.maximum else {
-                        throw BadRequest(key: "envelope.\(year)", message: "'envelope.\(year)' must be an amount in kroner, 0 or more")
+                        throw BadRequest(key: "envelope.\(year)", .notAnAmount("envelope.\(year)"))
                     }
                     add("envelope.\(quotedKey(year)) = \(toml(kroner))", "envelope.\(year)")
                 }
             case "decisions":
-                guard case .object(let decisions) = field else { throw BadRequest(key: "decisions", message: "'decisions' must be an object of id → decision") }
+                guard case .object(let decisions) = field else { throw BadRequest(key: "decisions", .notAnObjectOf("decisions")) }
                 for (id, decision) in decisions {
-                    guard case .object = decision else { throw BadRequest(key: "decisions.\(id)", message: "a decision must be an object such as {\"fund\": \"full\", \"reason\": \"…\"}") }
+                    guard case .object = decision else { throw BadRequest(key: "decisions.\(id)", .decisionNotAnObject) }
                     add("decisions.\(quotedKey(id)) = \(try inline(decision, key: "decisions.\(id)", depth: 0))", "decisions.\(id)")
                 }
             default:  // rules, weights: nested tables of scalar values, written as dotted keys
                 func flatten(_ value: JSONValue, _ path: [String]) throws(BadRequest) {
                     let name = path.joined(separator: ".")
-                    guard path.count <= 4 else { throw BadRequest(key: name, message: "'\(name)' nests too deep") }
+                    guard path.count <= 4 else { throw BadRequest(key: name, .nestsTooDeep(name)) }
                     if case .object(let table) = value {
                         for (k, v) in table { try flatten(v, path + [k]) }
                     } else {
@@ -104,13 +116,8 @@ public struct WhatIf: Sendable {
                 try flatten(field, [key])
             }
         }
-        guard lines.count <= 10_000 else { throw BadRequest(key: "", message: "too many changes in one request") }
+        guard lines.count <= 10_000 else { throw BadRequest(key: "", .tooManyChanges) }
         return WhatIf(toml: lines.joined(separator: "\n") + "\n", keys: keys, id: id)
-    }
-
-    static func reason(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error { return context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription }
-        return "\(error)"
     }
 
     static func toml(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
@@ -138,28 +145,28 @@ public struct WhatIf: Sendable {
         switch value {
         case .bool(let b): return b ? "true" : "false"
         case .number(let d):
-            guard d.isFinite else { throw BadRequest(key: key, message: "'\(key)' must be a finite number") }
+            guard d.isFinite else { throw BadRequest(key: key, .notFinite(key)) }
             return toml(d)
         case .string(let s):
-            guard s.count <= 1000 else { throw BadRequest(key: key, message: "'\(key)' is too long") }
+            guard s.count <= 1000 else { throw BadRequest(key: key, .tooLong(key)) }
             return quoted(s)
         case .array(let items):
-            guard items.count <= 100 else { throw BadRequest(key: key, message: "'\(key)' has too many values") }
+            guard items.count <= 100 else { throw BadRequest(key: key, .tooManyValues(key)) }
             var parts: [String] = []
             for item in items {
-                guard case .number = item else { throw BadRequest(key: key, message: "'\(key)' must be a list of numbers") }
+                guard case .number = item else { throw BadRequest(key: key, .notANumberList(key)) }
                 parts.append(try scalar(item, key: key))
             }
             return "[" + parts.joined(separator: ", ") + "]"
-        case .null: throw BadRequest(key: key, message: "'\(key)' has no value")
-        case .object: throw BadRequest(key: key, message: "'\(key)' must be a value, not an object")
+        case .null: throw BadRequest(key: key, .noValue(key))
+        case .object: throw BadRequest(key: key, .objectNotValue(key))
         }
     }
 
     /// An inline table (a decision, and its per-year `min`/`max`).
     static func inline(_ value: JSONValue, key: String, depth: Int) throws(BadRequest) -> String {
         guard case .object(let fields) = value else { return try scalar(value, key: key) }
-        guard depth < 2, fields.count <= 50 else { throw BadRequest(key: key, message: "'\(key)' nests too deep") }
+        guard depth < 2, fields.count <= 50 else { throw BadRequest(key: key, .nestsTooDeep(key)) }
         var parts: [String] = []
         for (k, v) in fields { parts.append("\(quotedKey(k)) = \(try inline(v, key: "\(key).\(k)", depth: depth + 1))") }
         return "{ " + parts.joined(separator: ", ") + " }"

@@ -55,18 +55,19 @@ public struct WhatIfServer: Sendable {
         let result: Answer
         do {
             let session = request.headers[Self.sessionHeader] ?? "default"
-            guard Sessions.valid(session) else { throw BadRequest(key: "X-Boligsocial-Session", message: "the session must be 1 to 64 letters, digits or dashes") }
+            guard Sessions.valid(session) else { throw BadRequest(key: "X-Boligsocial-Session", .badSession) }
             let buffer: ByteBuffer
             do {
                 buffer = try await request.body.collect(upTo: WhatIf.maximumBody)
             } catch {
-                throw BadRequest(key: "", message: "the body is larger than \(WhatIf.maximumBody / 1024) kB")
+                throw BadRequest(key: "", .bodyTooLarge(kilobytes: WhatIf.maximumBody / 1024))
             }
             let whatIf = try WhatIf.parse(Array(buffer.readableBytesView), base: loaded.scenario)
             let thread = await sessions.thread(for: session)
             result = try await work(whatIf, thread)
         } catch let bad as BadRequest {
-            result = Answer(status: .badRequest, body: JSON.object([("error", .string(bad.message)), ("key", .string(bad.key))]).serialized())
+            let message = bad.worded ?? bad.problem.map(InputProblemWords(language).sentence) ?? ""
+            result = Answer(status: .badRequest, body: JSON.object([("error", .string(message)), ("key", .string(bad.key))]).serialized())
         } catch {
             result = Answer(status: .internalServerError, body: JSON.object([("error", .string("\(error)"))]).serialized())
         }
@@ -86,7 +87,7 @@ public struct WhatIfServer: Sendable {
             // A decision names an application of the round.
             let ids = Set(loaded.round.applications.map(\.id))
             if let unknown = scenario.decisions.keys.sorted().first(where: { !ids.contains($0) }) {
-                throw BadRequest(key: "decisions.\(unknown)", message: InputProblemWords(language).sentence(
+                throw BadRequest(key: "decisions.\(unknown)", worded: InputProblemWords(language).sentence(
                     .decisionUnknownApplication(unknown, suggestion: closestMatch(to: unknown, in: Array(ids)))))
             }
             return scenario
@@ -96,11 +97,11 @@ public struct WhatIfServer: Sendable {
             case .badData(let diagnostics):
                 let first = diagnostics.first
                 let key = first.flatMap { whatIf.keys[$0.location.line] } ?? ""
-                throw BadRequest(key: key, message: diagnostics.map { d in
+                throw BadRequest(key: key, worded: diagnostics.map { d in
                     (whatIf.keys[d.location.line].map { "\($0): " } ?? "") + words.sentence(d.problem)
                 }.joined(separator: "; "))
             default:
-                throw BadRequest(key: "", message: words.message(error))
+                throw BadRequest(key: "", worded: words.message(error))
             }
         }
     }
@@ -170,16 +171,16 @@ public struct WhatIfServer: Sendable {
     }
 
     func explain(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
-        guard let id = whatIf.id else { throw BadRequest(key: "id", message: "'id' names the application to explain") }
+        guard let id = whatIf.id else { throw BadRequest(key: "id", .idMissing) }
         guard loaded.round.applications.contains(where: { $0.id == id }) else {
-            throw BadRequest(key: "id", message: "no application '\(id)' in the round")
+            throw BadRequest(key: "id", .unknownApplication(id))
         }
         let scenario = try scenario(whatIf)
         let round = loaded.round, stamp = loaded.stamp, language = language
         return try await session.perform { _ in
             do {
                 guard let explanation = try Explanation.explain(id: id, round: round, scenario: scenario) else {
-                    throw BadRequest(key: "id", message: "no application '\(id)' in the round")
+                    throw BadRequest(key: "id", .unknownApplication(id))
                 }
                 return Answer(body: ExplainReport(explanation, scenario: scenario, stamp: stamp, language: language).json().serialized())
             } catch let infeasible as InfeasibleScenario {

@@ -155,6 +155,11 @@ import Testing
             #expect(error?["key"] as? String == key && !((error?["error"] as? String) ?? "").isEmpty, "\(body.prefix(80)): \(r.body)")
         }
         #expect(try Self.post(server, "/api/solve", "{}", session: "bad session!").status == 400)
+        // In the page's language (the server runs in Danish here), the loader's words and its own.
+        let unknown = try Self.json(try Self.post(server, "/api/solve", #"{"budget": 1}"#).body)["error"] as? String
+        #expect(unknown?.hasPrefix("ukendt nøgle 'budget'") == true, "\(unknown ?? "")")
+        let rule = try Self.json(try Self.post(server, "/api/solve", #"{"rules": {"primary_shar_min": 0.6}}"#).body)["error"] as? String
+        #expect(rule?.contains("mente du 'primary_share_min'") == true, "\(rule ?? "")")
         // Still up, and right.
         let ok = try Self.post(server, "/api/solve", "{}")
         let points = try Self.json(ok.body)["priority_points"] as? Double
