@@ -95,13 +95,13 @@ public struct WhatIf: Sendable {
                     guard case .number(let kroner) = amount, kroner.isFinite, kroner >= 0, kroner <= Amount.maximum else {
                         throw BadRequest(key: "envelope.\(year)", .notAnAmount("envelope.\(year)"))
                     }
-                    add("envelope.\(quotedKey(year)) = \(toml(kroner))", "envelope.\(year)")
+                    add("envelope.\(TOMLText.quoted(year)) = \(toml(kroner))", "envelope.\(year)")
                 }
             case "decisions":
                 guard case .object(let decisions) = field else { throw BadRequest(key: "decisions", .notAnObjectOf("decisions")) }
                 for (id, decision) in decisions {
                     guard case .object = decision else { throw BadRequest(key: "decisions.\(id)", .decisionNotAnObject) }
-                    add("decisions.\(quotedKey(id)) = \(try inline(decision, key: "decisions.\(id)", depth: 0))", "decisions.\(id)")
+                    add("decisions.\(TOMLText.quoted(id)) = \(try inline(decision, key: "decisions.\(id)", depth: 0))", "decisions.\(id)")
                 }
             default:  // rules, weights: nested tables of scalar values, written as dotted keys
                 func flatten(_ value: JSONValue, _ path: [String]) throws(BadRequest) {
@@ -110,7 +110,7 @@ public struct WhatIf: Sendable {
                     if case .object(let table) = value {
                         for (k, v) in table { try flatten(v, path + [k]) }
                     } else {
-                        add(path.map(quotedKey).joined(separator: ".") + " = " + (try scalar(value, key: name)), name)
+                        add(path.map(TOMLText.quoted).joined(separator: ".") + " = " + (try scalar(value, key: name)), name)
                     }
                 }
                 try flatten(field, [key])
@@ -122,24 +122,6 @@ public struct WhatIf: Sendable {
 
     static func toml(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
 
-    /// A key as TOML writes it in a dotted key: quoted, so any text stays one key.
-    static func quotedKey(_ key: String) -> String { quoted(key) }
-
-    /// A TOML basic string.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
 
     static func scalar(_ value: JSONValue, key: String) throws(BadRequest) -> String {
         switch value {
@@ -149,7 +131,7 @@ public struct WhatIf: Sendable {
             return toml(d)
         case .string(let s):
             guard s.count <= 1000 else { throw BadRequest(key: key, .tooLong(key)) }
-            return quoted(s)
+            return TOMLText.quoted(s)
         case .array(let items):
             guard items.count <= 100 else { throw BadRequest(key: key, .tooManyValues(key)) }
             var parts: [String] = []
@@ -168,7 +150,7 @@ public struct WhatIf: Sendable {
         guard case .object(let fields) = value else { return try scalar(value, key: key) }
         guard depth < 2, fields.count <= 50 else { throw BadRequest(key: key, .nestsTooDeep(key)) }
         var parts: [String] = []
-        for (k, v) in fields { parts.append("\(quotedKey(k)) = \(try inline(v, key: "\(key).\(k)", depth: depth + 1))") }
+        for (k, v) in fields { parts.append("\(TOMLText.quoted(k)) = \(try inline(v, key: "\(key).\(k)", depth: depth + 1))") }
         return "{ " + parts.joined(separator: ", ") + " }"
     }
 }

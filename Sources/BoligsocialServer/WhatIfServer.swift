@@ -194,7 +194,7 @@ public struct WhatIfServer: Sendable {
     func savedScenario(_ whatIf: WhatIf) -> Answer {
         let parent = URL(fileURLWithPath: base.files.first ?? "scenario.toml").lastPathComponent
         let text = "# What-ifs made on the boligsocial page, on top of the scenario this file extends.\n"
-            + "extends = \(WhatIf.quoted(parent))\n" + whatIf.toml
+            + "extends = \(TOMLText.quoted(parent))\n" + whatIf.toml
         return Answer(contentType: "application/toml; charset=utf-8", body: text,
                       headers: [(.contentDisposition, "attachment; filename=\"what-if.toml\"")])
     }

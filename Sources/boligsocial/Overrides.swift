@@ -65,31 +65,16 @@ struct ScenarioOverrides: ParsableArguments {
             guard let share = Double(kind), (0...1).contains(share) else { return nil }
             what = "share = \(share)"
         }
-        return (id, "{ \(what), reason = \(quoted(reason)) }")
+        return (id, "{ \(what), reason = \(TOMLText.quoted(reason)) }")
     }
 
-    /// A TOML basic string.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
 
     /// The scenario that extends `original` with these overrides (its path written relative to
     /// `directory`, where the new file is): the text, and per line (from 1) the option that wrote
     /// it, so a problem in it is named by the option on the command line.
     func scenario(extending original: String, from directory: String) throws -> (text: String, options: [Int: String]) {
         var lines = ["# What-ifs given on the command line, on top of the scenario this file extends.",
-                     "extends = \(Self.quoted(Self.relative(original, from: directory)))"]
+                     "extends = \(TOMLText.quoted(Self.relative(original, from: directory)))"]
         var options: [Int: String] = [:]
         func add(_ line: String, _ option: String) {
             lines.append(line)
@@ -109,7 +94,7 @@ struct ScenarioOverrides: ParsableArguments {
         }
         for d in decisions {
             let (id, toml) = Self.decision(d)!
-            add("decisions.\(Self.quoted(id)) = \(toml)", "--decide \(d)")
+            add("decisions.\(TOMLText.quoted(id)) = \(toml)", "--decide \(d)")
         }
         return (lines.joined(separator: "\n") + "\n", options)
     }
