@@ -106,46 +106,51 @@ public struct WhatIfServer: Sendable {
         }
     }
 
-    func solve(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
+    /// Runs `body` on the session's thread for the scenario the request states; an infeasible
+    /// scenario answers `infeasible`, by default the diagnosis document of exit 2.
+    func onSession(_ whatIf: WhatIf, _ session: SolverThread, infeasible: Answer? = nil,
+                   _ body: @escaping @Sendable (SolverThread, Scenario) throws -> Answer) async throws -> Answer {
         let scenario = try scenario(whatIf)
-        let round = loaded.round, stamp = loaded.stamp, language = language
+        let stamp = loaded.stamp, language = language
         return try await session.perform { thread in
             do {
-                var allocation = try thread.kept.allocation(round: round, scenario: scenario)
-                allocation.scenario = scenario
-                let price = try DecisionPrice.compute(allocation, round: round)
-                return Answer(body: SolveReport(AllocationSummary(allocation, stamp: stamp), language: language, decisions: price).json().serialized())
-            } catch let infeasible as InfeasibleScenario {
-                return Answer(body: Self.diagnosis(infeasible, stamp: stamp, language: language))
+                return try body(thread, scenario)
+            } catch let error as InfeasibleScenario {
+                return infeasible ?? Answer(body: Self.diagnosis(error, stamp: stamp, language: language))
             }
         }
+    }
+
+    /// The solve report of `scenario` from the session's kept model, with the price of its decisions.
+    func solveReport(_ thread: SolverThread, _ scenario: Scenario) throws -> SolveReport {
+        var allocation = try thread.kept.allocation(round: loaded.round, scenario: scenario)
+        allocation.scenario = scenario
+        return SolveReport(AllocationSummary(allocation, stamp: loaded.stamp), language: language,
+                           decisions: try DecisionPrice.compute(allocation, round: loaded.round))
+    }
+
+    func solve(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
+        try await onSession(whatIf, session) { thread, scenario in Answer(body: try solveReport(thread, scenario).json().serialized()) }
     }
 
     enum View: Sendable { case charts, frontier, report }
 
     /// HTML for the page: the money charts of the changed scenario, its frontier with the scenario
-    /// marked, or the whole solve report as a page to download (the server writes no file).
+    /// marked, or the whole solve report as a page to download (the server writes no file); nothing
+    /// for an infeasible scenario (the page shows its diagnosis from `solve`).
     func view(_ whatIf: WhatIf, session: SolverThread, kind: View) async throws -> Answer {
-        let scenario = try scenario(whatIf)
-        let round = loaded.round, stamp = loaded.stamp, language = language
-        return try await session.perform { thread in
-            do {
-                var allocation = try thread.kept.allocation(round: round, scenario: scenario)
-                allocation.scenario = scenario
-                let report = SolveReport(AllocationSummary(allocation, stamp: stamp), language: language,
-                                         decisions: try DecisionPrice.compute(allocation, round: round))
-                switch kind {
-                case .charts: return Answer(contentType: "text/html; charset=utf-8", body: WhatIfFigures.charts(report))
-                case .report:
-                    return Answer(contentType: "text/html; charset=utf-8", body: HTML.page(report),
-                                  headers: [(.contentDisposition, "attachment; filename=\"what-if-report.html\"")])
-                case .frontier:
-                    let frontier = try Frontier.compute(round: round, scenario: scenario)
-                    return Answer(contentType: "text/html; charset=utf-8", body: WhatIfFigures.frontier(
-                        FrontierReport(scenario: scenario, frontier: frontier, stamp: stamp, language: language), points: allocation.priorityPoints))
-                }
-            } catch is InfeasibleScenario {
-                return Answer(contentType: "text/html; charset=utf-8", body: "")
+        let html = "text/html; charset=utf-8"
+        return try await onSession(whatIf, session, infeasible: Answer(contentType: html, body: "")) { thread, scenario in
+            let report = try solveReport(thread, scenario)
+            switch kind {
+            case .charts: return Answer(contentType: html, body: WhatIfFigures.charts(report))
+            case .report:
+                return Answer(contentType: html, body: HTML.page(report), headers: [(.contentDisposition, "attachment; filename=\"what-if-report.html\"")])
+            case .frontier:
+                let frontier = try Frontier.compute(round: loaded.round, scenario: scenario)
+                return Answer(contentType: html, body: WhatIfFigures.frontier(
+                    FrontierReport(scenario: scenario, frontier: frontier, stamp: loaded.stamp, language: language),
+                    points: report.summary.allocation.priorityPoints))
             }
         }
     }
@@ -158,34 +163,19 @@ public struct WhatIfServer: Sendable {
     }
 
     func frontier(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
-        let scenario = try scenario(whatIf)
-        let round = loaded.round, stamp = loaded.stamp, language = language
-        return try await session.perform { _ in
-            do {
-                let frontier = try Frontier.compute(round: round, scenario: scenario)
-                return Answer(body: FrontierReport(scenario: scenario, frontier: frontier, stamp: stamp, language: language).json().serialized())
-            } catch let infeasible as InfeasibleScenario {
-                return Answer(body: Self.diagnosis(infeasible, stamp: stamp, language: language))
-            }
+        try await onSession(whatIf, session) { _, scenario in
+            let frontier = try Frontier.compute(round: loaded.round, scenario: scenario)
+            return Answer(body: FrontierReport(scenario: scenario, frontier: frontier, stamp: loaded.stamp, language: language).json().serialized())
         }
     }
 
     func explain(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
         guard let id = whatIf.id else { throw BadRequest(key: "id", .idMissing) }
-        guard loaded.round.applications.contains(where: { $0.id == id }) else {
-            throw BadRequest(key: "id", .unknownApplication(id))
-        }
-        let scenario = try scenario(whatIf)
-        let round = loaded.round, stamp = loaded.stamp, language = language
-        return try await session.perform { _ in
-            do {
-                guard let explanation = try Explanation.explain(id: id, round: round, scenario: scenario) else {
-                    throw BadRequest(key: "id", .unknownApplication(id))
-                }
-                return Answer(body: ExplainReport(explanation, scenario: scenario, stamp: stamp, language: language).json().serialized())
-            } catch let infeasible as InfeasibleScenario {
-                return Answer(body: Self.diagnosis(infeasible, stamp: stamp, language: language))
+        return try await onSession(whatIf, session) { _, scenario in
+            guard let explanation = try Explanation.explain(id: id, round: loaded.round, scenario: scenario) else {
+                throw BadRequest(key: "id", .unknownApplication(id))
             }
+            return Answer(body: ExplainReport(explanation, scenario: scenario, stamp: loaded.stamp, language: language).json().serialized())
         }
     }
 
