@@ -15,6 +15,7 @@ final class GLPKProblem {
     /// The program as loaded, kept to validate later changes against it.
     private(set) var program: LinearProgram
     private var hasBasis = false
+    private var needsGreedyBasis = false
     /// Whether an optimum that misses a row or a bound by more than its magnitude justifies, or an
     /// "infeasible", is solved again in exact arithmetic (see `solveLP`). On for a one-off solve;
     /// a kept problem re-solved as its bounds move (sweeps, frontiers) keeps GLPK's own basis.
@@ -63,6 +64,14 @@ final class GLPKProblem {
         guard pthread_equal(owner, pthread_self()) != 0 else { throw .wrongThread }
     }
 
+    /// Makes the next LP solve start from the greedy basis of the program as it then stands
+    /// instead of the last basis: after a large change of bounds (an envelope moved by a tenth),
+    /// dual simplex from the last basis walks every vertex in between, while the greedy basis is
+    /// a few pivots from the new optimum.
+    func restartFromGreedyBasis() {
+        if hasBasis { needsGreedyBasis = true }
+    }
+
     /// Changes the bounds of a row (an envelope between sweep steps); the basis is kept.
     func setBounds(_ bounds: LinearProgram.Bounds, ofRow row: LinearProgram.RowID) throws(LPError) {
         try checkThread()
@@ -93,7 +102,10 @@ final class GLPKProblem {
             glp_scale_prob(handle, GLP_SF_AUTO)
             setGreedyBasis()
             hasBasis = true
+        } else if needsGreedyBasis {
+            setGreedyBasis()
         }
+        needsGreedyBasis = false
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = GLP_MSG_OFF

@@ -30,6 +30,13 @@ public final class SolverSession {
     /// solve (slow; for tests and audits).
     public func solveExactly() throws(LPError) -> Solution { try problem.solveExactly() }
 
+    /// The next LP solve starts from the greedy basis of the program as it then stands, not from
+    /// the last basis (the better start after a large change of bounds).
+    public func restartFromGreedyBasis() throws(LPError) {
+        try problem.checkThread()
+        problem.restartFromGreedyBasis()
+    }
+
     public func setBounds(_ bounds: LinearProgram.Bounds, of row: LinearProgram.RowID) throws(LPError) {
         try problem.setBounds(bounds, ofRow: row)
     }

@@ -27,6 +27,10 @@ public final class ModelSession {
         envelopes = amounts
     }
 
+    /// The next solve starts from the greedy basis for the bounds as they then stand, not from the
+    /// last basis: the better start after a large move of the envelopes.
+    public func restartFromGreedyBasis() throws { try problem.restartFromGreedyBasis() }
+
     /// The scenario with the envelopes currently set.
     public var scenario: Scenario { scenario(with: envelopes) }
 
