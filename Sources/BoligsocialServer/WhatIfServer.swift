@@ -28,10 +28,13 @@ public struct WhatIfServer: Sendable {
         router.get("/") { _, _ in server.page() }
         router.post("/api/solve") { request, _ in await server.answer(request) { try await server.solve($0, session: $1) } }
         router.post("/api/frontier") { request, _ in await server.answer(request) { try await server.frontier($0, session: $1) } }
+        // The loaded scenario's frontier, for a link or a plain `curl`.
+        router.get("/api/frontier") { request, _ in await server.answer(request) { try await server.frontier($0, session: $1) } }
         router.post("/api/explain") { request, _ in await server.answer(request) { try await server.explain($0, session: $1) } }
         router.post("/api/charts") { request, _ in await server.answer(request) { try await server.view($0, session: $1, kind: .charts) } }
         router.post("/api/frontier-chart") { request, _ in await server.answer(request) { try await server.view($0, session: $1, kind: .frontier) } }
         router.post("/api/report") { request, _ in await server.answer(request) { try await server.view($0, session: $1, kind: .report) } }
+        router.post("/api/workbook") { request, _ in await server.answer(request) { try await server.view($0, session: $1, kind: .workbook) } }
         router.post("/api/scenario") { request, _ in await server.answer(request) { whatIf, _ in server.savedScenario(whatIf) } }
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "boligsocial"),
                               onServerRunning: { channel in started("http://\(host):\(channel.localAddress?.port ?? port)/") })
@@ -41,17 +44,38 @@ public struct WhatIfServer: Sendable {
     // MARK: Answers
 
     struct Answer: Sendable {
-        var status: HTTPResponse.Status = .ok
-        var contentType = "application/json; charset=utf-8"
-        var body: String
+        var status: HTTPResponse.Status
+        var contentType: String
+        var body: [UInt8]
         var headers: [(HTTPField.Name, String)] = []
+
+        init(status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8", body: String,
+             headers: [(HTTPField.Name, String)] = []) {
+            self.init(status: status, contentType: contentType, bytes: Array(body.utf8), headers: headers)
+        }
+
+        init(status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8", bytes: [UInt8],
+             headers: [(HTTPField.Name, String)] = []) {
+            self.status = status
+            self.contentType = contentType
+            self.body = bytes
+            self.headers = headers
+        }
+
+        /// A JSON document, as its bytes (no string is built on the way), compact: the same
+        /// document `solve --format json` writes, in half the bytes.
+        init(json: JSON) { self.init(bytes: json.serializedBytes(compact: true)) }
     }
 
     static let sessionHeader = HTTPField.Name("X-Boligsocial-Session")!
+    static let timingHeader = HTTPField.Name("Server-Timing")!
 
     /// Reads the body (at most `WhatIf.maximumBody` bytes), checks the changes and the session, and
-    /// turns every refusal into a 400 with what is wrong and where.
+    /// turns every refusal into a 400 with what is wrong and where. The answer's `Server-Timing`
+    /// header says how long the server took, from the request's head to the answer's body
+    /// (browsers show it beside the request; the benchmark reports it).
     func answer(_ request: Request, _ work: @Sendable (WhatIf, SolverThread) async throws -> Answer) async -> Response {
+        let start = ContinuousClock.now
         let result: Answer
         do {
             let session = request.headers[Self.sessionHeader] ?? "default"
@@ -75,7 +99,10 @@ public struct WhatIfServer: Sendable {
         headers[.contentType] = result.contentType
         headers[.cacheControl] = "no-store"
         for (name, value) in result.headers { headers[name] = value }
-        return Response(status: result.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: result.body)))
+        let took = ContinuousClock.now - start
+        let milliseconds = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
+        headers[Self.timingHeader] = "answer;dur=" + String(format: "%.2f", milliseconds)
+        return Response(status: result.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: result.body)))
     }
 
     /// The scenario the request states: the base with the changes, checked like a file; a problem
@@ -106,50 +133,64 @@ public struct WhatIfServer: Sendable {
         }
     }
 
+    /// The scenario a request states, and the stamp its reports carry: the loaded inputs and the
+    /// changes made on the page (as the lines "save as scenario" writes), so a report downloaded
+    /// from the page says it is a what-if and which.
+    struct Stated: Sendable {
+        let scenario: Scenario
+        let stamp: InputStamp
+    }
+
     /// Runs `body` on the session's thread for the scenario the request states; an infeasible
     /// scenario answers `infeasible`, by default the diagnosis document of exit 2.
     func onSession(_ whatIf: WhatIf, _ session: SolverThread, infeasible: Answer? = nil,
-                   _ body: @escaping @Sendable (SolverThread, Scenario) throws -> Answer) async throws -> Answer {
-        let scenario = try scenario(whatIf)
-        let stamp = loaded.stamp, language = language
+                   _ body: @escaping @Sendable (SolverThread, Stated) throws -> Answer) async throws -> Answer {
+        var stamp = loaded.stamp
+        stamp.overrides = whatIf.toml.split(separator: "\n").map(String.init)
+        stamp.overridesOnPage = true
+        let stated = Stated(scenario: try scenario(whatIf), stamp: stamp), language = language
         return try await session.perform { thread in
             do {
-                return try body(thread, scenario)
+                return try body(thread, stated)
             } catch let error as InfeasibleScenario {
-                return infeasible ?? Answer(body: Self.diagnosis(error, stamp: stamp, language: language))
+                return infeasible ?? Answer(body: Self.diagnosis(error, stamp: stated.stamp, language: language))
             }
         }
     }
 
-    /// The solve report of `scenario` from the session's kept model, with the price of its decisions.
-    func solveReport(_ thread: SolverThread, _ scenario: Scenario) throws -> SolveReport {
-        var allocation = try thread.kept.allocation(round: loaded.round, scenario: scenario)
-        allocation.scenario = scenario
-        return SolveReport(AllocationSummary(allocation, stamp: loaded.stamp), language: language,
+    /// The solve report of the stated scenario from the session's kept model, with the price of its decisions.
+    func solveReport(_ thread: SolverThread, _ stated: Stated) throws -> SolveReport {
+        var allocation = try thread.kept.allocation(round: loaded.round, scenario: stated.scenario)
+        allocation.scenario = stated.scenario
+        return SolveReport(AllocationSummary(allocation, stamp: stated.stamp), language: language,
                            decisions: try DecisionPrice.compute(allocation, round: loaded.round))
     }
 
     func solve(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
-        try await onSession(whatIf, session) { thread, scenario in Answer(body: try solveReport(thread, scenario).json().serialized()) }
+        try await onSession(whatIf, session) { thread, stated in Answer(json: try solveReport(thread, stated).json()) }
     }
 
-    enum View: Sendable { case charts, frontier, report }
+    enum View: Sendable { case charts, frontier, report, workbook }
 
     /// HTML for the page: the money charts of the changed scenario, its frontier with the scenario
-    /// marked, or the whole solve report as a page to download (the server writes no file); nothing
-    /// for an infeasible scenario (the page shows its diagnosis from `solve`).
+    /// marked, or the whole solve report as a page or a workbook to download (made in memory, the
+    /// server writes no file); nothing for an infeasible scenario (the page shows its diagnosis
+    /// from `solve`).
     func view(_ whatIf: WhatIf, session: SolverThread, kind: View) async throws -> Answer {
         let html = "text/html; charset=utf-8"
-        return try await onSession(whatIf, session, infeasible: Answer(contentType: html, body: "")) { thread, scenario in
-            let report = try solveReport(thread, scenario)
+        return try await onSession(whatIf, session, infeasible: Answer(contentType: html, body: "")) { thread, stated in
+            let report = try solveReport(thread, stated)
             switch kind {
             case .charts: return Answer(contentType: html, body: WhatIfFigures.charts(report))
             case .report:
                 return Answer(contentType: html, body: HTML.page(report), headers: [(.contentDisposition, "attachment; filename=\"what-if-report.html\"")])
+            case .workbook:
+                return Answer(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes: try workbookBytes(report),
+                              headers: [(.contentDisposition, "attachment; filename=\"what-if-report.xlsx\"")])
             case .frontier:
-                let frontier = try Frontier.compute(round: loaded.round, scenario: scenario)
+                let frontier = try Frontier.compute(round: loaded.round, scenario: stated.scenario)
                 return Answer(contentType: html, body: WhatIfFigures.frontier(
-                    FrontierReport(scenario: scenario, frontier: frontier, stamp: loaded.stamp, language: language),
+                    FrontierReport(scenario: stated.scenario, frontier: frontier, stamp: stated.stamp, language: language),
                     points: report.summary.allocation.priorityPoints))
             }
         }
@@ -163,19 +204,19 @@ public struct WhatIfServer: Sendable {
     }
 
     func frontier(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
-        try await onSession(whatIf, session) { _, scenario in
-            let frontier = try Frontier.compute(round: loaded.round, scenario: scenario)
-            return Answer(body: FrontierReport(scenario: scenario, frontier: frontier, stamp: loaded.stamp, language: language).json().serialized())
+        try await onSession(whatIf, session) { _, stated in
+            let frontier = try Frontier.compute(round: loaded.round, scenario: stated.scenario)
+            return Answer(json: FrontierReport(scenario: stated.scenario, frontier: frontier, stamp: stated.stamp, language: language).json())
         }
     }
 
     func explain(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
         guard let id = whatIf.id else { throw BadRequest(key: "id", .idMissing) }
-        return try await onSession(whatIf, session) { _, scenario in
-            guard let explanation = try Explanation.explain(id: id, round: loaded.round, scenario: scenario) else {
+        return try await onSession(whatIf, session) { _, stated in
+            guard let explanation = try Explanation.explain(id: id, round: loaded.round, scenario: stated.scenario) else {
                 throw BadRequest(key: "id", .unknownApplication(id))
             }
-            return Answer(body: ExplainReport(explanation, scenario: scenario, stamp: loaded.stamp, language: language).json().serialized())
+            return Answer(json: ExplainReport(explanation, scenario: stated.scenario, stamp: stated.stamp, language: language).json())
         }
     }
 

@@ -102,6 +102,25 @@ import TestSupport
             let expected = tree.serialized()
             #expect(String(decoding: chunks, as: UTF8.self) == expected)
             #expect(generated.serialized() == expected)
+            // Compact: the same document (read back by Foundation), with no byte between tokens.
+            let compact = generated.serializedBytes(compact: true)
+            #expect(compact.count < expected.utf8.count || count == 0)
+            let a = try JSONSerialization.jsonObject(with: Data(compact)) as? NSDictionary
+            let b = try JSONSerialization.jsonObject(with: Data(expected.utf8)) as? NSDictionary
+            #expect(a != nil && a == b)
+            #expect(tree.serializedBytes(compact: true) == compact)
         }
+        // Outside strings a compact text has no space or line break; inside them they stay.
+        let spaced = String(decoding: JSON.object([("a b", .array([.int(1), .string("x y\n")])), ("c", .object([]))]).serializedBytes(compact: true), as: UTF8.self)
+        #expect(spaced == #"{"a b":[1,"x y\n"],"c":{}}"# + "\n")
+    }
+
+    /// The solve report as the what-if server sends it (compact) is the same document as `solve
+    /// --format json` writes.
+    @Test func compactSolveReportIsTheSameDocument() throws {
+        let json = SolveReport(try Self.summary()).json()
+        let compact = try JSONSerialization.jsonObject(with: Data(json.serializedBytes(compact: true))) as? NSDictionary
+        let pretty = try JSONSerialization.jsonObject(with: Data(json.serialized().utf8)) as? NSDictionary
+        #expect(compact != nil && compact == pretty)
     }
 }
