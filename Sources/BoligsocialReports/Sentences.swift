@@ -20,7 +20,8 @@ extension Labels {
         "\(inputsLine): \(pick("scenario", "scenarie")) sha256 \(s.scenarioSHA256.prefix(16)), "
             + "\(pick("applications", "ansøgninger")) sha256 \(s.applicationsSHA256.prefix(16)), "
             + "\(pick("areas", "boligområder")) sha256 \(s.areasSHA256.prefix(16)); boligsocial \(s.toolVersion), GLPK \(s.glpkVersion)"
-            + (s.overrides.isEmpty ? "" : "; " + pick("on the command line: ", "på kommandolinjen: ") + s.overrides.joined(separator: " "))
+            + (s.overrides.isEmpty ? "" : "; " + (s.overridesOnPage ? pick("changed on the what-if page: ", "ændret på hvad-nu-hvis-siden: ") + s.overrides.joined(separator: "; ")
+                                   : pick("on the command line: ", "på kommandolinjen: ") + s.overrides.joined(separator: " ")))
     }
 
     var amountsInBudgetUnits: String {

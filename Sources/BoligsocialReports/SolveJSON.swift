@@ -82,7 +82,10 @@ enum SolveJSON {
             ("tool_version", .string(stamp.toolVersion)),
             ("glpk_version", .string(stamp.glpkVersion)),
         ]
-        if !stamp.overrides.isEmpty { fields.append(("overrides", .array(stamp.overrides.map { .string($0) }))) }
+        if !stamp.overrides.isEmpty {
+            fields.append(("overrides", .array(stamp.overrides.map { .string($0) })))
+            if stamp.overridesOnPage { fields.append(("overrides_made_on", .string("page"))) }
+        }
         return .object(fields)
     }
 

@@ -30,6 +30,13 @@ public struct WhatIfPage: Sendable {
         func number(_ key: String, _ label: String, _ value: Double?, step: String) -> String {
             "<div class=\"rule\"><label for=\"rule-\(key)\">\(e(label))</label><input type=\"number\" id=\"rule-\(key)\" data-rule=\"\(key)\" step=\"\(step)\" min=\"0\" max=\"1\" value=\"\(value.map { "\($0)" } ?? "")\" placeholder=\"\(e(pick("off", "fra")))\"></div>\n"
         }
+        // A floor per focus area (kroner a year), filled with the scenario's own.
+        var floors = ""
+        for f in FocusArea.allCases {
+            let value = rules.focusFloor[f].map { String(Int($0)) } ?? ""
+            floors += "<div class=\"rule\"><label for=\"floor-\(f.rawValue)\">\(e(pick("Floor a year", "Bundgrænse pr. år"))): \(e(labels.focus(f)))</label>"
+                + "<input type=\"number\" id=\"floor-\(f.rawValue)\" data-floor=\"\(f.rawValue)\" min=\"0\" step=\"100000\" value=\"\(value)\" data-base=\"\(value)\" placeholder=\"\(e(pick("none", "ingen")))\"> kr.</div>\n"
+        }
         var applications = ""
         for a in round.applications {
             applications += "<tr data-id=\"\(e(a.id))\"><th scope=\"row\">\(e(a.id))</th><td>\(e(a.title))</td>"
@@ -71,7 +78,7 @@ public struct WhatIfPage: Sendable {
             <h2>\(e(pick("Rules", "Regler")))</h2>
             \(number("primary_share_min", pick("Least share to primary areas", "Mindste andel til primære boligområder"), rules.primaryShareMin, step: "0.05"))\(number("area_share_max", pick("Most of an envelope to one area", "Højeste andel af en ramme til ét område"), rules.areaShareMax, step: "0.05"))
             <div class="rule"><label for="rule-commitment">\(e(pick("Commitment", "Tilsagn")))</label><select id="rule-commitment" data-rule="commitment"><option value="proportional"\(rules.commitment == .proportional ? " selected" : "")>\(e(pick("one share for all years", "én andel for alle år")))</option><option value="per_year"\(rules.commitment == .perYear ? " selected" : "")>\(e(pick("a share per year", "en andel pr. år")))</option></select></div>
-            <div class="rule"><label for="rule-carry_over">\(e(pick("Carry unspent money over", "Overfør ubrugte midler")))</label><input type="checkbox" id="rule-carry_over" data-rule="carry_over"\(rules.carryOver ? " checked" : "")></div>
+            \(floors)<div class="rule"><label for="rule-carry_over">\(e(pick("Carry unspent money over", "Overfør ubrugte midler")))</label><input type="checkbox" id="rule-carry_over" data-rule="carry_over"\(rules.carryOver ? " checked" : "")></div>
             <h2>\(e(pick("By year", "Pr. år")))</h2>
             <table id="years"><thead><tr><th scope="col">\(e(pick("Year", "År")))</th><th scope="col">\(e(pick("Envelope", "Ramme")))</th><th scope="col">\(e(pick("Allocated", "Fordelt")))</th><th scope="col">\(e(pick("Points per extra 1.000 kr.", "Point pr. ekstra 1.000 kr.")))</th></tr></thead><tbody></tbody></table>
             <div id="charts"></div>
@@ -81,6 +88,7 @@ public struct WhatIfPage: Sendable {
             \(applications)</tbody></table>
             <p><button id="save">\(e(pick("Save as scenario", "Gem som scenarie")))</button>
             <button id="report">\(e(pick("Download the report (HTML)", "Hent rapporten (HTML)")))</button>
+            <button id="workbook">\(e(pick("Download the report (Excel)", "Hent rapporten (Excel)")))</button>
             <button id="show-frontier">\(e(pick("Show the frontier", "Vis grænsekurven")))</button></p>
             <div id="frontier"></div>
             <script>
@@ -103,6 +111,10 @@ public struct WhatIfPage: Sendable {
                 else if (i.tagName === "SELECT") c.rules[i.dataset.rule] = i.value;
                 else if (i.value !== "") c.rules[i.dataset.rule] = parseFloat(i.value);
               });
+              document.querySelectorAll("input[data-floor]").forEach(i => {
+                // A floor is stated when it differs from the loaded scenario's (kroner a year).
+                if (i.value !== "" && i.value !== i.dataset.base) (c.rules.focus_floor ??= {})[i.dataset.floor] = Math.round(parseFloat(i.value));
+              });
               document.querySelectorAll("select[data-decision]").forEach(s => {
                 if (!s.value) return;
                 const id = s.dataset.decision, reason = document.querySelector(`[data-reason="${CSS.escape(id)}"]`).value.trim();
@@ -118,6 +130,8 @@ public struct WhatIfPage: Sendable {
               const t = await r.text();
               return {ok: r.ok, status: r.status, text: t, json: () => JSON.parse(t)};
             }
+            // The field of a rule the diagnosis names: "focus_floor.health" is a floor's field.
+            const ruleField = key => document.getElementById(key.startsWith("focus_floor.") ? "floor-" + key.slice(12) : "rule-" + key);
             function show(result) {
               const diag = document.getElementById("diagnosis");
               diag.textContent = "";
@@ -131,11 +145,11 @@ public struct WhatIfPage: Sendable {
                 (result.one_decision_dropped || []).forEach(id => button(`${W.apply}: ${W.drop} ${id}`, () => {
                   document.querySelector(`select[data-decision="${CSS.escape(id)}"]`).value = ""; }));
                 (result.one_rule_alone || []).forEach(r => {
-                  const key = r.key.startsWith("rules.") ? r.key.slice(6) : r.key, field = document.getElementById("rule-" + key);
+                  const key = r.key.startsWith("rules.") ? r.key.slice(6) : r.key, field = ruleField(key);
                   if (field) button(`${W.apply}: ${r.key} = ${r.needed}`, () => { field.value = r.needed; });
                 });
                 Object.entries(result.relaxed_rules || {}).forEach(([key, value]) => {
-                  const field = document.getElementById("rule-" + key);
+                  const field = ruleField(key);
                   if (field) button(`${W.apply}: ${key} = ${value}`, () => { field.value = value; });
                 });
                 return;
@@ -167,12 +181,17 @@ public struct WhatIfPage: Sendable {
             }
             async function update() {
               const mine = ++pending;
+              // The body says which question was asked last and which one's answer is shown
+              // (data-asked, data-shown), for a test to wait on.
+              document.body.dataset.asked = String(mine);
               const r = await ask("/api/solve", changes());
               if (mine !== pending) return;
-              if (!r.ok) { document.getElementById("diagnosis").textContent = r.json().error; return; }
+              const answered = () => { document.body.dataset.shown = String(mine); };
+              if (!r.ok) { document.getElementById("diagnosis").textContent = r.json().error; answered(); return; }
               const result = r.json();
               if (!base && result.status !== "infeasible") base = result;
               show(result);
+              answered();
               const charts = await ask("/api/charts", changes());
               if (mine === pending && charts.ok) document.getElementById("charts").innerHTML = charts.text;
               document.getElementById("frontier").textContent = "";
@@ -181,7 +200,7 @@ public struct WhatIfPage: Sendable {
               document.getElementById("env-" + r.dataset.year).value = r.value; update(); }));
             document.querySelectorAll("input[type=number][data-year]").forEach(i => i.addEventListener("change", () => {
               document.getElementById("range-" + i.dataset.year).value = i.value; update(); }));
-            document.querySelectorAll("#scale, [data-rule], [data-decision], [data-share], [data-reason]").forEach(i => i.addEventListener("change", update));
+            document.querySelectorAll("#scale, [data-rule], [data-floor], [data-decision], [data-share], [data-reason]").forEach(i => i.addEventListener("change", update));
             document.getElementById("save").onclick = async () => download((await ask("/api/scenario", changes())).text, "what-if.toml", "application/toml");
             const download = (text, name, type) => {
               const a = document.createElement("a");
@@ -189,6 +208,13 @@ public struct WhatIfPage: Sendable {
               a.download = name; document.body.append(a); a.click(); a.remove();
             };
             document.getElementById("report").onclick = async () => download((await ask("/api/report", changes())).text, "what-if-report.html", "text/html");
+            document.getElementById("workbook").onclick = async () => {
+              const r = await fetch("/api/workbook", {method: "POST", headers: {"Content-Type": "application/json", "X-Boligsocial-Session": session}, body: JSON.stringify(changes())});
+              if (!r.ok) return;
+              const a = document.createElement("a");
+              a.href = URL.createObjectURL(await r.blob());
+              a.download = "what-if-report.xlsx"; document.body.append(a); a.click(); a.remove();
+            };
             document.getElementById("show-frontier").onclick = async () => {
               const r = await ask("/api/frontier-chart", changes());
               if (r.ok) document.getElementById("frontier").innerHTML = r.text;

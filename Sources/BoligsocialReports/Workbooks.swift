@@ -3,9 +3,19 @@ import Spreadsheet
 
 /// Writes a report's workbook as XLSX (through the `Spreadsheet` wrapper of libxlsxwriter).
 public func writeWorkbook(_ report: some Report, to path: String) throws {
+    try XLSXWriter.write(wholeWorkbook(report), to: path)
+}
+
+/// The same workbook as `writeWorkbook`, as XLSX bytes in memory (the what-if page's download).
+public func workbookBytes(_ report: some Report) throws -> [UInt8] {
+    try XLSXWriter.bytes(wholeWorkbook(report))
+}
+
+/// The report's sheets and, when it has inputs, the sheet that names them.
+private func wholeWorkbook(_ report: some Report) -> Workbook {
     var workbook = report.workbook()
     if !report.stamps.isEmpty { workbook.sheets.append(report.inputsSheet()) }
-    try XLSXWriter.write(workbook, to: path)
+    return workbook
 }
 
 /// The sheets every allocation contributes: summary by year, applications, and money per area,

@@ -20,6 +20,26 @@ public enum XLSXWriter {
     static let maximumCellLength = 32_767
     static let maximumRows = 1_048_576
 
+    /// The workbook's bytes, written into an anonymous in-memory file (no path in the file system
+    /// is named or left behind; libxlsxwriter still stages each part in an unnamed temporary file
+    /// of its own, removed as soon as it is made, as for any workbook it writes).
+    public static func bytes(_ workbook: Workbook) throws(Failure) -> [UInt8] {
+        let fd = boligsocial_memory_file("boligsocial-workbook")
+        guard fd >= 0 else { throw .cannotWrite(path: "(memory)", reason: "no in-memory file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try write(workbook, to: "/proc/self/fd/\(fd)")
+        let size = lseek(fd, 0, SEEK_END)
+        guard size >= 0, lseek(fd, 0, SEEK_SET) == 0 else { throw .cannotWrite(path: "(memory)", reason: "the workbook could not be read back") }
+        var out = [UInt8](repeating: 0, count: Int(size))
+        var done = 0
+        while done < out.count {
+            let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
+            guard n > 0 else { throw .cannotWrite(path: "(memory)", reason: "the workbook could not be read back") }
+            done += n
+        }
+        return out
+    }
+
     public static func write(_ workbook: Workbook, to path: String) throws(Failure) {
         guard let book = workbook_new(path) else { throw .cannotWrite(path: path, reason: "the workbook could not be created") }
         var properties = lxw_doc_properties()

@@ -9,6 +9,9 @@ public struct InputStamp: Sendable, Equatable {
     /// The what-ifs given on the command line (`--envelope`, `--set`, …), as given; empty for a
     /// scenario read as written.
     public var overrides: [String] = []
+    /// The overrides were made on the what-if page (`serve`), as the lines of the scenario file
+    /// "save as scenario" writes, rather than given on the command line.
+    public var overridesOnPage = false
 
     public init(scenarioSHA256: String, applicationsSHA256: String, areasSHA256: String, toolVersion: String, glpkVersion: String,
                 overrides: [String] = []) {
