@@ -110,6 +110,13 @@ import Testing
         // The frontier and explain of the same changes; an infeasible change answers the diagnosis.
         let frontier = try Self.json(try Self.post(server, "/api/frontier", changes).body)
         #expect(frontier["exact"] as? Bool == true && (frontier["breakpoints"] as! [Any]).count > 10)
+        // GET /api/frontier: the loaded scenario's frontier, as `frontier` gives it.
+        let got = try DocumentTests.shell("/usr/bin/python3", ["-c", """
+            import sys, urllib.request
+            print(urllib.request.build_opener(urllib.request.ProxyHandler({})).open(sys.argv[1] + "api/frontier", timeout=60).read().decode())
+            """, server.url])
+        let loadedFrontier = try AnalysisCLITests.json(["frontier", "Scenarios/baseline.toml"])
+        #expect((try Self.json(got.stdout)["breakpoints"] as? [Any])?.count == (loadedFrontier["breakpoints"] as? [Any])?.count, "\(got.stderr)")
         let explained = try Self.json(try Self.post(server, "/api/explain", #"{"id": "A10", "envelope": {"2010": 27000000}}"#).body)
         #expect(explained["id"] as? String == "A10" && explained["status"] != nil)
         // The report to download is the solve report's page of the same changes.
