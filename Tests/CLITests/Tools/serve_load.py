@@ -48,7 +48,8 @@ def main():
     url, clients, requests = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     with open(sys.argv[4], encoding="utf-8") as f:
         cases = json.load(f)
-    with multiprocessing.Pool(clients) as pool:
+    # Spawned, not forked: a child forked while the pool's threads hold a lock can hang on it.
+    with multiprocessing.get_context("spawn").Pool(clients) as pool:
         results = pool.map(client, [(url, k, clients, requests, cases) for k in range(clients)])
     latencies = sorted(x for lat, _, _ in results for x in lat)
     failures = [f for _, fail, _ in results for f in fail]
