@@ -286,6 +286,18 @@ public struct AllocationModel: Sendable {
                 try addRow("min_fraction_\(Self.sanitized(id))", .atLeast(0), money + [(z, -m * k)], .minimumFraction(application: id))
             }
             try addRow("selected_\(Self.sanitized(id))", .atMost(0), money + [(z, -k)], .fundedOnlyIfSelected(application: id))
+            // With more than one share column (a segment of diminishing returns, a year of its
+            // own), each column is switched on by `z` by itself too: `v ≤ u·z` with `u` its upper
+            // bound. The sum row above follows from these; they cut off the fractional `z` of the
+            // LP relaxation (a first segment funded in full with `z` a third), which is what made
+            // branch-and-cut slow on such rounds.
+            let columns = shareColumns[a].flatMap { $0 }
+            if columns.count > 1 {
+                for (n, column) in columns.enumerated() {
+                    guard let u = program.columns[column.index].bounds.upper, u > 0 else { continue }
+                    try addRow("selected_\(Self.sanitized(id))_\(n + 1)", .atMost(0), [(column, 1), (z, -u)], .fundedOnlyIfSelected(application: id))
+                }
+            }
         }
         if let k = rules.maxProjects {
             let terms = selectionColumns.compactMap { $0.map { ($0, 1.0) } }
