@@ -154,7 +154,7 @@ final class GLPKProblem {
             isMixedInteger: false)
     }
 
-    /// Solves the MIP by GLPK's branch-and-cut (with its presolver, so no LP basis is needed).
+    /// Solves the MIP by GLPK's branch-and-cut from the optimal basis of its LP relaxation.
     func solveMIP(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
         try checkThread()
         glp_term_out(GLP_OFF)
@@ -162,7 +162,19 @@ final class GLPKProblem {
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = GLP_MSG_OFF
-        parm.presolve = GLP_ON
+        // The root LP relaxation by the LP path (dual simplex from the greedy basis, or from the
+        // last basis of a kept problem) instead of GLPK's presolver and primal simplex: on a
+        // generated 5,000-application round with selection, returns and carry-over 8,945 dual
+        // pivots in 8.1 s against 17,324 primal ones, the whole solve 10.5 s instead of 14.6 s.
+        // Branch-and-cut then starts from that optimal basis without the presolver. Without an
+        // optimum there (an infeasible or failed relaxation) GLPK's own presolver decides.
+        let started = ContinuousClock.now
+        let keepVerify = verify
+        verify = false
+        let root = try solveLP(options)
+        verify = keepVerify
+        let rootSeconds = Self.seconds(since: started)
+        parm.presolve = root.status == .optimal ? GLP_OFF : GLP_ON
         parm.mip_gap = options.mipGap
         // A binary is integral within 1e-7 (a selection never half-made), objective ties to 1e-7.
         parm.tol_int = 1e-7
@@ -174,11 +186,18 @@ final class GLPKProblem {
         if let limit = options.timeLimit { parm.tm_lim = Self.milliseconds(limit) }
         // The proven relative gap, recorded by a callback as branch-and-cut goes (GLPK reports it
         // only from inside the search), so an early stop can say how far from optimal it is.
-        let progress = MIPProgress()
+        let progress = SearchProgress(started: started)
         parm.cb_func = { tree, info in
             guard let tree, let info else { return }
+            let progress = Unmanaged<SearchProgress>.fromOpaque(info).takeUnretainedValue()
             let gap = glp_ios_mip_gap(tree)
-            if gap.isFinite, gap < 1e300 { Unmanaged<MIPProgress>.fromOpaque(info).takeUnretainedValue().gap = gap }
+            let proven: Double? = gap.isFinite && gap < 1e300 ? gap : nil
+            if let proven { progress.gap = proven }
+            // A better integer allocation has just been found: when, how good, how far from proven.
+            if glp_ios_reason(tree) == GLP_IBINGO {
+                progress.incumbents.append(.init(seconds: GLPKProblem.seconds(since: progress.started),
+                                                 objective: glp_mip_obj_val(glp_ios_get_prob(tree)), gap: proven))
+            }
         }
         let code = withExtendedLifetime(progress) {
             parm.cb_info = Unmanaged.passUnretained(progress).toOpaque()
@@ -198,12 +217,15 @@ final class GLPKProblem {
         default: status = .undefined(Self.sentence(code))
         }
         let m = program.rows.count, n = program.columns.count
-        return Solution(
+        var solution = Solution(
             status: status,
             objective: glp_mip_obj_val(handle),
             columnValues: (0..<n).map { glp_mip_col_val(handle, GLPKIndex.column($0)) },
             rowActivities: (0..<m).map { glp_mip_row_val(handle, GLPKIndex.row($0)) },
             rowDuals: [], reducedCosts: [], isMixedInteger: true)
+        solution.iterations = root.iterations
+        solution.mipProgress = MIPProgress(rootSeconds: rootSeconds, rootIterations: root.iterations, incumbents: progress.incumbents)
+        return solution
     }
 
     /// Solves as a MIP when the program has integer columns, else as an LP.
@@ -211,8 +233,36 @@ final class GLPKProblem {
         program.isMixedInteger ? try solveMIP(options) : try solveLP(options)
     }
 
+    /// The LP with every integer column fixed at its value in `solution` (a MIP's), solved by dual
+    /// simplex from the basis the problem holds (the last LP basis of branch-and-cut, close to
+    /// it), not from scratch. The fixings stay: for a one-off problem whose MIP is solved.
+    func solveWithIntegersFixed(_ solution: Solution) throws(LPError) -> Solution {
+        try checkThread()
+        for column in program.columnIDs where program.columns[column.index].kind != .continuous {
+            let value = solution.columnValues[column.index].rounded()
+            try program.setKind(.continuous, of: column)
+            try program.setBounds(.equal(value), of: column)
+            glp_set_col_kind(handle, GLPKIndex.column(column), GLP_CV)
+            Self.setColumnBounds(handle, GLPKIndex.column(column), .equal(value))
+        }
+        let keepVerify = verify
+        verify = false
+        defer { verify = keepVerify }
+        return try solveLP()
+    }
+
     /// The best proven relative gap seen by the branch-and-cut callback.
-    private final class MIPProgress { var gap: Double? }
+    private final class SearchProgress {
+        let started: ContinuousClock.Instant
+        var gap: Double?
+        var incumbents: [MIPProgress.Incumbent] = []
+        init(started: ContinuousClock.Instant) { self.started = started }
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
 
     // MARK: - Helpers that see GLPK constants
 

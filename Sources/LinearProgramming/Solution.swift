@@ -41,8 +41,11 @@ public struct Solution: Sendable {
     /// Column reduced costs; empty for a MIP.
     public var reducedCosts: [Double]
     public var isMixedInteger: Bool
-    /// Simplex iterations this solve took (0 for a MIP, whose work GLPK counts elsewhere).
+    /// Simplex iterations this solve took (for a MIP: those of its root LP relaxation).
     public var iterations = 0
+    /// A MIP's progress: how long its root LP relaxation took, and each better allocation
+    /// branch-and-cut found, when and with what proven gap (for `--verbose`).
+    public var mipProgress: MIPProgress?
 
     public init(
         status: SolveStatus, objective: Double, columnValues: [Double], rowActivities: [Double],
@@ -75,4 +78,19 @@ public struct SolveOptions: Sendable {
         self.timeLimit = timeLimit
         self.mipGap = mipGap
     }
+}
+
+/// How a branch-and-cut went: the root LP relaxation's time and pivots, and the incumbents in the
+/// order found.
+public struct MIPProgress: Sendable {
+    public struct Incumbent: Sendable {
+        /// Seconds since the solve began (root LP included).
+        public var seconds: Double
+        public var objective: Double
+        /// The relative gap proven when it was found; `nil` before a bound exists.
+        public var gap: Double?
+    }
+    public var rootSeconds: Double
+    public var rootIterations: Int
+    public var incumbents: [Incumbent]
 }

@@ -26,6 +26,12 @@ public final class SolverSession {
     /// Solves as a MIP when the program has integer columns, else as an LP from the last basis.
     public func solve(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution { try problem.solve(options) }
 
+    /// The LP with every integer column fixed at its value in `solution` (the MIP's just solved),
+    /// warm from the basis the problem holds; the fixings stay (for a one-off solve).
+    public func solveWithIntegersFixed(_ solution: Solution) throws(LPError) -> Solution {
+        try problem.solveWithIntegersFixed(solution)
+    }
+
     /// The LP solved again in exact rational arithmetic: an independent check of the numbers of a
     /// solve (slow; for tests and audits).
     public func solveExactly() throws(LPError) -> Solution { try problem.solveExactly() }

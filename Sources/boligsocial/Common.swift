@@ -109,8 +109,9 @@ enum Common {
     /// Solves; an allocation found by a MIP stopped early is reported with a warning on standard
     /// error (exit 0, but never silently).
     static func solve(_ loaded: LoadedScenario, options: SolveOptions = SolveOptions(), language: Language = .en,
-                      writeModel: ((ModelWriter) throws -> Void)? = nil) throws -> Allocation {
-        let allocation = try Allocator.solve(round: loaded.round, scenario: loaded.scenario, options: options, writeModel: writeModel)
+                      writeModel: ((ModelWriter) throws -> Void)? = nil, onStage: ((SolveStage) -> Void)? = nil) throws -> Allocation {
+        let allocation = try Allocator.solve(round: loaded.round, scenario: loaded.scenario, options: options, writeModel: writeModel,
+                                             onStage: onStage)
         if case .feasible(let gap) = allocation.status {
             printError(Labels(language).stoppedEarly(loaded.scenario.name, gap: gap, number: NumberFormat(language)))
         }

@@ -62,6 +62,24 @@ import Testing
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
+    /// `solve --verbose`: every stage on standard error with its time and peak memory, and for a
+    /// MIP its root LP and the allocations branch-and-cut found; the report itself unchanged.
+    @Test func verboseNamesEveryStage() throws {
+        let quiet = try Self.run(["solve", "Scenarios/minimum-viable.toml", "--format", "json"])
+        let loud = try Self.run(["solve", "Scenarios/minimum-viable.toml", "--format", "json", "--verbose"])
+        #expect(quiet.status == 0 && loud.status == 0 && loud.stdout == quiet.stdout && quiet.stderr.isEmpty)
+        let lines = loud.stderr.split(separator: "\n").map(String.init)
+        for stage in ["load", "build", "solve", "rounding", "report"] {
+            let line = lines.first { $0.hasPrefix(stage + " ") }
+            #expect(line?.contains(" s   peak ") == true && line?.contains(" MB") == true, "\(stage): \(loud.stderr)")
+        }
+        #expect(lines.contains { $0.hasPrefix("  root LP relaxation ") && $0.contains("dual simplex iterations") }, "\(loud.stderr)")
+        #expect(lines.contains { ($0.hasPrefix("  better allocation at ") && $0.contains("proven gap")) || $0 == "  the allocation was found before the search, at the root" },
+                "\(loud.stderr)")
+        let lp = try Self.run(["solve", "Scenarios/baseline.toml", "--verbose"])
+        #expect(lp.status == 0 && lp.stderr.contains("optimal") && !lp.stderr.contains("root LP"), "\(lp.stderr)")
+    }
+
     @Test func jsonHasEveryFieldOfTheSpec() throws {
         let r = try Self.run(["solve", "Scenarios/baseline.toml", "--format", "json"])
         #expect(r.status == 0)

@@ -5,3 +5,4 @@ import LinearProgramming
 public typealias SolveStatus = LinearProgramming.SolveStatus
 public typealias SolveOptions = LinearProgramming.SolveOptions
 public typealias ModelFormat = LinearProgramming.ModelFormat
+public typealias MIPProgress = LinearProgramming.MIPProgress
