@@ -329,7 +329,7 @@ def main():
                     dst.writelines(lines[:at] + lines[at + 2:])
                 glpsol = None
                 if shutil.which("glpsol"):
-                    glpsol, _, _ = measured(["glpsol", "--freemps", plain, "--max", "-o", os.devnull], 1, args.mip_timeout)
+                    glpsol, _, _ = measured(["glpsol", "--freemps", plain, "--max", "-o", os.path.join(directory, "glpsol.txt")], 1, args.mip_timeout)
                 agree = abs(points - highs_points) <= 1e-6 * max(1.0, abs(points))
                 print(f"    boligsocial solve, whole process   {ours if ours is not None else float('nan'):8.3f} s   {ours_mb or 0:6.0f} MB")
                 print(f"    HiGHS on the written model         {highs_inner:8.3f} s   {highs_mb or 0:6.0f} MB   ({highs_status})")
