@@ -84,6 +84,29 @@ def generate(binary, workdir, applications, cap):
     return directory, scenario
 
 
+def generate_mip(binary, workdir, applications, selection):
+    """The generator's mixed-integer round under MIP_RULES with `selection` and a floor for health
+    of 10.000 kr. a year per application."""
+    directory = os.path.join(workdir, f"mip{applications}-{selection.split()[0]}")
+    subprocess.run([binary, "generate", "--applications", str(applications), "--seed", "3", "--output", directory],
+                   check=True, stdout=subprocess.DEVNULL)
+    scenario = os.path.join(directory, "scenario.toml")
+    with open(scenario, "a", encoding="utf-8") as f:
+        f.write(MIP_RULES.format(selection=selection, floor=10_000 * applications))
+    return directory, scenario
+
+
+def for_glpsol(model):
+    """A copy of an MPS model for glpsol, beside it: GLPK 5.0's MPS reader predates the OBJSENSE
+    section, so the copy leaves it out and glpsol is told to maximise."""
+    plain = model.replace(".mps", "-glpsol.mps")
+    with open(model, encoding="utf-8") as src, open(plain, "w", encoding="utf-8") as dst:
+        lines = src.readlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith("OBJSENSE"))
+        dst.writelines(lines[:at] + lines[at + 2:])
+    return plain
+
+
 def ratio(a, b):
     return f"{a / b:.2f}x" if a and b else "n/a"
 
@@ -130,14 +153,7 @@ def main():
                 agree = abs(points - highs_points) <= 1e-6 * max(1.0, abs(points))
                 glpsol, runs_glpsol = None, size <= args.glpsol_max and shutil.which("glpsol") is not None
                 if runs_glpsol:
-                    # GLPK 5.0's MPS reader predates the OBJSENSE section: glpsol reads a copy without
-                    # it and is told to maximise.
-                    plain = os.path.join(directory, "model-glpsol.mps")
-                    with open(model, encoding="utf-8") as src, open(plain, "w", encoding="utf-8") as dst:
-                        lines = src.readlines()
-                        at = next(i for i, line in enumerate(lines) if line.startswith("OBJSENSE"))
-                        dst.writelines(lines[:at] + lines[at + 2:])
-                    glpsol, _, _ = measured(["glpsol", "--freemps", plain, "--max", "-o", os.path.join(directory, "glpsol.txt")], args.repeat,
+                    glpsol, _, _ = measured(["glpsol", "--freemps", for_glpsol(model), "--max", "-o", os.path.join(directory, "glpsol.txt")], args.repeat,
                                             timeout=args.glpsol_timeout)
                 print(f"\n{size:,} applications ({os.path.getsize(model) / 1e6:.0f} MB MPS), objectives agree: {agree}")
                 print(f"  boligsocial solve, whole process   {ours:8.3f} s  {ours_mb:7.1f} MB")
@@ -223,12 +239,7 @@ def main():
             print(f"\n## mixed-integer rounds: {args.mip_size:,} applications, one share for all years, returns, carry-over, a floor")
             for label, selection in [("max_projects (half the applications)", f"max_projects = {args.mip_size // 2}"),
                                      ("min_fraction 0.5 for every applicant", "min_fraction = 0.5")]:
-                directory = os.path.join(workdir, f"mip{args.mip_size}-{selection.split()[0]}")
-                subprocess.run([binary, "generate", "--applications", str(args.mip_size), "--seed", "3", "--output", directory],
-                               check=True, stdout=subprocess.DEVNULL)
-                scenario = os.path.join(directory, "scenario.toml")
-                with open(scenario, "a", encoding="utf-8") as f:
-                    f.write(MIP_RULES.format(selection=selection, floor=10_000 * args.mip_size))
+                directory, scenario = generate_mip(binary, workdir, args.mip_size, selection)
                 model = os.path.join(directory, "model.mps")
                 out_json = os.path.join(directory, "out.json")
                 print(f"  {label}")
@@ -244,14 +255,9 @@ def main():
                 _, highs_mb, out = measured([python, "-c", HIGHS_MIP, model, str(args.mip_timeout)], args.repeat)
                 fields = out.strip().splitlines()[-1].split()
                 highs_inner, highs_points, highs_status = float(fields[0]), float(fields[1]), fields[2]
-                plain = os.path.join(directory, "model-glpsol.mps")
-                with open(model, encoding="utf-8") as src, open(plain, "w", encoding="utf-8") as dst:
-                    lines = src.readlines()
-                    at = next(i for i, line in enumerate(lines) if line.startswith("OBJSENSE"))
-                    dst.writelines(lines[:at] + lines[at + 2:])
                 glpsol = None
                 if shutil.which("glpsol"):
-                    glpsol, _, _ = measured(["glpsol", "--freemps", plain, "--max", "-o", os.path.join(directory, "glpsol.txt")], 1, args.mip_timeout)
+                    glpsol, _, _ = measured(["glpsol", "--freemps", for_glpsol(model), "--max", "-o", os.path.join(directory, "glpsol.txt")], 1, args.mip_timeout)
                 agree = abs(points - highs_points) <= 1e-6 * max(1.0, abs(points))
                 print(f"    boligsocial solve, whole process   {ours if ours is not None else float('nan'):8.3f} s   {ours_mb or 0:6.0f} MB")
                 print(f"    HiGHS on the written model         {highs_inner:8.3f} s   {highs_mb or 0:6.0f} MB   ({highs_status})")
@@ -259,12 +265,7 @@ def main():
                 print(f"    same optimum to 1e-6: {'yes' if agree else 'NO'} ({points:.6f} against {highs_points:.6f})")
                 print(f"    ratio boligsocial / HiGHS:         {ratio(ours, highs_inner)}   (asked: at most 3x)")
             size = 2 * args.mip_size
-            directory = os.path.join(workdir, f"mip{size}-gap")
-            subprocess.run([binary, "generate", "--applications", str(size), "--seed", "3", "--output", directory],
-                           check=True, stdout=subprocess.DEVNULL)
-            scenario = os.path.join(directory, "scenario.toml")
-            with open(scenario, "a", encoding="utf-8") as f:
-                f.write(MIP_RULES.format(selection=f"max_projects = {size // 2}", floor=10_000 * size))
+            directory, scenario = generate_mip(binary, workdir, size, f"max_projects = {size // 2}")
             out_json = os.path.join(directory, "out.json")
             gap_time, _, _ = measured([binary, "solve", scenario, "--mip-gap", "0.001", "--format", "json", "--output", out_json], 1, args.mip_timeout)
             gap = None

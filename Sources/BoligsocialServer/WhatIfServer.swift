@@ -99,8 +99,7 @@ public struct WhatIfServer: Sendable {
         headers[.contentType] = result.contentType
         headers[.cacheControl] = "no-store"
         for (name, value) in result.headers { headers[name] = value }
-        let took = ContinuousClock.now - start
-        let milliseconds = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
+        let milliseconds = (ContinuousClock.now - start) / .milliseconds(1)
         headers[Self.timingHeader] = "answer;dur=" + String(format: "%.2f", milliseconds)
         return Response(status: result.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: result.body)))
     }

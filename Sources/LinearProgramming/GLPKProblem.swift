@@ -169,10 +169,7 @@ final class GLPKProblem {
         // Branch-and-cut then starts from that optimal basis without the presolver. Without an
         // optimum there (an infeasible or failed relaxation) GLPK's own presolver decides.
         let started = ContinuousClock.now
-        let keepVerify = verify
-        verify = false
-        let root = try solveLP(options)
-        verify = keepVerify
+        let root = try solveLPUnchecked(options)
         let rootSeconds = Self.seconds(since: started)
         parm.presolve = root.status == .optimal ? GLP_OFF : GLP_ON
         parm.mip_gap = options.mipGap
@@ -245,10 +242,16 @@ final class GLPKProblem {
             glp_set_col_kind(handle, GLPKIndex.column(column), GLP_CV)
             Self.setColumnBounds(handle, GLPKIndex.column(column), .equal(value))
         }
+        return try solveLPUnchecked()
+    }
+
+    /// `solveLP` without the exact-arithmetic check of a one-off solve: for the LPs a MIP solves
+    /// on the way (its root, its marginal values), whose answers are not reported as they stand.
+    private func solveLPUnchecked(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
         let keepVerify = verify
         verify = false
         defer { verify = keepVerify }
-        return try solveLP()
+        return try solveLP(options)
     }
 
     /// The best proven relative gap seen by the branch-and-cut callback.
@@ -259,10 +262,7 @@ final class GLPKProblem {
         init(started: ContinuousClock.Instant) { self.started = started }
     }
 
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
+    static func seconds(since start: ContinuousClock.Instant) -> Double { (ContinuousClock.now - start) / .seconds(1) }
 
     // MARK: - Helpers that see GLPK constants
 

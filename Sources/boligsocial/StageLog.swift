@@ -9,9 +9,8 @@ final class StageLog {
 
     func done(_ stage: String, detail: String = "") {
         let now = ContinuousClock.now
-        let took = now - last
+        let seconds = (now - last) / .seconds(1)
         last = now
-        let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
         let name = stage.padding(toLength: 10, withPad: " ", startingAt: 0)
         printError("\(name) \(String(format: "%8.3f", seconds)) s   peak \(String(format: "%7.1f", Self.peakMegabytes())) MB"
                    + (detail.isEmpty ? "" : "   \(detail)"))

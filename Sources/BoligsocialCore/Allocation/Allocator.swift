@@ -27,16 +27,12 @@ public enum Allocator {
         // largest thing in memory. A MIP keeps its problem for the values of one more 1.000 kr.
         // (the LP with its integer choices fixed, warm from branch-and-cut's last basis).
         let (solution, marginals): (Solution, [Double]?) = try {
-            if let writeModel {
+            // A model to write, or a MIP, is solved whole in one kept problem.
+            if writeModel != nil || model.program.isMixedInteger {
                 let session = try SolverSession(model.program, verified: true)
-                try writeModel(ModelWriter(session: session))
+                try writeModel?(ModelWriter(session: session))
                 let solution = try session.solve(options)
                 return (solution, solution.isMixedInteger ? chosenProjectMarginals(model, solution, session: session) : nil)
-            }
-            if model.program.isMixedInteger {
-                let session = try SolverSession(model.program, verified: true)
-                let solution = try session.solve(options)
-                return (solution, chosenProjectMarginals(model, solution, session: session))
             }
             // A model that falls apart into independent blocks (per_year without carry-over: one a
             // year) is solved block by block, the blocks side by side on the machine's cores.
