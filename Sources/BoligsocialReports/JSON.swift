@@ -284,6 +284,12 @@ public struct JSONObjectWriter {
         out.append(digitsOf: value)
     }
 
+    /// A number, as `JSON.double` writes it.
+    public mutating func field(_ key: Key, double value: Double) {
+        self.key(key)
+        JSON.double(value).write(into: &out, indent: indent + 1, flush: nil)
+    }
+
     public mutating func field(_ key: Key, string value: String) {
         self.key(key)
         out.append(quoting: value)

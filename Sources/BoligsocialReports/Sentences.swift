@@ -98,8 +98,8 @@ extension Labels {
 
     func sweepLine(year: Int?, steps: Int) -> String {
         let what = year.map { pick("the \($0) envelope", "rammen for \($0)") } ?? pick("every year's envelope scaled", "alle års rammer skaleret")
-        return pick("\(sweep): \(what), \(steps) steps, each re-solved from the previous basis",
-                    "\(sweep): \(what), \(steps) trin, hvert løst videre fra det forrige basis")
+        return pick("\(sweep): \(what), \(steps) steps, each as a solve of that step alone gives it",
+                    "\(sweep): \(what), \(steps) trin, hvert som en løsning af netop det trin giver det")
     }
     func frontierExact(_ count: Int) -> String {
         pick("Exact: parametric analysis of the LP (bound ranging on the envelope scale); \(count) breakpoints.",

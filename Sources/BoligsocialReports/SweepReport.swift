@@ -61,23 +61,24 @@ public struct SweepReport: Report, Sendable {
 
     public func json() -> JSON {
         let years = scenario.years
-        func perYear(_ values: [Int]) -> JSON { .object(zip(years, values).map { (String($0), .int($1)) }) }
-        let steps: [JSON] = steps.map { s in
-            var fields: [(String, JSON)] = []
-            if let scale = s.scale { fields.append(("scale", .double(scale))) }
-            fields += [
-                ("envelope", .object(zip(years, s.envelope).map { (String($0), .double($1)) })),
-                ("status", .string(SolveJSON.statusKey(s.status))),
-                ("priority_points", .double(s.priorityPoints)),
-                ("allocated", perYear(s.allocated)),
-                ("full", .int(s.full)), ("partial", .int(s.partial)), ("unfunded", .int(s.unfunded)),
-                ("marginal_points_per_1000", s.marginalPointsPer1000.map { .double($0.roundedForReport) } ?? .null),
-            ]
-            return .object(fields)
+        let yearNames = years.map { JSONObjectWriter.Key.text(String($0)) }
+        let steps = self.steps
+        // Written straight into the output, a batch of steps per core (a 100,000-step sweep).
+        @Sendable func step(_ i: Int, _ w: inout JSONObjectWriter) {
+            let s = steps[i]
+            if let scale = s.scale { w.field("scale", double: scale) }
+            w.field("envelope") { w in for (key, value) in zip(yearNames, s.envelope) { w.field(key, double: value) } }
+            w.field("status", string: SolveJSON.statusKey(s.status))
+            w.field("priority_points", double: s.priorityPoints)
+            w.field("allocated") { w in for (key, value) in zip(yearNames, s.allocated) { w.field(key, int: value) } }
+            w.field("full", int: s.full)
+            w.field("partial", int: s.partial)
+            w.field("unfunded", int: s.unfunded)
+            w.field("marginal_points_per_1000", s.marginalPointsPer1000.map { .double($0.roundedForReport) } ?? .null)
         }
         var fields: [(String, JSON)] = [("scenario", .string(scenario.name)), ("years", .array(years.map { .int($0) }))]
         if let year = sweptYear { fields.append(("year", .int(year))) }
-        fields.append(("steps", .array(steps)))
+        fields.append(("steps", .generated(count: steps.count) { step($0, &$1) }))
         if let stamp { fields.append(("inputs", inputsJSON(stamp))) }
         return .object(fields)
     }

@@ -61,6 +61,12 @@ public final class SolverSession {
         try problem.boundRange(ofColumn: column)
     }
 
+    /// How the last optimal basis's solution moves with the value of the fixed non-basic `column`,
+    /// and over which interval of that value the basis holds; `nil` without such a basis.
+    public func basisPiece(of column: LinearProgram.ColumnID) throws(LPError) -> BasisPiece? {
+        try problem.basisPiece(ofColumn: column)
+    }
+
     /// The interval of `Δ` over which the objective `c + Δ·direction` keeps the last optimal basis
     /// (and so the solution) optimal; `nil` without one, an unlimited side `nil`.
     public func objectiveRange(direction: [(LinearProgram.ColumnID, Double)]) throws(LPError) -> (lower: Double?, upper: Double?)? {

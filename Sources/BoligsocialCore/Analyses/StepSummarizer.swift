@@ -4,74 +4,149 @@ import LinearProgramming
 /// application's outcome: the share columns and request lines are laid out once in flat arrays.
 /// Totals and counts equal those of a full `Allocation` of the same solution.
 struct StepSummarizer {
-    /// Per application that can be funded: its share columns per period, and its lines
-    /// (year, request) in year order.
-    private var columns: [[[Int]]] = []
+    // Per application that can be funded (numbered in model order, skipping the others), in flat
+    // arrays: its periods (one, or one per year) are `periodStart[i]..<periodStart[i + 1]`, each
+    // period's share columns `columnStart[p]..<columnStart[p + 1]` of `periodColumns`; its lines
+    // (year, request, in year order) `lineStart[i]..<lineStart[i + 1]`; the years it asks for money
+    // in `askedStart[i]..<askedStart[i + 1]` of `asked`.
+    private var periodStart: [Int] = [0]
+    private var columnStart: [Int] = [0]
+    private var periodColumns: [Int] = []
+    private var lineStart: [Int] = [0]
+    private var lineYear: [Int] = []
+    private var lineRequest: [Double] = []
+    private var askedStart: [Int] = [0]
+    private var asked: [Int] = []
     /// Each column's value per unit of share, by column position (the model's own).
     private let scales: [Double]
-    private var lines: [[(year: Int, request: Double)]] = []
+    /// The application (its number here) each share column belongs to; -1 for other columns.
+    private(set) var owner: [Int]
     private let years: Int
     private let carryOver: Bool
     /// Eligible applications that ask for nothing: always unfunded.
     private var askingNothing = 0
 
+    /// What the applications summed so far add up to.
+    struct Tally {
+        var totals: [Int]
+        var full = 0, partial = 0, unfunded = 0
+        /// Each year's snapped share of the application being added (room kept between applications).
+        var shares: [Double]
+        /// Whether a share or a line came within `margin` of a point where its rounding changes.
+        var nearRounding = false
+
+        /// Becomes `other` without giving up its own storage.
+        mutating func set(to other: Tally) {
+            for y in totals.indices { totals[y] = other.totals[y] }
+            (full, partial, unfunded, nearRounding) = (other.full, other.partial, other.unfunded, other.nearRounding)
+        }
+    }
+
     init(_ model: AllocationModel) {
         scales = model.columnScale
         years = model.scenario.years.count
         carryOver = model.scenario.rules.carryOver
+        owner = [Int](repeating: -1, count: model.program.columns.count)
         for (a, p) in model.prepared.enumerated() {
             guard !model.shareColumns[a].isEmpty else {
                 if p.isFundable { askingNothing += 1 }
                 continue
             }
-            columns.append(model.shareColumns[a].map { $0.map(\.index) })
-            var own: [(Int, Double)] = []
-            for y in 0..<years {
-                for c in CostCategory.allCases { if let amount = p.eligibleRequest[y][c], amount > 0 { own.append((y, amount)) } }
+            let i = periodStart.count - 1
+            for period in model.shareColumns[a] {
+                for column in period {
+                    owner[column.index] = i
+                    periodColumns.append(column.index)
+                }
+                columnStart.append(periodColumns.count)
             }
-            lines.append(own)
+            periodStart.append(columnStart.count - 1)
+            for y in 0..<years {
+                for c in CostCategory.allCases {
+                    guard let amount = p.eligibleRequest[y][c], amount > 0 else { continue }
+                    lineYear.append(y)
+                    lineRequest.append(amount)
+                    if asked.count == askedStart[i] || asked.last != y { asked.append(y) }
+                }
+            }
+            lineStart.append(lineYear.count)
+            askedStart.append(asked.count)
         }
     }
 
-    func step(_ solution: Solution, envelopes: [Double], marginal: [Double]?, scale: Double?, parameter: SweepParameter,
-              yearList: [Int]) -> SweepStep {
+    var applicationCount: Int { periodStart.count - 1 }
+
+    /// A tally with nothing summed but the applications that ask for nothing.
+    func emptyTally() -> Tally { Tally(totals: [Int](repeating: 0, count: years), unfunded: askingNothing, shares: [Double](repeating: 0, count: years)) }
+
+    /// Adds application `i`'s lines at the column values `values`. With `margin > 0`, a share
+    /// within `margin` of where it snaps to 0 or 1, or a line within `margin` of its request of
+    /// where its whole kroner change, marks the tally `nearRounding`: values that far off could
+    /// round otherwise.
+    @inline(__always)
+    func add(_ i: Int, values: UnsafeBufferPointer<Double>, to tally: inout Tally, margin: Double = 0) {
+        let firstPeriod = periodStart[i], periods = periodStart[i + 1] - firstPeriod
+        for y in 0..<years {
+            let p = firstPeriod + (periods == 1 ? 0 : y)
+            var s = 0.0
+            for k in columnStart[p]..<columnStart[p + 1] {
+                let j = periodColumns[k]
+                s += values[j] / scales[j]
+            }
+            if margin > 0, Self.near(s, Tolerance.share, margin) || Self.near(s, 1 - Tolerance.share, margin) {
+                tally.nearRounding = true
+            }
+            tally.shares[y] = Rounding.snap(s)
+        }
+        var granted = 0
+        for l in lineStart[i]..<lineStart[i + 1] {
+            let year = lineYear[l], request = lineRequest[l], s = tally.shares[year]
+            if margin > 0, s != 0, s != 1 {
+                let x = s * request + Tolerance.lineKroner
+                if Self.near(x, x.rounded(), margin * max(1, request)) { tally.nearRounding = true }
+            }
+            let amount = Rounding.grantedLine(share: s, request: request)
+            tally.totals[year] += amount
+            granted += amount
+        }
+        // Years without a request do not count against "fully funded".
+        var fullyFunded = true
+        for k in askedStart[i]..<askedStart[i + 1] where tally.shares[asked[k]] < 1 { fullyFunded = false }
+        if fullyFunded { tally.full += 1 } else if granted > 0 { tally.partial += 1 } else { tally.unfunded += 1 }
+    }
+
+    @inline(__always) private static func near(_ x: Double, _ point: Double, _ margin: Double) -> Bool { abs(x - point) < margin }
+
+    /// The step of a solution; `marginal` is the points per extra 1.000 kr. of the swept quantity.
+    func step(_ solution: Solution, envelopes: [Double], marginal: Double?, scale: Double?) -> SweepStep {
         guard solution.status.hasSolution else {
             return SweepStep(scale: scale, envelope: envelopes, status: solution.status, priorityPoints: 0,
                              allocated: Array(repeating: 0, count: years), full: 0, partial: 0, unfunded: 0, marginalPointsPer1000: nil)
         }
-        var totals = [Int](repeating: 0, count: years)
-        var full = 0, partial = 0, unfunded = askingNothing
-        var shares = [Double](repeating: 0, count: years)
-        for (i, periods) in columns.enumerated() {
-            for y in 0..<years {
-                let period = periods.count == 1 ? periods[0] : periods[y]
-                var share = 0.0
-                for j in period { share += solution.columnValues[j] / scales[j] }
-                shares[y] = Rounding.snap(share)
-            }
-            var granted = 0
-            for line in lines[i] {
-                let amount = Rounding.grantedLine(share: shares[line.year], request: line.request)
-                totals[line.year] += amount
-                granted += amount
-            }
-            // Years without a request do not count against "fully funded".
-            let asked = Set(lines[i].map(\.year))
-            if asked.allSatisfy({ shares[$0] >= 1 }) { full += 1 } else if granted > 0 { partial += 1 } else { unfunded += 1 }
+        var tally = emptyTally()
+        solution.columnValues.withUnsafeBufferPointer { values in
+            for i in 0..<applicationCount { add(i, values: values, to: &tally) }
         }
-        let excess = Rounding.excessOverEnvelopes(totals, envelopes: envelopes, carryOver: carryOver)
-        let allocated = zip(totals, excess).map { $0 - $1 }
-        var value: Double?
-        if let marginal {
-            switch parameter {
-            case .scale:
-                let total = envelopes.reduce(0, +)
-                value = total > 0 ? zip(marginal, envelopes).reduce(0) { $0 + $1.0 * $1.1 } / total : marginal.max()
-            case .year(let year, _):
-                value = yearList.firstIndex(of: year).map { marginal[$0] }
-            }
+        return finish(tally, status: solution.status, objective: solution.objective, envelopes: envelopes, marginal: marginal, scale: scale)
+    }
+
+    /// The step of a tally: each year's total less what the envelope repair takes back.
+    func finish(_ tally: Tally, status: SolveStatus, objective: Double, envelopes: [Double], marginal: Double?, scale: Double?) -> SweepStep {
+        let excess = Rounding.excessOverEnvelopes(tally.totals, envelopes: envelopes, carryOver: carryOver)
+        let allocated = zip(tally.totals, excess).map { $0 - $1 }
+        return SweepStep(scale: scale, envelope: envelopes, status: status, priorityPoints: objective, allocated: allocated,
+                         full: tally.full, partial: tally.partial, unfunded: tally.unfunded, marginalPointsPer1000: marginal)
+    }
+
+    /// Points per extra 1.000 kr. of the swept quantity from the envelopes' marginal values.
+    func marginalValue(_ marginal: [Double]?, envelopes: [Double], parameter: SweepParameter, yearList: [Int]) -> Double? {
+        guard let marginal else { return nil }
+        switch parameter {
+        case .scale:
+            let total = envelopes.reduce(0, +)
+            return total > 0 ? zip(marginal, envelopes).reduce(0) { $0 + $1.0 * $1.1 } / total : marginal.max()
+        case .year(let year, _):
+            return yearList.firstIndex(of: year).map { marginal[$0] }
         }
-        return SweepStep(scale: scale, envelope: envelopes, status: solution.status, priorityPoints: solution.objective,
-                         allocated: allocated, full: full, partial: partial, unfunded: unfunded, marginalPointsPer1000: value)
     }
 }

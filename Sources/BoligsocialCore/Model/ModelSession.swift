@@ -9,12 +9,17 @@ public final class ModelSession {
     public let options: SolveOptions
     public private(set) var envelopes: [Double]
 
-    public init(round: Round, scenario: Scenario, parameter: AllocationModel.EnvelopeParameter = .fixed,
+    public convenience init(round: Round, scenario: Scenario, parameter: AllocationModel.EnvelopeParameter = .fixed,
                 options: SolveOptions = SolveOptions()) throws {
-        model = try AllocationModel(round: round, scenario: scenario, parameter: parameter)
+        try self.init(model: AllocationModel(round: round, scenario: scenario, parameter: parameter), options: options)
+    }
+
+    /// A session of a model already built (several sessions of one model, one per thread).
+    public init(model: AllocationModel, options: SolveOptions = SolveOptions()) throws {
+        self.model = model
         problem = try SolverSession(model.program)
         self.options = options
-        envelopes = scenario.envelopes
+        envelopes = model.scenario.envelopes
     }
 
     public var isMixedInteger: Bool { model.program.isMixedInteger }
