@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoligsocialCore
+import LinearProgramming
 
 /// `boligsocial`: allocate Socialforvaltningen's co-funding of social housing projects, 2009–2012.
 @main
@@ -15,6 +16,7 @@ struct Boligsocial: ParsableCommand {
     /// output), then the command line.
     static func main() {
         Cleanup.install()
+        SolverSession.keepFreedMemoryBetweenSolves()
         main(nil)
     }
 }
