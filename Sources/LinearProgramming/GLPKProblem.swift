@@ -180,7 +180,8 @@ final class GLPKProblem {
         parm.mir_cuts = GLP_ON
         parm.cov_cuts = GLP_ON
         parm.fp_heur = GLP_ON
-        if let limit = options.timeLimit { parm.tm_lim = Self.milliseconds(limit) }
+        // The time limit is the whole solve's: the search gets what the root LP left of it.
+        if let limit = options.timeLimit { parm.tm_lim = Self.milliseconds(max(0.001, limit - rootSeconds)) }
         // The proven relative gap, recorded by a callback as branch-and-cut goes (GLPK reports it
         // only from inside the search), so an early stop can say how far from optimal it is.
         let progress = SearchProgress(started: started)
