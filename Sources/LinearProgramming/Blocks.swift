@@ -47,7 +47,7 @@ extension LinearProgram {
     /// entries are gathered by one pass over the matrix, so no copy of the whole matrix is made;
     /// its columns, rows and numbers were checked when they entered this program and are copied
     /// as they are.
-    func block(rows blockRows: [Int], columns blockColumns: [Int]) -> LinearProgram {
+    public func block(rows blockRows: [Int], columns blockColumns: [Int]) -> LinearProgram {
         var sub = LinearProgram(name: name, sense: sense)
         sub.columns = blockColumns.map { columns[$0] }
         sub.rows = blockRows.map { rows[$0] }
@@ -100,7 +100,7 @@ enum BlockSolver {
         for (block, solution) in zip(blocks, solved) {
             objective += solution.objective
             iterations += solution.iterations
-            status = worse(status, solution.status)
+            status = SolveStatus.worse(status, solution.status)
             for (k, c) in block.columns.enumerated() {
                 columnValues[c] = solution.columnValues[k]
                 reducedCosts[c] = solution.reducedCosts.isEmpty ? 0 : solution.reducedCosts[k]
@@ -131,19 +131,5 @@ enum BlockSolver {
         let share = largest / Double(max(1, program.columns.count))
         let perBlock = share * Double(program.nonzeroCount * bytesPerNonzero)
         return max(1, min(jobs, Int(Double(budget) / max(perBlock, 1))))
-    }
-
-    /// The status of the whole from two parts: any part without a solution decides it.
-    static func worse(_ a: SolveStatus, _ b: SolveStatus) -> SolveStatus {
-        func rank(_ s: SolveStatus) -> Int {
-            switch s {
-            case .optimal: 0
-            case .feasible: 1
-            case .unbounded: 2
-            case .infeasible: 3
-            case .undefined: 4
-            }
-        }
-        return rank(b) > rank(a) ? b : a
     }
 }

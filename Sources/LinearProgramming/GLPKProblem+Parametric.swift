@@ -1,19 +1,20 @@
 import CGLPK
 
-/// The last optimal basis's solution as a linear function of one fixed non-basic column's value
-/// (an envelope, or the envelope scale). While that value stays strictly inside `lower...upper`,
-/// every basic variable stays within its bounds: the basis stays primal and dual feasible, a solve
-/// there makes no pivot, and each column's value is `value(at:)` of this piece.
+/// The last optimal basis's solution as a linear function of a parameter `p` that sets fixed
+/// non-basic columns to `rate·p` (the envelopes of a sweep: each year's at its own rate for an
+/// envelope scale, one year's alone for a one-year sweep). While `p` stays strictly inside
+/// `lower...upper`, every basic variable stays within its bounds: the basis stays primal and dual
+/// feasible, a solve there makes no pivot, and each column's value moves by its rate.
 public struct BasisPiece: Sendable {
-    /// The column's value at the solve the piece was read from.
+    /// The parameter at the solve the piece was read from.
     public var anchor: Double
-    /// The interval of the column's value (containing `anchor`) over which the basis holds.
+    /// The interval of the parameter (containing `anchor`) over which the basis holds.
     public var lower: Double
     public var upper: Double
-    /// The structural columns whose value moves with the column, each with its rate (value per
-    /// unit of the column's value); the column itself is among them with rate 1.
+    /// The structural columns whose value moves with the parameter, each with its rate (value per
+    /// unit of the parameter); the moved columns themselves are among them.
     public var columnRates: [(index: Int, rate: Double)]
-    /// The objective's rate per unit of the column's value.
+    /// The objective's rate per unit of the parameter.
     public var objectiveRate: Double
 
     /// Whether `value` lies strictly inside the interval.
@@ -21,29 +22,47 @@ public struct BasisPiece: Sendable {
 }
 
 extension GLPKProblem {
-    /// The piece of the last solve's optimal basis along the value of `column` (fixed and
-    /// non-basic): the rates are the simplex tableau's column for it (`glp_eval_tab_col`), the
-    /// interval the ratio test of the basic variables' values against their bounds, with no
-    /// tolerance (a basic variable a hair outside a bound ends the interval at once on that side).
-    /// `nil` when the last solve did not end optimal, the column is basic, or GLPK holds no
-    /// factorization of the basis (each checked first: GLPK aborts otherwise).
-    func basisPiece(ofColumn column: LinearProgram.ColumnID) throws(LPError) -> BasisPiece? {
+    /// The piece of the last solve's optimal basis along `direction` (fixed non-basic columns and
+    /// their rates per unit of the parameter, which stood at `parameter` for the solve): each moved
+    /// column's tableau column (`glp_eval_tab_col`) times its rate, summed, gives how every basic
+    /// variable moves; the interval is the ratio test of the basic variables' values against their
+    /// bounds, with no tolerance (a basic variable a hair outside a bound ends the interval at once
+    /// on that side). `nil` when the last solve did not end optimal, a moved column is basic, or GLPK
+    /// holds no factorization of the basis (each checked first: GLPK aborts otherwise).
+    func basisPiece(along direction: [(column: LinearProgram.ColumnID, rate: Double)], at parameter: Double) throws(LPError) -> BasisPiece? {
         try checkThread()
-        guard column.index >= 0, column.index < program.columns.count else {
+        for (column, _) in direction where column.index < 0 || column.index >= program.columns.count {
             throw .indexOutOfRange(what: "column", index: column.index, count: program.columns.count)
         }
-        let m = Int32(program.rows.count), j = GLPKIndex.column(column)
+        let m = Int32(program.rows.count), n = Int32(program.columns.count)
         guard m > 0, glp_get_status(handle) == GLP_OPT, glp_bf_exists(handle) != 0,
-              glp_get_col_stat(handle, j) != GLP_BS else { return nil }
+              direction.allSatisfy({ glp_get_col_stat(handle, GLPKIndex.column($0.column)) != GLP_BS }) else { return nil }
+        // The rate of every variable (rows' auxiliary ones first, then columns, as GLPK numbers them).
+        var total = [Double](repeating: 0, count: Int(m + n) + 1), seen = [Bool](repeating: false, count: Int(m + n) + 1)
         var indices = [Int32](repeating: 0, count: Int(m) + 1), rates = [Double](repeating: 0, count: Int(m) + 1)
-        let count = Int(glp_eval_tab_col(handle, m + j, &indices, &rates))
-        let anchor = glp_get_col_prim(handle, j)
+        var touched: [Int32] = []
+        for (column, rate) in direction where rate != 0 {
+            let k = m + GLPKIndex.column(column)
+            if !seen[Int(k)] { seen[Int(k)] = true; touched.append(k) }
+            total[Int(k)] += rate
+            let count = Int(glp_eval_tab_col(handle, k, &indices, &rates))
+            for t in stride(from: 1, through: count, by: 1) where rates[t] != 0 {
+                if !seen[Int(indices[t])] { seen[Int(indices[t])] = true; touched.append(indices[t]) }
+                total[Int(indices[t])] += rate * rates[t]
+            }
+        }
         var up = Double.infinity, down = Double.infinity
-        var columnRates: [(index: Int, rate: Double)] = [(column.index, 1)]
-        var objectiveRate = glp_get_obj_coef(handle, j)
-        for t in stride(from: 1, through: count, by: 1) {
-            let k = indices[t], rate = rates[t]
+        var columnRates: [(index: Int, rate: Double)] = []
+        var objectiveRate = 0.0
+        for k in touched.sorted() {
+            let rate = total[Int(k)]
             guard rate != 0 else { continue }
+            if k > m {
+                columnRates.append((Int(k - m) - 1, rate))
+                objectiveRate += rate * glp_get_obj_coef(handle, k - m)
+            }
+            let basic = k <= m ? glp_get_row_stat(handle, k) == GLP_BS : glp_get_col_stat(handle, k - m) == GLP_BS
+            guard basic else { continue }
             let x: Double, kind: Int32, low: Double, high: Double
             if k <= m {
                 (x, kind, low, high) = (glp_get_row_prim(handle, k), glp_get_row_type(handle, k),
@@ -52,12 +71,10 @@ extension GLPKProblem {
                 let c = k - m
                 (x, kind, low, high) = (glp_get_col_prim(handle, c), glp_get_col_type(handle, c),
                                         glp_get_col_lb(handle, c), glp_get_col_ub(handle, c))
-                columnRates.append((Int(c) - 1, rate))
-                objectiveRate += rate * glp_get_obj_coef(handle, c)
             }
             let hasLow = kind == GLP_LO || kind == GLP_DB || kind == GLP_FX
             let hasHigh = kind == GLP_UP || kind == GLP_DB || kind == GLP_FX
-            // Moving the column up by Δ moves x by rate·Δ; down by −rate·Δ.
+            // Moving the parameter up by Δ moves x by rate·Δ; down by −rate·Δ.
             if rate > 0 {
                 if hasHigh { up = min(up, max(0, high - x) / rate) }
                 if hasLow { down = min(down, max(0, x - low) / rate) }
@@ -66,7 +83,7 @@ extension GLPKProblem {
                 if hasHigh { down = min(down, max(0, high - x) / -rate) }
             }
         }
-        return BasisPiece(anchor: anchor, lower: anchor - down, upper: anchor + up,
+        return BasisPiece(anchor: parameter, lower: parameter - down, upper: parameter + up,
                           columnRates: columnRates, objectiveRate: objectiveRate)
     }
 }

@@ -41,7 +41,11 @@ public struct LinearProgram: Sendable {
     }
 
     /// An index into `columns`.
-    public struct ColumnID: Hashable, Sendable { public let index: Int }
+    public struct ColumnID: Hashable, Sendable {
+        public let index: Int
+        /// The column at `index` (of a program cut into blocks, say).
+        public init(index: Int) { self.index = index }
+    }
 
     /// Columns added one after another, held as their first and past-the-end positions.
     public struct ColumnRange: RandomAccessCollection, Sendable {

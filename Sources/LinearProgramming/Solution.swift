@@ -22,6 +22,20 @@ public enum SolveStatus: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether `columnValues` hold a usable (feasible) point.
+    /// The status of a whole from two of its independent parts: any part without a solution decides it.
+    public static func worse(_ a: SolveStatus, _ b: SolveStatus) -> SolveStatus {
+        func rank(_ s: SolveStatus) -> Int {
+            switch s {
+            case .optimal: 0
+            case .feasible: 1
+            case .unbounded: 2
+            case .infeasible: 3
+            case .undefined: 4
+            }
+        }
+        return rank(b) > rank(a) ? b : a
+    }
+
     public var hasSolution: Bool {
         switch self {
         case .optimal, .feasible: true

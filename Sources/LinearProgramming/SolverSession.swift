@@ -73,10 +73,11 @@ public final class SolverSession {
         try problem.boundRange(ofColumn: column)
     }
 
-    /// How the last optimal basis's solution moves with the value of the fixed non-basic `column`,
-    /// and over which interval of that value the basis holds; `nil` without such a basis.
-    public func basisPiece(of column: LinearProgram.ColumnID) throws(LPError) -> BasisPiece? {
-        try problem.basisPiece(ofColumn: column)
+    /// How the last optimal basis's solution moves with a parameter `p` that sets the fixed
+    /// non-basic columns of `direction` to `rate·p` (it stood at `parameter` for the last solve), and
+    /// over which interval of `p` the basis holds; `nil` without such a basis.
+    public func basisPiece(along direction: [(column: LinearProgram.ColumnID, rate: Double)], at parameter: Double) throws(LPError) -> BasisPiece? {
+        try problem.basisPiece(along: direction, at: parameter)
     }
 
     /// The interval of `Δ` over which the objective `c + Δ·direction` keeps the last optimal basis

@@ -15,6 +15,7 @@ struct StepSummarizer {
     private var lineStart: [Int] = [0]
     private var lineYear: [Int] = []
     private var lineRequest: [Double] = []
+    private var lineWholeKroner: [Int] = []
     private var askedStart: [Int] = [0]
     private var asked: [Int] = []
     /// Each column's value per unit of share, by column position (the model's own).
@@ -66,6 +67,7 @@ struct StepSummarizer {
                     guard let amount = p.eligibleRequest[y][c], amount > 0 else { continue }
                     lineYear.append(y)
                     lineRequest.append(amount)
+                    lineWholeKroner.append(Int(amount.rounded(.down)))
                     if asked.count == askedStart[i] || asked.last != y { asked.append(y) }
                 }
             }
@@ -101,11 +103,16 @@ struct StepSummarizer {
         var granted = 0
         for l in lineStart[i]..<lineStart[i + 1] {
             let year = lineYear[l], request = lineRequest[l], s = tally.shares[year]
+            // `Rounding.grantedLine`, with the request's whole kroner taken once and the rounding
+            // down of a number that is never negative done by truncation.
+            let x = s == 1 ? request : s * request
+            let kroner = x + Tolerance.lineKroner
+            let whole = Int(kroner)
             if margin > 0, s != 0, s != 1 {
-                let x = s * request + Tolerance.lineKroner
-                if Self.near(x, x.rounded(), margin * max(1, request)) { tally.nearRounding = true }
+                let fraction = kroner - Double(whole), slack = margin * max(1, request)
+                if fraction < slack || fraction > 1 - slack { tally.nearRounding = true }
             }
-            let amount = Rounding.grantedLine(share: s, request: request)
+            let amount = min(whole, lineWholeKroner[l])
             tally.totals[year] += amount
             granted += amount
         }
