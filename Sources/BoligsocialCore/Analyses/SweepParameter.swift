@@ -8,7 +8,3 @@ public enum SweepParameter: Sendable, Equatable {
     /// One year's envelope set to each amount (DKK).
     case year(Int, [Double])
 }
-
-extension SweepParameter {
-    var isScale: Bool { if case .scale = self { true } else { false } }
-}

@@ -9,17 +9,12 @@ public final class ModelSession {
     public let options: SolveOptions
     public private(set) var envelopes: [Double]
 
-    public convenience init(round: Round, scenario: Scenario, parameter: AllocationModel.EnvelopeParameter = .fixed,
+    public init(round: Round, scenario: Scenario, parameter: AllocationModel.EnvelopeParameter = .fixed,
                 options: SolveOptions = SolveOptions()) throws {
-        try self.init(model: AllocationModel(round: round, scenario: scenario, parameter: parameter), options: options)
-    }
-
-    /// A session of a model already built (several sessions of one model, one per thread).
-    public init(model: AllocationModel, options: SolveOptions = SolveOptions()) throws {
-        self.model = model
+        model = try AllocationModel(round: round, scenario: scenario, parameter: parameter)
         problem = try SolverSession(model.program)
         self.options = options
-        envelopes = model.scenario.envelopes
+        envelopes = scenario.envelopes
     }
 
     public var isMixedInteger: Bool { model.program.isMixedInteger }
