@@ -53,6 +53,31 @@ import Testing
         }
     }
 
+    /// A project switched on by a binary (`x ≤ 10·z` per share): the greedy pass funds both shares
+    /// (one in full, one up to the envelope), and the binary starts in the basis at the least value
+    /// its rows allow, the row of the share funded in full tight; the LP relaxation is then optimal
+    /// at once, where from `z = 0` both rows were violated.
+    @Test func aSelectionStartsSwitchedOnAsFarAsItsSharesNeed() throws {
+        var lp = LinearProgram(name: "selection", sense: .maximize)
+        let x1 = try lp.addColumn("x1", bounds: .between(0, 10), objective: 3)
+        let x2 = try lp.addColumn("x2", bounds: .between(0, 10), objective: 2)
+        let z = try lp.addColumn("z", bounds: .between(0, 1), kind: .binary)
+        try lp.addRow("envelope", bounds: .atMost(15), terms: [(x1, 1), (x2, 1)])
+        let first = try lp.addRow("selected_1", bounds: .atMost(0), terms: [(x1, 1), (z, -10)])
+        let second = try lp.addRow("selected_2", bounds: .atMost(0), terms: [(x2, 1), (z, -10)])
+        let basis = lp.greedyBasis()
+        #expect(basis.basicCount == lp.rows.count)
+        #expect(basis.columns[z.index] == .basic)
+        #expect(basis.rows[first.index] == .atUpper)
+        #expect(basis.rows[second.index] == .basic)
+        let problem = try GLPKProblem(lp)
+        let solution = try problem.solveLP()
+        #expect(solution.status == .optimal)
+        #expect(abs(solution.objective - 40) <= 1e-9)
+        #expect(abs(solution.value(z) - 1) <= 1e-9)
+        #expect(solution.iterations == 0)
+    }
+
     /// Random programs of every row and column kind the greedy pass treats differently (packing
     /// rows, floors, ranges, equalities, negative coefficients, fixed, free and one-sided columns,
     /// minimising and maximising): GLPK from the greedy basis finds the same status and objective
