@@ -26,9 +26,9 @@ import Parallel
 /// infeasible at its envelopes is a step with that status.
 public enum Sweep {
     public static let blockSize = 125
-    /// Steps an LP walks on one kept problem; longer sweeps go in chunks of this many, each walked
-    /// on its own problem from a fresh solve at its first step, `jobs` chunks side by side. The
-    /// chunks are the same for any number of threads, and so is the output.
+    /// Steps an LP walks on one set of kept problems; longer sweeps go in chunks of this many, each
+    /// walked on its own problems from fresh solves at its first step, `jobs` chunks side by side.
+    /// The chunks are the same for any number of threads, and so is the output.
     public static let chunkSize = 25_000
 
     /// One step's setting: the scale (`--scale`), every year's envelope, and the swept column's value.
@@ -73,7 +73,8 @@ public enum Sweep {
                                                              columns: Array(model.program.columns.indices))]
         let chunks = stride(from: 0, to: settings.count, by: chunkSize).map { $0..<min($0 + chunkSize, settings.count) }
         let walks = try PerThread.map(count: chunks.count, jobs: jobs) { c in
-            var walk = try SweepWalk(model: model, parts: parts, line: line, parameter: parameter, interpolate: interpolate)
+            var walk = try SweepWalk(model: model, parts: parts, line: line, parameter: parameter, options: options,
+                                     interpolate: interpolate)
             if c == 0 {
                 // The first chunk starts from the scenario's own envelopes: its bases warm the first
                 // step, and a scenario without an allocation stops the sweep here.

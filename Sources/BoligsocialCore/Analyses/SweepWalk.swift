@@ -28,6 +28,7 @@ struct SweepWalk {
     let model: AllocationModel
     let summarizer: StepSummarizer
     let parameter: SweepParameter
+    let options: SolveOptions
     let interpolate: Bool
     private(set) var blocks: [Block] = []
     /// The whole model's column values and row duals as the blocks' last solves left them.
@@ -37,9 +38,10 @@ struct SweepWalk {
     private var piece: PieceSteps?
 
     init(model: AllocationModel, parts: [(rows: [Int], columns: [Int])], line: [(column: LinearProgram.ColumnID, rate: Double)],
-         parameter: SweepParameter, interpolate: Bool) throws {
+         parameter: SweepParameter, options: SolveOptions, interpolate: Bool) throws {
         self.model = model
         self.parameter = parameter
+        self.options = options
         self.interpolate = interpolate
         summarizer = StepSummarizer(model)
         values = [Double](repeating: 0, count: model.program.columns.count)
@@ -57,7 +59,7 @@ struct SweepWalk {
     private mutating func solve(_ b: Int, at value: Double) throws {
         let session = blocks[b].session
         for (column, rate) in blocks[b].line { try session.setBounds(.equal(rate * value), of: column) }
-        let solution = try session.solve()
+        let solution = try session.solve(options)
         for (k, c) in blocks[b].columns.enumerated() { values[c] = solution.columnValues[k] }
         for (k, r) in blocks[b].rows.enumerated() { rowDuals[r] = solution.rowDuals[k] }
         blocks[b].anchor = value
