@@ -58,7 +58,7 @@ public enum JSON: Sendable, Equatable {
         case .double(let d):
             // Whole numbers as integers, others in their shortest round-trip form; a non-finite
             // number (never expected) becomes null.
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out.append(digitsOf: Int(d)) } else { out.append(text: d.isFinite ? "\(d)" : "null") }
+            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out.append(digitsOf: Int(d)) } else { out.append(text: d.isFinite ? d.description : "null") }
         case .string(let s): out.append(quoting: s)
         case .array(let items):
             if items.isEmpty { out.append("[]"); return }
@@ -93,7 +93,7 @@ public enum JSON: Sendable, Equatable {
             while next < count {
                 let first = next, end = min(count, next + jobs * Self.batch)
                 let pieces = PerThread.map(count: (end - first + Self.batch - 1) / Self.batch, jobs: jobs) { piece -> JSONOutput in
-                    var part = JSONOutput(capacity: 0, compact: compact)
+                    var part = JSONOutput(capacity: 1 << 16, compact: compact)
                     for i in (first + piece * Self.batch)..<min(end, first + (piece + 1) * Self.batch) {
                         part.pad(indent + 1)
                         JSONObjectWriter.write(into: &part, indent: indent + 1, flush: nil) { element(i, &$0) }
@@ -170,16 +170,10 @@ struct JSONOutput {
 
     mutating func append(text: String) { bytes.append(contentsOf: text.utf8) }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-
     mutating func pad(_ level: Int) {
         guard !compact else { return }
-        let width = 2 * level
-        if width <= Self.spaces.count {
-            bytes.append(contentsOf: Self.spaces[..<width])
-        } else {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
-        }
+        // A few spaces, one by one: cheaper than a bulk copy's set-up at these widths.
+        for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
     }
 
     /// An integer's decimal digits.
