@@ -20,8 +20,10 @@ struct StepSummarizer {
     private var asked: [Int] = []
     /// Each column's value per unit of share, by column position (the model's own).
     private let scales: [Double]
-    /// The application (its number here) each share column belongs to; -1 for other columns.
+    /// The application (its number here) each share column belongs to; -1 for other columns; and
+    /// where the column stands in `periodColumns`.
     private(set) var owner: [Int]
+    private var position: [Int]
     private let years: Int
     private let carryOver: Bool
     /// Eligible applications that ask for nothing: always unfunded.
@@ -48,6 +50,7 @@ struct StepSummarizer {
         years = model.scenario.years.count
         carryOver = model.scenario.rules.carryOver
         owner = [Int](repeating: -1, count: model.program.columns.count)
+        position = owner
         for (a, p) in model.prepared.enumerated() {
             guard !model.shareColumns[a].isEmpty else {
                 if p.isFundable { askingNothing += 1 }
@@ -57,6 +60,7 @@ struct StepSummarizer {
             for period in model.shareColumns[a] {
                 for column in period {
                     owner[column.index] = i
+                    position[column.index] = periodColumns.count
                     periodColumns.append(column.index)
                 }
                 columnStart.append(periodColumns.count)
@@ -87,38 +91,94 @@ struct StepSummarizer {
     /// round otherwise.
     @inline(__always)
     func add(_ i: Int, values: UnsafeBufferPointer<Double>, to tally: inout Tally, margin: Double = 0) {
-        let firstPeriod = periodStart[i], periods = periodStart[i + 1] - firstPeriod
+        let firstPeriod = periodStart[i], single = periodStart[i + 1] - firstPeriod == 1
         for y in 0..<years {
-            let p = firstPeriod + (periods == 1 ? 0 : y)
-            var s = 0.0
-            for k in columnStart[p]..<columnStart[p + 1] {
-                let j = periodColumns[k]
-                s += values[j] / scales[j]
-            }
-            if margin > 0, Self.near(s, Tolerance.share, margin) || Self.near(s, 1 - Tolerance.share, margin) {
-                tally.nearRounding = true
-            }
-            tally.shares[y] = Rounding.snap(s)
+            tally.shares[y] = share(period: firstPeriod + (single ? 0 : y), values: values, margin: margin, near: &tally.nearRounding)
         }
         var granted = 0
         for l in lineStart[i]..<lineStart[i + 1] {
-            let year = lineYear[l], request = lineRequest[l], s = tally.shares[year]
-            // `Rounding.grantedLine`, with the request's whole kroner taken once and the rounding
-            // down of a number that is never negative done by truncation.
-            let x = s == 1 ? request : s * request
-            let kroner = x + Tolerance.lineKroner
-            let whole = Int(kroner)
-            if margin > 0, s != 0, s != 1 {
-                let fraction = kroner - Double(whole), slack = margin * max(1, request)
-                if fraction < slack || fraction > 1 - slack { tally.nearRounding = true }
-            }
-            let amount = min(whole, lineWholeKroner[l])
-            tally.totals[year] += amount
+            let amount = line(l, share: tally.shares[lineYear[l]], margin: margin, near: &tally.nearRounding)
+            tally.totals[lineYear[l]] += amount
             granted += amount
         }
-        // Years without a request do not count against "fully funded".
+        count(i, shares: tally.shares, granted: granted, in: &tally)
+    }
+
+    /// For an application with a share of its own each year: the years (bits) whose share moves
+    /// when `column` does; `nil` when one share covers every year (or the round has more than 64).
+    func yearMask(ofColumn column: Int) -> UInt64? {
+        let i = owner[column]
+        guard i >= 0, years <= 64, periodStart[i + 1] - periodStart[i] == years else { return nil }
+        let period = (periodStart[i]..<periodStart[i + 1]).first { columnStart[$0] <= position[column] && position[column] < columnStart[$0 + 1] }!
+        return 1 << UInt64(period - periodStart[i])
+    }
+
+    /// The years of application `i` outside `moving` at `values`: their lines summed into
+    /// `tally.totals` now; their snapped shares and granted kroner returned for `addMoving`.
+    func addFixed(_ i: Int, moving: UInt64, values: UnsafeBufferPointer<Double>, to tally: inout Tally,
+                  margin: Double) -> (shares: [Double], granted: Int) {
+        var shares = [Double](repeating: 0, count: years), granted = 0
+        for y in 0..<years where moving & (1 << UInt64(y)) == 0 {
+            shares[y] = share(period: periodStart[i] + y, values: values, margin: margin, near: &tally.nearRounding)
+        }
+        for l in lineStart[i]..<lineStart[i + 1] where moving & (1 << UInt64(lineYear[l])) == 0 {
+            let amount = line(l, share: shares[lineYear[l]], margin: margin, near: &tally.nearRounding)
+            tally.totals[lineYear[l]] += amount
+            granted += amount
+        }
+        return (shares, granted)
+    }
+
+    /// Adds the `moving` years of application `i` at `values` to what `addFixed` gave for the
+    /// others (`shares`, `granted`), and counts the application: the same as `add`.
+    @inline(__always)
+    func addMoving(_ i: Int, moving: UInt64, shares: inout [Double], granted fixed: Int, values: UnsafeBufferPointer<Double>,
+                   to tally: inout Tally, margin: Double) {
+        for y in 0..<years where moving & (1 << UInt64(y)) != 0 {
+            shares[y] = share(period: periodStart[i] + y, values: values, margin: margin, near: &tally.nearRounding)
+        }
+        var granted = fixed
+        for l in lineStart[i]..<lineStart[i + 1] where moving & (1 << UInt64(lineYear[l])) != 0 {
+            let amount = line(l, share: shares[lineYear[l]], margin: margin, near: &tally.nearRounding)
+            tally.totals[lineYear[l]] += amount
+            granted += amount
+        }
+        count(i, shares: shares, granted: granted, in: &tally)
+    }
+
+    /// A period's share, snapped, from its columns' values.
+    @inline(__always)
+    private func share(period p: Int, values: UnsafeBufferPointer<Double>, margin: Double, near: inout Bool) -> Double {
+        var s = 0.0
+        for k in columnStart[p]..<columnStart[p + 1] {
+            let j = periodColumns[k]
+            s += values[j] / scales[j]
+        }
+        if margin > 0, Self.near(s, Tolerance.share, margin) || Self.near(s, 1 - Tolerance.share, margin) { near = true }
+        return Rounding.snap(s)
+    }
+
+    /// Line `l`'s whole kroner at share `s`: `Rounding.grantedLine`, with the request's whole
+    /// kroner taken once and the rounding down of a number that is never negative done by truncation.
+    @inline(__always)
+    private func line(_ l: Int, share s: Double, margin: Double, near: inout Bool) -> Int {
+        let request = lineRequest[l]
+        let x = s == 1 ? request : s * request
+        let kroner = x + Tolerance.lineKroner
+        let whole = Int(kroner)
+        if margin > 0, s != 0, s != 1 {
+            let fraction = kroner - Double(whole), slack = margin * max(1, request)
+            if fraction < slack || fraction > 1 - slack { near = true }
+        }
+        return min(whole, lineWholeKroner[l])
+    }
+
+    /// Counts application `i` as fully funded (every year it asks in at share 1; years without a
+    /// request do not count against it), partly funded or unfunded.
+    @inline(__always)
+    private func count(_ i: Int, shares: [Double], granted: Int, in tally: inout Tally) {
         var fullyFunded = true
-        for k in askedStart[i]..<askedStart[i + 1] where tally.shares[asked[k]] < 1 { fullyFunded = false }
+        for k in askedStart[i]..<askedStart[i + 1] where shares[asked[k]] < 1 { fullyFunded = false }
         if fullyFunded { tally.full += 1 } else if granted > 0 { tally.partial += 1 } else { tally.unfunded += 1 }
     }
 

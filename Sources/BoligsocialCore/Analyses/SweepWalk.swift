@@ -152,7 +152,11 @@ struct PieceSteps {
     private let moving: [(index: Int, value: Double, anchor: Double, rate: Double)]
     /// Each block's objective at its last solve, the parameter there, and the objective's rate.
     private let objectives: [(objective: Double, anchor: Double, rate: Double)]
+    /// Moving applications whose every year moves (or that have one share for all years).
     private let movingApplications: [Int]
+    /// Moving applications with a share a year of which only some years move: those years are
+    /// summed at each step, the others once, here.
+    private var movingYears: [(application: Int, years: UInt64, shares: [Double], granted: Int)]
     private let fixedPart: StepSummarizer.Tally
     /// The tally of a step, its storage kept from step to step.
     private var tally: StepSummarizer.Tally
@@ -174,15 +178,28 @@ struct PieceSteps {
         }
         self.moving = moving
         objectives = blocks.map { ($0.objective, $0.anchor, $0.piece?.objectiveRate ?? 0) }
-        var isMoving = [Bool](repeating: false, count: summarizer.applicationCount)
-        for column in moving where summarizer.owner[column.index] >= 0 { isMoving[summarizer.owner[column.index]] = true }
-        movingApplications = isMoving.indices.filter { isMoving[$0] }
+        // Per application: 0 when nothing of it moves, its moving years' bits, or every bit when
+        // it moves whole.
+        let whole = UInt64.max
+        var movingMask = [UInt64](repeating: 0, count: summarizer.applicationCount)
+        for column in moving where summarizer.owner[column.index] >= 0 {
+            let i = summarizer.owner[column.index]
+            movingMask[i] |= summarizer.yearMask(ofColumn: column.index) ?? whole
+        }
+        movingApplications = movingMask.indices.filter { movingMask[$0] == whole }
         var tally = summarizer.emptyTally()
+        var split: [(application: Int, years: UInt64, shares: [Double], granted: Int)] = []
         values.withUnsafeBufferPointer { values in
-            for i in isMoving.indices where !isMoving[i] {
-                summarizer.add(i, values: values, to: &tally, margin: SweepStep.interpolationMargin)
+            for i in movingMask.indices where movingMask[i] != whole {
+                if movingMask[i] == 0 {
+                    summarizer.add(i, values: values, to: &tally, margin: SweepStep.interpolationMargin)
+                } else {
+                    let fixed = summarizer.addFixed(i, moving: movingMask[i], values: values, to: &tally, margin: SweepStep.interpolationMargin)
+                    split.append((i, movingMask[i], fixed.shares, fixed.granted))
+                }
             }
         }
+        movingYears = split
         usable = !tally.nearRounding && !(marginal.map(SweepStep.nearRounding(marginal:)) ?? false)
         fixedPart = tally
         self.tally = tally
@@ -196,6 +213,10 @@ struct PieceSteps {
         tally.set(to: fixedPart)
         values.withUnsafeBufferPointer { values in
             for i in movingApplications { summarizer.add(i, values: values, to: &tally, margin: SweepStep.interpolationMargin) }
+            for k in movingYears.indices {
+                summarizer.addMoving(movingYears[k].application, moving: movingYears[k].years, shares: &movingYears[k].shares,
+                                     granted: movingYears[k].granted, values: values, to: &tally, margin: SweepStep.interpolationMargin)
+            }
         }
         var points = 0.0
         for (objective, anchor, rate) in objectives { points += rate == 0 ? objective : objective + (value - anchor) * rate }
