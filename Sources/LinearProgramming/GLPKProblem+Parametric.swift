@@ -72,16 +72,7 @@ extension GLPKProblem {
                 (x, kind, low, high) = (glp_get_col_prim(handle, c), glp_get_col_type(handle, c),
                                         glp_get_col_lb(handle, c), glp_get_col_ub(handle, c))
             }
-            let hasLow = kind == GLP_LO || kind == GLP_DB || kind == GLP_FX
-            let hasHigh = kind == GLP_UP || kind == GLP_DB || kind == GLP_FX
-            // Moving the parameter up by Δ moves x by rate·Δ; down by −rate·Δ.
-            if rate > 0 {
-                if hasHigh { up = min(up, max(0, high - x) / rate) }
-                if hasLow { down = min(down, max(0, x - low) / rate) }
-            } else {
-                if hasLow { up = min(up, max(0, x - low) / -rate) }
-                if hasHigh { down = min(down, max(0, high - x) / -rate) }
-            }
+            Self.ratioTest(x: x, rate: rate, kind: kind, low: low, high: high, up: &up, down: &down)
         }
         return BasisPiece(anchor: parameter, lower: parameter - down, upper: parameter + up,
                           columnRates: columnRates, objectiveRate: objectiveRate)

@@ -59,15 +59,7 @@ extension GLPKProblem {
         var up = Double.infinity, down = Double.infinity
         func limit(_ x: Double, _ rate: Double, _ kind: Int32, _ low: Double, _ high: Double) {
             guard abs(rate) > 1e-12 else { return }
-            let hasLow = kind == GLP_LO || kind == GLP_DB || kind == GLP_FX, hasHigh = kind == GLP_UP || kind == GLP_DB || kind == GLP_FX
-            // Moving the column up changes x by `rate` per unit; down by `-rate`.
-            if rate > 0 {
-                if hasHigh { up = min(up, max(0, high - x) / rate) }
-                if hasLow { down = min(down, max(0, x - low) / rate) }
-            } else {
-                if hasLow { up = min(up, max(0, x - low) / -rate) }
-                if hasHigh { down = min(down, max(0, high - x) / -rate) }
-            }
+            Self.ratioTest(x: x, rate: rate, kind: kind, low: low, high: high, up: &up, down: &down)
         }
         let offset = m > 0 ? 0 : 1
         for i in 1...max(m, 1) where m > 0 && glp_get_row_stat(handle, i) == GLP_BS {
@@ -80,6 +72,22 @@ extension GLPKProblem {
             limit(x, rate, glp_get_col_type(handle, c), glp_get_col_lb(handle, c), glp_get_col_ub(handle, c))
         }
         return (down.isFinite ? value - down : nil, up.isFinite ? value + up : nil)
+    }
+
+    /// One basic variable's share of a ratio test: `x`, moving by `rate` per unit of a parameter
+    /// and bounded as GLPK's `kind` with `low` and `high` says, lowers `up` and `down` to how far
+    /// the parameter can move each way before `x` leaves its bounds (at once on a side where it
+    /// already sits a hair outside).
+    static func ratioTest(x: Double, rate: Double, kind: Int32, low: Double, high: Double, up: inout Double, down: inout Double) {
+        let hasLow = kind == GLP_LO || kind == GLP_DB || kind == GLP_FX, hasHigh = kind == GLP_UP || kind == GLP_DB || kind == GLP_FX
+        // Moving the parameter up by Δ moves x by rate·Δ; down by −rate·Δ.
+        if rate > 0 {
+            if hasHigh { up = min(up, max(0, high - x) / rate) }
+            if hasLow { down = min(down, max(0, x - low) / rate) }
+        } else {
+            if hasLow { up = min(up, max(0, x - low) / -rate) }
+            if hasHigh { down = min(down, max(0, high - x) / -rate) }
+        }
     }
 
     /// How far the objective can move along `direction` (coefficient changes per unit of a

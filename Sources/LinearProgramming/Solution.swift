@@ -21,7 +21,6 @@ public enum SolveStatus: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Whether `columnValues` hold a usable (feasible) point.
     /// The status of a whole from two of its independent parts: any part without a solution decides it.
     public static func worse(_ a: SolveStatus, _ b: SolveStatus) -> SolveStatus {
         func rank(_ s: SolveStatus) -> Int {
@@ -36,6 +35,7 @@ public enum SolveStatus: Sendable, Equatable, CustomStringConvertible {
         return rank(b) > rank(a) ? b : a
     }
 
+    /// Whether `columnValues` hold a usable (feasible) point.
     public var hasSolution: Bool {
         switch self {
         case .optimal, .feasible: true

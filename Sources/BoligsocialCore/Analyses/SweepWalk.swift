@@ -118,8 +118,7 @@ struct SweepWalk {
                 solvedSteps += 1
                 continue
             }
-            var leaving = false
-            for block in blocks where block.needsSolve(at: value) { leaving = true }
+            let leaving = blocks.contains { $0.needsSolve(at: value) }
             if !leaving, piece != nil, let step = piece!.step(at: setting, summarizer: summarizer) {
                 steps.append(step)
                 continue
