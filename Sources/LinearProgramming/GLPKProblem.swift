@@ -72,6 +72,15 @@ final class GLPKProblem {
         if hasBasis { needsGreedyBasis = true }
     }
 
+    /// Makes the next LP solve start from GLPK's standard basis (every row's slack basic) instead
+    /// of the greedy one: the reference the greedy basis is checked against.
+    func startFromStandardBasis() {
+        glp_scale_prob(handle, GLP_SF_AUTO)
+        glp_std_basis(handle)
+        hasBasis = true
+        needsGreedyBasis = false
+    }
+
     /// Changes the bounds of a row (an envelope between sweep steps); the basis is kept.
     func setBounds(_ bounds: LinearProgram.Bounds, ofRow row: LinearProgram.RowID) throws(LPError) {
         try checkThread()
