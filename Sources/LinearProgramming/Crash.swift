@@ -28,89 +28,19 @@ extension LinearProgram {
     /// filled up, the basic columns form a triangular matrix with the filling coefficients on its
     /// diagonal, because a column never enters a row that was already full. Without packing rows
     /// it is the standard basis with every earning column at its upper bound.
+    ///
+    /// Selections (binaries that switch shares on) then start where the relaxation wants them:
+    /// when one row counts them (`Σ z ≤ K`, at most so many projects) and the pass funded more,
+    /// the projects are ranked by what each is worth under the pass's duals and the best kept
+    /// (`CountedSelections`); otherwise each starts at the least value its shares need.
     public func greedyBasis() -> StartingBasis {
-        let n = columns.count, m = rows.count
-        let sign = sense == .maximize ? 1.0 : -1.0
-        var columnStatus = [BasisStatus](repeating: .atLower, count: n)
-        var value = [Double](repeating: 0, count: n)
-        var isCandidate = [Bool](repeating: false, count: n)
-        for (j, column) in columns.enumerated() {
-            switch (column.bounds.lower, column.bounds.upper) {
-            case let (l?, u?) where l == u:
-                columnStatus[j] = .fixed
-                value[j] = l
-            case let (l?, _?) where column.objective * sign > 0:
-                isCandidate[j] = true
-                value[j] = l
-            case let (l?, _):
-                value[j] = l
-            case let (nil, u?):
-                columnStatus[j] = .atUpper
-                value[j] = u
-            case (nil, nil):
-                columnStatus[j] = .free
-            }
+        let pass = GreedyPass(self)
+        var result = pass.run()
+        if let counted = CountedSelections(self, pass: pass), let basis = counted.basis(from: result, pass: pass) {
+            return basis
         }
-
-        // Packing rows and every row's activity with the candidates at their lower bounds.
-        var isPacking = rows.map { $0.bounds.lower == nil && $0.bounds.upper != nil }
-        var residual = [Double](repeating: 0, count: m)
-        for (r, (c, a)) in zip(entryRows, zip(entryColumns, entryValues)) {
-            let i = Int(r), j = Int(c)
-            residual[i] -= a * value[j]
-            if a < 0, columnStatus[j] != .fixed { isPacking[i] = false }
-        }
-        for i in 0..<m { if isPacking[i] { residual[i] += rows[i].bounds.upper! } }
-
-        // Each candidate's packing entries, column by column (a counting sort of the matrix).
-        var start = [Int](repeating: 0, count: n + 1)
-        for (r, c) in zip(entryRows, entryColumns) where isPacking[Int(r)] && isCandidate[Int(c)] {
-            start[Int(c) + 1] += 1
-        }
-        for j in 0..<n { start[j + 1] += start[j] }
-        var next = start
-        var entryRow = [Int](repeating: 0, count: start[n]), entryValue = [Double](repeating: 0, count: start[n])
-        var largest = [Double](repeating: 0, count: n)
-        for (r, (c, a)) in zip(entryRows, zip(entryColumns, entryValues)) {
-            let i = Int(r), j = Int(c)
-            guard isPacking[i], isCandidate[j] else { continue }
-            entryRow[next[j]] = i
-            entryValue[next[j]] = a
-            next[j] += 1
-            largest[j] = max(largest[j], a)
-        }
-
-        var rowStatus = [BasisStatus](repeating: .basic, count: m)
-        // Best first: earning per unit of the largest packing coefficient, ties by position.
-        var keyed: [(key: Double, column: Int)] = []
-        keyed.reserveCapacity(n)
-        for j in 0..<n where isCandidate[j] {
-            keyed.append((largest[j] > 0 ? columns[j].objective * sign / largest[j] : .infinity, j))
-        }
-        keyed.sort { $0.key != $1.key ? $0.key > $1.key : $0.column < $1.column }
-        for (_, j) in keyed {
-            let room = columns[j].bounds.upper! - columns[j].bounds.lower!
-            var step = room, limiting = -1
-            for k in start[j]..<start[j + 1] where entryValue[k] > 0 {
-                let fits = residual[entryRow[k]] / entryValue[k]
-                if fits < step {
-                    step = fits
-                    limiting = entryRow[k]
-                }
-            }
-            if step <= 0 { continue }  // a full row: the column stays at its lower bound
-            for k in start[j]..<start[j + 1] { residual[entryRow[k]] -= entryValue[k] * step }
-            value[j] += step
-            if limiting < 0 {
-                columnStatus[j] = .atUpper
-            } else {
-                columnStatus[j] = .basic
-                rowStatus[limiting] = .atUpper
-                residual[limiting] = 0
-            }
-        }
-        switchOnSelections(columnStatus: &columnStatus, rowStatus: &rowStatus, value: value)
-        return StartingBasis(columns: columnStatus, rows: rowStatus)
+        switchOnSelections(columnStatus: &result.columnStatus, rowStatus: &result.rowStatus, value: result.value)
+        return StartingBasis(columns: result.columnStatus, rows: result.rowStatus)
     }
 
     /// Selections after the greedy pass: an integer column `z ∈ [0, u]` that earns nothing and
