@@ -18,6 +18,10 @@
 /// The packing rows' duals stay those of the greedy pass, so the basis is dual feasible wherever
 /// the greedy pass was. Left at the greedy pass alone, every project over the count would be a
 /// violated row, mended by dual simplex one pivot each.
+///
+/// Rows of a least share if selected (`Σ a·x − m·k·z ≥ 0`) start with their slacks basic, and the
+/// relaxation's optimum can have two fractional selections (one at the envelope, one at the count)
+/// where this basis has one basic `z`: dual simplex takes the few pivots in between.
 struct CountedSelections {
     let countRow: Int
     let bound: Double
@@ -125,8 +129,8 @@ struct CountedSelections {
         }
 
         // The last one kept, the least worth per count, is the one the count row's price comes from.
-        let bundles = selections.indices.map { bundle($0, dual: dual, pass: pass) / weight[$0] }
-        guard let marginal = selections.indices.filter({ kept[$0] }).min(by: { bundles[$0] < bundles[$1] }) else { return nil }
+        let worth = worth(dual: dual, pass: pass)
+        guard let marginal = selections.indices.filter({ kept[$0] }).min(by: { worth[$0] < worth[$1] }) else { return nil }
         var columns = result.columnStatus, rows = result.rowStatus
         rows[countRow] = .atUpper
         for (s, z) in selections.enumerated() {
@@ -142,16 +146,18 @@ struct CountedSelections {
     /// How many times the projects are ranked and the greedy pass run again, at most.
     static let rounds = 8
 
-    /// What selecting `s` in full is worth under `dual`: its shares of positive reduced cost, each
-    /// as far as `z = 1` lets it.
-    private func bundle(_ s: Int, dual: [Double], pass: GreedyPass) -> Double {
-        switched[s].reduce(0) { $0 + $1.ratio * max(0, pass.reducedCost($1.column, dual: dual)) }
+    /// What selecting each project in full is worth under `dual`, per unit of the count: its
+    /// shares of positive reduced cost, each as far as `z = 1` lets it (`B/w`).
+    private func worth(dual: [Double], pass: GreedyPass) -> [Double] {
+        selections.indices.map { s in
+            switched[s].reduce(0) { $0 + $1.ratio * max(0, pass.reducedCost($1.column, dual: dual)) } / weight[s]
+        }
     }
 
     /// The selections kept under `dual`: best worth per count first, as many as the count row
     /// holds; nil when fewer are worth anything (the row would not bind).
     private func keptBest(dual: [Double], pass: GreedyPass) -> [Bool]? {
-        let worth = selections.indices.map { bundle($0, dual: dual, pass: pass) / weight[$0] }
+        let worth = worth(dual: dual, pass: pass)
         let ranked = selections.indices.sorted { worth[$0] != worth[$1] ? worth[$0] > worth[$1] : $0 < $1 }
         var kept = [Bool](repeating: false, count: selections.count), used = 0.0
         for s in ranked {
