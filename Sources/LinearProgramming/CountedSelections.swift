@@ -30,8 +30,11 @@ struct CountedSelections {
     /// Each selection's shares: the column, its own row, and `r` in `x ≤ r·z`.
     let switched: [[(column: Int, row: Int, ratio: Double)]]
 
-    /// The counted selections of `program`, or nil when it has none or they are not of this shape.
-    init?(_ program: LinearProgram, pass: GreedyPass) {
+    /// The counted selections of the program `pass` was made for, or nil when it has none or they
+    /// are not of this shape.
+    init?(_ pass: GreedyPass) {
+        let program = pass.program
+        guard program.isMixedInteger else { return nil }
         let n = program.columns.count, m = program.rows.count
         let isSelection = program.columns.map { column in
             column.kind != .continuous && column.objective == 0 && column.bounds.lower == 0 && column.bounds.upper == 1
@@ -120,7 +123,7 @@ struct CountedSelections {
             guard let best = keptBest(dual: dual, pass: pass) else { return nil }
             if best == kept, round > 0 { break }
             kept = best
-            var skipping = [Bool](repeating: false, count: pass.columnCount)
+            var skipping = [Bool](repeating: false, count: pass.program.columns.count)
             for (s, isKept) in kept.enumerated() where !isKept {
                 for share in switched[s] { skipping[share.column] = true }
             }

@@ -36,7 +36,7 @@ extension LinearProgram {
     public func greedyBasis() -> StartingBasis {
         let pass = GreedyPass(self)
         var result = pass.run()
-        if let counted = CountedSelections(self, pass: pass), let basis = counted.basis(from: result, pass: pass) {
+        if let counted = CountedSelections(pass), let basis = counted.basis(from: result, pass: pass) {
             return basis
         }
         switchOnSelections(columnStatus: &result.columnStatus, rowStatus: &result.rowStatus, value: result.value)

@@ -11,11 +11,9 @@ struct GreedyPass {
     }
 
     let program: LinearProgram
-    let columnCount: Int, rowCount: Int
     private let sign: Double
     /// Columns that earn something and have two finite bounds: the ones the pass moves.
     let isCandidate: [Bool]
-    let isPacking: [Bool]
     /// Each candidate's packing entries: rows `entryRow[start[j]..<start[j + 1]]`, coefficients alike.
     let start: [Int], entryRow: [Int], entryValue: [Double]
     /// The candidates best first: earning per unit of the largest packing coefficient, ties by position.
@@ -25,8 +23,6 @@ struct GreedyPass {
     init(_ program: LinearProgram) {
         let n = program.columns.count, m = program.rows.count
         self.program = program
-        columnCount = n
-        rowCount = m
         let sign = program.sense == .maximize ? 1.0 : -1.0
         self.sign = sign
         var columnStatus = [BasisStatus](repeating: .atLower, count: n)
@@ -86,7 +82,6 @@ struct GreedyPass {
         keyed.sort { $0.key != $1.key ? $0.key > $1.key : $0.column < $1.column }
 
         self.isCandidate = isCandidate
-        self.isPacking = isPacking
         self.start = start
         self.entryRow = entryRow
         self.entryValue = entryValue
@@ -99,7 +94,7 @@ struct GreedyPass {
     /// One pass: each candidate best first, as far as every packing row it is in still has room;
     /// the columns `skipping` marks stay at their lower bounds.
     func run(skipping: [Bool]? = nil) -> Result {
-        var result = Result(columnStatus: initialStatus, rowStatus: [BasisStatus](repeating: .basic, count: rowCount),
+        var result = Result(columnStatus: initialStatus, rowStatus: [BasisStatus](repeating: .basic, count: program.rows.count),
                             value: initialValue, filled: [])
         var residual = initialResidual
         for j in order where skipping?[j] != true {
@@ -132,7 +127,7 @@ struct GreedyPass {
     /// packing rows filled up after it (it never enters a full row), so taking the columns in the
     /// reverse of their filling order finds every other dual a column needs already known.
     func duals(of result: Result) -> [Double] {
-        var dual = [Double](repeating: 0, count: rowCount)
+        var dual = [Double](repeating: 0, count: program.rows.count)
         for (j, row) in result.filled.reversed() {
             var left = earning(j), coefficient = 0.0
             for k in start[j]..<start[j + 1] {

@@ -84,7 +84,7 @@ import Testing
         let lp = try Self.round(&rng, plain: plain)
         #expect(lp.greedyBasis().basicCount == lp.rows.count)
         let pass = GreedyPass(lp)
-        let counted = CountedSelections(lp, pass: pass).flatMap { $0.basis(from: pass.run(), pass: pass) } != nil
+        let counted = CountedSelections(pass).flatMap { $0.basis(from: pass.run(), pass: pass) } != nil
         let fromGreedy = try GLPKProblem(lp).solveLP()
         let standard = try GLPKProblem(lp)
         standard.startFromStandardBasis()

@@ -112,4 +112,3 @@ public enum Sweep {
         steps <= 1 ? [from] : (0..<steps).map { from + (to - from) * Double($0) / Double(steps - 1) }
     }
 }
-
