@@ -75,10 +75,30 @@ final class GLPKProblem {
     /// Makes the next LP solve start from GLPK's standard basis (every row's slack basic) instead
     /// of the greedy one: the reference the greedy basis is checked against.
     func startFromStandardBasis() {
-        glp_scale_prob(handle, GLP_SF_AUTO)
+        scale()
         glp_std_basis(handle)
         hasBasis = true
         needsGreedyBasis = false
+    }
+
+    /// Scales the matrix as GLPK's automatic scaling would (`Scaling`), computed on the program's
+    /// arrays rather than on GLPK's linked elements. A factor that is not a positive number (only
+    /// a matrix spanning more than the doubles could make one) stays 1, where GLPK would abort.
+    func scale() {
+        let scaling = Scaling(program)
+        for (i, factor) in scaling.rows.enumerated() {
+            glp_set_rii(handle, GLPKIndex.row(i), factor > 0 && factor.isFinite ? factor : 1)
+        }
+        for (j, factor) in scaling.columns.enumerated() {
+            glp_set_sjj(handle, GLPKIndex.column(j), factor > 0 && factor.isFinite ? factor : 1)
+        }
+    }
+
+    /// GLPK's own automatic scaling factors (`glp_scale_prob`), the reference `Scaling` is tested against.
+    func glpkScaleFactors() -> (rows: [Double], columns: [Double]) {
+        glp_scale_prob(handle, GLP_SF_AUTO)
+        return ((0..<program.rows.count).map { glp_get_rii(handle, GLPKIndex.row($0)) },
+                (0..<program.columns.count).map { glp_get_sjj(handle, GLPKIndex.column($0)) })
     }
 
     /// Changes the bounds of a row (an envelope between sweep steps); the basis is kept.
@@ -108,7 +128,7 @@ final class GLPKProblem {
         try checkThread()
         glp_term_out(GLP_OFF)
         if !hasBasis {
-            glp_scale_prob(handle, GLP_SF_AUTO)
+            scale()
             setGreedyBasis()
             hasBasis = true
         } else if needsGreedyBasis {
