@@ -14,10 +14,12 @@ struct GreedyPass {
     private let sign: Double
     /// Columns that earn something and have two finite bounds: the ones the pass moves.
     let isCandidate: [Bool]
-    /// Each candidate's packing entries: rows `entryRow[start[j]..<start[j + 1]]`, coefficients alike.
-    let start: [Int], entryRow: [Int], entryValue: [Double]
-    /// The candidates best first: earning per unit of the largest packing coefficient, ties by position.
-    let order: [Int]
+    /// The candidates best first (earning per unit of the largest packing coefficient, ties by
+    /// position), laid out in that order so a pass reads them front to back: the candidate of rank
+    /// `r` is column `rankedColumn[r]`, may move by `room[r]`, and has its packing entries in rows
+    /// `entryRow[start[r]..<start[r + 1]]`, coefficients alike. `rank[j]` is column `j`'s rank.
+    private let rankedColumn: [Int], room: [Double], rank: [Int]
+    private let start: [Int], entryRow: [Int32], entryValue: [Double]
     private let initialStatus: [BasisStatus], initialValue: [Double], initialResidual: [Double]
 
     init(_ program: LinearProgram) {
@@ -28,12 +30,14 @@ struct GreedyPass {
         var columnStatus = [BasisStatus](repeating: .atLower, count: n)
         var value = [Double](repeating: 0, count: n)
         var isCandidate = [Bool](repeating: false, count: n)
-        for (j, column) in program.columns.enumerated() {
-            switch (column.bounds.lower, column.bounds.upper) {
+        for j in 0..<n {
+            // Fields read one by one: a whole column would be copied, its name retained and released.
+            let bounds = program.columns[j].bounds
+            switch (bounds.lower, bounds.upper) {
             case let (l?, u?) where l == u:
                 columnStatus[j] = .fixed
                 value[j] = l
-            case let (l?, _?) where column.objective * sign > 0:
+            case let (l?, _?) where program.columns[j].objective * sign > 0:
                 isCandidate[j] = true
                 value[j] = l
             case let (l?, _):
@@ -56,36 +60,46 @@ struct GreedyPass {
         }
         for i in 0..<m where isPacking[i] { residual[i] += program.rows[i].bounds.upper! }
 
-        // Each candidate's packing entries, column by column (a counting sort of the matrix).
-        var start = [Int](repeating: 0, count: n + 1)
-        for (r, c) in zip(program.entryRows, program.entryColumns) where isPacking[Int(r)] && isCandidate[Int(c)] {
-            start[Int(c) + 1] += 1
-        }
-        for j in 0..<n { start[j + 1] += start[j] }
-        var next = start
-        var entryRow = [Int](repeating: 0, count: start[n]), entryValue = [Double](repeating: 0, count: start[n])
+        // The order: each candidate's largest packing coefficient, then a sort.
         var largest = [Double](repeating: 0, count: n)
-        for (r, (c, a)) in zip(program.entryRows, zip(program.entryColumns, program.entryValues)) {
-            let i = Int(r), j = Int(c)
-            guard isPacking[i], isCandidate[j] else { continue }
-            entryRow[next[j]] = i
-            entryValue[next[j]] = a
-            next[j] += 1
-            largest[j] = max(largest[j], a)
+        for (r, (c, a)) in zip(program.entryRows, zip(program.entryColumns, program.entryValues))
+        where isPacking[Int(r)] && isCandidate[Int(c)] {
+            largest[Int(c)] = max(largest[Int(c)], a)
         }
-
-        var keyed: [(key: Double, column: Int)] = []
-        keyed.reserveCapacity(n)
+        var candidates: [Int] = [], keys: [Double] = []
+        candidates.reserveCapacity(n)
+        keys.reserveCapacity(n)
         for j in 0..<n where isCandidate[j] {
-            keyed.append((largest[j] > 0 ? program.columns[j].objective * sign / largest[j] : .infinity, j))
+            candidates.append(j)
+            keys.append(largest[j] > 0 ? program.columns[j].objective * sign / largest[j] : .infinity)
         }
-        keyed.sort { $0.key != $1.key ? $0.key > $1.key : $0.column < $1.column }
+        let rankedColumn = RadixOrder.descending(keys, carrying: candidates)
+        var rank = [Int](repeating: -1, count: n)
+        for (r, j) in rankedColumn.enumerated() { rank[j] = r }
+
+        // Each candidate's packing entries in rank order (a counting sort of the matrix).
+        var start = [Int](repeating: 0, count: rankedColumn.count + 1)
+        for (r, c) in zip(program.entryRows, program.entryColumns) where isPacking[Int(r)] && isCandidate[Int(c)] {
+            start[rank[Int(c)] + 1] += 1
+        }
+        for k in rankedColumn.indices { start[k + 1] += start[k] }
+        var next = start
+        var entryRow = [Int32](repeating: 0, count: start[rankedColumn.count]), entryValue = [Double](repeating: 0, count: entryRow.count)
+        for (r, (c, a)) in zip(program.entryRows, zip(program.entryColumns, program.entryValues))
+        where isPacking[Int(r)] && isCandidate[Int(c)] {
+            let k = rank[Int(c)]
+            entryRow[next[k]] = r
+            entryValue[next[k]] = a
+            next[k] += 1
+        }
 
         self.isCandidate = isCandidate
+        self.rankedColumn = rankedColumn
+        self.room = rankedColumn.map { j in program.columns[j].bounds.upper! - program.columns[j].bounds.lower! }
+        self.rank = rank
         self.start = start
         self.entryRow = entryRow
         self.entryValue = entryValue
-        self.order = keyed.map(\.column)
         initialStatus = columnStatus
         initialValue = value
         initialResidual = residual
@@ -97,18 +111,17 @@ struct GreedyPass {
         var result = Result(columnStatus: initialStatus, rowStatus: [BasisStatus](repeating: .basic, count: program.rows.count),
                             value: initialValue, filled: [])
         var residual = initialResidual
-        for j in order where skipping?[j] != true {
-            let bounds = program.columns[j].bounds
-            var step = bounds.upper! - bounds.lower!, limiting = -1
-            for k in start[j]..<start[j + 1] where entryValue[k] > 0 {
-                let fits = residual[entryRow[k]] / entryValue[k]
+        for (r, j) in rankedColumn.enumerated() where skipping?[j] != true {
+            var step = room[r], limiting = -1
+            for k in start[r]..<start[r + 1] where entryValue[k] > 0 {
+                let fits = residual[Int(entryRow[k])] / entryValue[k]
                 if fits < step {
                     step = fits
-                    limiting = entryRow[k]
+                    limiting = Int(entryRow[k])
                 }
             }
             if step <= 0 { continue }  // a full row: the column stays at its lower bound
-            for k in start[j]..<start[j + 1] { residual[entryRow[k]] -= entryValue[k] * step }
+            for k in start[r]..<start[r + 1] { residual[Int(entryRow[k])] -= entryValue[k] * step }
             result.value[j] += step
             if limiting < 0 {
                 result.columnStatus[j] = .atUpper
@@ -130,8 +143,9 @@ struct GreedyPass {
         var dual = [Double](repeating: 0, count: program.rows.count)
         for (j, row) in result.filled.reversed() {
             var left = earning(j), coefficient = 0.0
-            for k in start[j]..<start[j + 1] {
-                if entryRow[k] == row { coefficient += entryValue[k] } else { left -= dual[entryRow[k]] * entryValue[k] }
+            for k in start[rank[j]]..<start[rank[j] + 1] {
+                let i = Int(entryRow[k])
+                if i == row { coefficient += entryValue[k] } else { left -= dual[i] * entryValue[k] }
             }
             dual[row] = left / coefficient
         }
@@ -144,7 +158,8 @@ struct GreedyPass {
     /// A candidate's reduced cost under `dual` (its earning less what its packing rows charge).
     func reducedCost(_ j: Int, dual: [Double]) -> Double {
         var d = earning(j)
-        for k in start[j]..<start[j + 1] { d -= dual[entryRow[k]] * entryValue[k] }
+        guard rank[j] >= 0 else { return d }
+        for k in start[rank[j]]..<start[rank[j] + 1] { d -= dual[Int(entryRow[k])] * entryValue[k] }
         return d
     }
 }

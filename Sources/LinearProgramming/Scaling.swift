@@ -24,12 +24,12 @@ struct Scaling {
         rows = [Double](repeating: 1, count: m)
         columns = [Double](repeating: 1, count: n)
         var extremes = Extremes(rows: m, columns: n, program: program)
-        extremes.measure(program, rows: rows, columns: columns, ofColumns: false)
+        extremes.measure(rows: rows, columns: columns, ofColumns: false)
         let (least, most) = extremes.matrixRange
         if least >= 0.1 && most <= 10 { return }
 
         // Geometric mean scaling.
-        extremes.measure(program, rows: rows, columns: columns, ofColumns: true)
+        extremes.measure(rows: rows, columns: columns, ofColumns: true)
         let columnsFirst = extremes.worstRowRatio > extremes.worstColumnRatio
         var ratio = 0.0
         for iteration in 1...15 {
@@ -39,70 +39,100 @@ struct Scaling {
             if iteration > 1 && ratio > 0.9 * previous { break }
             if columnsFirst {
                 for j in 0..<n { columns[j] /= (extremes.columnLeast[j] * extremes.columnMost[j]).squareRoot() }
-                extremes.measure(program, rows: rows, columns: columns, ofColumns: false)
+                extremes.measure(rows: rows, columns: columns, ofColumns: false)
                 for i in 0..<m { rows[i] /= (extremes.rowLeast[i] * extremes.rowMost[i]).squareRoot() }
             } else {
                 for i in 0..<m { rows[i] /= (extremes.rowLeast[i] * extremes.rowMost[i]).squareRoot() }
-                extremes.measure(program, rows: rows, columns: columns, ofColumns: true)
+                extremes.measure(rows: rows, columns: columns, ofColumns: true)
                 for j in 0..<n { columns[j] /= (extremes.columnLeast[j] * extremes.columnMost[j]).squareRoot() }
             }
-            extremes.measure(program, rows: rows, columns: columns, ofColumns: true)
+            extremes.measure(rows: rows, columns: columns, ofColumns: true)
         }
 
         // Equilibration.
         if extremes.worstRowRatio > extremes.worstColumnRatio {
             for j in 0..<n { columns[j] /= extremes.columnMost[j] }
-            extremes.measure(program, rows: rows, columns: columns, ofColumns: false)
+            extremes.measure(rows: rows, columns: columns, ofColumns: false)
             for i in 0..<m { rows[i] /= extremes.rowMost[i] }
         } else {
             for i in 0..<m { rows[i] /= extremes.rowMost[i] }
-            extremes.measure(program, rows: rows, columns: columns, ofColumns: true)
+            extremes.measure(rows: rows, columns: columns, ofColumns: true)
             for j in 0..<n { columns[j] /= extremes.columnMost[j] }
         }
     }
 
     /// The least and largest `|r_i·a_ij·s_j|` of every row (and, when asked, of every column).
+    /// The matrix is read column by column (a copy sorted once): a model has far more columns
+    /// than rows, so the columns' factors and extremes are read and written in order and only the
+    /// rows' (a small array) at random.
     private struct Extremes {
         var rowLeast: [Double], rowMost: [Double]
         var columnLeast: [Double], columnMost: [Double]
-        let emptyRows: [Int], emptyColumns: [Int]
+        let emptyRows: [Int]
+        /// Column `j`'s entries: rows `entryRow[start[j]..<start[j + 1]]`, values alike.
+        private let start: [Int], entryRow: [Int32], entryValue: [Double]
 
         init(rows m: Int, columns n: Int, program: LinearProgram) {
             rowLeast = [Double](repeating: 1, count: m)
             rowMost = rowLeast
             columnLeast = [Double](repeating: 1, count: n)
             columnMost = columnLeast
-            var rowUsed = [Bool](repeating: false, count: m), columnUsed = [Bool](repeating: false, count: n)
+            var rowUsed = [Bool](repeating: false, count: m)
             for i in program.entryRows { rowUsed[Int(i)] = true }
-            for j in program.entryColumns { columnUsed[Int(j)] = true }
             emptyRows = rowUsed.indices.filter { !rowUsed[$0] }
-            emptyColumns = columnUsed.indices.filter { !columnUsed[$0] }
+            var start = [Int](repeating: 0, count: n + 1)
+            for j in program.entryColumns { start[Int(j) + 1] += 1 }
+            for j in 0..<n { start[j + 1] += start[j] }
+            var next = start
+            var entryRow = [Int32](repeating: 0, count: program.nonzeroCount), entryValue = [Double](repeating: 0, count: program.nonzeroCount)
+            for (i, (j, a)) in zip(program.entryRows, zip(program.entryColumns, program.entryValues)) {
+                entryRow[next[Int(j)]] = i
+                entryValue[next[Int(j)]] = a
+                next[Int(j)] += 1
+            }
+            self.start = start
+            self.entryRow = entryRow
+            self.entryValue = entryValue
         }
 
         /// Rows' extremes under the factors `rows` and `columns`, and columns' when `ofColumns`.
-        mutating func measure(_ program: LinearProgram, rows: [Double], columns: [Double], ofColumns: Bool) {
-            Self.reset(&rowLeast, &rowMost, keepingOne: emptyRows)
-            if ofColumns { Self.reset(&columnLeast, &columnMost, keepingOne: emptyColumns) }
-            program.entryRows.withUnsafeBufferPointer { ei in
-                program.entryColumns.withUnsafeBufferPointer { ej in
-                    program.entryValues.withUnsafeBufferPointer { ev in
+        mutating func measure(rows: [Double], columns: [Double], ofColumns: Bool) {
+            for i in rowLeast.indices {
+                rowLeast[i] = .infinity
+                rowMost[i] = 0
+            }
+            for i in emptyRows {
+                rowLeast[i] = 1
+                rowMost[i] = 1
+            }
+            Self.sweep(start, entryRow, entryValue, rows: rows, columns: columns, ofColumns: ofColumns,
+                       &rowLeast, &rowMost, &columnLeast, &columnMost)
+        }
+
+        private static func sweep(_ start: [Int], _ entryRow: [Int32], _ entryValue: [Double], rows: [Double], columns: [Double],
+                                  ofColumns: Bool, _ rowLeast: inout [Double], _ rowMost: inout [Double],
+                                  _ columnLeast: inout [Double], _ columnMost: inout [Double]) {
+            start.withUnsafeBufferPointer { start in
+                entryRow.withUnsafeBufferPointer { ei in
+                    entryValue.withUnsafeBufferPointer { ev in
                         rows.withUnsafeBufferPointer { r in
-                            columns.withUnsafeBufferPointer { s in
-                                rowLeast.withUnsafeMutableBufferPointer { rl in
-                                    rowMost.withUnsafeMutableBufferPointer { rm in
-                                        columnLeast.withUnsafeMutableBufferPointer { cl in
-                                            columnMost.withUnsafeMutableBufferPointer { cm in
-                                                for k in 0..<ev.count {
-                                                    let i = Int(ei[k]), j = Int(ej[k])
-                                                    let scaled = abs(ev[k]) * (r[i] * s[j])
-                                                    if scaled < rl[i] { rl[i] = scaled }
-                                                    if scaled > rm[i] { rm[i] = scaled }
-                                                    if ofColumns {
-                                                        if scaled < cl[j] { cl[j] = scaled }
-                                                        if scaled > cm[j] { cm[j] = scaled }
-                                                    }
-                                                }
-                                            }
+                            rowLeast.withUnsafeMutableBufferPointer { rl in
+                                rowMost.withUnsafeMutableBufferPointer { rm in
+                                    for j in 0..<columns.count {
+                                        let s = columns[j]
+                                        var least = Double.infinity, most = 0.0
+                                        for k in start[j]..<start[j + 1] {
+                                            let i = Int(ei[k])
+                                            let scaled = abs(ev[k]) * (r[i] * s)
+                                            if scaled < rl[i] { rl[i] = scaled }
+                                            if scaled > rm[i] { rm[i] = scaled }
+                                            if scaled < least { least = scaled }
+                                            if scaled > most { most = scaled }
+                                        }
+                                        // An empty column holds a single 1, as in GLPK.
+                                        if ofColumns {
+                                            columnLeast[j] = start[j] == start[j + 1] ? 1 : least
+                                            columnMost[j] = start[j] == start[j + 1] ? 1 : most
                                         }
                                     }
                                 }
@@ -110,18 +140,6 @@ struct Scaling {
                         }
                     }
                 }
-            }
-        }
-
-        /// Least values start at +∞ and largest at 0, but an empty line holds a single 1.
-        private static func reset(_ least: inout [Double], _ most: inout [Double], keepingOne empty: [Int]) {
-            for k in least.indices {
-                least[k] = .infinity
-                most[k] = 0
-            }
-            for k in empty {
-                least[k] = 1
-                most[k] = 1
             }
         }
 
