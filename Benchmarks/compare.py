@@ -305,7 +305,9 @@ def main():
             for size in sizes:
                 directory, scenario = generate(binary, workdir, size, cap=round(30 / size, 6))
                 best = None
-                for _ in range(args.repeat if size < 1_000_000 else 1):
+                # Best of --repeat at every size: a best-of-3 small round against one run of the
+                # large one would tilt the ratio by the machine's moments.
+                for _ in range(args.repeat):
                     start = time.perf_counter()
                     run = subprocess.run([binary, "solve", scenario, "--verbose", "--format", "json", "--output", os.path.join(directory, "scale.json")],
                                          capture_output=True, text=True, check=True)

@@ -12,9 +12,10 @@ struct Boligsocial: ParsableCommand {
         subcommands: [Solve.self, Rank.self, Compare.self, Sweep.self, Frontier.self, Wish.self, Explain.self, Sensitivity.self, Serve.self, Validate.self, Generate.self, Template.self],
         defaultSubcommand: Solve.self)
 
-    /// Signals first (a closed pipe becomes a write error; an interrupt removes a half-written
-    /// output), then the command line.
+    /// Huge pages for the heap first (which may start the process again), then signals (a closed
+    /// pipe becomes a write error; an interrupt removes a half-written output), then the command line.
     static func main() {
+        HugePages.restartWithHugePagesIfOffered()
         Cleanup.install()
         SolverSession.keepFreedMemoryBetweenSolves()
         main(nil)
