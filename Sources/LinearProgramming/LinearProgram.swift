@@ -28,7 +28,11 @@ public struct LinearProgram: Sendable {
 
     /// A column (structural variable), identified by its 0-based position.
     public struct Column: Sendable {
-        public var name: String
+        /// The name in two parts, joined only when asked for (writing the model, an error): a
+        /// share column's application and its year each fit in a string held inline, where the
+        /// joined name would be one heap allocation per column, millions on a large round.
+        var nameBase: String, nameSuffix: String
+        public var name: String { LinearProgram.clipped(nameBase + nameSuffix) }
         public var bounds: Bounds
         public var kind: Kind
         public var objective: Double
@@ -98,16 +102,16 @@ public struct LinearProgram: Sendable {
         entryValues.reserveCapacity(nonzeros)
     }
 
-    /// Adds a column; throws if a bound or the objective coefficient is not a finite number or the
-    /// bounds are out of order.
+    /// Adds a column named `name` followed by `suffix`; throws if a bound or the objective
+    /// coefficient is not a finite number or the bounds are out of order.
     @discardableResult
     public mutating func addColumn(
-        _ name: String, bounds: Bounds, kind: Kind = .continuous, objective: Double = 0
+        _ name: String, suffix: String = "", bounds: Bounds, kind: Kind = .continuous, objective: Double = 0
     ) throws(LPError) -> ColumnID {
         let bounds = kind == .binary ? Bounds.between(max(bounds.lower ?? 0, 0), min(bounds.upper ?? 1, 1)) : bounds
-        try Self.check(bounds, of: name)
-        guard objective.isFinite else { throw .notFinite(what: "objective coefficient of \(name)", value: objective) }
-        columns.append(Column(name: Self.clipped(name), bounds: bounds, kind: kind, objective: objective))
+        try Self.check(bounds, of: name + suffix)
+        guard objective.isFinite else { throw .notFinite(what: "objective coefficient of \(name + suffix)", value: objective) }
+        columns.append(Column(nameBase: name, nameSuffix: suffix, bounds: bounds, kind: kind, objective: objective))
         return ColumnID(index: columns.count - 1)
     }
 
@@ -209,11 +213,11 @@ public struct LinearProgram: Sendable {
         columns[column.index].objective = coefficient
     }
 
-    static func check(_ bounds: Bounds, of name: String) throws(LPError) {
-        if let value = bounds.lower, !value.isFinite { throw .notFinite(what: "bound of \(name)", value: value) }
-        if let value = bounds.upper, !value.isFinite { throw .notFinite(what: "bound of \(name)", value: value) }
+    static func check(_ bounds: Bounds, of name: @autoclosure () -> String) throws(LPError) {
+        if let value = bounds.lower, !value.isFinite { throw .notFinite(what: "bound of \(name())", value: value) }
+        if let value = bounds.upper, !value.isFinite { throw .notFinite(what: "bound of \(name())", value: value) }
         if let lower = bounds.lower, let upper = bounds.upper, lower > upper {
-            throw .boundsOutOfOrder(name: name, lower: lower, upper: upper)
+            throw .boundsOutOfOrder(name: name(), lower: lower, upper: upper)
         }
     }
 

@@ -118,7 +118,11 @@ public struct AllocationModel: Sendable {
         // request of 10^12 kr. beside an envelope of 10^6 kr. stays exact): v_s = φ_s·k with k the
         // period's largest yearly request in 1.000 kr., v_s ∈ [0, k/S], earning w·d_s·U/(1000·k).
         shareColumns.reserve(applications: prepared.count, periods: periods)
-        let yearSuffixes = years.map { "_\($0)" }, segmentSuffixes = returns.indices.map { "_s\($0 + 1)" }
+        // A column's name is its application's part and a period-and-segment part, kept apart
+        // (LinearProgram.Column): each short enough to need no allocation.
+        let suffixes = (0..<periods).map { period in
+            returns.indices.map { s in (perYear ? "_\(years[period])" : "") + (segments > 1 ? "_s\(s + 1)" : "") }
+        }
         var byPeriod: [Range<Int>] = []
         for (a, p) in prepared.enumerated() {
             guard p.isFundable, p.eligibleTotal > 0, p.weight.weight.isFinite else {
@@ -133,8 +137,7 @@ public struct AllocationModel: Sendable {
                 let first = program.columns.count
                 if request > 0 {
                     for (s, d) in returns.enumerated() {
-                        let name = base + (perYear ? yearSuffixes[period] : "") + (segments > 1 ? segmentSuffixes[s] : "")
-                        try addColumn(name, bounds: .between(0, scale / Double(segments)),
+                        try addColumn(base, suffix: suffixes[period][s], bounds: .between(0, scale / Double(segments)),
                                       objective: p.weight.weight * d * (request / Self.unit) / scale, owner: a, scale: scale)
                     }
                 }
@@ -363,10 +366,10 @@ public struct AllocationModel: Sendable {
 
     @discardableResult
     private mutating func addColumn(
-        _ name: String, bounds: LinearProgram.Bounds, kind: LinearProgram.Kind = .continuous, objective: Double = 0, owner: Int = -1,
-        scale: Double = 1
+        _ name: String, suffix: String = "", bounds: LinearProgram.Bounds, kind: LinearProgram.Kind = .continuous, objective: Double = 0,
+        owner: Int = -1, scale: Double = 1
     ) throws(LPError) -> LinearProgram.ColumnID {
-        let column = try program.addColumn(name, bounds: bounds, kind: kind, objective: objective)
+        let column = try program.addColumn(name, suffix: suffix, bounds: bounds, kind: kind, objective: objective)
         columnOwner.append(Int32(owner))
         columnScale.append(scale)
         return column
