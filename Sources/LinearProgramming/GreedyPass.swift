@@ -60,7 +60,7 @@ struct GreedyPass {
         }
         for i in 0..<m where isPacking[i] { residual[i] += program.rows[i].bounds.upper! }
 
-        // The order: each candidate's largest packing coefficient, then a sort.
+        // The order: each candidate's largest packing coefficient, then a radix sort of the keys.
         var largest = [Double](repeating: 0, count: n)
         for (r, (c, a)) in zip(program.entryRows, zip(program.entryColumns, program.entryValues))
         where isPacking[Int(r)] && isCandidate[Int(c)] {

@@ -4,9 +4,10 @@
 /// GLPK walks its constraint matrix as linked lists of elements, row by row and column by column,
 /// two or three times per iteration of up to 15; on a million applications (3.6 million columns)
 /// that was three quarters of the solve, every step a cache miss. Here each pass is one sweep over
-/// the coordinate arrays, finding rows' and columns' extremes together. The arithmetic is GLPK's,
-/// operation for operation (`|a|·(r·s)`, `r / √(min·max)`, `r / max`), so the factors are the same
-/// to the last bit (a test compares them with GLPK's own on random programs):
+/// a column-by-column copy of the matrix, finding rows' and columns' extremes together. The
+/// arithmetic is GLPK's, operation for operation (`|a|·(r·s)`, `r / √(min·max)`, `r / max`), so
+/// the factors are the same to the last bit (a test compares them with GLPK's own on random and
+/// model-shaped programs):
 ///
 /// 1. If every `|a|` lies in [0.1, 10], nothing is scaled.
 /// 2. Geometric mean, at most 15 times while the matrix's max/min ratio falls by a tenth or more:
