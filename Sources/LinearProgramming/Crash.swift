@@ -33,8 +33,11 @@ extension LinearProgram {
     /// when one row counts them (`Σ z ≤ K`, at most so many projects) and the pass funded more,
     /// the projects are ranked by what each is worth under the pass's duals and the best kept
     /// (`CountedSelections`); otherwise each starts at the least value its shares need.
-    public func greedyBasis() -> StartingBasis {
-        let pass = GreedyPass(self)
+    public func greedyBasis() -> StartingBasis { greedyBasis(byColumn: ColumnMajor(self)) }
+
+    /// The same, from the matrix already copied column by column (the first solve's scaling reads it too).
+    func greedyBasis(byColumn: ColumnMajor) -> StartingBasis {
+        let pass = GreedyPass(self, byColumn: byColumn)
         var result = pass.run()
         if let counted = CountedSelections(pass), let basis = counted.basis(from: result, pass: pass) {
             return basis

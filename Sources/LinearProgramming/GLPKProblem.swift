@@ -84,8 +84,8 @@ final class GLPKProblem {
     /// Scales the matrix as GLPK's automatic scaling would (`Scaling`), computed on the program's
     /// arrays rather than on GLPK's linked elements. A factor that is not a positive number (only
     /// a matrix spanning more than the doubles could make one) stays 1, where GLPK would abort.
-    func scale() {
-        let scaling = Scaling(program)
+    func scale(_ byColumn: ColumnMajor? = nil) {
+        let scaling = Scaling(program, byColumn: byColumn)
         for (i, factor) in scaling.rows.enumerated() {
             glp_set_rii(handle, GLPKIndex.row(i), factor > 0 && factor.isFinite ? factor : 1)
         }
@@ -128,8 +128,9 @@ final class GLPKProblem {
         try checkThread()
         glp_term_out(GLP_OFF)
         if !hasBasis {
-            scale()
-            setGreedyBasis()
+            let byColumn = ColumnMajor(program)
+            scale(byColumn)
+            setGreedyBasis(byColumn)
             hasBasis = true
         } else if needsGreedyBasis {
             setGreedyBasis()
@@ -298,8 +299,8 @@ final class GLPKProblem {
 
     /// Starts from the program's greedy basis (`LinearProgram.greedyBasis`): dual feasible, and on
     /// the memo's model a few pivots from the optimum, so dual simplex has little left to do.
-    private func setGreedyBasis() {
-        let basis = program.greedyBasis()
+    private func setGreedyBasis(_ byColumn: ColumnMajor? = nil) {
+        let basis = byColumn.map { program.greedyBasis(byColumn: $0) } ?? program.greedyBasis()
         for (i, status) in basis.rows.enumerated() { glp_set_row_stat(handle, GLPKIndex.row(i), Self.glpkStatus(status)) }
         for (j, status) in basis.columns.enumerated() { glp_set_col_stat(handle, GLPKIndex.column(j), Self.glpkStatus(status)) }
     }

@@ -22,8 +22,9 @@ struct GreedyPass {
     private let start: [Int], entryRow: [Int32], entryValue: [Double]
     private let initialStatus: [BasisStatus], initialValue: [Double], initialResidual: [Double]
 
-    init(_ program: LinearProgram) {
+    init(_ program: LinearProgram, byColumn: ColumnMajor? = nil) {
         let n = program.columns.count, m = program.rows.count
+        let byColumn = byColumn ?? ColumnMajor(program)
         self.program = program
         let sign = program.sense == .maximize ? 1.0 : -1.0
         self.sign = sign
@@ -61,36 +62,30 @@ struct GreedyPass {
         for i in 0..<m where isPacking[i] { residual[i] += program.rows[i].bounds.upper! }
 
         // The order: each candidate's largest packing coefficient, then a radix sort of the keys.
-        var largest = [Double](repeating: 0, count: n)
-        for (r, (c, a)) in zip(program.entryRows, zip(program.entryColumns, program.entryValues))
-        where isPacking[Int(r)] && isCandidate[Int(c)] {
-            largest[Int(c)] = max(largest[Int(c)], a)
-        }
+        // The matrix is read column by column from here on (the activities above are summed in
+        // the rows' own order, as they always were).
         var candidates: [Int] = [], keys: [Double] = []
         candidates.reserveCapacity(n)
         keys.reserveCapacity(n)
         for j in 0..<n where isCandidate[j] {
+            var largest = 0.0
+            for k in byColumn.entries(of: j) where isPacking[Int(byColumn.row[k])] { largest = max(largest, byColumn.value[k]) }
             candidates.append(j)
-            keys.append(largest[j] > 0 ? program.columns[j].objective * sign / largest[j] : .infinity)
+            keys.append(largest > 0 ? program.columns[j].objective * sign / largest : .infinity)
         }
         let rankedColumn = RadixOrder.descending(keys, carrying: candidates)
         var rank = [Int](repeating: -1, count: n)
         for (r, j) in rankedColumn.enumerated() { rank[j] = r }
 
-        // Each candidate's packing entries in rank order (a counting sort of the matrix).
-        var start = [Int](repeating: 0, count: rankedColumn.count + 1)
-        for (r, c) in zip(program.entryRows, program.entryColumns) where isPacking[Int(r)] && isCandidate[Int(c)] {
-            start[rank[Int(c)] + 1] += 1
-        }
-        for k in rankedColumn.indices { start[k + 1] += start[k] }
-        var next = start
-        var entryRow = [Int32](repeating: 0, count: start[rankedColumn.count]), entryValue = [Double](repeating: 0, count: entryRow.count)
-        for (r, (c, a)) in zip(program.entryRows, zip(program.entryColumns, program.entryValues))
-        where isPacking[Int(r)] && isCandidate[Int(c)] {
-            let k = rank[Int(c)]
-            entryRow[next[k]] = r
-            entryValue[next[k]] = a
-            next[k] += 1
+        // Each candidate's packing entries in rank order.
+        var start = [0], entryRow: [Int32] = [], entryValue: [Double] = []
+        start.reserveCapacity(rankedColumn.count + 1)
+        for j in rankedColumn {
+            for k in byColumn.entries(of: j) where isPacking[Int(byColumn.row[k])] {
+                entryRow.append(byColumn.row[k])
+                entryValue.append(byColumn.value[k])
+            }
+            start.append(entryRow.count)
         }
 
         self.isCandidate = isCandidate

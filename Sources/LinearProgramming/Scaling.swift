@@ -20,11 +20,11 @@ struct Scaling {
     private(set) var rows: [Double]
     private(set) var columns: [Double]
 
-    init(_ program: LinearProgram) {
+    init(_ program: LinearProgram, byColumn: ColumnMajor? = nil) {
         let m = program.rows.count, n = program.columns.count
         rows = [Double](repeating: 1, count: m)
         columns = [Double](repeating: 1, count: n)
-        var extremes = Extremes(rows: m, columns: n, program: program)
+        var extremes = Extremes(rows: m, columns: n, program: program, byColumn: byColumn ?? ColumnMajor(program))
         extremes.measure(rows: rows, columns: columns, ofColumns: false)
         let (least, most) = extremes.matrixRange
         if least >= 0.1 && most <= 10 { return }
@@ -62,18 +62,15 @@ struct Scaling {
         }
     }
 
-    /// The least and largest `|r_i·a_ij·s_j|` of every row (and, when asked, of every column).
-    /// The matrix is read column by column (a copy sorted once): a model has far more columns
-    /// than rows, so the columns' factors and extremes are read and written in order and only the
-    /// rows' (a small array) at random.
+    /// The least and largest `|r_i·a_ij·s_j|` of every row (and, when asked, of every column),
+    /// found by reading the matrix column by column (`ColumnMajor`).
     private struct Extremes {
         var rowLeast: [Double], rowMost: [Double]
         var columnLeast: [Double], columnMost: [Double]
         let emptyRows: [Int]
-        /// Column `j`'s entries: rows `entryRow[start[j]..<start[j + 1]]`, values alike.
-        private let start: [Int], entryRow: [Int32], entryValue: [Double]
+        private let byColumn: ColumnMajor
 
-        init(rows m: Int, columns n: Int, program: LinearProgram) {
+        init(rows m: Int, columns n: Int, program: LinearProgram, byColumn: ColumnMajor) {
             rowLeast = [Double](repeating: 1, count: m)
             rowMost = rowLeast
             columnLeast = [Double](repeating: 1, count: n)
@@ -81,19 +78,7 @@ struct Scaling {
             var rowUsed = [Bool](repeating: false, count: m)
             for i in program.entryRows { rowUsed[Int(i)] = true }
             emptyRows = rowUsed.indices.filter { !rowUsed[$0] }
-            var start = [Int](repeating: 0, count: n + 1)
-            for j in program.entryColumns { start[Int(j) + 1] += 1 }
-            for j in 0..<n { start[j + 1] += start[j] }
-            var next = start
-            var entryRow = [Int32](repeating: 0, count: program.nonzeroCount), entryValue = [Double](repeating: 0, count: program.nonzeroCount)
-            for (i, (j, a)) in zip(program.entryRows, zip(program.entryColumns, program.entryValues)) {
-                entryRow[next[Int(j)]] = i
-                entryValue[next[Int(j)]] = a
-                next[Int(j)] += 1
-            }
-            self.start = start
-            self.entryRow = entryRow
-            self.entryValue = entryValue
+            self.byColumn = byColumn
         }
 
         /// Rows' extremes under the factors `rows` and `columns`, and columns' when `ofColumns`.
@@ -106,7 +91,7 @@ struct Scaling {
                 rowLeast[i] = 1
                 rowMost[i] = 1
             }
-            Self.sweep(start, entryRow, entryValue, rows: rows, columns: columns, ofColumns: ofColumns,
+            Self.sweep(byColumn.start, byColumn.row, byColumn.value, rows: rows, columns: columns, ofColumns: ofColumns,
                        &rowLeast, &rowMost, &columnLeast, &columnMost)
         }
 
