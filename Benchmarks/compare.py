@@ -301,22 +301,24 @@ def main():
             print("\n## scale: 10^4, 10^5, 10^6 applications, the memo's per-year rules (an LP), `solve --verbose`")
             sizes = [int(x) for x in args.scale_sizes.split(",")]
             print(f"  {'applications':>12s}  {'load':>8s} {'build':>8s} {'solve':>8s} {'rounding':>8s} {'JSON':>8s} {'whole':>8s}  {'peak MB':>8s}")
-            rows = []
-            for size in sizes:
-                directory, scenario = generate(binary, workdir, size, cap=round(30 / size, 6))
-                best = None
-                # Best of --repeat at every size: a best-of-3 small round against one run of the
-                # large one would tilt the ratio by the machine's moments.
-                for _ in range(args.repeat):
+            rounds = [(size,) + generate(binary, workdir, size, cap=round(30 / size, 6)) for size in sizes]
+            best = {}
+            # Best of --repeat at every size, the sizes taken in turn in each round of runs: all the
+            # small runs first and the large ones after would give each its own moments of this
+            # virtual machine, and the ratio would tilt with them.
+            for _ in range(args.repeat):
+                for size, directory, scenario in rounds:
                     start = time.perf_counter()
                     run = subprocess.run([binary, "solve", scenario, "--verbose", "--format", "json", "--output", os.path.join(directory, "scale.json")],
                                          capture_output=True, text=True, check=True)
                     wall = time.perf_counter() - start
                     stages = {line.split()[0]: (float(line.split()[1]), float(line.split()[4]))
                               for line in run.stderr.splitlines() if line[:1].isalpha() and " s   peak " in line}
-                    if best is None or wall < best[0]:
-                        best = (wall, stages)
-                wall, stages = best
+                    if size not in best or wall < best[size][0]:
+                        best[size] = (wall, stages)
+            rows = []
+            for size, directory, _ in rounds:
+                wall, stages = best[size]
                 peak = max(mb for _, mb in stages.values())
                 rows.append((size, wall, peak))
                 cells = " ".join(f"{stages.get(k, (float('nan'), 0))[0]:8.3f}" for k in ("load", "build", "solve", "rounding", "report"))
