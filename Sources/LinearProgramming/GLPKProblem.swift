@@ -300,7 +300,7 @@ final class GLPKProblem {
     /// Starts from the program's greedy basis (`LinearProgram.greedyBasis`): dual feasible, and on
     /// the memo's model a few pivots from the optimum, so dual simplex has little left to do.
     private func setGreedyBasis(_ byColumn: ColumnMajor? = nil) {
-        let basis = byColumn.map { program.greedyBasis(byColumn: $0) } ?? program.greedyBasis()
+        let basis = program.greedyBasis(byColumn: byColumn ?? ColumnMajor(program))
         for (i, status) in basis.rows.enumerated() { glp_set_row_stat(handle, GLPKIndex.row(i), Self.glpkStatus(status)) }
         for (j, status) in basis.columns.enumerated() { glp_set_col_stat(handle, GLPKIndex.column(j), Self.glpkStatus(status)) }
     }

@@ -24,13 +24,12 @@ struct Scaling {
         let m = program.rows.count, n = program.columns.count
         rows = [Double](repeating: 1, count: m)
         columns = [Double](repeating: 1, count: n)
-        var extremes = Extremes(rows: m, columns: n, program: program, byColumn: byColumn ?? ColumnMajor(program))
-        extremes.measure(rows: rows, columns: columns, ofColumns: false)
+        var extremes = Extremes(rows: m, columns: n, byColumn: byColumn ?? ColumnMajor(program))
+        extremes.measure(rows: rows, columns: columns, ofColumns: true)
         let (least, most) = extremes.matrixRange
         if least >= 0.1 && most <= 10 { return }
 
         // Geometric mean scaling.
-        extremes.measure(rows: rows, columns: columns, ofColumns: true)
         let columnsFirst = extremes.worstRowRatio > extremes.worstColumnRatio
         var ratio = 0.0
         for iteration in 1...15 {
@@ -70,13 +69,13 @@ struct Scaling {
         let emptyRows: [Int]
         private let byColumn: ColumnMajor
 
-        init(rows m: Int, columns n: Int, program: LinearProgram, byColumn: ColumnMajor) {
+        init(rows m: Int, columns n: Int, byColumn: ColumnMajor) {
             rowLeast = [Double](repeating: 1, count: m)
             rowMost = rowLeast
             columnLeast = [Double](repeating: 1, count: n)
             columnMost = columnLeast
             var rowUsed = [Bool](repeating: false, count: m)
-            for i in program.entryRows { rowUsed[Int(i)] = true }
+            for i in byColumn.row { rowUsed[Int(i)] = true }
             emptyRows = rowUsed.indices.filter { !rowUsed[$0] }
             self.byColumn = byColumn
         }
