@@ -47,23 +47,24 @@ public struct BadRequest: Error, Sendable, Equatable {
     }
 }
 
-/// The what-ifs of one request: the changes as a scenario on top of the one the server was started
-/// with, written as the TOML a file that extends it would hold, so the loader checks them exactly
-/// as it checks a file (the same keys, ranges and "did you mean"); each line remembers the request
-/// key that wrote it, so a problem is named by that key.
+/// The what-ifs of one request: typed changes on top of the scenario the server was started with,
+/// merged in memory and checked by the loader exactly as a file that extends it (the same keys,
+/// ranges and "did you mean"); each change remembers the request key that gave it, so a problem is
+/// named by that key.
 public struct WhatIf: Sendable {
-    public var toml: String
-    /// Line (from 1) → the request key that wrote it.
-    public var keys: [Int: String]
+    public var patch: ScenarioPatch
     /// `explain`'s application, when the request names one.
     public var id: String?
 
     /// The largest request body read (bytes).
     public static let maximumBody = 256 * 1024
+    /// The most changes one request may state.
+    static let maximumChanges = 10_000
     static let topKeys: Set<String> = ["envelope", "scale", "rules", "weights", "decisions", "id"]
 
     public static func parse(_ body: [UInt8], base: Scenario) throws(BadRequest) -> WhatIf {
-        if body.isEmpty { return WhatIf(toml: "", keys: [:], id: nil) }
+        var patch = ScenarioPatch(), count = 0, id: String?
+        if body.isEmpty { return WhatIf(patch: patch, id: nil) }
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: Data(body))
@@ -71,10 +72,10 @@ public struct WhatIf: Sendable {
             throw BadRequest(key: "", .notJSON)
         }
         guard case .object(let fields) = value else { throw BadRequest(key: "", .notAnObject) }
-        var lines: [String] = [], keys: [Int: String] = [:], id: String?
-        func add(_ line: String, _ key: String) {
-            lines.append(line)
-            keys[lines.count] = key
+        func add(_ path: [String], _ value: ScenarioPatch.Value, _ key: String) throws(BadRequest) {
+            count += 1
+            guard count <= maximumChanges else { throw BadRequest(key: "", .tooManyChanges) }
+            patch.set(path, to: value, origin: .request(key))
         }
         for (key, field) in fields {
             guard topKeys.contains(key) else {
@@ -88,69 +89,69 @@ public struct WhatIf: Sendable {
                 guard case .number(let f) = field, f.isFinite, f > 0, f <= 1000 else {
                     throw BadRequest(key: "scale", .scaleOutOfRange)
                 }
-                for (y, year) in base.years.enumerated() { add("envelope.\"\(year)\" = \(toml(base.envelopes[y] * f))", "scale") }
+                for (y, year) in base.years.enumerated() { try add(["envelope", String(year)], number(base.envelopes[y] * f), "scale") }
             case "envelope":
                 guard case .object(let years) = field else { throw BadRequest(key: "envelope", .notAnObjectOf("envelope")) }
                 for (year, amount) in years {
                     guard case .number(let kroner) = amount, kroner.isFinite, kroner >= 0, kroner <= Amount.maximum else {
                         throw BadRequest(key: "envelope.\(year)", .notAnAmount("envelope.\(year)"))
                     }
-                    add("envelope.\(TOMLText.quoted(year)) = \(toml(kroner))", "envelope.\(year)")
+                    try add(["envelope", year], number(kroner), "envelope.\(year)")
                 }
             case "decisions":
                 guard case .object(let decisions) = field else { throw BadRequest(key: "decisions", .notAnObjectOf("decisions")) }
                 for (id, decision) in decisions {
                     guard case .object = decision else { throw BadRequest(key: "decisions.\(id)", .decisionNotAnObject) }
-                    add("decisions.\(TOMLText.quoted(id)) = \(try inline(decision, key: "decisions.\(id)", depth: 0))", "decisions.\(id)")
+                    try add(["decisions", id], try inline(decision, key: "decisions.\(id)", depth: 0), "decisions.\(id)")
                 }
-            default:  // rules, weights: nested tables of scalar values, written as dotted keys
+            default:  // rules, weights: nested tables of scalar values, one change per value
                 func flatten(_ value: JSONValue, _ path: [String]) throws(BadRequest) {
                     let name = path.joined(separator: ".")
                     guard path.count <= 4 else { throw BadRequest(key: name, .nestsTooDeep(name)) }
                     if case .object(let table) = value {
                         for (k, v) in table { try flatten(v, path + [k]) }
                     } else {
-                        add(path.map(TOMLText.quoted).joined(separator: ".") + " = " + (try scalar(value, key: name)), name)
+                        try add(path, try scalar(value, key: name), name)
                     }
                 }
                 try flatten(field, [key])
             }
         }
-        guard lines.count <= 10_000 else { throw BadRequest(key: "", .tooManyChanges) }
-        return WhatIf(toml: lines.joined(separator: "\n") + "\n", keys: keys, id: id)
+        return WhatIf(patch: patch, id: id)
     }
 
-    static func toml(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
+    /// A JSON number as a scenario file would write it: whole numbers as integers (`max_projects`
+    /// takes no other).
+    static func number(_ d: Double) -> ScenarioPatch.Value { d == d.rounded() && abs(d) < 1e15 ? .integer(Int(d)) : .number(d) }
 
-
-    static func scalar(_ value: JSONValue, key: String) throws(BadRequest) -> String {
+    static func scalar(_ value: JSONValue, key: String) throws(BadRequest) -> ScenarioPatch.Value {
         switch value {
-        case .bool(let b): return b ? "true" : "false"
+        case .bool(let b): return .boolean(b)
         case .number(let d):
             guard d.isFinite else { throw BadRequest(key: key, .notFinite(key)) }
-            return toml(d)
+            return number(d)
         case .string(let s):
             guard s.count <= 1000 else { throw BadRequest(key: key, .tooLong(key)) }
-            return TOMLText.quoted(s)
+            return .string(s)
         case .array(let items):
             guard items.count <= 100 else { throw BadRequest(key: key, .tooManyValues(key)) }
-            var parts: [String] = []
+            var parts: [ScenarioPatch.Value] = []
             for item in items {
                 guard case .number = item else { throw BadRequest(key: key, .notANumberList(key)) }
                 parts.append(try scalar(item, key: key))
             }
-            return "[" + parts.joined(separator: ", ") + "]"
+            return .list(parts)
         case .null: throw BadRequest(key: key, .noValue(key))
         case .object: throw BadRequest(key: key, .objectNotValue(key))
         }
     }
 
     /// An inline table (a decision, and its per-year `min`/`max`).
-    static func inline(_ value: JSONValue, key: String, depth: Int) throws(BadRequest) -> String {
+    static func inline(_ value: JSONValue, key: String, depth: Int) throws(BadRequest) -> ScenarioPatch.Value {
         guard case .object(let fields) = value else { return try scalar(value, key: key) }
         guard depth < 2, fields.count <= 50 else { throw BadRequest(key: key, .nestsTooDeep(key)) }
-        var parts: [String] = []
-        for (k, v) in fields { parts.append("\(TOMLText.quoted(k)) = \(try inline(v, key: "\(key).\(k)", depth: depth + 1))") }
-        return "{ " + parts.joined(separator: ", ") + " }"
+        var parts: [ScenarioPatch.Value.Field] = []
+        for (k, v) in fields { parts.append(.init(k, try inline(v, key: "\(key).\(k)", depth: depth + 1))) }
+        return .table(parts)
     }
 }

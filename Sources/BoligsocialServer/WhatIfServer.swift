@@ -107,9 +107,9 @@ public struct WhatIfServer: Sendable {
     /// The scenario the request states: the base with the changes, checked like a file; a problem
     /// is a 400 naming the request key that caused it.
     func scenario(_ whatIf: WhatIf) throws -> Scenario {
-        guard !whatIf.toml.isEmpty else { return loaded.scenario }
+        guard !whatIf.patch.isEmpty else { return loaded.scenario }
         do {
-            let scenario = try ScenarioLoader.whatIf(whatIf.toml, label: "request", on: base)
+            let scenario = try ScenarioLoader.whatIf(whatIf.patch, on: base)
             // A decision names an application of the round.
             let ids = Set(loaded.round.applications.map(\.id))
             if let unknown = scenario.decisions.keys.sorted().first(where: { !ids.contains($0) }) {
@@ -122,9 +122,11 @@ public struct WhatIfServer: Sendable {
             switch error {
             case .badData(let diagnostics):
                 let first = diagnostics.first
-                let key = first.flatMap { whatIf.keys[$0.location.line] } ?? ""
-                throw BadRequest(key: key, worded: diagnostics.map { d in
-                    (whatIf.keys[d.location.line].map { "\($0): " } ?? "") + words.sentence(d.problem)
+                func key(_ d: Diagnostic) -> String? {
+                    if case .request(let key) = whatIf.patch.origin(of: d.location) { key } else { nil }
+                }
+                throw BadRequest(key: first.flatMap(key) ?? "", worded: diagnostics.map { d in
+                    (key(d).map { "\($0): " } ?? "") + words.sentence(d.problem)
                 }.joined(separator: "; "))
             default:
                 throw BadRequest(key: "", worded: words.message(error))
@@ -145,7 +147,7 @@ public struct WhatIfServer: Sendable {
     func onSession(_ whatIf: WhatIf, _ session: SolverThread, infeasible: Answer? = nil,
                    _ body: @escaping @Sendable (SolverThread, Stated) throws -> Answer) async throws -> Answer {
         var stamp = loaded.stamp
-        stamp.overrides = whatIf.toml.split(separator: "\n").map(String.init)
+        stamp.overrides = whatIf.patch.lines
         stamp.overridesOnPage = true
         let stated = Stated(scenario: try scenario(whatIf), stamp: stamp), language = language
         return try await session.perform { thread in
@@ -223,8 +225,7 @@ public struct WhatIfServer: Sendable {
     /// server writes nothing).
     func savedScenario(_ whatIf: WhatIf) -> Answer {
         let parent = URL(fileURLWithPath: base.files.first ?? "scenario.toml").lastPathComponent
-        let text = "# What-ifs made on the boligsocial page, on top of the scenario this file extends.\n"
-            + "extends = \(TOMLText.quoted(parent))\n" + whatIf.toml
+        let text = whatIf.patch.file(extending: parent, heading: "What-ifs made on the boligsocial page, on top of the scenario this file extends.")
         return Answer(contentType: "application/toml; charset=utf-8", body: text,
                       headers: [(.contentDisposition, "attachment; filename=\"what-if.toml\"")])
     }

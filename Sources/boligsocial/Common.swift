@@ -21,35 +21,18 @@ enum Common {
             return loaded
         }
 
-        /// The scenario itself, or a scenario extending it with the overrides: saved where
-        /// `--save-scenario` says, otherwise in a private temporary directory for the reading.
+        /// The scenario with the overrides merged over it in memory; with `--save-scenario` they
+        /// are also written as a scenario that extends it.
         private func loadWithOverrides(_ path: String) throws -> LoadedScenario {
             guard let overrides, !overrides.isEmpty else { return try LoadedScenario.load(path) }
+            let patch = try overrides.patch(for: path)
             if let save = overrides.saveScenario {
                 let directory = (URL(fileURLWithPath: save).standardizedFileURL.path as NSString).deletingLastPathComponent
-                let text = try overrides.scenario(extending: path, from: directory).text
+                let text = patch.file(extending: ScenarioOverrides.relative(path, from: directory),
+                                      heading: "What-ifs given on the command line, on top of the scenario this file extends.")
                 try OutputWriter.emit(text, to: save, inputs: [path])
-                return try LoadedScenario.load(save)
             }
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("boligsocial-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let file = directory.appendingPathComponent("command-line.toml")
-            let (text, options) = try overrides.scenario(extending: path, from: directory.path)
-            try Data(text.utf8).write(to: file)
-            do {
-                return try LoadedScenario.load(file.path)
-            } catch {
-                // A problem in the overrides is named by the option that wrote it.
-                guard case .badData(let diagnostics) = error else { throw error }
-                let located = diagnostics.map { d -> Diagnostic in
-                    guard d.location.file == file.path else { return d }
-                    var named = d
-                    named.location.file = "command line (\(options[d.location.line] ?? "overrides"))"
-                    return named
-                }
-                throw InputError.badData(located)
-            }
+            return try LoadedScenario.load(path, patch: patch)
         }
 
         var inputPaths: [String] { scenarios.flatMap(\.inputPaths) }

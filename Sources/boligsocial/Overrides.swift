@@ -3,8 +3,8 @@ import BoligsocialCore
 import Foundation
 
 /// Quick what-ifs without a new file, on every command that reads a scenario: the overrides are
-/// written as a scenario that extends the one named (`--save-scenario` keeps it), and that is what
-/// the command reads, through the same loader and checks as a file written by hand.
+/// typed changes merged over the scenario named, in memory, and checked by the same loader as a
+/// file that extends it (`--save-scenario` writes that file).
 struct ScenarioOverrides: ParsableArguments {
     @Option(name: .customLong("envelope"), help: "One year's envelope, YEAR=KRONER (repeatable), e.g. --envelope 2010=27000000.")
     var envelopes: [String] = []
@@ -12,7 +12,7 @@ struct ScenarioOverrides: ParsableArguments {
     @Option(name: .customLong("scale-envelope"), help: "Every year's envelope times this factor, e.g. --scale-envelope 0.9.")
     var scaleEnvelope: Double?
 
-    @Option(name: .customLong("set"), help: "Any scenario key, KEY=VALUE with the value written as in TOML (repeatable), e.g. --set rules.primary_share_min=0.6.")
+    @Option(name: .customLong("set"), help: "Any scenario key, KEY=VALUE with the value written as in TOML (repeatable), e.g. --set rules.min_fraction=0.25.")
     var settings: [String] = []
 
     @Option(name: .customLong("decide"), help: "A committee decision, ID=full|none|SHARE:REASON (repeatable), e.g. --decide \"A12=full:Videreførelse\".")
@@ -44,7 +44,7 @@ struct ScenarioOverrides: ParsableArguments {
             guard parts.count == 2, !parts[0].isEmpty, parts[0].unicodeScalars.allSatisfy(keyCharacters.contains),
                   !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains(".."), !parts[1].trimmingCharacters(in: .whitespaces).isEmpty,
                   !parts[1].contains("\n") else {
-                throw ValidationError("--set '\(s)': expected KEY=VALUE, such as rules.primary_share_min=0.6")
+                throw ValidationError("--set '\(s)': expected KEY=VALUE, such as rules.min_fraction=0.25")
             }
         }
         for d in decisions where Self.decision(d) == nil {
@@ -53,50 +53,45 @@ struct ScenarioOverrides: ParsableArguments {
         if saveScenario != nil && isEmpty { throw ValidationError("--save-scenario needs an override to save (--envelope, --scale-envelope, --set or --decide)") }
     }
 
-    /// `ID=KIND:REASON` as the TOML of a decision, with its id.
-    static func decision(_ text: String) -> (id: String, toml: String)? {
+    /// `ID=KIND:REASON` as a decision: its id, `full`/`none` or a share, and its reason.
+    static func decision(_ text: String) -> (id: String, fund: String?, share: Double?, reason: String)? {
         guard let equals = text.firstIndex(of: "="), let colon = text[equals...].firstIndex(of: ":") else { return nil }
         let id = String(text[..<equals]), kind = String(text[text.index(after: equals)..<colon]), reason = String(text[text.index(after: colon)...])
         guard !id.isEmpty, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        let what: String
         switch kind {
-        case "full", "none": what = "fund = \"\(kind)\""
+        case "full", "none": return (id, kind, nil, reason)
         default:
             guard let share = Double(kind), (0...1).contains(share) else { return nil }
-            what = "share = \(share)"
+            return (id, nil, share, reason)
         }
-        return (id, "{ \(what), reason = \(TOMLText.quoted(reason)) }")
     }
 
-
-    /// The scenario that extends `original` with these overrides (its path written relative to
-    /// `directory`, where the new file is): the text, and per line (from 1) the option that wrote
-    /// it, so a problem in it is named by the option on the command line.
-    func scenario(extending original: String, from directory: String) throws -> (text: String, options: [Int: String]) {
-        var lines = ["# What-ifs given on the command line, on top of the scenario this file extends.",
-                     "extends = \(TOMLText.quoted(Self.relative(original, from: directory)))"]
-        var options: [Int: String] = [:]
-        func add(_ line: String, _ option: String) {
-            lines.append(line)
-            options[lines.count] = option
-        }
+    /// The overrides as typed changes on top of the scenario at `path`, each with the option that
+    /// gave it, so a problem in it is named by that option (`--scale-envelope` reads the envelopes
+    /// it scales from the scenario).
+    func patch(for path: String) throws(InputError) -> ScenarioPatch {
+        var patch = ScenarioPatch()
         if let factor = scaleEnvelope {
-            let scenario = try ScenarioLoader.read(original)
-            for (y, year) in scenario.years.enumerated() { add("envelope.\"\(year)\" = \(scenario.envelopes[y] * factor)", "--scale-envelope \(factor)") }
+            let scenario = try ScenarioLoader.read(path)
+            for (y, year) in scenario.years.enumerated() {
+                patch.setEnvelope(year: year, kroner: scenario.envelopes[y] * factor, origin: .option("--scale-envelope \(factor)"))
+            }
         }
         for e in envelopes {
             let parts = e.split(separator: "=", maxSplits: 1).map(String.init)
-            add("envelope.\"\(parts[0])\" = \(parts[1])", "--envelope \(e)")
+            // Checked by `validate()`.
+            let year = Int(parts[0])!, kroner = Double(parts[1].replacingOccurrences(of: "_", with: ""))!
+            patch.setEnvelope(year: year, kroner: kroner, origin: .option("--envelope \(e)"))
         }
         for s in settings {
             let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
-            add("\(parts[0]) = \(parts[1].trimmingCharacters(in: .whitespaces))", "--set \(s)")
+            try patch.set(parts[0], toml: parts[1], origin: .option("--set \(s)"))
         }
         for d in decisions {
-            let (id, toml) = Self.decision(d)!
-            add("decisions.\(TOMLText.quoted(id)) = \(toml)", "--decide \(d)")
+            let (id, fund, share, reason) = Self.decision(d)!
+            patch.decide(id, fund: fund, share: share, reason: reason, origin: .option("--decide \(d)"))
         }
-        return (lines.joined(separator: "\n") + "\n", options)
+        return patch
     }
 
     /// `path` as seen from `directory` (absolute when they share nothing but the root).

@@ -23,10 +23,12 @@ import Testing
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
+    /// `environment`: variables set for this run on top of the test's own.
+    static func run(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -10,7 +10,9 @@ public struct SourceLocation: Sendable, Equatable, Comparable, CustomStringConve
         self.line = line
         self.column = column
     }
-    public var description: String { "\(file):\(line):\(cell ?? String(column))" }
+    /// A location with no line is not in a file (a command-line option, a request's key): its
+    /// file names it alone, and its column only orders it.
+    public var description: String { line == 0 ? file : "\(file):\(line):\(cell ?? String(column))" }
     public static func < (a: Self, b: Self) -> Bool { (a.file, a.line, a.column) < (b.file, b.line, b.column) }
 }
 

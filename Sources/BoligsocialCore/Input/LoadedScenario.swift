@@ -8,10 +8,11 @@ public struct LoadedScenario: Sendable {
     public var round: Round
     public var stamp: InputStamp
 
-    /// Reads the scenario, then its two CSV files, collecting every data problem of all three.
-    public static func load(_ path: String) throws(InputError) -> LoadedScenario {
+    /// Reads the scenario with the what-ifs of `patch` on top, then its two CSV files, collecting
+    /// every data problem of all three.
+    public static func load(_ path: String, patch: ScenarioPatch = ScenarioPatch()) throws(InputError) -> LoadedScenario {
         var diagnostics = DiagnosticCollector()
-        let scenario = try ScenarioLoader.load(path, diagnostics: &diagnostics)
+        let scenario = try ScenarioLoader.load(path, patch: patch, diagnostics: &diagnostics)
         guard !scenario.areasPath.isEmpty, !scenario.applicationsPath.isEmpty else {
             try diagnostics.throwIfAny()
             throw .badData([])
@@ -43,6 +44,8 @@ public struct LoadedScenario: Sendable {
             }, {
                 var scenarioHash = SHA256()
                 for file in scenario.files { scenarioHash.update(try readInputFile(file)) }
+                // The what-ifs are part of the scenario the outputs come from.
+                for line in patch.lines { scenarioHash.update(Array((line + "\n").utf8)) }
                 return (scenarioHash.hexDigest(), SHA256.hex(applicationBytes), SHA256.hex(areaBytes))
             })
         } catch let error as InputError {

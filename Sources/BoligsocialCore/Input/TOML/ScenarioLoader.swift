@@ -2,19 +2,20 @@
 public enum ScenarioLoader {
     /// Reads a scenario file alone (without its round), every problem thrown: what a command-line
     /// override builds on (`--scale-envelope` needs the envelopes it scales).
-    public static func read(_ path: String) throws(InputError) -> Scenario {
+    public static func read(_ path: String, patch: ScenarioPatch = ScenarioPatch()) throws(InputError) -> Scenario {
         var diagnostics = DiagnosticCollector()
-        let scenario = try load(path, diagnostics: &diagnostics)
+        let scenario = try load(path, patch: patch, diagnostics: &diagnostics)
         try diagnostics.throwIfAny()
         return scenario
     }
 
     /// Reads the scenario, adding its problems to `diagnostics` so they can be reported together
     /// with those of the CSV files. Throws only when the file cannot be opened or parsed at all.
-    static func load(_ path: String, diagnostics: inout DiagnosticCollector) throws(InputError) -> Scenario {
+    /// `patch`: what-ifs merged over the file's entries, as a file extending it would be.
+    static func load(_ path: String, patch: ScenarioPatch = ScenarioPatch(), diagnostics: inout DiagnosticCollector) throws(InputError) -> Scenario {
         var files: [String] = []
         let entries = try readChain(path, files: &files, from: nil)
-        return interpret(entries, files: files, diagnostics: &diagnostics)
+        return interpret(patch.isEmpty ? entries : TOMLTree.merge(parent: entries, child: patch.entries), files: files, diagnostics: &diagnostics)
     }
 
     /// A scenario file's entries, read once (with what it extends), for what-ifs stated in memory
@@ -34,14 +35,13 @@ public enum ScenarioLoader {
         return Base(entries: entries, files: files, scenario: scenario)
     }
 
-    /// The scenario `base` with `text` (TOML, as a file that extends it would hold, without the
-    /// `extends` line) on top, checked like a file; problems are located in `label`.
-    public static func whatIf(_ text: String, label: String, on base: Base) throws(InputError) -> Scenario {
-        let entries = try TOMLTree.parse(text, file: label)
+    /// The scenario `base` with `patch` on top, checked like a file; problems are located at the
+    /// changes' origins (`ScenarioPatch.origin(of:)`).
+    public static func whatIf(_ patch: ScenarioPatch, on base: Base) throws(InputError) -> Scenario {
+        guard !patch.isEmpty else { return base.scenario }
         var diagnostics = DiagnosticCollector()
-        var scenario = interpret(TOMLTree.merge(parent: base.entries, child: entries), files: [label] + base.files, diagnostics: &diagnostics)
+        let scenario = interpret(TOMLTree.merge(parent: base.entries, child: patch.entries), files: base.files, diagnostics: &diagnostics)
         try diagnostics.throwIfAny()
-        scenario.files = base.files
         return scenario
     }
 
