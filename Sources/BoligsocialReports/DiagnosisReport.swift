@@ -93,30 +93,15 @@ public struct DiagnosisReport: Sendable {
     func sentence(_ r: Diagnosis.Relaxation) -> String {
         let what = labels.constraint(r.kind)
         switch r.kind {
-        case .focusFloor(let focus, _):
-            return "\(what): \(labels.shortBy(number.kr(Int(r.shortfall.rounded(.up))))); "
-                + labels.lower("rules.focus_floor.\(focus.rawValue)", number.kr(Int(r.current)), number.kr(Int(r.needed)))
-        case .primaryShare:
-            return "\(what): \(labels.shortByPrimary(number.kr(Int(r.shortfall.rounded(.up))))); "
-                + labels.lower("rules.primary_share_min", number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
-        case .areaShare:
-            return "\(what): \(labels.overBy(number.kr(Int(r.shortfall.rounded(.up))))); "
-                + labels.raise("rules.area_share_max", number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
-        case .maxProjects:
-            return "\(what): \(labels.moreNeeded(Int(r.shortfall.rounded(.up)))); "
-                + labels.raise("rules.max_projects", String(Int(r.current)), String(Int(r.needed)))
         case .minimumFraction:
             return "\(what): " + labels.lowerMinimumShare(number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
-        case .yearToYear:
-            return "\(what): " + labels.raise("rules.year_to_year_change_max", number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
-        case .sofShare:
-            return "\(what): \(labels.overBy(number.kr(Int(r.shortfall.rounded(.up))))); "
-                + labels.raise("rules.sof_share_max", number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
         case .decision(let id):
             let reason = scenario.decisions[id]?.reason ?? ""
             return "\(what) (\(reason)): " + labels.decisionCannotHold(number.kr(Int(r.current.rounded())), number.kr(Int(r.needed.rounded())))
-        case .envelope, .envelopeScale, .fundedOnlyIfSelected:
-            return what
+        default:
+            guard let rule = r.kind.rule else { return what }
+            let missed = labels.missed(rule, by: r.shortfall, number: number).map { $0 + "; " } ?? ""
+            return "\(what): \(missed)" + labels.loosen(rule, from: r.current, to: r.needed, number: number)
         }
     }
 
@@ -124,40 +109,32 @@ public struct DiagnosisReport: Sendable {
     /// written in a scenario file).
     func relaxedKeys() -> [(key: String, value: Double, text: String)] {
         guard let after = diagnosis?.relaxedRules else { return [] }
-        let before = scenario.rules
-        var keys: [(String, Double, String)] = []
-        if after.primaryShareMin != before.primaryShareMin, let v = after.primaryShareMin { keys.append(("primary_share_min", v, "\(v.roundedForReport)")) }
-        if after.areaShareMax != before.areaShareMax, let v = after.areaShareMax { keys.append(("area_share_max", v, "\(v.roundedForReport)")) }
-        if after.maxProjects != before.maxProjects, let v = after.maxProjects { keys.append(("max_projects", Double(v), "\(v)")) }
-        if after.minFraction != before.minFraction, let v = after.minFraction { keys.append(("min_fraction", v, "\(v.roundedForReport)")) }
-        if after.yearToYearChangeMax != before.yearToYearChangeMax, let v = after.yearToYearChangeMax {
-            keys.append(("year_to_year_change_max", v, "\(v.roundedForReport)"))
+        return PolicyRule.all.compactMap { rule in
+            guard rule.value(in: after) != rule.value(in: scenario.rules) else { return nil }
+            let v = rule.value(in: after) ?? 0
+            return rule.unit == .share ? (rule.name, v, "\(v.roundedForReport)") : (rule.name, Double(Int(v)), "\(Int(v))")
         }
-        if after.sofShareMax != before.sofShareMax, let v = after.sofShareMax { keys.append(("sof_share_max", v, "\(v.roundedForReport)")) }
-        for focus in FocusArea.allCases where after.focusFloor[focus] != before.focusFloor[focus] {
-            let v = Int(after.focusFloor[focus] ?? 0)
-            keys.append(("focus_floor.\(focus.rawValue)", Double(v), "\(v)"))
-        }
-        return keys
     }
 }
 
 /// A row of the model as JSON fields: its rule (a code) and what it belongs to.
 enum ConstraintJSON {
     static func fields(_ kind: ConstraintKind) -> [(String, JSON)] {
+        let code: String, scope: [(String, JSON)]
         switch kind {
-        case .envelope(let year): [("rule", .string("envelope")), ("year", .int(year))]
-        case .envelopeScale(let year): [("rule", .string("envelope_scale")), ("year", .int(year))]
-        case .primaryShare(let year): [("rule", .string("primary_share_min")), ("year", .int(year))]
-        case .areaShare(let area, let year): [("rule", .string("area_share_max")), ("year", .int(year)), ("area", .string(area))]
-        case .focusFloor(let focus, let year): [("rule", .string("focus_floor")), ("year", .int(year)), ("focus", .string(focus.rawValue))]
-        case .minimumFraction(let id): [("rule", .string("min_fraction")), ("application", .string(id))]
-        case .fundedOnlyIfSelected(let id): [("rule", .string("selection")), ("application", .string(id))]
-        case .maxProjects: [("rule", .string("max_projects"))]
-        case .decision(let id): [("rule", .string("decision")), ("application", .string(id))]
-        case .yearToYear(let id, let year): [("rule", .string("year_to_year_change_max")), ("application", .string(id)), ("year", .int(year))]
-        case .sofShare(let id, let year): [("rule", .string("sof_share_max")), ("application", .string(id)), ("year", .int(year))]
+        case .envelope(let year): (code, scope) = ("envelope", [("year", .int(year))])
+        case .envelopeScale(let year): (code, scope) = ("envelope_scale", [("year", .int(year))])
+        case .fundedOnlyIfSelected(let id): (code, scope) = ("selection", [("application", .string(id))])
+        case .decision(let id): (code, scope) = ("decision", [("application", .string(id))])
+        case .primaryShare(let year): (code, scope) = (kind.rule!.code, [("year", .int(year))])
+        case .areaShare(let area, let year): (code, scope) = (kind.rule!.code, [("year", .int(year)), ("area", .string(area))])
+        case .floor(let focus, let year): (code, scope) = (kind.rule!.code, [("year", .int(year)), ("focus", .string(focus.rawValue))])
+        case .minimumFraction(let id): (code, scope) = (kind.rule!.code, [("application", .string(id))])
+        case .maxProjects: (code, scope) = (kind.rule!.code, [])
+        case .yearToYear(let id, let year), .sofShare(let id, let year):
+            (code, scope) = (kind.rule!.code, [("application", .string(id)), ("year", .int(year))])
         }
+        return [("rule", .string(code))] + scope
     }
 }
 

@@ -70,7 +70,7 @@ public struct ExplainReport: Report, Sendable {
             lines.append(labels.moreEnvelopeUnreachable(number.decimal(limit, places: 0)))
         case .none, .notApplicable: break
         }
-        if outcome.status != .full, !RuleChange.Rule.on(in: scenario.rules).isEmpty {
+        if outcome.status != .full, !PolicyRule.on(in: scenario.rules).isEmpty {
             lines.append(explanation.ruleChanges.isEmpty ? labels.noRuleAloneFunds
                 : labels.oneRuleFunds(explanation.ruleChanges.map { labels.change($0, number: number) }.joined(separator: "; \(labels.or) ")))
         }

@@ -243,7 +243,7 @@ public struct Labels: Sendable {
         case .envelopeScale(let year): pick("the \(year) envelope scale", "skalering af rammen for \(year)")
         case .primaryShare(let year): pick("the minimum share for primary areas in \(year)", "minimumsandelen til primære boligområder i \(year)")
         case .areaShare(let area, let year): pick("the cap on area \(area)'s share of the \(year) envelope", "loftet over boligområde \(area)s andel af rammen for \(year)")
-        case .focusFloor(let focus, let year): pick("the \(year) floor for \(self.focus(focus))", "minimumsbeløbet til \(self.focus(focus)) i \(year)")
+        case .floor(let focus, let year): pick("the \(year) floor for \(self.focus(focus))", "minimumsbeløbet til \(self.focus(focus)) i \(year)")
         case .minimumFraction(let id): pick("the minimum viable share of \(id)", "mindste bæredygtige andel for \(id)")
         case .fundedOnlyIfSelected(let id): pick("the selection of \(id)", "udvælgelsen af \(id)")
         case .maxProjects: pick("the maximum number of projects", "det maksimale antal projekter")

@@ -154,7 +154,7 @@ extension Labels {
     }
     func wishInfeasible(_ name: String, _ threshold: String, _ share: String) -> String {
         pick("\(name): no envelopes fund every eligible application with weight ≥ \(threshold) at a share of at least \(share) under the scenario's rules; a rule such as max_projects, min_fraction, a floor or a cap stands in the way.",
-             "\(name): ingen rammer kan støtte alle støtteberettigede ansøgninger med vægt ≥ \(threshold) med en andel på mindst \(share) efter scenariets regler; en regel som det højeste antal projekter, ansøgernes egne mindsteandele, et minimumsbeløb eller et loft står i vejen (max_projects, min_fraction, focus_floor, area_share_max).")
+             "\(name): ingen rammer kan støtte alle støtteberettigede ansøgninger med vægt ≥ \(threshold) med en andel på mindst \(share) efter scenariets regler; en regel som det højeste antal projekter, ansøgernes egne mindsteandele, et minimumsbeløb eller et loft står i vejen (\(PolicyRule.limitsOnFunding.map(\.code).joined(separator: ", "))).")
     }
     /// Why `wish` has nothing to propose.
     public func wishFailure(_ failure: WishProposal.Failure, number: NumberFormat) -> String {
@@ -198,16 +198,10 @@ extension Labels {
 
     // MARK: one rule changed alone
 
-    /// "lower rules.primary_share_min from 0.6 to 0.5523": the key, the value now and the value needed.
+    /// "lower rules.min_fraction from 0.5 to 0.4375": the key, the value now and the value needed.
     func change(_ r: RuleChange, number: NumberFormat) -> String {
-        func value(_ v: Double) -> String {
-            switch r.rule {
-            case .focusFloor: number.kr(Int(v.rounded()))
-            case .maxProjects: String(Int(v))
-            case .primaryShareMin, .areaShareMax, .minFraction, .yearToYearChangeMax, .sofShareMax: number.decimal(v, places: 4)
-            }
-        }
-        return r.needed < r.current ? lower(r.rule.key, value(r.current), value(r.needed)) : raise(r.rule.key, value(r.current), value(r.needed))
+        let (now, needed) = (ruleValue(r.rule, r.current, number: number), ruleValue(r.rule, r.needed, number: number))
+        return r.needed < r.current ? lower(r.rule.key, now, needed) : raise(r.rule.key, now, needed)
     }
     /// `explain`: the rules that fund the application fully when one alone is changed.
     func oneRuleFunds(_ changes: String) -> String {

@@ -27,15 +27,20 @@ public struct WhatIfPage: Sendable {
                 + "<input type=\"number\" id=\"env-\(year)\" min=\"0\" step=\"1000\" value=\"\(amount)\" data-year=\"\(year)\" data-base=\"\(amount)\"> kr.</div>\n"
         }
         let rules = scenario.rules
-        func number(_ key: String, _ label: String, _ value: Double?, step: String) -> String {
-            "<div class=\"rule\"><label for=\"rule-\(key)\">\(e(label))</label><input type=\"number\" id=\"rule-\(key)\" data-rule=\"\(key)\" step=\"\(step)\" min=\"0\" max=\"1\" value=\"\(value.map { "\($0)" } ?? "")\" placeholder=\"\(e(pick("off", "fra")))\"></div>\n"
-        }
-        // A floor per focus area (kroner a year), filled with the scenario's own.
-        var floors = ""
-        for f in FocusArea.allCases {
-            let value = rules.focusFloor[f].map { String(Int($0)) } ?? ""
-            floors += "<div class=\"rule\"><label for=\"floor-\(f.rawValue)\">\(e(pick("Floor a year", "Bundgrænse pr. år"))): \(e(labels.focus(f)))</label>"
-                + "<input type=\"number\" id=\"floor-\(f.rawValue)\" data-floor=\"\(f.rawValue)\" min=\"0\" step=\"100000\" value=\"\(value)\" data-base=\"\(value)\" placeholder=\"\(e(pick("none", "ingen")))\"> kr.</div>\n"
+        // A field per policy rule the page offers (its words say which): a share rule's value, or
+        // a keyed rule's (a floor a year per focus area, in kroner), filled with the scenario's own.
+        // `data-key` is the rule's key as the diagnosis names it.
+        var shares = "", floors = ""
+        for rule in PolicyRule.all {
+            guard let label = labels.pageLabel(rule) else { continue }
+            let value = rule.value(in: rules)
+            if rule.unit == .share {
+                shares += "<div class=\"rule\"><label for=\"rule-\(rule.name)\">\(e(label))</label><input type=\"number\" id=\"rule-\(rule.name)\" data-rule=\"\(rule.name)\" data-key=\"\(rule.name)\" step=\"0.05\" min=\"0\" max=\"1\" value=\"\(value.map { "\($0)" } ?? "")\" placeholder=\"\(e(pick("off", "fra")))\"></div>\n"
+            } else if rule.path.count == 2 {
+                let (table, key) = (rule.path[0], rule.path[1]), text = value.map { String(Int($0)) } ?? ""
+                floors += "<div class=\"rule\"><label for=\"floor-\(key)\">\(e(label))</label>"
+                    + "<input type=\"number\" id=\"floor-\(key)\" data-table=\"\(table)\" data-floor=\"\(key)\" data-key=\"\(rule.name)\" min=\"0\" step=\"100000\" value=\"\(text)\" data-base=\"\(text)\" placeholder=\"\(e(pick("none", "ingen")))\"> kr.</div>\n"
+            }
         }
         var applications = ""
         for a in round.applications {
@@ -76,7 +81,7 @@ public struct WhatIfPage: Sendable {
             <h2>\(e(pick("Envelopes", "Rammer")))</h2>
             \(years)<div class="year"><label for="scale">\(e(pick("Every year times", "Alle år gange")))</label><input type="number" id="scale" min="0.1" max="3" step="0.05" value="1"></div>
             <h2>\(e(pick("Rules", "Regler")))</h2>
-            \(number("primary_share_min", pick("Least share to primary areas", "Mindste andel til primære boligområder"), rules.primaryShareMin, step: "0.05"))\(number("area_share_max", pick("Most of an envelope to one area", "Højeste andel af en ramme til ét område"), rules.areaShareMax, step: "0.05"))
+            \(shares)
             <div class="rule"><label for="rule-commitment">\(e(pick("Commitment", "Tilsagn")))</label><select id="rule-commitment" data-rule="commitment"><option value="proportional"\(rules.commitment == .proportional ? " selected" : "")>\(e(pick("one share for all years", "én andel for alle år")))</option><option value="per_year"\(rules.commitment == .perYear ? " selected" : "")>\(e(pick("a share per year", "en andel pr. år")))</option></select></div>
             \(floors)<div class="rule"><label for="rule-carry_over">\(e(pick("Carry unspent money over", "Overfør ubrugte midler")))</label><input type="checkbox" id="rule-carry_over" data-rule="carry_over"\(rules.carryOver ? " checked" : "")></div>
             <h2>\(e(pick("By year", "Pr. år")))</h2>
@@ -113,7 +118,7 @@ public struct WhatIfPage: Sendable {
               });
               document.querySelectorAll("input[data-floor]").forEach(i => {
                 // A floor is stated when it differs from the loaded scenario's (kroner a year).
-                if (i.value !== "" && i.value !== i.dataset.base) (c.rules.focus_floor ??= {})[i.dataset.floor] = Math.round(parseFloat(i.value));
+                if (i.value !== "" && i.value !== i.dataset.base) (c.rules[i.dataset.table] ??= {})[i.dataset.floor] = Math.round(parseFloat(i.value));
               });
               document.querySelectorAll("select[data-decision]").forEach(s => {
                 if (!s.value) return;
@@ -130,8 +135,8 @@ public struct WhatIfPage: Sendable {
               const t = await r.text();
               return {ok: r.ok, status: r.status, text: t, json: () => JSON.parse(t)};
             }
-            // The field of a rule the diagnosis names: "focus_floor.health" is a floor's field.
-            const ruleField = key => document.getElementById(key.startsWith("focus_floor.") ? "floor-" + key.slice(12) : "rule-" + key);
+            // The field of a rule the diagnosis names, by the rule's key.
+            const ruleField = key => document.querySelector(`[data-key="${CSS.escape(key)}"]`);
             function show(result) {
               const diag = document.getElementById("diagnosis");
               diag.textContent = "";

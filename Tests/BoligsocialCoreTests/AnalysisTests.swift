@@ -20,7 +20,7 @@ import Testing
         #expect(throws: InfeasibleScenario.self) { try Allocator.solve(round: round, scenario: scenario) }
         let diagnosis = try #require(try Diagnosis.diagnose(round: round, scenario: scenario))
         let kinds = Set(diagnosis.relaxations.map(\.kind))
-        #expect(kinds.contains(.focusFloor(.health, year: 2009)))
+        #expect(kinds.contains(.floor(.health, year: 2009)))
         #expect(kinds.contains(.primaryShare(year: 2009)))
         var relaxed = scenario
         relaxed.rules = diagnosis.relaxedRules
@@ -46,10 +46,10 @@ import Testing
         let round = Fixture.round(apps, years: years)
         let scenario = Fixture.scenario([200_000, 100_000], years: years, rules: rules)
         let diagnosis = try #require(try Diagnosis.diagnose(round: round, scenario: scenario))
-        #expect(diagnosis.relaxations.allSatisfy { if case .areaShare = $0.kind { true } else if case .focusFloor = $0.kind { true } else { false } })
+        #expect(diagnosis.relaxations.allSatisfy { if case .areaShare = $0.kind { true } else if case .floor = $0.kind { true } else { false } })
         #expect(Set(diagnosis.relaxations.compactMap { r -> Int? in
             switch r.kind {
-            case .areaShare(_, let y), .focusFloor(_, let y): y
+            case .areaShare(_, let y), .floor(_, let y): y
             default: nil
             }
         }).contains(2010))

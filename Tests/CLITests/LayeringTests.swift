@@ -46,3 +46,20 @@ import Testing
         #expect(Self.offending(files, ["import LinearProgramming"]) == [])
     }
 }
+
+/// A policy rule lives in one place: its descriptor (PolicyRule.swift), the `Rules` it is kept
+/// in, the model rows it builds, and its words in the reports module; every other file reads the
+/// descriptor.
+@Suite struct PolicyRulePlacesTests {
+    @Test func eachRuleIsNamedInAtMostFourFiles() throws {
+        let files = try ["BoligsocialCore", "BoligsocialReports", "BoligsocialServer", "boligsocial", "LinearProgramming", "Parallel", "Spreadsheet"]
+            .flatMap { try LayeringTests.files(under: $0) }
+        #expect(files.count > 50)
+        for (key, swiftName) in [("area_share_max", "areaShareMax"), ("primary_share_min", "primaryShareMin"), ("focus_floor", "focusFloor"),
+                                 ("sof_share_max", "sofShareMax"), ("year_to_year_change_max", "yearToYearChangeMax")] {
+            let naming = files.filter { $0.text.contains(key) || $0.text.contains(swiftName) }.map(\.path)
+            #expect(naming.count <= 4, "\(key): \(naming)")
+            #expect(naming.contains("BoligsocialCore/Domain/PolicyRule.swift"), "\(key): \(naming)")
+        }
+    }
+}

@@ -36,12 +36,13 @@ public struct Diagnosis: Sendable {
         let rowIDs = program.rowIDs
         for (r, kind) in model.rowKinds.enumerated() {
             let signs: [Double]
-            switch kind {
-            case .primaryShare, .focusFloor, .minimumFraction: signs = [1]
-            case .areaShare, .maxProjects, .sofShare: signs = [-1]
-            // A decision may be missed either way (too little for `full`, too much for `none`).
-            case .decision, .yearToYear: signs = [1, -1]
-            case .envelope, .envelopeScale, .fundedOnlyIfSelected: continue
+            if let rule = kind.rule {
+                signs = rule.elasticSigns
+            } else if case .decision = kind {
+                // A decision may be missed either way (too little for `full`, too much for `none`).
+                signs = [1, -1]
+            } else {
+                continue  // the envelopes and a selection's switch stay hard
             }
             for sign in signs {
                 let slack = try program.addColumn("slack_\(program.rows[r].name)\(sign < 0 ? "_over" : "")", bounds: .atLeast(0), objective: -1)
@@ -76,42 +77,40 @@ public struct Diagnosis: Sendable {
 
     static func describe(_ kind: ConstraintKind, slack s: Double, allocation: Allocation, scenario: Scenario,
                          solution: Solution, model: AllocationModel) -> Relaxation {
-        let rules = scenario.rules
+        // The rule's value in the scenario (a row exists only for a rule that is on).
+        let current = kind.rule?.value(in: scenario.rules) ?? 0
         func yearIndex(_ year: Int) -> Int { scenario.years.firstIndex(of: year)! }
         func money(_ y: Int, _ include: (ApplicationOutcome) -> Bool) -> Double {
             allocation.outcomes.reduce(0) { $0 + (include($1) ? Double($1.grantedByYear[y]) : 0) }
         }
         switch kind {
-        case .focusFloor(let focus, _):
-            let floor = rules.focusFloor[focus] ?? 0
+        case .floor:
             // One krone of margin for the rounding of the reported amounts.
-            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: floor,
-                              needed: max(0, (floor - s * AllocationModel.unit).rounded(.down) - 1))
+            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: current,
+                              needed: max(0, (current - s * AllocationModel.unit).rounded(.down) - 1))
         case .primaryShare(let year):
             let y = yearIndex(year)
             let total = money(y) { _ in true }
             let achieved = total > 0 ? money(y) { $0.prepared.area.risk.isPrimary } / total : 0
-            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: rules.primaryShareMin ?? 0,
+            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: current,
                               needed: max(0, (achieved * 1e4).rounded(.down) / 1e4 - 1e-4))
         case .areaShare(let area, let year):
             let y = yearIndex(year)
             let envelope = scenario.envelopes[y]
             let inArea = money(y) { $0.prepared.area.id == area } + s * AllocationModel.unit
-            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: rules.areaShareMax ?? 1,
+            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: current,
                               needed: envelope > 0 ? min(1, (inArea / envelope * 1e4).rounded(.up) / 1e4 + 1e-4) : 1)
         case .maxProjects:
-            return Relaxation(kind: kind, shortfall: s, current: Double(rules.maxProjects ?? 0),
-                              needed: Double(rules.maxProjects ?? 0) + s.rounded(.up))
+            return Relaxation(kind: kind, shortfall: s, current: current, needed: current + s.rounded(.up))
         case .minimumFraction(let id):
             let share = allocation.outcomes.first { $0.application.id == id }?.share ?? 0
-            let current = allocation.outcomes.first { $0.application.id == id }?.prepared.minFraction ?? 0
+            let own = allocation.outcomes.first { $0.application.id == id }?.prepared.minFraction ?? 0
             // The row is in 1.000 kr. (the share times the application's selection scale): back to a share.
             let scale = model.prepared.firstIndex { $0.application.id == id }.map(model.selectionScale) ?? 1
-            return Relaxation(kind: kind, shortfall: s / max(scale, .leastNormalMagnitude), current: current,
+            return Relaxation(kind: kind, shortfall: s / max(scale, .leastNormalMagnitude), current: own,
                               needed: max(0, (share * 1e4).rounded(.down) / 1e4 - 1e-4))
         case .yearToYear:
             // In shares: the change from one year to the next that the scenario needs.
-            let current = rules.yearToYearChangeMax ?? 0
             return Relaxation(kind: kind, shortfall: s, current: current, needed: min(1, ((current + s) * 1e4).rounded(.up) / 1e4 + 1e-4))
         case .decision(let id):
             // In 1.000 kr. of the row: how far the decided money is missed. `current` is what the
@@ -127,7 +126,7 @@ public struct Diagnosis: Sendable {
             let outcome = allocation.outcomes.first { $0.application.id == id }
             let budget = outcome?.application.totalBudget(year: y) ?? 0
             let granted = Double(outcome?.grantedByYear[y] ?? 0) + s * AllocationModel.unit
-            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: rules.sofShareMax ?? 1,
+            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: current,
                               needed: budget > 0 ? min(1, (granted / budget * 1e4).rounded(.up) / 1e4 + 1e-4) : 1)
         case .envelope, .envelopeScale, .fundedOnlyIfSelected:
             return Relaxation(kind: kind, shortfall: s, current: 0, needed: 0)
@@ -136,15 +135,6 @@ public struct Diagnosis: Sendable {
 
     /// Loosens `rules` so the relaxation's row holds (the loosest need over the years wins).
     static func apply(_ r: Relaxation, to rules: inout Rules) {
-        switch r.kind {
-        case .focusFloor(let focus, _): rules.focusFloor[focus] = min(rules.focusFloor[focus] ?? r.needed, r.needed)
-        case .primaryShare: rules.primaryShareMin = min(rules.primaryShareMin ?? 0, r.needed)
-        case .areaShare: rules.areaShareMax = max(rules.areaShareMax ?? 1, r.needed)
-        case .maxProjects: rules.maxProjects = max(rules.maxProjects ?? 0, Int(r.needed))
-        case .minimumFraction: rules.minFraction = min(rules.minFraction ?? r.needed, r.needed)
-        case .yearToYear: rules.yearToYearChangeMax = max(rules.yearToYearChangeMax ?? 0, r.needed)
-        case .sofShare: rules.sofShareMax = max(rules.sofShareMax ?? 0, r.needed)
-        case .envelope, .envelopeScale, .fundedOnlyIfSelected, .decision: break
-        }
+        r.kind.rule?.relax(&rules, to: r.needed)
     }
 }

@@ -209,7 +209,7 @@ public struct AllocationModel: Sendable {
             guard let floor = rules.focusFloor[focus], floor > 0 else { continue }
             for (y, year) in years.enumerated() {
                 let terms = moneyTerms(year: y) { p in p.application.primaryFocus == focus ? 1 : 0 }
-                try addRow("focus_floor_\(focus.rawValue)_\(year)", .atLeast(floor / Self.unit), terms, .focusFloor(focus, year: year))
+                try addRow("focus_floor_\(focus.rawValue)_\(year)", .atLeast(floor / Self.unit), terms, .floor(focus, year: year))
             }
         }
         try addSelectionRules()

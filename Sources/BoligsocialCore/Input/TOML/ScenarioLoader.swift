@@ -262,9 +262,12 @@ public enum ScenarioLoader {
     }
 
     private static func readRules(_ rules: inout TableReader, into result: inout Rules) {
+        // The policy rules' keys come from their descriptors (PolicyRule.swift): a rule's value is
+        // read by its unit, a keyed rule (a floor per focus area) as a table of its keys.
+        var policyTables: [String] = []
+        for rule in PolicyRule.all where !policyTables.contains(rule.code) { policyTables.append(rule.code) }
         rules.allow(["require_sof_in_steering_group", "require_objective", "require_activity_accounting", "require_need_documented", "commitment",
-                     "primary_share_min", "area_share_max", "carry_over", "returns", "min_fraction", "max_projects", "focus_floor",
-                     "year_to_year_change_max", "sof_share_max"])
+                     "carry_over", "returns"] + policyTables)
         if let v = rules.boolean("require_sof_in_steering_group") { result.requireSofInSteeringGroup = v }
         if let v = rules.boolean("require_objective") { result.requireObjective = v }
         if let v = rules.boolean("require_activity_accounting") { result.requireActivityAccounting = v }
@@ -277,13 +280,15 @@ public enum ScenarioLoader {
                 rules.problem("commitment", .unknownCommitment(raw, suggestion: closestMatch(to: raw, in: Commitment.allCases.map(\.rawValue))))
             }
         }
-        result.primaryShareMin = rules.fraction("primary_share_min")
-        result.areaShareMax = rules.fraction("area_share_max")
-        result.minFraction = rules.fraction("min_fraction")
-        result.yearToYearChangeMax = rules.fraction("year_to_year_change_max")
-        result.sofShareMax = rules.fraction("sof_share_max")
-        if let k = rules.integer("max_projects") {
-            if k < 0 { rules.problem("max_projects", .negativeMaxProjects) } else { result.maxProjects = k }
+        for code in policyTables {
+            let keyed = PolicyRule.all.filter { $0.code == code && $0.path.count == 2 }
+            if keyed.isEmpty, let rule = PolicyRule.all.first(where: { $0.code == code }) {
+                if let value = readPolicyValue(rule, key: code, from: &rules) { rule.set(value, in: &result) }
+            } else if var table = rules.table(code) {
+                table.allow(keyed.map { $0.path[1] })
+                for rule in keyed { if let value = readPolicyValue(rule, key: rule.path[1], from: &table) { rule.set(value, in: &result) } }
+                table.finish(into: &rules)
+            }
         }
         if let returns = rules.numbers("returns") {
             let valid = !returns.isEmpty && returns[0] == 1 && returns.allSatisfy { $0 > 0 && $0.isFinite }
@@ -292,10 +297,20 @@ public enum ScenarioLoader {
                 rules.problem("returns", .badReturns)
             }
         }
-        if var floors = rules.table("focus_floor") {
-            floors.allow(FocusArea.allCases.map(\.rawValue))
-            for f in FocusArea.allCases { if let amount = floors.amount(f.rawValue) { result.focusFloor[f] = amount } }
-            floors.finish(into: &rules)
+    }
+
+    /// A policy rule's value as its unit reads: a share from 0 to 1, kroner, a whole number of projects 0 or more.
+    private static func readPolicyValue(_ rule: PolicyRule, key: String, from table: inout TableReader) -> Double? {
+        switch rule.unit {
+        case .share: return table.fraction(key)
+        case .kroner: return table.amount(key)
+        case .projects:
+            guard let k = table.integer(key) else { return nil }
+            if k < 0 {
+                table.problem(key, .negativeMaxProjects)
+                return nil
+            }
+            return Double(k)
         }
     }
 }
