@@ -82,7 +82,7 @@ public struct Solution: Sendable {
     }
 }
 
-/// Settings for a solve. Defaults are the fast ones measured on this model (README).
+/// Settings for a solve. Defaults are the fast ones measured on this model (Benchmarks/README.md).
 public struct SolveOptions: Sendable {
     /// Time limit in seconds for GLPK (simplex and branch-and-cut); `nil` = none.
     public var timeLimit: Double?

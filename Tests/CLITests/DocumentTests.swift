@@ -41,7 +41,7 @@ import Testing
 
     /// The baseline `solve` report and the Danish wish proposal, each opened in headless Chromium:
     /// a screenshot, no console messages, and the browser's own DOM holds the charts with their bars.
-    /// `RECORD_SCREENSHOT=1` writes the screenshots shown in the README under docs/.
+    /// `RECORD_SCREENSHOT=1` writes the screenshots shown in the README and docs/guide.md under docs/.
     @Test(arguments: [(["solve"], "baseline-report", 2), (["wish", "Scenarios/baseline.toml", "--threshold", "0.9", "--lang", "da"], "wish-report-da", 2),
                       (["solve", "--lang", "da"], "solve-report-da", 2), (["rank", "--lang", "da"], "rank-report-da", 0),
                       (["sensitivity", "Scenarios/baseline.toml", "--lang", "da"], "sensitivity-report-da", 1)])

@@ -136,7 +136,7 @@ import Testing
         let narrowed = try AnalysisCLITests.json(["wish", "Scenarios/baseline.toml", "--target", "A04,A07,A11", "--target-risk", "vulnerable"])
         #expect(narrowed["targets"] as? [String] == ["A04", "A07"])
         // Three applications without ties in weight (among equal weights the points-maximising
-        // allocation may fund any of them, see the README), funded by the envelopes printed.
+        // allocation may fund any of them, see docs/guide.md), funded by the envelopes printed.
         let chosen = try AnalysisCLITests.json(["wish", "Scenarios/baseline.toml", "--target", "A04,A07,A11"])
         #expect(chosen["targets"] as? [String] == ["A04", "A07", "A11"])
         let envelope = chosen["envelope"] as! [String: Int]
