@@ -22,7 +22,10 @@ public struct CompareReport: Report, Sendable {
 
     public var title: String { names.joined(separator: " / ") }
     public var headline: [String] {
-        ["\(labels.scenarios): " + names.enumerated().map { "[\($0 + 1)] \($1)" }.joined(separator: ", "), labels.amountsIn]
+        [
+            "\(labels.scenarios): " + names.enumerated().map { "[\($0 + 1)] \($1)" }.joined(separator: ", "),
+            labels.amountsIn,
+        ]
     }
 
     /// Priority points earned in each year: each application's points spread over its years in
@@ -38,11 +41,17 @@ public struct CompareReport: Report, Sendable {
 
     func scenarioTable() -> TextTable {
         TextTable(
-            title: labels.scenarios, header: ["#", labels.scenario, labels.solverStatus, labels.priorityPoints, labels.envelope, labels.allocated],
+            title: labels.scenarios,
+            header: [
+                "#", labels.scenario, labels.solverStatus, labels.priorityPoints, labels.envelope, labels.allocated,
+            ],
             alignments: [.left, .left, .left, .right, .right, .right],
             rows: allocations.enumerated().map { i, a in
-                ["\(i + 1)", a.scenario.name, labels.solveStatus(a.status), number.decimal(a.priorityPoints, places: 3),
-                 number.kroner(Int(a.envelope.reduce(0, +).rounded(.down))), number.kroner(a.allocated.reduce(0, +))]
+                [
+                    "\(i + 1)", a.scenario.name, labels.solveStatus(a.status),
+                    number.decimal(a.priorityPoints, places: 3),
+                    number.kroner(Int(a.envelope.reduce(0, +).rounded(.down))), number.kroner(a.allocated.reduce(0, +)),
+                ]
             })
     }
 
@@ -52,15 +61,25 @@ public struct CompareReport: Report, Sendable {
         let years = Array(Set(allocations.flatMap(\.years))).sorted()
         let points = allocations.map(Self.pointsByYear)
         var header = [labels.year]
-        for i in allocations.indices { header += ["\(labels.envelope) [\(i + 1)]", "\(labels.allocated) [\(i + 1)]", "\(labels.points) [\(i + 1)]"] }
-        let rows = years.map { year -> [String] in
-            [String(year)] + allocations.indices.flatMap { i -> [String] in
-                let a = allocations[i]
-                guard let y = a.years.firstIndex(of: year) else { return ["–", "–", "–"] }
-                return [number.kroner(Int(a.envelope[y].rounded(.down))), number.kroner(a.allocated[y]), number.decimal(points[i][y], places: 3)]
-            }
+        for i in allocations.indices {
+            header += [
+                "\(labels.envelope) [\(i + 1)]", "\(labels.allocated) [\(i + 1)]", "\(labels.points) [\(i + 1)]",
+            ]
         }
-        return TextTable(title: labels.perYear, header: header, alignments: [.left] + Array(repeating: .right, count: header.count - 1), rows: rows)
+        let rows = years.map { year -> [String] in
+            [String(year)]
+                + allocations.indices.flatMap { i -> [String] in
+                    let a = allocations[i]
+                    guard let y = a.years.firstIndex(of: year) else { return ["–", "–", "–"] }
+                    return [
+                        number.kroner(Int(a.envelope[y].rounded(.down))), number.kroner(a.allocated[y]),
+                        number.decimal(points[i][y], places: 3),
+                    ]
+                }
+        }
+        return TextTable(
+            title: labels.perYear, header: header,
+            alignments: [.left] + Array(repeating: .right, count: header.count - 1), rows: rows)
     }
 
     /// Money over all years per key in each scenario, and the change from the first.
@@ -69,12 +88,17 @@ public struct CompareReport: Report, Sendable {
         var values: [String: [Int]] = [:]
         for (i, summary) in summaries.enumerated() {
             for (k, v) in rows(summary) {
-                if values[k] == nil { order.append(k); values[k] = Array(repeating: 0, count: summaries.count) }
+                if values[k] == nil {
+                    order.append(k)
+                    values[k] = Array(repeating: 0, count: summaries.count)
+                }
                 values[k]![i] = v
             }
         }
         // One change column per scenario after the first, each against the first: [2]−[1], [3]−[1], …
-        let header = [key] + summaries.indices.map { "[\($0 + 1)]" } + summaries.indices.dropFirst().map { labels.changeAgainstFirst($0 + 1) }
+        let header =
+            [key] + summaries.indices.map { "[\($0 + 1)]" }
+            + summaries.indices.dropFirst().map { labels.changeAgainstFirst($0 + 1) }
         return TextTable(
             title: title, header: header, alignments: [.left] + Array(repeating: .right, count: header.count - 1),
             rows: order.map { k in
@@ -85,30 +109,42 @@ public struct CompareReport: Report, Sendable {
 
     func changesTable() -> TextTable {
         var header = [labels.id, labels.title]
-        header += allocations.indices.map { "\(labels.share) [\($0 + 1)]" } + allocations.indices.map { "\(labels.granted) [\($0 + 1)]" }
+        header +=
+            allocations.indices.map { "\(labels.share) [\($0 + 1)]" }
+            + allocations.indices.map { "\(labels.granted) [\($0 + 1)]" }
         header.append(allocations.count == 2 ? labels.changeAgainstFirst(2) : labels.largestChange)
         return TextTable(
             title: labels.changes, header: header,
             alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2),
             rows: comparison.changes.map { c in
-                [c.id, c.title] + c.shares.map { $0.map(number.percent) ?? "–" } + c.granted.map { $0.map(number.kroner) ?? "–" }
+                [c.id, c.title] + c.shares.map { $0.map(number.percent) ?? "–" }
+                    + c.granted.map { $0.map(number.kroner) ?? "–" }
                     + [number.kroner(c.largestChange)]
             })
     }
 
     public var tables: [TextTable] {
-        [scenarioTable(), yearTable(),
-         keyedTable(labels.byRisk, key: labels.riskClass) { $0.byRisk.map { (labels.risk($0.risk), $0.amounts.reduce(0, +)) } },
-         keyedTable(labels.byFocus, key: labels.focusArea) { $0.byFocus.map { (labels.focus($0.focus), $0.amounts.reduce(0, +)) } },
-         keyedTable(labels.byArea, key: labels.area) { $0.byArea.map { ($0.area.name, $0.amounts.reduce(0, +)) } },
-         changesTable()]
+        [
+            scenarioTable(), yearTable(),
+            keyedTable(labels.byRisk, key: labels.riskClass) {
+                $0.byRisk.map { (labels.risk($0.risk), $0.amounts.reduce(0, +)) }
+            },
+            keyedTable(labels.byFocus, key: labels.focusArea) {
+                $0.byFocus.map { (labels.focus($0.focus), $0.amounts.reduce(0, +)) }
+            },
+            keyedTable(labels.byArea, key: labels.area) { $0.byArea.map { ($0.area.name, $0.amounts.reduce(0, +)) } },
+            changesTable(),
+        ]
     }
 
     public var csvTable: TextTable {
         var table = changesTable()
-        table.header = ["id", "title"] + allocations.indices.map { "share_\($0 + 1)" } + allocations.indices.map { "granted_\($0 + 1)" } + ["change"]
+        table.header =
+            ["id", "title"] + allocations.indices.map { "share_\($0 + 1)" }
+            + allocations.indices.map { "granted_\($0 + 1)" } + ["change"]
         table.rows = comparison.changes.map { c in
-            [c.id, c.title] + c.shares.map { $0.map { String($0.roundedForReport) } ?? "" } + c.granted.map { $0.map(String.init) ?? "" }
+            [c.id, c.title] + c.shares.map { $0.map { String($0.roundedForReport) } ?? "" }
+                + c.granted.map { $0.map(String.init) ?? "" }
                 + [String(c.largestChange)]
         }
         return table

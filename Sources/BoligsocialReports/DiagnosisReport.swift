@@ -13,8 +13,10 @@ public struct DiagnosisReport: Sendable {
     let labels: Labels
     let number: NumberFormat
 
-    public init(_ infeasible: InfeasibleScenario, diagnosis: Diagnosis?, failure: String? = nil, stamp: InputStamp? = nil,
-                language: Language = .en) {
+    public init(
+        _ infeasible: InfeasibleScenario, diagnosis: Diagnosis?, failure: String? = nil, stamp: InputStamp? = nil,
+        language: Language = .en
+    ) {
         self.infeasible = infeasible
         self.diagnosis = diagnosis
         self.failure = failure
@@ -61,14 +63,20 @@ public struct DiagnosisReport: Sendable {
         }
         fields.append(("message", .string(lead)))
         let relaxations = diagnosis?.relaxations ?? []
-        fields.append(("relaxations", .array(relaxations.map { r in
-            .object(ConstraintJSON.fields(r.kind) + [
-                ("shortfall", shortfallJSON(r)),
-                ("current", .double(r.current.roundedForReport)),
-                ("needed", .double(r.needed.roundedForReport)),
-                ("text", .string(sentence(r))),
-            ])
-        })))
+        fields.append(
+            (
+                "relaxations",
+                .array(
+                    relaxations.map { r in
+                        .object(
+                            ConstraintJSON.fields(r.kind) + [
+                                ("shortfall", shortfallJSON(r)),
+                                ("current", .double(r.current.roundedForReport)),
+                                ("needed", .double(r.needed.roundedForReport)),
+                                ("text", .string(sentence(r))),
+                            ])
+                    })
+            ))
         fields.append(("relaxed_rules", .object(relaxedKeys().map { ($0.key, .double($0.value.roundedForReport)) })))
         fields.append(("one_rule_alone", .array((diagnosis?.singleRule ?? []).map(RuleChangeJSON.object))))
         fields.append(("one_decision_dropped", .array((diagnosis?.singleDecision ?? []).map { .string($0) })))
@@ -80,8 +88,10 @@ public struct DiagnosisReport: Sendable {
     /// The single changes that make the scenario feasible on their own: a rule loosened, or a
     /// decision dropped.
     func oneChange(_ d: Diagnosis) -> String {
-        let changes = d.singleRule.map { labels.change($0, number: number) } + d.singleDecision.map(labels.withoutDecision)
-        return changes.isEmpty ? labels.noOneRuleFeasible : labels.oneRuleFeasible(changes.joined(separator: "; \(labels.or) "))
+        let changes =
+            d.singleRule.map { labels.change($0, number: number) } + d.singleDecision.map(labels.withoutDecision)
+        return changes.isEmpty
+            ? labels.noOneRuleFeasible : labels.oneRuleFeasible(changes.joined(separator: "; \(labels.or) "))
     }
 
     /// The shortfall as the sentence states it: whole kroner or projects rounded up, a share as it is.
@@ -94,10 +104,12 @@ public struct DiagnosisReport: Sendable {
         let what = labels.constraint(r.kind)
         switch r.kind {
         case .minimumFraction:
-            return "\(what): " + labels.lowerMinimumShare(number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
+            return "\(what): "
+                + labels.lowerMinimumShare(number.decimal(r.current, places: 4), number.decimal(r.needed, places: 4))
         case .decision(let id):
             let reason = scenario.decisions[id]?.reason ?? ""
-            return "\(what) (\(reason)): " + labels.decisionCannotHold(number.kr(Int(r.current.rounded())), number.kr(Int(r.needed.rounded())))
+            return "\(what) (\(reason)): "
+                + labels.decisionCannotHold(number.kr(Int(r.current.rounded())), number.kr(Int(r.needed.rounded())))
         default:
             guard let rule = r.kind.rule else { return what }
             let missed = labels.missed(rule, by: r.shortfall, number: number).map { $0 + "; " } ?? ""
@@ -112,7 +124,8 @@ public struct DiagnosisReport: Sendable {
         return PolicyRule.all.compactMap { rule in
             guard rule.value(in: after) != rule.value(in: scenario.rules) else { return nil }
             let v = rule.value(in: after) ?? 0
-            return rule.unit == .share ? (rule.name, v, "\(v.roundedForReport)") : (rule.name, Double(Int(v)), "\(Int(v))")
+            return rule.unit == .share
+                ? (rule.name, v, "\(v.roundedForReport)") : (rule.name, Double(Int(v)), "\(Int(v))")
         }
     }
 }
@@ -120,15 +133,18 @@ public struct DiagnosisReport: Sendable {
 /// A row of the model as JSON fields: its rule (a code) and what it belongs to.
 enum ConstraintJSON {
     static func fields(_ kind: ConstraintKind) -> [(String, JSON)] {
-        let code: String, scope: [(String, JSON)]
+        let code: String
+        let scope: [(String, JSON)]
         switch kind {
         case .envelope(let year): (code, scope) = ("envelope", [("year", .int(year))])
         case .envelopeScale(let year): (code, scope) = ("envelope_scale", [("year", .int(year))])
         case .fundedOnlyIfSelected(let id): (code, scope) = ("selection", [("application", .string(id))])
         case .decision(let id): (code, scope) = ("decision", [("application", .string(id))])
         case .primaryShare(let year): (code, scope) = (kind.rule!.code, [("year", .int(year))])
-        case .areaShare(let area, let year): (code, scope) = (kind.rule!.code, [("year", .int(year)), ("area", .string(area))])
-        case .floor(let focus, let year): (code, scope) = (kind.rule!.code, [("year", .int(year)), ("focus", .string(focus.rawValue))])
+        case .areaShare(let area, let year):
+            (code, scope) = (kind.rule!.code, [("year", .int(year)), ("area", .string(area))])
+        case .floor(let focus, let year):
+            (code, scope) = (kind.rule!.code, [("year", .int(year)), ("focus", .string(focus.rawValue))])
         case .minimumFraction(let id): (code, scope) = (kind.rule!.code, [("application", .string(id))])
         case .maxProjects: (code, scope) = (kind.rule!.code, [])
         case .yearToYear(let id, let year), .sofShare(let id, let year):
@@ -141,6 +157,9 @@ enum ConstraintJSON {
 /// One rule changed alone: its scenario key, the value now and the value that makes it hold.
 enum RuleChangeJSON {
     static func object(_ r: RuleChange) -> JSON {
-        .object([("key", .string(r.rule.key)), ("current", .double(r.current.roundedForReport)), ("needed", .double(r.needed.roundedForReport))])
+        .object([
+            ("key", .string(r.rule.key)), ("current", .double(r.current.roundedForReport)),
+            ("needed", .double(r.needed.roundedForReport)),
+        ])
     }
 }

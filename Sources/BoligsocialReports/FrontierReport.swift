@@ -38,12 +38,20 @@ public struct FrontierReport: Report, Sendable {
         let rows = frontier.breakpoints.map { b -> [String] in
             let envelope = Int((b.scale * frontier.totalEnvelope).rounded(.down))
             return raw
-                ? [String(b.scale), String(envelope), String(b.priorityPoints), String(b.marginalPointsPer1000.roundedForReport)]
-                : [number.decimal(b.scale, places: 6), number.kroner(envelope), number.decimal(b.priorityPoints, places: 3),
-                   number.decimal(b.marginalPointsPer1000, places: 4)]
+                ? [
+                    String(b.scale), String(envelope), String(b.priorityPoints),
+                    String(b.marginalPointsPer1000.roundedForReport),
+                ]
+                : [
+                    number.decimal(b.scale, places: 6), number.kroner(envelope),
+                    number.decimal(b.priorityPoints, places: 3),
+                    number.decimal(b.marginalPointsPer1000, places: 4),
+                ]
         }
-        return TextTable(title: labels.frontier, header: [labels.scale, labels.totalEnvelope, labels.priorityPoints, labels.marginalPiece],
-                         alignments: [.right, .right, .right, .right], rows: rows)
+        return TextTable(
+            title: labels.frontier,
+            header: [labels.scale, labels.totalEnvelope, labels.priorityPoints, labels.marginalPiece],
+            alignments: [.right, .right, .right, .right], rows: rows)
     }
 
     public var tables: [TextTable] { [table(raw: false)] }
@@ -59,10 +67,16 @@ public struct FrontierReport: Report, Sendable {
             ("scenario", .string(scenario.name)),
             ("exact", .bool(frontier.isExact)),
             ("total_envelope", .double(frontier.totalEnvelope)),
-            ("breakpoints", .array(frontier.breakpoints.map { b in
-                .object([("scale", .double(b.scale)), ("priority_points", .double(b.priorityPoints)),
-                         ("marginal_points_per_1000", .double(b.marginalPointsPer1000.roundedForReport))])
-            })),
+            (
+                "breakpoints",
+                .array(
+                    frontier.breakpoints.map { b in
+                        .object([
+                            ("scale", .double(b.scale)), ("priority_points", .double(b.priorityPoints)),
+                            ("marginal_points_per_1000", .double(b.marginalPointsPer1000.roundedForReport)),
+                        ])
+                    })
+            ),
         ]
         if let stamp { fields.append(("inputs", inputsJSON(stamp))) }
         return .object(fields)

@@ -35,7 +35,8 @@ public enum HTML {
         """
 
     public static func page(_ report: some Report) -> String {
-        let language = report.language, number = NumberFormat(language)
+        let language = report.language
+        let number = NumberFormat(language)
         var body = "<h1>\(escape(report.title))</h1>\n<ul class=\"headline\">\n"
         body += report.headline.map { "<li>\(escape($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
         body += figures(report.charts, number: number)
@@ -51,26 +52,37 @@ public enum HTML {
     /// Each chart as a figure with its caption and inline SVG (ids from `prefix`).
     public static func figures(_ charts: [Chart], number: NumberFormat, prefix: String = "chart") -> String {
         charts.enumerated().map { i, chart in
-            "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n" + SVGChart.svg(chart, id: "\(prefix)\(i + 1)", number: number) + "\n</figure>\n"
+            "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n"
+                + SVGChart.svg(chart, id: "\(prefix)\(i + 1)", number: number) + "\n</figure>\n"
         }.joined()
     }
 
     static func html(_ table: TextTable) -> String {
-        func cls(_ c: Int) -> String { table.alignments.indices.contains(c) && table.alignments[c] == .right ? " class=\"n\"" : "" }
+        func cls(_ c: Int) -> String {
+            table.alignments.indices.contains(c) && table.alignments[c] == .right ? " class=\"n\"" : ""
+        }
         var out = "<table>\n<caption>\(escape(table.title))</caption>\n<thead><tr>"
-        out += table.header.enumerated().map { "<th scope=\"col\"\(cls($0))>\(escape($1))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        out +=
+            table.header.enumerated().map { "<th scope=\"col\"\(cls($0))>\(escape($1))</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             if TextTable.spans(row, columns: table.header.count) {
                 out += "<tr class=\"line\"><td colspan=\"\(table.header.count)\">\(escape(row[0]))</td></tr>\n"
                 continue
             }
-            out += "<tr>" + row.enumerated().map { c, cell in
-                c == 0 ? "<th scope=\"row\">\(escape(cell))</th>" : "<td\(cls(c))>\(escape(cell))</td>"
-            }.joined() + "</tr>\n"
+            out +=
+                "<tr>"
+                + row.enumerated().map { c, cell in
+                    c == 0 ? "<th scope=\"row\">\(escape(cell))</th>" : "<td\(cls(c))>\(escape(cell))</td>"
+                }.joined() + "</tr>\n"
         }
         out += "</tbody>\n"
         if !table.footer.isEmpty {
-            out += "<tfoot>\n" + table.footer.map { "<tr>" + $0.enumerated().map { "<td\(cls($0))>\(escape($1))</td>" }.joined() + "</tr>\n" }.joined() + "</tfoot>\n"
+            out +=
+                "<tfoot>\n"
+                + table.footer.map {
+                    "<tr>" + $0.enumerated().map { "<td\(cls($0))>\(escape($1))</td>" }.joined() + "</tr>\n"
+                }.joined() + "</tfoot>\n"
         }
         return out + "</table>\n"
     }

@@ -1,7 +1,8 @@
 import BoligsocialCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every input problem worded, in English or Danish: `validate`'s list and the message of every
@@ -26,14 +27,17 @@ public struct InputProblemWords: Sendable {
     public func line(_ diagnostic: Diagnostic) -> String { "\(diagnostic.location): \(sentence(diagnostic.problem))" }
 
     /// `validate`'s line for a scenario without problems.
-    public func sound(file: String, scenario: String, areas: Int, applications: Int, ineligible: Int, years: [Int]) -> String {
+    public func sound(file: String, scenario: String, areas: Int, applications: Int, ineligible: Int, years: [Int])
+        -> String
+    {
         let yearList = years.map(String.init).joined(separator: ", ")
         guard da else {
             return "\(file): OK: scenario '\(scenario)', \(areas) areas, \(applications) applications "
                 + "(\(ineligible) ineligible under its rules), years \(yearList)"
         }
         let n = NumberFormat(.da)
-        return "\(file): i orden: scenariet '\(scenario)', \(n.kroner(areas)) \(areas == 1 ? "boligområde" : "boligområder"), "
+        return
+            "\(file): i orden: scenariet '\(scenario)', \(n.kroner(areas)) \(areas == 1 ? "boligområde" : "boligområder"), "
             + "\(n.kroner(applications)) \(applications == 1 ? "ansøgning" : "ansøgninger") "
             + "(\(n.kroner(ineligible)) opfylder ikke scenariets krav), årene \(yearList)"
     }
@@ -43,36 +47,45 @@ public struct InputProblemWords: Sendable {
     public func sentence(_ problem: InputProblem) -> String {
         switch problem {
         case .emptyTable:
-            return da ? "filen er tom: første linje skal være kolonneoverskrifterne" : "the file is empty: expected a header line"
+            return da
+                ? "filen er tom: første linje skal være kolonneoverskrifterne"
+                : "the file is empty: expected a header line"
         case .duplicateColumn(let name):
             return da ? "kolonnen '\(name)' står der to gange" : "duplicate column '\(name)'"
         case .missingColumn(let name, let suggestion):
             return (da ? "kolonnen '\(name)' mangler" : "missing column '\(name)'") + didYouMean(suggestion)
         case .tooFewFields(let expected, let found):
-            return da ? "der skulle være \(expected) felter, men der er \(found)" : "expected \(expected) fields, found \(found)"
+            return da
+                ? "der skulle være \(expected) felter, men der er \(found)"
+                : "expected \(expected) fields, found \(found)"
         case .tooManyFields(let expected, let found, let semicolon):
             if da {
-                return "der skulle være \(expected) felter, men der er \(found): en celle med \(semicolon ? "semikolon" : "komma") "
+                return
+                    "der skulle være \(expected) felter, men der er \(found): en celle med \(semicolon ? "semikolon" : "komma") "
                     + "i skal stå i anførselstegn"
             }
-            return "expected \(expected) fields, found \(found): a cell with a \(semicolon ? "semicolon" : "comma") in it must be quoted"
+            return
+                "expected \(expected) fields, found \(found): a cell with a \(semicolon ? "semicolon" : "comma") in it must be quoted"
         case .unclosedQuote:
             return da ? "et felt i anførselstegn bliver aldrig afsluttet" : "a quoted field is never closed"
         case .utf16:
-            return da ? "filen er gemt som UTF-16 (Excels \"Unicode-tekst\"); gem den som \"CSV UTF-8\" eller \"CSV (semikolonsepareret)\""
+            return da
+                ? "filen er gemt som UTF-16 (Excels \"Unicode-tekst\"); gem den som \"CSV UTF-8\" eller \"CSV (semikolonsepareret)\""
                 : "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or \"CSV (semicolon separated)\""
         case .mixedEncoding(let byte, let utf8Line):
             let hex = String(byte, radix: 16, uppercase: true)
-            return da ? "filen blander tegnsæt: byten 0x\(hex) her er ikke UTF-8, men linje \(utf8Line) har UTF-8-bogstaver; "
-                + "gem hele filen som \"CSV UTF-8\" (eller hele filen som Windows-1252)"
+            return da
+                ? "filen blander tegnsæt: byten 0x\(hex) her er ikke UTF-8, men linje \(utf8Line) har UTF-8-bogstaver; "
+                    + "gem hele filen som \"CSV UTF-8\" (eller hele filen som Windows-1252)"
                 : "the file mixes encodings: byte 0x\(hex) here is not UTF-8, but line \(utf8Line) has UTF-8 letters; "
-                + "save the whole file as \"CSV UTF-8\" (or all of it as Windows-1252)"
+                    + "save the whole file as \"CSV UTF-8\" (or all of it as Windows-1252)"
         case .emptyID(let table):
             if da { return table == .areas ? "boligområdets id er tomt" : "ansøgningens id er tomt" }
             return table == .areas ? "the area id is empty" : "the application id is empty"
         case .duplicateID(let table, let id, let firstLine):
             if da {
-                return "\(table == .areas ? "boligområdets" : "ansøgningens") id '\(id)' er brugt før (første gang på linje \(firstLine))"
+                return
+                    "\(table == .areas ? "boligområdets" : "ansøgningens") id '\(id)' er brugt før (første gang på linje \(firstLine))"
             }
             return "duplicate \(table == .areas ? "area" : "application") id '\(id)' (first on line \(firstLine))"
         case .unknownArea(let id, let suggestion):
@@ -80,15 +93,21 @@ public struct InputProblemWords: Sendable {
         case .unknownWord(let kind, let raw, let suggestion, let expected, let danish):
             let what = vocabulary(kind)
             if raw.isEmpty {
-                return da ? "\(what) mangler; skriv en af: " + danish.joined(separator: ", ")
+                return da
+                    ? "\(what) mangler; skriv en af: " + danish.joined(separator: ", ")
                     : "missing \(what); expected one of " + expected.joined(separator: ", ")
             }
-            return da ? "ukendt \(what) '\(raw)'" + didYouMean(suggestion) + "; skriv en af: " + danish.joined(separator: ", ")
-                : "unknown \(what) '\(raw)'" + didYouMean(suggestion) + "; expected one of " + expected.joined(separator: ", ")
+            return da
+                ? "ukendt \(what) '\(raw)'" + didYouMean(suggestion) + "; skriv en af: "
+                    + danish.joined(separator: ", ")
+                : "unknown \(what) '\(raw)'" + didYouMean(suggestion) + "; expected one of "
+                    + expected.joined(separator: ", ")
         case .unknownListWord(let kind, let raw, let suggestion):
-            return (da ? "ukendt \(vocabulary(kind)) '\(raw)'" : "unknown \(vocabulary(kind)) '\(raw)'") + didYouMean(suggestion)
+            return (da ? "ukendt \(vocabulary(kind)) '\(raw)'" : "unknown \(vocabulary(kind)) '\(raw)'")
+                + didYouMean(suggestion)
         case .notYesNo(let raw):
-            return da ? "'\(raw)' er hverken ja eller nej (ja/nej, yes/no, true/false, 1/0)"
+            return da
+                ? "'\(raw)' er hverken ja eller nej (ja/nej, yes/no, true/false, 1/0)"
                 : "'\(raw)' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)"
         case .notAmount(let raw):
             return da ? "'\(raw)' er ikke et beløb i kroner" : "'\(raw)' is not an amount in kroner"
@@ -98,93 +117,124 @@ public struct InputProblemWords: Sendable {
             return da ? "'\(raw)' er ikke en andel mellem 0 og 1" : "'\(raw)' is not a fraction between 0 and 1"
         case .coFundingAboveBudget(let year, let request, let other, let total):
             let n = NumberFormat(da ? .da : .en)
-            return da ? "anden finansiering (\(n.kr(Int(other)))) og det ansøgte (\(n.kr(Int(request)))) er tilsammen mere end det samlede budget for \(year) (\(n.kr(Int(total))))"
+            return da
+                ? "anden finansiering (\(n.kr(Int(other)))) og det ansøgte (\(n.kr(Int(request)))) er tilsammen mere end det samlede budget for \(year) (\(n.kr(Int(total))))"
                 : "other funding (\(n.kr(Int(other)))) and the request (\(n.kr(Int(request)))) add up to more than the \(year) total budget (\(n.kr(Int(total))))"
         case .notAssessment(let raw):
-            return da ? "'\(raw)' er ikke en vurdering; skriv et helt tal fra 1 til 5, eller lad feltet stå tomt"
+            return da
+                ? "'\(raw)' er ikke en vurdering; skriv et helt tal fra 1 til 5, eller lad feltet stå tomt"
                 : "'\(raw)' is not an assessment; write a whole number from 1 to 5, or leave it blank"
         case .proportionalSpread(let smallYear, let small, let largeYear, let large):
             if da {
                 let n = NumberFormat(.da)
-                return "med commitment = \"proportional\" dækker én andel alle årene, men \(smallYear) søger \(n.kr(Int(small))) "
+                return
+                    "med commitment = \"proportional\" dækker én andel alle årene, men \(smallYear) søger \(n.kr(Int(small))) "
                     + "og \(largeYear) \(n.kr(Int(large))), mere end en million gange så meget; lad \(smallYear) stå tom, "
                     + "eller brug commitment = \"per_year\""
             }
-            return "under commitment = \"proportional\" one share covers every year, but \(smallYear) asks \(Int(small)) kr. "
+            return
+                "under commitment = \"proportional\" one share covers every year, but \(smallYear) asks \(Int(small)) kr. "
                 + "and \(largeYear) \(Int(large)) kr., more than a million times as much; leave \(smallYear) blank or use "
                 + "commitment = \"per_year\""
         case .tomlSyntax(let syntax):
             return (da ? "TOML-syntaks: " : "TOML syntax: ") + toml(syntax)
         case .wrongType(let key, let expected, let found):
-            return da ? "'\(key)' skal være \(self.expected(expected)), ikke \(self.found(found))"
+            return da
+                ? "'\(key)' skal være \(self.expected(expected)), ikke \(self.found(found))"
                 : "'\(key)' must be \(self.expected(expected)), not \(self.found(found))"
         case .emptyValue(let key):
             return da ? "'\(key)' er tom" : "'\(key)' is empty"
         case .amountKey(let key, let why):
             return "'\(key)' " + amount(why)
         case .weightOutOfRange(let key, let value):
-            return da ? "'\(key)' skal være en vægt mellem 0 og 1.000.000, ikke \(number(value))"
+            return da
+                ? "'\(key)' skal være en vægt mellem 0 og 1.000.000, ikke \(number(value))"
                 : "'\(key)' must be a weight between 0 and 1000000, not \(value)"
         case .fractionOutOfRange(let key, let value):
-            return da ? "'\(key)' skal være mellem 0 og 1, ikke \(number(value))" : "'\(key)' must be between 0 and 1, not \(value)"
+            return da
+                ? "'\(key)' skal være mellem 0 og 1, ikke \(number(value))"
+                : "'\(key)' must be between 0 and 1, not \(value)"
         case .unknownKey(let key, let suggestion):
             return (da ? "ukendt nøgle '\(key)'" : "unknown key '\(key)'") + didYouMean(suggestion)
         case .extendsCycle(let files):
             return (da ? "'extends' går i ring: " : "'extends' makes a cycle: ") + files.joined(separator: " → ")
         case .extendsTooLong(let maximum):
-            return da ? "'extends' kæder mere end \(maximum) scenariefiler sammen" : "'extends' chains more than \(maximum) scenario files"
+            return da
+                ? "'extends' kæder mere end \(maximum) scenariefiler sammen"
+                : "'extends' chains more than \(maximum) scenario files"
         case .extendsNotAPath:
-            return da ? "'extends' skal være stien til en anden scenariefil" : "'extends' must be the path of another scenario file"
+            return da
+                ? "'extends' skal være stien til en anden scenariefil"
+                : "'extends' must be the path of another scenario file"
         case .yearsNotIncreasing:
-            return da ? "'years' skal være stigende årstal, fx [2009, 2010, 2011, 2012]"
+            return da
+                ? "'years' skal være stigende årstal, fx [2009, 2010, 2011, 2012]"
                 : "'years' must be increasing years, such as [2009, 2010, 2011, 2012]"
         case .noTableFile(let key):
             if da {
-                return "scenariet angiver ingen '\(key)'-fil (stien til \(key == "areas" ? "boligområderne" : "ansøgningerne"))"
+                return
+                    "scenariet angiver ingen '\(key)'-fil (stien til \(key == "areas" ? "boligområderne" : "ansøgningerne"))"
             }
             return "the scenario names no '\(key)' file (the path of its \(key).csv)"
         case .yearTwice(let key, let year, let first):
-            return da ? "'\(key)' er året \(year) igen (også angivet som '\(first)'); angiv hvert år én gang"
+            return da
+                ? "'\(key)' er året \(year) igen (også angivet som '\(first)'); angiv hvert år én gang"
                 : "'\(key)' is the year \(year) again (also given as '\(first)'); give each year once"
         case .notAScenarioYear(let key, let years):
             let list = years.map(String.init).joined(separator: ", ")
-            return da ? "'\(key)' er ikke et af scenariets år (\(list))" : "'\(key)' is not one of the scenario's years (\(list))"
+            return da
+                ? "'\(key)' er ikke et af scenariets år (\(list))"
+                : "'\(key)' is not one of the scenario's years (\(list))"
         case .noEnvelope(let year):
             return da ? "der er ingen ramme for \(year)" : "no envelope for \(year)"
         case .noEnvelopeTable:
-            return da ? "scenariet har ingen [envelope]-tabel (rammen i kr. pr. år)" : "the scenario has no [envelope] table (DKK per year)"
+            return da
+                ? "scenariet har ingen [envelope]-tabel (rammen i kr. pr. år)"
+                : "the scenario has no [envelope] table (DKK per year)"
         case .unknownCommitment(let raw, let suggestion):
-            return da ? "ukendt commitment '\(raw)'" + didYouMean(suggestion) + "; skriv proportional eller per_year"
+            return da
+                ? "ukendt commitment '\(raw)'" + didYouMean(suggestion) + "; skriv proportional eller per_year"
                 : "unknown commitment '\(raw)'" + didYouMean(suggestion) + "; expected proportional or per_year"
         case .unknownFocusMode(let raw, let suggestion):
-            return da ? "ukendt focus_mode '\(raw)'" + didYouMean(suggestion) + "; skriv primary, max eller mean"
+            return da
+                ? "ukendt focus_mode '\(raw)'" + didYouMean(suggestion) + "; skriv primary, max eller mean"
                 : "unknown focus_mode '\(raw)'" + didYouMean(suggestion) + "; expected primary, max or mean"
         case .negativeMaxProjects:
             return da ? "'max_projects' skal være 0 eller mere" : "'max_projects' must be 0 or more"
         case .badReturns:
-            return da ? "'returns' skal begynde med 1.0 og aldrig stige, og hver værdi skal være positiv, fx [1.0, 0.7, 0.4]"
+            return da
+                ? "'returns' skal begynde med 1.0 og aldrig stige, og hver værdi skal være positiv, fx [1.0, 0.7, 0.4]"
                 : "'returns' must start at 1.0 and never increase, with every value positive, such as [1.0, 0.7, 0.4]"
         case .indexOutOfRange(let key, let value):
-            return da ? "'\(key)' skal være et pris- og lønindeks mellem 0,5 og 2 (fx 1,027), ikke \(number(value))"
+            return da
+                ? "'\(key)' skal være et pris- og lønindeks mellem 0,5 og 2 (fx 1,027), ikke \(number(value))"
                 : "'\(key)' must be a price and wage index between 0.5 and 2 (such as 1.027), not \(value)"
         case .decisionWithoutReason(let id):
-            return da ? "beslutningen om \(id) mangler sin begrundelse (reason = \"…\")"
+            return da
+                ? "beslutningen om \(id) mangler sin begrundelse (reason = \"…\")"
                 : "the decision on \(id) has no reason (reason = \"…\"): a decision is kept with why it was taken"
         case .decisionUnclear(let id):
-            return da ? "beslutningen om \(id) skal sige netop én ting: fund = \"full\" eller \"none\", share, eller min og/eller max"
+            return da
+                ? "beslutningen om \(id) skal sige netop én ting: fund = \"full\" eller \"none\", share, eller min og/eller max"
                 : "the decision on \(id) must say exactly one thing: fund = \"full\" or \"none\", share, or min and/or max"
         case .decisionUnknownFund(let id, let value):
-            return da ? "ukendt fund '\(value)' i beslutningen om \(id); skriv full eller none"
+            return da
+                ? "ukendt fund '\(value)' i beslutningen om \(id); skriv full eller none"
                 : "unknown fund '\(value)' in the decision on \(id); expected full or none"
         case .decisionContradicts(let id, let low, let high):
             let n = NumberFormat(language)
-            return da ? "beslutningen om \(id) modsiger sig selv: min \(n.kr(Int(low))) er over max \(n.kr(Int(high)))"
+            return da
+                ? "beslutningen om \(id) modsiger sig selv: min \(n.kr(Int(low))) er over max \(n.kr(Int(high)))"
                 : "the decision on \(id) contradicts itself: min \(n.kr(Int(low))) is above max \(n.kr(Int(high)))"
         case .decisionPerYearNeedsPerYear(let id):
-            return da ? "beslutningen om \(id) giver beløb pr. år, men med commitment = \"proportional\" dækker én andel alle årene; brug min/max i alt eller commitment = \"per_year\""
+            return da
+                ? "beslutningen om \(id) giver beløb pr. år, men med commitment = \"proportional\" dækker én andel alle årene; brug min/max i alt eller commitment = \"per_year\""
                 : "the decision on \(id) gives amounts per year, but under commitment = \"proportional\" one share covers every year; use min/max in all or commitment = \"per_year\""
         case .decisionUnknownApplication(let id, let suggestion):
-            return (da ? "der er en beslutning om '\(id)', men ingen ansøgning med det id" : "a decision on '\(id)', but no application has that id")
+            return
+                (da
+                ? "der er en beslutning om '\(id)', men ingen ansøgning med det id"
+                : "a decision on '\(id)', but no application has that id")
                 + didYouMean(suggestion)
         case .workbook(let problem):
             return workbook(problem)
@@ -212,7 +262,8 @@ public struct InputProblemWords: Sendable {
         case .notFinite: da ? "er ikke et endeligt tal" : "is not a finite number"
         case .negative: da ? "er negativt" : "is negative"
         case .tooLarge:
-            da ? "er større end noget budget, værktøjet tager imod (10.000.000.000.000 kr.)"
+            da
+                ? "er større end noget budget, værktøjet tager imod (10.000.000.000.000 kr.)"
                 : "is larger than any budget this tool accepts (10.000.000.000.000 kr.)"
         }
     }
@@ -242,7 +293,8 @@ public struct InputProblemWords: Sendable {
         case .integer: da ? "et heltal" : "an integer"
         case .number: da ? "et tal" : "a number"
         case .notANumber: da ? "nan (ikke et tal)" : "nan (not a number)"
-        case .infinity(let negative): (negative ? "-" : "") + (da ? "inf (ikke et endeligt tal)" : "inf (not a finite number)")
+        case .infinity(let negative):
+            (negative ? "-" : "") + (da ? "inf (ikke et endeligt tal)" : "inf (not a finite number)")
         case .boolean: da ? "en sandhedsværdi" : "a boolean"
         case .dateOrTime: da ? "en dato eller et klokkeslæt" : "a date or time"
         }
@@ -251,28 +303,37 @@ public struct InputProblemWords: Sendable {
     private func toml(_ problem: TOMLSyntaxProblem) -> String {
         switch problem {
         case .endsWhereKeyOrValueShould:
-            return da ? "filen slutter, hvor der skulle stå en nøgle eller en værdi" : "the file ends where a key or value should be"
+            return da
+                ? "filen slutter, hvor der skulle stå en nøgle eller en værdi"
+                : "the file ends where a key or value should be"
         case .nulByte:
             return da ? "en NUL-byte er ikke tilladt i en scenariefil" : "a NUL byte is not allowed in a scenario file"
         case .nonASCII(let c):
-            return da ? "uventet tegn '\(c)': uden for anførselstegn skrives nøgler og værdier med almindelige ASCII-tegn "
-                + "(sæt en nøgle som \"Mjølnerparken\" i anførselstegn)"
+            return da
+                ? "uventet tegn '\(c)': uden for anførselstegn skrives nøgler og værdier med almindelige ASCII-tegn "
+                    + "(sæt en nøgle som \"Mjølnerparken\" i anførselstegn)"
                 : "unexpected character '\(c)': outside quotes, keys and values are plain ASCII (quote a key like \"Mjølnerparken\")"
         case .badKeyStart(let c):
-            return da ? "uventet tegn '\(c)', hvor en nøgle skulle begynde (et bogstav, et ciffer, _, - eller et anførselstegn)"
+            return da
+                ? "uventet tegn '\(c)', hvor en nøgle skulle begynde (et bogstav, et ciffer, _, - eller et anførselstegn)"
                 : "unexpected character '\(c)' where a key should start (a letter, a digit, _, - or a quote)"
         case .unexpectedAfterKey(let c):
             return da ? "uventet tegn '\(c)' efter en nøgle" : "unexpected character '\(c)' after a key"
         case .tooManyKeyParts(let maximum):
-            return da ? "en nøgle med punktummer i mere end \(maximum) dele" : "a dotted key of more than \(maximum) parts"
+            return da
+                ? "en nøgle med punktummer i mere end \(maximum) dele" : "a dotted key of more than \(maximum) parts"
         case .nestedTooDeep(let maximum):
-            return da ? "lister og indlejrede tabeller i mere end \(maximum) niveauer" : "arrays and inline tables nested more than \(maximum) deep"
+            return da
+                ? "lister og indlejrede tabeller i mere end \(maximum) niveauer"
+                : "arrays and inline tables nested more than \(maximum) deep"
         case .arraySeparator:
             return da ? "der skulle stå ',' eller ']' i en liste" : "expected ',' or ']' in an array"
         case .inlineTableSeparator:
             return da ? "der skulle stå ',' eller '}' i en indlejret tabel" : "expected ',' or '}' in an inline table"
         case .textAfterValue:
-            return da ? "uventet tekst efter linjens nøgle eller værdi" : "unexpected text after the end of the line's key or value"
+            return da
+                ? "uventet tekst efter linjens nøgle eller værdi"
+                : "unexpected text after the end of the line's key or value"
         case .stringNotClosedOnLine:
             return da ? "en tekst i anførselstegn afsluttes ikke på sin linje" : "a string is not closed on its line"
         case .stringNeverClosed:
@@ -286,38 +347,50 @@ public struct InputProblemWords: Sendable {
     private func workbook(_ problem: WorkbookProblem) -> String {
         switch problem {
         case .encryptedOrOld:
-            return da ? "projektmappen er krypteret (beskyttet med adgangskode) eller en gammel .xls-fil; gem den som en .xlsx-projektmappe uden adgangskode"
+            return da
+                ? "projektmappen er krypteret (beskyttet med adgangskode) eller en gammel .xls-fil; gem den som en .xlsx-projektmappe uden adgangskode"
                 : "the workbook is encrypted (password-protected) or an old .xls file; save it as an .xlsx workbook without a password"
         case .notZip:
             return da ? "ikke en .xlsx-projektmappe (ikke et zip-arkiv)" : "not an .xlsx workbook (not a zip archive)"
         case .noTemporaryCopy:
-            return da ? "projektmappen kan ikke åbnes: der er ikke plads til en midlertidig kopi"
+            return da
+                ? "projektmappen kan ikke åbnes: der er ikke plads til en midlertidig kopi"
                 : "the workbook cannot be opened: no room for a temporary copy"
         case .partTooLarge(let part, let megabytes):
-            return da ? "projektmappens \(part) fylder \(megabytes) MB udpakket, mere end nogen ansøgningsrunde kræver"
+            return da
+                ? "projektmappens \(part) fylder \(megabytes) MB udpakket, mere end nogen ansøgningsrunde kræver"
                 : "the workbook's \(part) unpacks to \(megabytes) MB, more than any round needs"
         case .damagedPart(let part):
-            return da ? "projektmappens \(part) kan ikke læses: den er beskadiget eller større, end den angiver"
+            return da
+                ? "projektmappens \(part) kan ikke læses: den er beskadiget eller større, end den angiver"
                 : "the workbook's \(part) cannot be read: it is damaged or larger than it says"
         case .noWorkbookPart:
-            return da ? "et zip-arkiv, men ikke en .xlsx-projektmappe (ingen xl/workbook.xml)"
+            return da
+                ? "et zip-arkiv, men ikke en .xlsx-projektmappe (ingen xl/workbook.xml)"
                 : "a zip archive, but not an .xlsx workbook (no xl/workbook.xml)"
         case .noSheets:
             return da ? "projektmappen har ingen ark" : "the workbook has no sheets"
         case .noSuchSheet(let name, let suggestion, let sheets):
-            return (da ? "projektmappen har intet ark, der hedder '\(name)'" : "the workbook has no sheet named '\(name)'")
+            return
+                (da ? "projektmappen har intet ark, der hedder '\(name)'" : "the workbook has no sheet named '\(name)'")
                 + didYouMean(suggestion) + (da ? "; dens ark: " : "; its sheets: ") + sheets.joined(separator: ", ")
         case .missingSheetPart(let sheet, let part):
-            return da ? "projektmappen nævner arket '\(sheet)', men har ingen \(part)" : "the workbook names sheet '\(sheet)' but has no \(part)"
+            return da
+                ? "projektmappen nævner arket '\(sheet)', men har ingen \(part)"
+                : "the workbook names sheet '\(sheet)' but has no \(part)"
         case .malformedXML(let xml):
             return (da ? "arket er ikke gyldig XML: " : "the sheet is not well-formed XML: ") + self.xml(xml)
         case .tooManyRows(let maximum):
-            return da ? "arket har mere end \(NumberFormat(.da).kroner(maximum)) rækker" : "the sheet has more than \(maximum) rows"
+            return da
+                ? "arket har mere end \(NumberFormat(.da).kroner(maximum)) rækker"
+                : "the sheet has more than \(maximum) rows"
         case .rowsOutOfOrder(let row, let after):
-            return da ? "arkets rækker står i forkert rækkefølge (række \(row) efter \(after))"
+            return da
+                ? "arkets rækker står i forkert rækkefølge (række \(row) efter \(after))"
                 : "the sheet's rows are out of order (row \(row) after \(after))"
         case .tooMuchText(let megabytes):
-            return da ? "arket rummer mere end \(megabytes) MB tekst" : "the sheet holds more than \(megabytes) MB of text"
+            return da
+                ? "arket rummer mere end \(megabytes) MB tekst" : "the sheet holds more than \(megabytes) MB of text"
         }
     }
 
@@ -331,7 +404,8 @@ public struct InputProblemWords: Sendable {
         case .tagWithoutName: da ? "et mærke uden navn" : "a tag without a name"
         case .straySlash: da ? "en løs '/' i et mærke" : "a stray '/' in a tag"
         case .attributeWithoutValue: da ? "en attribut uden værdi" : "an attribute without a value"
-        case .attributeValueWithoutQuotes: da ? "en attributværdi uden anførselstegn" : "an attribute value without quotes"
+        case .attributeValueWithoutQuotes:
+            da ? "en attributværdi uden anførselstegn" : "an attribute value without quotes"
         case .attributeValueNotClosed: da ? "en attributværdi afsluttes aldrig" : "an attribute value is never closed"
         }
     }
@@ -353,7 +427,8 @@ public struct InputProblemWords: Sendable {
         case .notRegularFile:
             return da ? "ikke en almindelig fil" : "not a regular file"
         case .tooLarge(let megabytes):
-            return da ? "større end \(megabytes) MB, mere end nogen ansøgningsrunde eller noget scenarie kræver"
+            return da
+                ? "større end \(megabytes) MB, mere end nogen ansøgningsrunde eller noget scenarie kræver"
                 : "larger than \(megabytes) MB, more than any round or scenario needs"
         case .extended(let reason, let from):
             return open(reason) + (da ? " (nævnt i 'extends' i \(from))" : " (extended by \(from))")
@@ -367,31 +442,51 @@ extension InputProblemWords {
         let da = language == .da
         switch problem {
         case .notJSON: return da ? "forespørgslen er ikke JSON" : "the body is not JSON"
-        case .notAnObject: return da ? "forespørgslen skal være et JSON-objekt med ændringer" : "the body must be a JSON object of changes"
+        case .notAnObject:
+            return da
+                ? "forespørgslen skal være et JSON-objekt med ændringer" : "the body must be a JSON object of changes"
         case .unknownKey(let key, let allowed):
-            return (da ? "ukendt nøgle '\(key)'; en forespørgsel kan ændre " : "unknown key '\(key)'; a request may change ") + allowed.joined(separator: ", ")
+            return
+                (da
+                ? "ukendt nøgle '\(key)'; en forespørgsel kan ændre " : "unknown key '\(key)'; a request may change ")
+                + allowed.joined(separator: ", ")
         case .notAnApplicationID: return da ? "'id' skal være en ansøgnings id" : "'id' must be an application id"
-        case .scaleOutOfRange: return da ? "'scale' skal være en faktor over 0 og højst 1000" : "'scale' must be a factor above 0 and at most 1000"
+        case .scaleOutOfRange:
+            return da
+                ? "'scale' skal være en faktor over 0 og højst 1000"
+                : "'scale' must be a factor above 0 and at most 1000"
         case .notAnObjectOf(let key):
-            return da ? "'\(key)' skal være et objekt (\(key == "envelope" ? "år → kroner" : "id → beslutning"))"
+            return da
+                ? "'\(key)' skal være et objekt (\(key == "envelope" ? "år → kroner" : "id → beslutning"))"
                 : "'\(key)' must be an object of \(key == "envelope" ? "year → kroner" : "id → decision")"
-        case .notAnAmount(let key): return da ? "'\(key)' skal være et beløb i kroner, 0 eller mere" : "'\(key)' must be an amount in kroner, 0 or more"
+        case .notAnAmount(let key):
+            return da
+                ? "'\(key)' skal være et beløb i kroner, 0 eller mere"
+                : "'\(key)' must be an amount in kroner, 0 or more"
         case .decisionNotAnObject:
-            return da ? "en beslutning skal være et objekt som {\"fund\": \"full\", \"reason\": \"…\"}"
+            return da
+                ? "en beslutning skal være et objekt som {\"fund\": \"full\", \"reason\": \"…\"}"
                 : "a decision must be an object such as {\"fund\": \"full\", \"reason\": \"…\"}"
         case .nestsTooDeep(let key): return da ? "'\(key)' er indlejret for dybt" : "'\(key)' nests too deep"
         case .tooManyChanges: return da ? "for mange ændringer i én forespørgsel" : "too many changes in one request"
         case .notFinite(let key): return da ? "'\(key)' skal være et endeligt tal" : "'\(key)' must be a finite number"
         case .tooLong(let key): return da ? "'\(key)' er for lang" : "'\(key)' is too long"
         case .tooManyValues(let key): return da ? "'\(key)' har for mange værdier" : "'\(key)' has too many values"
-        case .notANumberList(let key): return da ? "'\(key)' skal være en liste af tal" : "'\(key)' must be a list of numbers"
+        case .notANumberList(let key):
+            return da ? "'\(key)' skal være en liste af tal" : "'\(key)' must be a list of numbers"
         case .noValue(let key): return da ? "'\(key)' har ingen værdi" : "'\(key)' has no value"
-        case .objectNotValue(let key): return da ? "'\(key)' skal være en værdi, ikke et objekt" : "'\(key)' must be a value, not an object"
+        case .objectNotValue(let key):
+            return da ? "'\(key)' skal være en værdi, ikke et objekt" : "'\(key)' must be a value, not an object"
         case .badSession:
-            return da ? "sessionen skal være 1 til 64 bogstaver, cifre eller bindestreger" : "the session must be 1 to 64 letters, digits or dashes"
-        case .bodyTooLarge(let kilobytes): return da ? "forespørgslen er over \(kilobytes) kB" : "the body is larger than \(kilobytes) kB"
-        case .idMissing: return da ? "'id' skal angive den ansøgning, der skal forklares" : "'id' names the application to explain"
-        case .unknownApplication(let id): return da ? "runden har ingen ansøgning '\(id)'" : "no application '\(id)' in the round"
+            return da
+                ? "sessionen skal være 1 til 64 bogstaver, cifre eller bindestreger"
+                : "the session must be 1 to 64 letters, digits or dashes"
+        case .bodyTooLarge(let kilobytes):
+            return da ? "forespørgslen er over \(kilobytes) kB" : "the body is larger than \(kilobytes) kB"
+        case .idMissing:
+            return da ? "'id' skal angive den ansøgning, der skal forklares" : "'id' names the application to explain"
+        case .unknownApplication(let id):
+            return da ? "runden har ingen ansøgning '\(id)'" : "no application '\(id)' in the round"
         }
     }
 }

@@ -58,10 +58,17 @@ public enum JSON: Sendable, Equatable {
         case .double(let d):
             // Whole numbers as integers, others in their shortest round-trip form; a non-finite
             // number (never expected) becomes null.
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out.append(digitsOf: Int(d)) } else { out.append(text: d.isFinite ? d.description : "null") }
+            if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
+                out.append(digitsOf: Int(d))
+            } else {
+                out.append(text: d.isFinite ? d.description : "null")
+            }
         case .string(let s): out.append(quoting: s)
         case .array(let items):
-            if items.isEmpty { out.append("[]"); return }
+            if items.isEmpty {
+                out.append("[]")
+                return
+            }
             if items.allSatisfy(\.isScalar) {
                 out.append(UInt8(ascii: "["))
                 for (i, item) in items.enumerated() {
@@ -82,7 +89,10 @@ public enum JSON: Sendable, Equatable {
             out.pad(indent)
             out.append(UInt8(ascii: "]"))
         case .generated(let count, let element):
-            if count == 0 { out.append("[]"); return }
+            if count == 0 {
+                out.append("[]")
+                return
+            }
             out.append(UInt8(ascii: "["))
             out.lineBreak()
             // Elements are independent: rendered a batch per core at a time, each into its own
@@ -91,8 +101,10 @@ public enum JSON: Sendable, Equatable {
             var next = 0
             let compact = out.compact
             while next < count {
-                let first = next, end = min(count, next + jobs * Self.batch)
-                let pieces = PerThread.map(count: (end - first + Self.batch - 1) / Self.batch, jobs: jobs) { piece -> JSONOutput in
+                let first = next
+                let end = min(count, next + jobs * Self.batch)
+                let pieces = PerThread.map(count: (end - first + Self.batch - 1) / Self.batch, jobs: jobs) {
+                    piece -> JSONOutput in
                     var part = JSONOutput(capacity: 1 << 16, compact: compact)
                     for i in (first + piece * Self.batch)..<min(end, first + (piece + 1) * Self.batch) {
                         part.pad(indent + 1)
@@ -232,8 +244,10 @@ public struct JSONObjectWriter {
     private var fields = 0
 
     /// Writes the object `body` fills at `indent` (the output is moved in and out, not copied).
-    fileprivate static func write(into out: inout JSONOutput, indent: Int, flush: ((inout JSONOutput) -> Void)?,
-                                  _ body: (inout JSONObjectWriter) -> Void) {
+    fileprivate static func write(
+        into out: inout JSONOutput, indent: Int, flush: ((inout JSONOutput) -> Void)?,
+        _ body: (inout JSONObjectWriter) -> Void
+    ) {
         var writer = JSONObjectWriter(out: JSONOutput(capacity: 0), indent: indent, flush: flush)
         swap(&writer.out, &out)
         writer.out.append(UInt8(ascii: "{"))

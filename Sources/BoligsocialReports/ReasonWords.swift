@@ -6,17 +6,21 @@ extension Labels {
     public func ineligibility(_ reason: IneligibilityReason) -> String {
         switch reason {
         case .sofNotInSteeringGroup:
-            pick("Socialforvaltningen is not represented in the project's steering group",
-                 "Socialforvaltningen er ikke repræsenteret i projektets styregruppe")
+            pick(
+                "Socialforvaltningen is not represented in the project's steering group",
+                "Socialforvaltningen er ikke repræsenteret i projektets styregruppe")
         case .noObjective:
-            pick("the application names none of the memo's overall objectives",
-                 "ansøgningen peger ikke på nogen af notatets overordnede målsætninger")
+            pick(
+                "the application names none of the memo's overall objectives",
+                "ansøgningen peger ikke på nogen af notatets overordnede målsætninger")
         case .activitiesWithoutAccounting:
-            pick("activity money is requested without a commitment to account for it afterwards",
-                 "der søges aktivitetsmidler uden tilsagn om efterfølgende regnskab for dem")
+            pick(
+                "activity money is requested without a commitment to account for it afterwards",
+                "der søges aktivitetsmidler uden tilsagn om efterfølgende regnskab for dem")
         case .needNotDocumented:
-            pick("the application does not document why the project is relevant and which need it meets",
-                 "ansøgningen dokumenterer ikke, hvorfor indsatsen er relevant, og hvilket behov den dækker")
+            pick(
+                "the application does not document why the project is relevant and which need it meets",
+                "ansøgningen dokumenterer ikke, hvorfor indsatsen er relevant, og hvilket behov den dækker")
         }
     }
 
@@ -24,8 +28,9 @@ extension Labels {
     func holdingBack(_ kind: ConstraintKind) -> String {
         switch kind {
         case .envelope(let year):
-            pick("the \(year) envelope is used up by applications with more priority points per krone",
-                 "rammen for \(year) er brugt op af ansøgninger med flere prioritetspoint pr. krone")
+            pick(
+                "the \(year) envelope is used up by applications with more priority points per krone",
+                "rammen for \(year) er brugt op af ansøgninger med flere prioritetspoint pr. krone")
         case .fundedOnlyIfSelected:
             pick("it was not among the selected projects", "den er ikke blandt de udvalgte projekter")
         default: constraint(kind)
@@ -37,7 +42,9 @@ extension Labels {
         case .focus(let f): pick("the focus area (\(focus(f)))", "indsatsområdet (\(focus(f)))")
         case .risk(let r): pick("the risk class (\(risk(r)))", "risikoklassen (\(risk(r)))")
         case .targetGroup(let t):
-            t == .primary ? pick("the target group (primary)", "målgruppen (primær)") : pick("the target group (secondary)", "målgruppen (sekundær)")
+            t == .primary
+                ? pick("the target group (primary)", "målgruppen (primær)")
+                : pick("the target group (secondary)", "målgruppen (sekundær)")
         case .quality: pick("the quality bonus", "kvalitetstillægget")
         case .objective: pick("the weight of its objectives", "vægten af dens målsætninger")
         case .assessment(let score):
@@ -55,39 +62,60 @@ extension Labels {
         case .ineligible(let why):
             let sentence = ineligibility(why)
             return why.isWholeApplication
-                ? pick("ineligible: \(sentence) (\(why.principle))", "ikke støtteberettiget: \(sentence) (\(why.principle))")
-                : pick("activity lines not eligible: \(sentence) (\(why.principle))",
-                       "aktivitetsposterne kan ikke støttes: \(sentence) (\(why.principle))")
+                ? pick(
+                    "ineligible: \(sentence) (\(why.principle))",
+                    "ikke støtteberettiget: \(sentence) (\(why.principle))")
+                : pick(
+                    "activity lines not eligible: \(sentence) (\(why.principle))",
+                    "aktivitetsposterne kan ikke støttes: \(sentence) (\(why.principle))")
         case .onlyIneligibleLines:
-            return pick("ineligible: it asks only for money that may not be granted",
-                        "ikke støtteberettiget: ansøgningen søger kun midler, der ikke kan støttes")
+            return pick(
+                "ineligible: it asks only for money that may not be granted",
+                "ikke støtteberettiget: ansøgningen søger kun midler, der ikke kan støttes")
         case .nothingEligibleRequested:
             return pick("no eligible money is requested", "der søges ikke om midler, der kan støttes")
         case .fullyFunded(let cut) where cut > 0:
-            return pick("fully funded (the eligible part): every eligible line is granted in full; \(number.kr(cut)) on lines that may not be funded is cut",
-                        "fuldt støttet (den støtteberettigede del): alle støtteberettigede poster er bevilget fuldt ud; \(number.kr(cut)) på poster, der ikke kan støttes, er trukket fra")
+            return pick(
+                "fully funded (the eligible part): every eligible line is granted in full; \(number.kr(cut)) on lines that may not be funded is cut",
+                "fuldt støttet (den støtteberettigede del): alle støtteberettigede poster er bevilget fuldt ud; \(number.kr(cut)) på poster, der ikke kan støttes, er trukket fra"
+            )
         case .fullyFunded:
-            return pick("fully funded: every eligible line is granted in full", "fuldt støttet: alle støtteberettigede poster er bevilget fuldt ud")
+            return pick(
+                "fully funded: every eligible line is granted in full",
+                "fuldt støttet: alle støtteberettigede poster er bevilget fuldt ud")
         case .partlyFunded(let share, let binding):
             let held = rows(binding, pick("a rule limits it", "en regel begrænser den"))
-            return pick("partly funded (\(number.percent(share))): \(held)", "delvist støttet (\(number.percent(share))): \(held)")
+            return pick(
+                "partly funded (\(number.percent(share))): \(held)",
+                "delvist støttet (\(number.percent(share))): \(held)")
         case .unfunded(let binding):
-            let held = rows(binding, pick("applications with more priority points per krone used the money",
-                                          "ansøgninger med flere prioritetspoint pr. krone har fået pengene"))
+            let held = rows(
+                binding,
+                pick(
+                    "applications with more priority points per krone used the money",
+                    "ansøgninger med flere prioritetspoint pr. krone har fået pengene"))
             return pick("not funded: \(held)", "ikke støttet: \(held)")
         case .lowWeight(let factor, let value, let best):
-            let v = number.decimal(value, places: 2), b = number.decimal(best, places: 2)
-            return pick("its weight is held down by \(weightFactor(factor)): \(v) against at most \(b)",
-                        "vægten trækkes ned af \(weightFactor(factor)): \(v) mod højst \(b)")
+            let v = number.decimal(value, places: 2)
+            let b = number.decimal(best, places: 2)
+            return pick(
+                "its weight is held down by \(weightFactor(factor)): \(v) against at most \(b)",
+                "vægten trækkes ned af \(weightFactor(factor)): \(v) mod højst \(b)")
         case .decided(let kind, let reason, _):
-            return pick("decided by the committee: \(decided(kind, number: number)) (\(reason))", "udvalgets beslutning: \(decided(kind, number: number)) (\(reason))")
+            return pick(
+                "decided by the committee: \(decided(kind, number: number)) (\(reason))",
+                "udvalgets beslutning: \(decided(kind, number: number)) (\(reason))")
         case .criterionOverridden(let why):
-            return pick("criterion not met, set aside by the committee's decision: \(ineligibility(why)) (\(why.principle))",
-                        "kriteriet er ikke opfyldt, men udvalget har besluttet støtte: \(ineligibility(why)) (\(why.principle))")
+            return pick(
+                "criterion not met, set aside by the committee's decision: \(ineligibility(why)) (\(why.principle))",
+                "kriteriet er ikke opfyldt, men udvalget har besluttet støtte: \(ineligibility(why)) (\(why.principle))"
+            )
         case .belowLastFunded(let weight, let lastWeight, let lastID):
-            let w = number.decimal(weight, places: 3), l = number.decimal(lastWeight, places: 3)
-            return pick("weight \(w) against \(l) for the last application in priority order that gets money (\(lastID))",
-                        "vægt \(w) mod \(l) for den sidste ansøgning i prioriteringsrækkefølgen, der får midler (\(lastID))")
+            let w = number.decimal(weight, places: 3)
+            let l = number.decimal(lastWeight, places: 3)
+            return pick(
+                "weight \(w) against \(l) for the last application in priority order that gets money (\(lastID))",
+                "vægt \(w) mod \(l) for den sidste ansøgning i prioriteringsrækkefølgen, der får midler (\(lastID))")
         }
     }
 
@@ -98,14 +126,18 @@ extension Labels {
         case .none: return pick("not funded", "ingen støtte")
         case .share(let s): return pick("funded at \(number.percent(s))", "støtte med \(number.percent(s))")
         case .bounds(let low, let high):
-            let parts = [low.map { pick("at least \(number.kr(Int($0)))", "mindst \(number.kr(Int($0)))") },
-                         high.map { pick("at most \(number.kr(Int($0)))", "højst \(number.kr(Int($0)))") }].compactMap { $0 }
+            let parts = [
+                low.map { pick("at least \(number.kr(Int($0)))", "mindst \(number.kr(Int($0)))") },
+                high.map { pick("at most \(number.kr(Int($0)))", "højst \(number.kr(Int($0)))") },
+            ].compactMap { $0 }
             return parts.joined(separator: pick(" and ", " og "))
         case .perYear(let low, let high):
             let years = Set(low.keys).union(high.keys).sorted()
             return years.map { year in
-                let parts = [low[year].map { pick("at least \(number.kr(Int($0)))", "mindst \(number.kr(Int($0)))") },
-                             high[year].map { pick("at most \(number.kr(Int($0)))", "højst \(number.kr(Int($0)))") }].compactMap { $0 }
+                let parts = [
+                    low[year].map { pick("at least \(number.kr(Int($0)))", "mindst \(number.kr(Int($0)))") },
+                    high[year].map { pick("at most \(number.kr(Int($0)))", "højst \(number.kr(Int($0)))") },
+                ].compactMap { $0 }
                 return "\(year) " + parts.joined(separator: pick(" and ", " og "))
             }.joined(separator: ", ")
         }
@@ -126,19 +158,30 @@ enum ReasonJSON {
         case .nothingEligibleRequested: .object([("code", .string("nothing_eligible_requested"))])
         case .fullyFunded(let cut): .object([("code", .string("fully_funded")), ("cut", .int(cut))])
         case .partlyFunded(let share, let binding):
-            .object([("code", .string("partly_funded")), ("share", .double(share.roundedForReport)),
-                     ("binding", .array(binding.map { .object(ConstraintJSON.fields($0)) }))])
+            .object([
+                ("code", .string("partly_funded")), ("share", .double(share.roundedForReport)),
+                ("binding", .array(binding.map { .object(ConstraintJSON.fields($0)) })),
+            ])
         case .unfunded(let binding):
-            .object([("code", .string("unfunded")), ("binding", .array(binding.map { .object(ConstraintJSON.fields($0)) }))])
+            .object([
+                ("code", .string("unfunded")), ("binding", .array(binding.map { .object(ConstraintJSON.fields($0)) })),
+            ])
         case .lowWeight(let factor, let value, let best):
-            .object([("code", .string("low_weight"))] + factorFields(factor)
-                + [("value", .double(value.roundedForReport)), ("best", .double(best.roundedForReport))])
-        case .criterionOverridden(let why): .object([("code", .string("criterion_overridden")), ("rule", .string(why.rawValue))])
+            .object(
+                [("code", .string("low_weight"))] + factorFields(factor)
+                    + [("value", .double(value.roundedForReport)), ("best", .double(best.roundedForReport))])
+        case .criterionOverridden(let why):
+            .object([("code", .string("criterion_overridden")), ("rule", .string(why.rawValue))])
         case .decided(let kind, let reason, let overrides):
-            .object([("code", .string("decided"))] + decisionFields(kind) + [("reason", .string(reason)), ("overrides_eligibility", .bool(overrides))])
+            .object(
+                [("code", .string("decided"))] + decisionFields(kind) + [
+                    ("reason", .string(reason)), ("overrides_eligibility", .bool(overrides)),
+                ])
         case .belowLastFunded(let weight, let lastWeight, let lastID):
-            .object([("code", .string("below_last_funded")), ("weight", .double(weight.roundedForReport)),
-                     ("last_weight", .double(lastWeight.roundedForReport)), ("last_funded", .string(lastID))])
+            .object([
+                ("code", .string("below_last_funded")), ("weight", .double(weight.roundedForReport)),
+                ("last_weight", .double(lastWeight.roundedForReport)), ("last_funded", .string(lastID)),
+            ])
         }
     }
 
@@ -147,10 +190,13 @@ enum ReasonJSON {
         case .full: [("fund", .string("full"))]
         case .none: [("fund", .string("none"))]
         case .share(let s): [("share", .double(s))]
-        case .bounds(let low, let high): [("min", low.map { .double($0) } ?? .null), ("max", high.map { .double($0) } ?? .null)]
+        case .bounds(let low, let high):
+            [("min", low.map { .double($0) } ?? .null), ("max", high.map { .double($0) } ?? .null)]
         case .perYear(let low, let high):
-            [("min", .object(low.sorted { $0.key < $1.key }.map { (String($0.key), .double($0.value)) })),
-             ("max", .object(high.sorted { $0.key < $1.key }.map { (String($0.key), .double($0.value)) }))]
+            [
+                ("min", .object(low.sorted { $0.key < $1.key }.map { (String($0.key), .double($0.value)) })),
+                ("max", .object(high.sorted { $0.key < $1.key }.map { (String($0.key), .double($0.value)) })),
+            ]
         }
     }
 
@@ -176,7 +222,9 @@ struct OutcomeReasons: Sendable {
 
     init(_ outcomes: [ApplicationOutcome], labels: Labels, number: NumberFormat) {
         var seen: [[OutcomeReason]: Int] = [:]
-        var slot: [Int] = [], texts: [[String]] = [], data: [JSON] = []
+        var slot: [Int] = []
+        var texts: [[String]] = []
+        var data: [JSON] = []
         slot.reserveCapacity(outcomes.count)
         for o in outcomes {
             if let known = seen[o.reasons] {

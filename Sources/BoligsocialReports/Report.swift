@@ -30,7 +30,8 @@ extension Report {
     }
 
     public func markdown() -> String {
-        "## \(TextTable.markdownEscaped(title))\n\n" + headline.map { "- \(TextTable.markdownEscaped($0))" }.joined(separator: "\n") + "\n\n"
+        "## \(TextTable.markdownEscaped(title))\n\n"
+            + headline.map { "- \(TextTable.markdownEscaped($0))" }.joined(separator: "\n") + "\n\n"
             + tables.map { $0.markdown() }.joined(separator: "\n")
             + footer.map { "\n" + TextTable.markdownEscaped($0) + "\n" }.joined()
     }
@@ -48,26 +49,30 @@ extension Report {
     func inputsSheet() -> Sheet {
         let labels = Labels(language)
         let overrides = stamps.contains { !$0.overrides.isEmpty }
-        return Sheet(name: labels.inputsLine,
-                     header: ["scenario_sha256", "applications_sha256", "areas_sha256", "tool_version", "glpk_version"] + (overrides ? ["overrides"] : []),
-                     rows: stamps.map { s in
-                         ([s.scenarioSHA256, s.applicationsSHA256, s.areasSHA256, s.toolVersion, s.glpkVersion]
-                             + (overrides ? [s.overrides.joined(separator: " ")] : [])).map(Cell.text)
-                     })
+        return Sheet(
+            name: labels.inputsLine,
+            header: ["scenario_sha256", "applications_sha256", "areas_sha256", "tool_version", "glpk_version"]
+                + (overrides ? ["overrides"] : []),
+            rows: stamps.map { s in
+                ([s.scenarioSHA256, s.applicationsSHA256, s.areasSHA256, s.toolVersion, s.glpkVersion]
+                    + (overrides ? [s.overrides.joined(separator: " ")] : [])).map(Cell.text)
+            })
     }
 }
 
 extension Sheet {
     /// A sheet from a table of raw (unformatted) values: what parses as a number becomes one.
     init(_ table: TextTable, name: String, styles: [Int: NumberStyle] = [:]) {
-        self.init(name: name, header: table.header, rows: (table.rows + table.footer).map { row in
-            row.enumerated().map { c, text in
-                if let value = Double(text), value.isFinite, !text.isEmpty {
-                    return .number(value, styles[c] ?? (value == value.rounded() ? .integer : .decimal(4)))
+        self.init(
+            name: name, header: table.header,
+            rows: (table.rows + table.footer).map { row in
+                row.enumerated().map { c, text in
+                    if let value = Double(text), value.isFinite, !text.isEmpty {
+                        return .number(value, styles[c] ?? (value == value.rounded() ? .integer : .decimal(4)))
+                    }
+                    return text.isEmpty ? .empty : .text(text)
                 }
-                return text.isEmpty ? .empty : .text(text)
-            }
-        })
+            })
     }
 }
 

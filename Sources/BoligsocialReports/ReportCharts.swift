@@ -8,12 +8,18 @@ enum AllocationCharts {
         let inMillions = { (v: [Int]) in v.map { Double($0) / 1_000_000 } }
         let unit = labels.language == .da ? "mio. kr." : "million kr."
         return [
-            .stackedBars(title: "\(labels.byFocus) (\(unit))", categories: years,
-                         series: summary.byFocus.filter { $0.amounts.contains { $0 > 0 } }.map { (labels.focus($0.focus), inMillions($0.amounts)) },
-                         unit: unit),
-            .stackedBars(title: "\(labels.byRisk) (\(unit))", categories: years,
-                         series: summary.byRisk.filter { $0.amounts.contains { $0 > 0 } }.map { (labels.risk($0.risk), inMillions($0.amounts)) },
-                         unit: unit),
+            .stackedBars(
+                title: "\(labels.byFocus) (\(unit))", categories: years,
+                series: summary.byFocus.filter { $0.amounts.contains { $0 > 0 } }.map {
+                    (labels.focus($0.focus), inMillions($0.amounts))
+                },
+                unit: unit),
+            .stackedBars(
+                title: "\(labels.byRisk) (\(unit))", categories: years,
+                series: summary.byRisk.filter { $0.amounts.contains { $0 > 0 } }.map {
+                    (labels.risk($0.risk), inMillions($0.amounts))
+                },
+                unit: unit),
         ]
     }
 }
@@ -29,8 +35,11 @@ extension WishReport {
 extension FrontierReport {
     public var charts: [Chart] {
         let unit = labels.language == .da ? "Samlet ramme, mio. kr." : "Total envelope, million kr."
-        return [.line(title: labels.frontier, xLabel: unit, yLabel: labels.priorityPoints,
-                      points: frontier.breakpoints.map { ($0.scale * frontier.totalEnvelope / 1_000_000, $0.priorityPoints) })]
+        return [
+            .line(
+                title: labels.frontier, xLabel: unit, yLabel: labels.priorityPoints,
+                points: frontier.breakpoints.map { ($0.scale * frontier.totalEnvelope / 1_000_000, $0.priorityPoints) })
+        ]
     }
 }
 
@@ -43,6 +52,10 @@ extension SweepReport {
             return s.envelope.reduce(0, +) / 1_000_000
         }
         let xLabel = sweptYear.map { "\(labels.envelope) \($0), \(unit)" } ?? "\(labels.totalEnvelope), \(unit)"
-        return [.line(title: labels.sweep, xLabel: xLabel, yLabel: labels.priorityPoints, points: solved.map { (x($0), $0.priorityPoints) })]
+        return [
+            .line(
+                title: labels.sweep, xLabel: xLabel, yLabel: labels.priorityPoints,
+                points: solved.map { (x($0), $0.priorityPoints) })
+        ]
     }
 }

@@ -22,7 +22,8 @@ public struct SensitivityReport: Report, Sendable {
     public var headline: [String] {
         var lines = ["\(labels.scenario): \(sensitivity.scenario.name)", labels.sensitivityExplained]
         if !sensitivity.unused.isEmpty {
-            lines.append(labels.sensitivityUnused(sensitivity.unused.map { labels.weightName($0) }.joined(separator: ", ")))
+            lines.append(
+                labels.sensitivityUnused(sensitivity.unused.map { labels.weightName($0) }.joined(separator: ", ")))
         }
         return lines
     }
@@ -33,25 +34,37 @@ public struct SensitivityReport: Report, Sendable {
 
     public var tables: [TextTable] {
         let rows = sensitivity.intervals.map { i -> [String] in
-            [labels.weightName(i.parameter), number.decimal(i.value, places: 4), number.decimal(i.lower, places: 4),
-             i.upper.map { number.decimal($0, places: 4) } ?? labels.noUpperLimit, String(i.applications),
-             i.lower > 0 ? changes(i.below) : labels.nothingDown, i.upper == nil ? "" : changes(i.above)]
+            [
+                labels.weightName(i.parameter), number.decimal(i.value, places: 4), number.decimal(i.lower, places: 4),
+                i.upper.map { number.decimal($0, places: 4) } ?? labels.noUpperLimit, String(i.applications),
+                i.lower > 0 ? changes(i.below) : labels.nothingDown, i.upper == nil ? "" : changes(i.above),
+            ]
         }
-        return [TextTable(title: labels.sensitivityTitle,
-                          header: [labels.weight, labels.value, labels.lowerLimit, labels.upperLimit, labels.applicationsLine,
-                                   labels.justBelow, labels.justAbove],
-                          alignments: [.left, .right, .right, .right, .right, .left, .left], rows: rows,
-                          footer: [[labels.scenarioKeys(sensitivity.intervals.map(\.parameter.key))]])]
+        return [
+            TextTable(
+                title: labels.sensitivityTitle,
+                header: [
+                    labels.weight, labels.value, labels.lowerLimit, labels.upperLimit, labels.applicationsLine,
+                    labels.justBelow, labels.justAbove,
+                ],
+                alignments: [.left, .right, .right, .right, .right, .left, .left], rows: rows,
+                footer: [[labels.scenarioKeys(sensitivity.intervals.map(\.parameter.key))]])
+        ]
     }
 
     public var csvTable: TextTable {
         let rows = sensitivity.intervals.map { i -> [String] in
-            [i.parameter.key, String(i.value), String(i.lower), i.upper.map { String($0) } ?? "", String(i.applications),
-             i.below.map { "\($0.id):\($0.from.rawValue)>\($0.to.rawValue)" }.joined(separator: " "),
-             i.above.map { "\($0.id):\($0.from.rawValue)>\($0.to.rawValue)" }.joined(separator: " ")]
+            [
+                i.parameter.key, String(i.value), String(i.lower), i.upper.map { String($0) } ?? "",
+                String(i.applications),
+                i.below.map { "\($0.id):\($0.from.rawValue)>\($0.to.rawValue)" }.joined(separator: " "),
+                i.above.map { "\($0.id):\($0.from.rawValue)>\($0.to.rawValue)" }.joined(separator: " "),
+            ]
         }
-        return TextTable(title: labels.sensitivityTitle, header: ["key", "value", "lower", "upper", "applications", "below", "above"],
-                         alignments: [.left, .right, .right, .right, .right, .left, .left], rows: rows)
+        return TextTable(
+            title: labels.sensitivityTitle,
+            header: ["key", "value", "lower", "upper", "applications", "below", "above"],
+            alignments: [.left, .right, .right, .right, .right, .left, .left], rows: rows)
     }
 
     /// Each weight's interval as a bar, relative to the weight as set (1 = as set), up to 2.
@@ -64,15 +77,28 @@ public struct SensitivityReport: Report, Sendable {
 
     public func json() -> JSON {
         func list(_ changes: [Sensitivity.Change]) -> JSON {
-            .array(changes.map { .object([("id", .string($0.id)), ("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue))]) })
+            .array(
+                changes.map {
+                    .object([
+                        ("id", .string($0.id)), ("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue)),
+                    ])
+                })
         }
         var fields: [(String, JSON)] = [
             ("scenario", .string(sensitivity.scenario.name)),
-            ("intervals", .array(sensitivity.intervals.map { i in
-                .object([("key", .string(i.parameter.key)), ("value", .double(i.value)), ("lower", .double(i.lower.roundedForReport)),
-                         ("upper", i.upper.map { .double($0.roundedForReport) } ?? .null), ("applications", .int(i.applications)),
-                         ("below", list(i.below)), ("above", list(i.above))])
-            })),
+            (
+                "intervals",
+                .array(
+                    sensitivity.intervals.map { i in
+                        .object([
+                            ("key", .string(i.parameter.key)), ("value", .double(i.value)),
+                            ("lower", .double(i.lower.roundedForReport)),
+                            ("upper", i.upper.map { .double($0.roundedForReport) } ?? .null),
+                            ("applications", .int(i.applications)),
+                            ("below", list(i.below)), ("above", list(i.above)),
+                        ])
+                    })
+            ),
             ("unused", .array(sensitivity.unused.map { .string($0.key) })),
         ]
         if let stamp { fields.append(("inputs", inputsJSON(stamp))) }

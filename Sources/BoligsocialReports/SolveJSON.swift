@@ -7,7 +7,8 @@ extension Double {
     /// byte-identical across solver builds.
     var roundedForReport: Double {
         guard isFinite, self != 0 else { return self }
-        var integerDigits = 0, magnitude = abs(self)
+        var integerDigits = 0
+        var magnitude = abs(self)
         while magnitude >= 1 && integerDigits < 12 {
             magnitude /= 10
             integerDigits += 1
@@ -27,10 +28,13 @@ enum SolveJSON {
         let years = a.years
         let yearKeys = years.map(String.init)
         func perYear(_ values: [Int]) -> JSON { .object(zip(yearKeys, values).map { ($0, .int($1)) }) }
-        func perYearDouble(_ values: [Double]) -> JSON { .object(zip(yearKeys, values).map { ($0, .double($1.roundedForReport)) }) }
+        func perYearDouble(_ values: [Double]) -> JSON {
+            .object(zip(yearKeys, values).map { ($0, .double($1.roundedForReport)) })
+        }
 
         let outcomes = a.outcomes
-        let reasons = applications ? OutcomeReasons(outcomes, labels: labels, number: NumberFormat(labels.language)) : nil
+        let reasons =
+            applications ? OutcomeReasons(outcomes, labels: labels, number: NumberFormat(labels.language)) : nil
         let yearNames = yearKeys.map(JSONObjectWriter.Key.text)
         let categoryNames = CostCategory.allCases.map { ($0, JSONObjectWriter.Key.text($0.rawValue)) }
         @Sendable func application(_ i: Int, _ w: inout JSONObjectWriter) {
@@ -43,7 +47,9 @@ enum SolveJSON {
             w.field("granted") { w in for (y, key) in yearNames.enumerated() { w.field(key, int: o.granted[y].total) } }
             w.field("granted_by_category") { w in
                 for (y, key) in yearNames.enumerated() {
-                    w.field(key) { w in for (category, name) in categoryNames { w.field(name, int: o.granted[y][category] ?? 0) } }
+                    w.field(key) { w in
+                        for (category, name) in categoryNames { w.field(name, int: o.granted[y][category] ?? 0) }
+                    }
                 }
             }
             w.field("reasons", strings: reasons?.text(i) ?? [])
@@ -62,7 +68,10 @@ enum SolveJSON {
             ("by_area", .object(summary.byArea.map { ($0.area.id, perYear($0.amounts)) })),
             ("by_risk", .object(summary.byRisk.map { ($0.risk.rawValue, perYear($0.amounts)) })),
             ("by_focus", .object(summary.byFocus.map { ($0.focus?.rawValue ?? "outside", perYear($0.amounts)) })),
-            ("by_objective", .object(summary.byObjective.map { ($0.objective?.rawValue ?? "none", perYear($0.amounts)) })),
+            (
+                "by_objective",
+                .object(summary.byObjective.map { ($0.objective?.rawValue ?? "none", perYear($0.amounts)) })
+            ),
             ("by_target_group", .object(summary.byTargetGroup.map { ($0.group.rawValue, perYear($0.amounts)) })),
             ("by_category", .object(summary.byCategory.map { ($0.category.rawValue, perYear($0.amounts)) })),
         ]

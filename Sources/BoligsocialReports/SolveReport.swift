@@ -28,19 +28,28 @@ public struct SolveReport: Report, Sendable {
         let rows = a.years.indices.map { y -> [String] in
             let envelope = Int(a.envelope[y].rounded(.down))
             var row = [String(a.years[y]), number.kroner(envelope)]
-            let carriedIn = carry && y > 0 ? carried[y - 1] : 0, carriedOn = carry ? carried[y] : 0
+            let carriedIn = carry && y > 0 ? carried[y - 1] : 0
+            let carriedOn = carry ? carried[y] : 0
             if carry { row += [number.kroner(carriedIn), number.kroner(carriedOn)] }
             // What the year leaves unused: its envelope with what it takes over, less what it passes on.
-            return row + [number.kroner(a.allocated[y]), number.kroner(envelope + carriedIn - carriedOn - a.allocated[y]),
-                          a.marginalPointsPer1000.map { number.decimal($0[y], places: 3) } ?? "–"]
+            return row + [
+                number.kroner(a.allocated[y]), number.kroner(envelope + carriedIn - carriedOn - a.allocated[y]),
+                a.marginalPointsPer1000.map { number.decimal($0[y], places: 3) } ?? "–",
+            ]
         }
         let envelopeTotal = a.envelope.reduce(0) { $0 + Int($1.rounded(.down)) }
         let carryHeader = carry ? [labels.carriedIn, labels.carriedOn] : []
         return TextTable(
-            title: labels.byYear, header: [labels.year, labels.envelope] + carryHeader + [labels.allocated, labels.unspent, labels.marginal],
+            title: labels.byYear,
+            header: [labels.year, labels.envelope] + carryHeader + [labels.allocated, labels.unspent, labels.marginal],
             alignments: [.left, .right] + carryHeader.map { _ in .right } + [.right, .right, .right], rows: rows,
-            footer: [[labels.total, number.kroner(envelopeTotal)] + carryHeader.map { _ in "" }
-                + [number.kroner(summary.totalAllocated), number.kroner(envelopeTotal - summary.totalAllocated), ""]])
+            footer: [
+                [labels.total, number.kroner(envelopeTotal)] + carryHeader.map { _ in "" }
+                    + [
+                        number.kroner(summary.totalAllocated), number.kroner(envelopeTotal - summary.totalAllocated),
+                        "",
+                    ]
+            ])
     }
 
     /// One row per application, its reason last (in the report's language).
@@ -50,15 +59,21 @@ public struct SolveReport: Report, Sendable {
 
     func applicationTable(reasons: OutcomeReasons) -> TextTable {
         let rows = allocation.outcomes.enumerated().map { i, o -> [String] in
-            [o.application.id, o.application.title, o.prepared.area.name, labels.status(o),
-             number.decimal(o.prepared.weight.weight, places: 3), number.percent(o.share),
-             number.kroner(o.requested.reduce(0, +))] + o.grantedByYear.map(number.kroner) + [number.kroner(o.grantedTotal), reasons.joined(i)]
+            [
+                o.application.id, o.application.title, o.prepared.area.name, labels.status(o),
+                number.decimal(o.prepared.weight.weight, places: 3), number.percent(o.share),
+                number.kroner(o.requested.reduce(0, +)),
+            ] + o.grantedByYear.map(number.kroner) + [number.kroner(o.grantedTotal), reasons.joined(i)]
         }
         return TextTable(
             title: labels.byApplication,
-            header: [labels.id, labels.title, labels.area, labels.status, labels.weight, labels.share, labels.requested]
+            header: [
+                labels.id, labels.title, labels.area, labels.status, labels.weight, labels.share, labels.requested,
+            ]
                 + yearHeaders + [labels.granted, labels.reason],
-            alignments: [.left, .left, .left, .left, .right, .right, .right] + yearHeaders.map { _ in .right } + [.right, .left],
+            alignments: [.left, .left, .left, .left, .right, .right, .right] + yearHeaders.map { _ in .right } + [
+                .right, .left,
+            ],
             rows: rows)
     }
 
@@ -66,7 +81,8 @@ public struct SolveReport: Report, Sendable {
     /// that add up to their printed totals (`ThousandsRounding`); the per-year and per-application
     /// tables stay in whole kroner, the amounts granted.
     func amountTable(title: String, key: String, rows: [(String, [Int])]) -> TextTable {
-        let n = summary.years.count, number = number
+        let n = summary.years.count
+        let number = number
         let amounts: (cells: [[Int]], years: [Int], total: Int)
         if labels.language == .da {
             amounts = ThousandsRounding.table(rows.map(\.1), years: n)
@@ -77,28 +93,41 @@ public struct SolveReport: Report, Sendable {
         return TextTable(
             title: labels.inThousandsTitle(title), header: [key] + yearHeaders + [labels.total],
             alignments: [.left] + Array(repeating: .right, count: n + 1),
-            rows: zip(rows, amounts.cells).map { row, cells in [row.0] + cells.map(number.kroner) + [number.kroner(cells.reduce(0, +))] },
+            rows: zip(rows, amounts.cells).map { row, cells in
+                [row.0] + cells.map(number.kroner) + [number.kroner(cells.reduce(0, +))]
+            },
             footer: [[labels.total] + amounts.years.map(number.kroner) + [number.kroner(amounts.total)]])
     }
 
     public func focusTable() -> TextTable {
-        amountTable(title: labels.byFocus, key: labels.focusArea, rows: summary.byFocus.map { (labels.focus($0.focus), $0.amounts) })
+        amountTable(
+            title: labels.byFocus, key: labels.focusArea,
+            rows: summary.byFocus.map { (labels.focus($0.focus), $0.amounts) })
     }
     public func riskTable() -> TextTable {
-        amountTable(title: labels.byRisk, key: labels.riskClass, rows: summary.byRisk.map { (labels.risk($0.risk), $0.amounts) })
+        amountTable(
+            title: labels.byRisk, key: labels.riskClass, rows: summary.byRisk.map { (labels.risk($0.risk), $0.amounts) }
+        )
     }
     public func areaTable() -> TextTable {
         amountTable(title: labels.byArea, key: labels.area, rows: summary.byArea.map { ($0.area.name, $0.amounts) })
     }
     public func objectiveTable() -> TextTable {
-        amountTable(title: labels.byObjective, key: labels.objectiveWord,
-                    rows: summary.byObjective.map { ($0.objective.map(labels.objective) ?? labels.noObjectiveNamed, $0.amounts) })
+        amountTable(
+            title: labels.byObjective, key: labels.objectiveWord,
+            rows: summary.byObjective.map {
+                ($0.objective.map(labels.objective) ?? labels.noObjectiveNamed, $0.amounts)
+            })
     }
     public func targetGroupTable() -> TextTable {
-        amountTable(title: labels.byTargetGroup, key: labels.targetGroupWord, rows: summary.byTargetGroup.map { (labels.targetGroup($0.group), $0.amounts) })
+        amountTable(
+            title: labels.byTargetGroup, key: labels.targetGroupWord,
+            rows: summary.byTargetGroup.map { (labels.targetGroup($0.group), $0.amounts) })
     }
     public func categoryTable() -> TextTable {
-        amountTable(title: labels.byCategory, key: labels.category, rows: summary.byCategory.map { (labels.category($0.category), $0.amounts) })
+        amountTable(
+            title: labels.byCategory, key: labels.category,
+            rows: summary.byCategory.map { (labels.category($0.category), $0.amounts) })
     }
 
     /// The priority list of `rank` (the eligible applications best first, the line where each
@@ -109,9 +138,15 @@ public struct SolveReport: Report, Sendable {
     public func gaveWayTable() -> TextTable? {
         guard let decisions, !decisions.gaveWay.isEmpty else { return nil }
         return TextTable(
-            title: labels.gaveWay, header: [labels.id, labels.title, labels.withoutDecisions, labels.withDecisions, labels.changeWord],
+            title: labels.gaveWay,
+            header: [labels.id, labels.title, labels.withoutDecisions, labels.withDecisions, labels.changeWord],
             alignments: [.left, .left, .right, .right, .right],
-            rows: decisions.gaveWay.map { [$0.id, $0.title, number.kroner($0.without), number.kroner($0.with), number.kroner($0.with - $0.without)] })
+            rows: decisions.gaveWay.map {
+                [
+                    $0.id, $0.title, number.kroner($0.without), number.kroner($0.with),
+                    number.kroner($0.with - $0.without),
+                ]
+            })
     }
 
     /// Co-funding ("medfinansiering"), for the applications that give the main project's budget:
@@ -121,19 +156,29 @@ public struct SolveReport: Report, Sendable {
         let rows = CoFunding.rows(allocation)
         guard !rows.isEmpty else { return nil }
         func line(_ r: CoFunding) -> [String] {
-            [number.kroner(r.budget), number.kroner(r.other), number.kroner(r.granted),
-             r.budget > 0 ? number.percent(Double(r.granted) / Double(r.budget)) : "–", number.kroner(r.budget - r.other - r.granted)]
+            [
+                number.kroner(r.budget), number.kroner(r.other), number.kroner(r.granted),
+                r.budget > 0 ? number.percent(Double(r.granted) / Double(r.budget)) : "–",
+                number.kroner(r.budget - r.other - r.granted),
+            ]
         }
         let total = CoFunding.total(rows)
-        return TextTable(title: labels.coFundingTitle,
-                         header: [labels.id, labels.title, labels.totalBudget, labels.otherFunding, labels.grantedBySOF, labels.sofShareOfBudget, labels.uncovered],
-                         alignments: [.left, .left, .right, .right, .right, .right, .right],
-                         rows: rows.map { [$0.id, $0.title] + line($0) }, footer: [[labels.total, ""] + line(total)])
+        return TextTable(
+            title: labels.coFundingTitle,
+            header: [
+                labels.id, labels.title, labels.totalBudget, labels.otherFunding, labels.grantedBySOF,
+                labels.sofShareOfBudget, labels.uncovered,
+            ],
+            alignments: [.left, .left, .right, .right, .right, .right, .right],
+            rows: rows.map { [$0.id, $0.title] + line($0) }, footer: [[labels.total, ""] + line(total)])
     }
 
     public var tables: [TextTable] {
         [yearTable(), applicationTable()] + (coFundingTable().map { [$0] } ?? []) + (gaveWayTable().map { [$0] } ?? [])
-            + [focusTable(), riskTable(), objectiveTable(), targetGroupTable(), areaTable(), categoryTable(), priorityList.tables[0]]
+            + [
+                focusTable(), riskTable(), objectiveTable(), targetGroupTable(), areaTable(), categoryTable(),
+                priorityList.tables[0],
+            ]
     }
 
     public var stamps: [InputStamp] { summary.stamp.map { [$0] } ?? [] }
@@ -143,16 +188,21 @@ public struct SolveReport: Report, Sendable {
 
     public var headline: [String] {
         let a = allocation
-        let counts = FundingStatus.allCases.map { "\(summary.counts[$0] ?? 0) \(labels.status($0))" }.joined(separator: ", ")
-        var lines = ["\(labels.scenario): \(a.scenario.name)",
-                     "\(labels.solverStatus): \(labels.solveStatus(a.status))",
-                     "\(labels.priorityPoints): \(number.decimal(a.priorityPoints, places: 3))",
-                     "\(labels.applicationsLine): \(counts)",
-                     labels.amountsInBudgetUnits]
+        let counts = FundingStatus.allCases.map { "\(summary.counts[$0] ?? 0) \(labels.status($0))" }.joined(
+            separator: ", ")
+        var lines = [
+            "\(labels.scenario): \(a.scenario.name)",
+            "\(labels.solverStatus): \(labels.solveStatus(a.status))",
+            "\(labels.priorityPoints): \(number.decimal(a.priorityPoints, places: 3))",
+            "\(labels.applicationsLine): \(counts)",
+            labels.amountsInBudgetUnits,
+        ]
         if a.isMixedInteger { lines.append(a.marginalsForChosenProjects ? labels.mipChosenNote : labels.mipNote) }
         if let d = decisions {
-            lines.append(labels.decisionPrice(count: a.scenario.decisions.count, price: number.decimal(d.price, places: 3),
-                                              without: number.decimal(d.pointsWithout, places: 3), gaveWay: d.gaveWay.count))
+            lines.append(
+                labels.decisionPrice(
+                    count: a.scenario.decisions.count, price: number.decimal(d.price, places: 3),
+                    without: number.decimal(d.pointsWithout, places: 3), gaveWay: d.gaveWay.count))
         }
         return lines
     }
@@ -164,16 +214,23 @@ public struct SolveReport: Report, Sendable {
         let reasons = OutcomeReasons(allocation.outcomes, labels: labels, number: number)
         var table = applicationTable(reasons: reasons)
         // English: the keys, for scripts. Danish: the words, as the officer opens it in Excel.
-        let danish = labels.language == .da, labels = labels
+        let danish = labels.language == .da
+        let labels = labels
         table.rows = allocation.outcomes.enumerated().map { i, o in
-            [o.application.id, o.application.title, o.prepared.area.name, danish ? labels.status(o) : o.status.rawValue,
-             String(o.prepared.weight.weight.roundedForReport), String(o.share.roundedForReport), String(o.requested.reduce(0, +))]
+            [
+                o.application.id, o.application.title, o.prepared.area.name,
+                danish ? labels.status(o) : o.status.rawValue,
+                String(o.prepared.weight.weight.roundedForReport), String(o.share.roundedForReport),
+                String(o.requested.reduce(0, +)),
+            ]
                 + o.grantedByYear.map(String.init) + [String(o.grantedTotal), reasons.joined(i)]
         }
-        table.header = danish
+        table.header =
+            danish
             ? [labels.id, labels.title, labels.area, labels.status, labels.weight, labels.share, labels.requested]
                 + summary.years.map { "\(labels.granted) \($0)" } + [labels.grantedTotal, labels.reason]
-            : ["id", "title", "area", "status", "weight", "share", "requested"] + summary.years.map { "granted_\($0)" } + ["granted_total", "reason"]
+            : ["id", "title", "area", "status", "weight", "share", "requested"] + summary.years.map { "granted_\($0)" }
+                + ["granted_total", "reason"]
         return table
     }
 
@@ -182,12 +239,24 @@ public struct SolveReport: Report, Sendable {
         let coFunding = CoFunding.rows(allocation)
         if !coFunding.isEmpty, case .object(var fields) = json {
             func object(_ r: CoFunding) -> JSON {
-                .object([("id", .string(r.id)), ("total_budget", .int(r.budget)), ("other_funding", .int(r.other)), ("granted", .int(r.granted)),
-                         ("sof_share_of_budget", r.budget > 0 ? .double((Double(r.granted) / Double(r.budget)).roundedForReport) : .null),
-                         ("uncovered", .int(r.budget - r.other - r.granted))])
+                .object([
+                    ("id", .string(r.id)), ("total_budget", .int(r.budget)), ("other_funding", .int(r.other)),
+                    ("granted", .int(r.granted)),
+                    (
+                        "sof_share_of_budget",
+                        r.budget > 0 ? .double((Double(r.granted) / Double(r.budget)).roundedForReport) : .null
+                    ),
+                    ("uncovered", .int(r.budget - r.other - r.granted)),
+                ])
             }
             let at = fields.firstIndex { $0.0 == "inputs" } ?? fields.count
-            fields.insert(("co_funding", .object([("applications", .array(coFunding.map(object))), ("total", object(CoFunding.total(coFunding)))])), at: at)
+            fields.insert(
+                (
+                    "co_funding",
+                    .object([
+                        ("applications", .array(coFunding.map(object))), ("total", object(CoFunding.total(coFunding))),
+                    ])
+                ), at: at)
             json = .object(fields)
         }
         guard let d = decisions, case .object(var fields) = json else { return json }
@@ -195,7 +264,16 @@ public struct SolveReport: Report, Sendable {
             ("count", .int(allocation.scenario.decisions.count)),
             ("priority_points_without", .double(d.pointsWithout.roundedForReport)),
             ("price", .double(d.price.roundedForReport)),
-            ("gave_way", .array(d.gaveWay.map { .object([("id", .string($0.id)), ("granted_without", .int($0.without)), ("granted_with", .int($0.with))]) })),
+            (
+                "gave_way",
+                .array(
+                    d.gaveWay.map {
+                        .object([
+                            ("id", .string($0.id)), ("granted_without", .int($0.without)),
+                            ("granted_with", .int($0.with)),
+                        ])
+                    })
+            ),
         ])
         let at = fields.firstIndex { $0.0 == "inputs" } ?? fields.count
         fields.insert(("decisions", decisionsJSON), at: at)
@@ -215,15 +293,17 @@ struct CoFunding {
         allocation.outcomes.compactMap { o in
             let years = o.application.totalBudget.indices.filter { o.application.totalBudget(year: $0) != nil }
             guard !years.isEmpty else { return nil }
-            return CoFunding(id: o.application.id, title: o.application.title,
-                             budget: years.reduce(0) { $0 + Int((o.application.totalBudget(year: $1) ?? 0).rounded()) },
-                             other: years.reduce(0) { $0 + Int(o.application.otherFunding(year: $1).rounded()) },
-                             granted: years.reduce(0) { $0 + o.grantedByYear[$1] })
+            return CoFunding(
+                id: o.application.id, title: o.application.title,
+                budget: years.reduce(0) { $0 + Int((o.application.totalBudget(year: $1) ?? 0).rounded()) },
+                other: years.reduce(0) { $0 + Int(o.application.otherFunding(year: $1).rounded()) },
+                granted: years.reduce(0) { $0 + o.grantedByYear[$1] })
         }
     }
 
     static func total(_ rows: [CoFunding]) -> CoFunding {
-        CoFunding(id: "", title: "", budget: rows.reduce(0) { $0 + $1.budget }, other: rows.reduce(0) { $0 + $1.other },
-                  granted: rows.reduce(0) { $0 + $1.granted })
+        CoFunding(
+            id: "", title: "", budget: rows.reduce(0) { $0 + $1.budget }, other: rows.reduce(0) { $0 + $1.other },
+            granted: rows.reduce(0) { $0 + $1.granted })
     }
 }

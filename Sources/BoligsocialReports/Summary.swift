@@ -23,13 +23,17 @@ public struct AllocationSummary: Sendable {
         let zeros = Array(repeating: 0, count: n)
         // One pass, each total in an array slot: areas numbered as first met, the vocabularies by
         // their position in `allCases`.
-        var areaIndex: [String: Int] = [:], areaList: [Area] = [], areaAmounts: [[Int]] = []
-        let riskIndex = positions(RiskClass.self), focusIndex = positions(FocusArea.self)
+        var areaIndex: [String: Int] = [:]
+        var areaList: [Area] = []
+        var areaAmounts: [[Int]] = []
+        let riskIndex = positions(RiskClass.self)
+        let focusIndex = positions(FocusArea.self)
         let categories = CostCategory.allCases
         var risk = [[Int]](repeating: zeros, count: riskIndex.count)
         var focus = [[Int]](repeating: zeros, count: focusIndex.count + 1)
         var category = [[Int]](repeating: zeros, count: categories.count)
-        let objectiveIndex = positions(Objective.self), targetIndex = positions(TargetGroup.self)
+        let objectiveIndex = positions(Objective.self)
+        let targetIndex = positions(TargetGroup.self)
         var objective = [[Int]](repeating: zeros, count: objectiveIndex.count + 1)
         var target = [[Int]](repeating: zeros, count: targetIndex.count)
         let statuses = positions(FundingStatus.self)
@@ -48,7 +52,8 @@ public struct AllocationSummary: Sendable {
                 areaList.append(area)
                 areaAmounts.append(zeros)
             }
-            let r = riskIndex[area.risk]!, f = outcomes[i].prepared.application.primaryFocus.map { focusIndex[$0]! } ?? focusIndex.count
+            let r = riskIndex[area.risk]!
+            let f = outcomes[i].prepared.application.primaryFocus.map { focusIndex[$0]! } ?? focusIndex.count
             for y in 0..<n {
                 let line = outcomes[i].granted[y]
                 let amount = line.total
@@ -61,7 +66,8 @@ public struct AllocationSummary: Sendable {
                 if named.isEmpty {
                     objective[objectiveIndex.count][y] += amount
                 } else {
-                    let part = amount / named.count, rest = amount - part * named.count
+                    let part = amount / named.count
+                    let rest = amount - part * named.count
                     for (k, o) in named.enumerated() { objective[objectiveIndex[o]!][y] += part + (k < rest ? 1 : 0) }
                 }
             }
@@ -72,7 +78,8 @@ public struct AllocationSummary: Sendable {
         byRisk = RiskClass.allCases.enumerated().map { ($1, risk[$0]) }
         byFocus = FocusArea.allCases.enumerated().map { (Optional($1), focus[$0]) } + [(nil, focus[focusIndex.count])]
         byCategory = categories.enumerated().map { ($1, category[$0]) }
-        byObjective = Objective.allCases.enumerated().map { (Optional($1), objective[$0]) }
+        byObjective =
+            Objective.allCases.enumerated().map { (Optional($1), objective[$0]) }
             + (objective[objectiveIndex.count].contains { $0 != 0 } ? [(nil, objective[objectiveIndex.count])] : [])
         byTargetGroup = TargetGroup.allCases.enumerated().map { ($1, target[$0]) }
         self.counts = counts

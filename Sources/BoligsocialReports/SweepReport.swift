@@ -9,7 +9,9 @@ public struct SweepReport: Report, Sendable {
     let labels: Labels
     let number: NumberFormat
 
-    public init(scenario: Scenario, steps: [SweepStep], parameter: SweepParameter, stamp: InputStamp?, language: Language = .en) {
+    public init(
+        scenario: Scenario, steps: [SweepStep], parameter: SweepParameter, stamp: InputStamp?, language: Language = .en
+    ) {
         self.scenario = scenario
         self.steps = steps
         self.parameter = parameter
@@ -25,36 +27,46 @@ public struct SweepReport: Report, Sendable {
 
     public var title: String { "\(labels.sweep): \(scenario.name)" }
     public var headline: [String] {
-        ["\(labels.scenario): \(scenario.name)", labels.sweepLine(year: sweptYear, steps: steps.count), labels.amountsIn]
+        [
+            "\(labels.scenario): \(scenario.name)", labels.sweepLine(year: sweptYear, steps: steps.count),
+            labels.amountsIn,
+        ]
     }
 
     func table(raw: Bool) -> TextTable {
         let years = scenario.years
         let parameterHeader = sweptYear.map { "\(labels.envelope) \($0)" } ?? labels.scale
-        let header = [labels.step, parameterHeader, labels.priorityPoints] + years.map { "\(labels.allocated) \($0)" }
+        let header =
+            [labels.step, parameterHeader, labels.priorityPoints] + years.map { "\(labels.allocated) \($0)" }
             + [labels.full, labels.partial, labels.unfunded, labels.marginal]
         let rows = steps.enumerated().map { i, s -> [String] in
-            let parameterValue: String = if let year = sweptYear, let y = years.firstIndex(of: year) {
-                raw ? String(Int(s.envelope[y].rounded(.down))) : number.kroner(Int(s.envelope[y].rounded(.down)))
-            } else {
-                raw ? String(s.scale ?? 0) : number.decimal(s.scale ?? 0, places: 4)
-            }
+            let parameterValue: String =
+                if let year = sweptYear, let y = years.firstIndex(of: year) {
+                    raw ? String(Int(s.envelope[y].rounded(.down))) : number.kroner(Int(s.envelope[y].rounded(.down)))
+                } else {
+                    raw ? String(s.scale ?? 0) : number.decimal(s.scale ?? 0, places: 4)
+                }
             guard s.status.hasSolution else {
                 return ["\(i + 1)", parameterValue, "infeasible"] + years.map { _ in "" } + ["", "", "", ""]
             }
             let points = raw ? String(s.priorityPoints) : number.decimal(s.priorityPoints, places: 3)
-            let marginal = s.marginalPointsPer1000.map { raw ? String($0.roundedForReport) : number.decimal($0, places: 4) } ?? ""
+            let marginal =
+                s.marginalPointsPer1000.map { raw ? String($0.roundedForReport) : number.decimal($0, places: 4) } ?? ""
             return ["\(i + 1)", parameterValue, points] + s.allocated.map { raw ? String($0) : number.kroner($0) }
                 + [String(s.full), String(s.partial), String(s.unfunded), marginal]
         }
-        return TextTable(title: labels.sweep, header: header, alignments: [.right] + Array(repeating: .right, count: header.count - 1), rows: rows)
+        return TextTable(
+            title: labels.sweep, header: header,
+            alignments: [.right] + Array(repeating: .right, count: header.count - 1), rows: rows)
     }
 
     public var tables: [TextTable] { [table(raw: false)] }
 
     public var csvTable: TextTable {
         var t = table(raw: true)
-        t.header = ["step", sweptYear.map { "envelope_\($0)" } ?? "scale", "priority_points"] + scenario.years.map { "allocated_\($0)" }
+        t.header =
+            ["step", sweptYear.map { "envelope_\($0)" } ?? "scale", "priority_points"]
+            + scenario.years.map { "allocated_\($0)" }
             + ["full", "partial", "unfunded", "marginal_points_per_1000"]
         return t
     }
@@ -76,7 +88,9 @@ public struct SweepReport: Report, Sendable {
             w.field("unfunded", int: s.unfunded)
             w.field("marginal_points_per_1000", s.marginalPointsPer1000.map { .double($0.roundedForReport) } ?? .null)
         }
-        var fields: [(String, JSON)] = [("scenario", .string(scenario.name)), ("years", .array(years.map { .int($0) }))]
+        var fields: [(String, JSON)] = [
+            ("scenario", .string(scenario.name)), ("years", .array(years.map { .int($0) })),
+        ]
         if let year = sweptYear { fields.append(("year", .int(year))) }
         fields.append(("steps", .generated(count: steps.count) { step($0, &$1) }))
         if let stamp { fields.append(("inputs", inputsJSON(stamp))) }

@@ -62,10 +62,13 @@ public struct TextTable: Sendable, Equatable {
     public func markdown() -> String {
         let escape = Self.markdownEscaped
         let align = alignments.map { $0 == .right ? "---:" : "---" }
-        var out = ["### \(escape(title))", "", "| " + header.map(escape).joined(separator: " | ") + " |",
-                   "|" + align.joined(separator: "|") + "|"]
+        var out = [
+            "### \(escape(title))", "", "| " + header.map(escape).joined(separator: " | ") + " |",
+            "|" + align.joined(separator: "|") + "|",
+        ]
         out += (rows + footer).map { row in
-            let cells = Self.spans(row, columns: header.count) ? row + Array(repeating: "", count: header.count - 1) : row
+            let cells =
+                Self.spans(row, columns: header.count) ? row + Array(repeating: "", count: header.count - 1) : row
             return "| " + cells.map(escape).joined(separator: " | ") + " |"
         }
         return out.joined(separator: "\n") + "\n"
@@ -75,12 +78,14 @@ public struct TextTable: Sendable, Equatable {
     public func csv(_ dialect: CSVDialectOut = .plain) -> String {
         switch dialect {
         case .plain:
-            return ([header] + rows + footer).map { $0.map(Self.csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+            return ([header] + rows + footer).map { $0.map(Self.csvCell).joined(separator: ",") }.joined(
+                separator: "\r\n") + "\r\n"
         case .excelDanish:
             // What a Danish Excel opens as it is: a byte-order mark, semicolons, decimal commas.
             let lines = ([header] + rows + footer).map { row in
                 // A number is written with a decimal comma and needs no quotes; other cells as always.
-                row.map { cell in Double(cell) != nil ? cell.replacingAll(".", with: ",") : Self.csvCell(cell) }.joined(separator: ";")
+                row.map { cell in Double(cell) != nil ? cell.replacingAll(".", with: ",") : Self.csvCell(cell) }.joined(
+                    separator: ";")
             }
             return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
         }

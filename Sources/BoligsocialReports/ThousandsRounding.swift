@@ -11,7 +11,8 @@ public enum ThousandsRounding {
         var shares = values.map { floorDivide($0, 1000) }
         var missing = total - shares.reduce(0, +)
         let order = values.indices.sorted { a, b in
-            let ra = values[a] - shares[a] * 1000, rb = values[b] - shares[b] * 1000
+            let ra = values[a] - shares[a] * 1000
+            let rb = values[b] - shares[b] * 1000
             return ra != rb ? ra > rb : a < b
         }
         // Never more than one thousand a value away from its own amount: what cannot be shared

@@ -22,7 +22,8 @@ public struct WhatIfPage: Sendable {
         var years = ""
         for (y, year) in scenario.years.enumerated() {
             let amount = Int(scenario.envelopes[y])
-            years += "<div class=\"year\"><label for=\"env-\(year)\">\(e(pick("Envelope", "Ramme"))) \(year)</label>"
+            years +=
+                "<div class=\"year\"><label for=\"env-\(year)\">\(e(pick("Envelope", "Ramme"))) \(year)</label>"
                 + "<input type=\"range\" id=\"range-\(year)\" min=\"0\" max=\"\(amount * 2)\" step=\"100000\" value=\"\(amount)\" data-year=\"\(year)\">"
                 + "<input type=\"number\" id=\"env-\(year)\" min=\"0\" step=\"1000\" value=\"\(amount)\" data-year=\"\(year)\" data-base=\"\(amount)\"> kr.</div>\n"
         }
@@ -30,21 +31,26 @@ public struct WhatIfPage: Sendable {
         // A field per policy rule the page offers (its words say which): a share rule's value, or
         // a keyed rule's (a floor a year per focus area, in kroner), filled with the scenario's own.
         // `data-key` is the rule's key as the diagnosis names it.
-        var shares = "", floors = ""
+        var shares = ""
+        var floors = ""
         for rule in PolicyRule.all {
             guard let label = labels.pageLabel(rule) else { continue }
             let value = rule.value(in: rules)
             if rule.unit == .share {
-                shares += "<div class=\"rule\"><label for=\"rule-\(rule.name)\">\(e(label))</label><input type=\"number\" id=\"rule-\(rule.name)\" data-rule=\"\(rule.name)\" data-key=\"\(rule.name)\" step=\"0.05\" min=\"0\" max=\"1\" value=\"\(value.map { "\($0)" } ?? "")\" placeholder=\"\(e(pick("off", "fra")))\"></div>\n"
+                shares +=
+                    "<div class=\"rule\"><label for=\"rule-\(rule.name)\">\(e(label))</label><input type=\"number\" id=\"rule-\(rule.name)\" data-rule=\"\(rule.name)\" data-key=\"\(rule.name)\" step=\"0.05\" min=\"0\" max=\"1\" value=\"\(value.map { "\($0)" } ?? "")\" placeholder=\"\(e(pick("off", "fra")))\"></div>\n"
             } else if rule.path.count == 2 {
-                let (table, key) = (rule.path[0], rule.path[1]), text = value.map { String(Int($0)) } ?? ""
-                floors += "<div class=\"rule\"><label for=\"floor-\(key)\">\(e(label))</label>"
+                let (table, key) = (rule.path[0], rule.path[1])
+                let text = value.map { String(Int($0)) } ?? ""
+                floors +=
+                    "<div class=\"rule\"><label for=\"floor-\(key)\">\(e(label))</label>"
                     + "<input type=\"number\" id=\"floor-\(key)\" data-table=\"\(table)\" data-floor=\"\(key)\" data-key=\"\(rule.name)\" min=\"0\" step=\"100000\" value=\"\(text)\" data-base=\"\(text)\" placeholder=\"\(e(pick("none", "ingen")))\"> kr.</div>\n"
             }
         }
         var applications = ""
         for a in round.applications {
-            applications += "<tr data-id=\"\(e(a.id))\"><th scope=\"row\">\(e(a.id))</th><td>\(e(a.title))</td>"
+            applications +=
+                "<tr data-id=\"\(e(a.id))\"><th scope=\"row\">\(e(a.id))</th><td>\(e(a.title))</td>"
                 + "<td><select data-decision=\"\(e(a.id))\" aria-label=\"\(e(pick("Decision on", "Beslutning om"))) \(e(a.id))\">"
                 + "<option value=\"\">\(e(pick("as optimised", "som optimeret")))</option><option value=\"full\">\(e(pick("fund fully", "fuld støtte")))</option>"
                 + "<option value=\"none\">\(e(pick("exclude", "ingen støtte")))</option><option value=\"share\">\(e(pick("fix share", "fast andel")))</option></select>"
@@ -242,9 +248,11 @@ public enum WhatIfFigures {
         let labels = Labels(report.language)
         let unit = report.language == .da ? "Samlet ramme, mio. kr." : "Total envelope, million kr."
         let total = report.frontier.totalEnvelope / 1_000_000
-        let chart = Chart.markedLine(title: labels.frontier + (report.language == .da ? " (ringen: scenariet som nu)" : " (the ring: the scenario as it stands)"),
-                                     xLabel: unit, yLabel: labels.priorityPoints,
-                                     points: report.frontier.breakpoints.map { ($0.scale * total, $0.priorityPoints) }, mark: (total, points))
+        let chart = Chart.markedLine(
+            title: labels.frontier
+                + (report.language == .da ? " (ringen: scenariet som nu)" : " (the ring: the scenario as it stands)"),
+            xLabel: unit, yLabel: labels.priorityPoints,
+            points: report.frontier.breakpoints.map { ($0.scale * total, $0.priorityPoints) }, mark: (total, points))
         return HTML.figures([chart], number: NumberFormat(report.language), prefix: "frontier")
     }
 }

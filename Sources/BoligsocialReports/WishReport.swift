@@ -34,20 +34,33 @@ public struct WishReport: Report, Sendable {
     public var title: String { "\(labels.wish): \(proposal.allocation.scenario.name)" }
 
     public var headline: [String] {
-        var lines = ["\(labels.scenario): \(proposal.allocation.scenario.name)",
-                     "\(labels.threshold) ≥ \(number.decimal(proposal.threshold, places: 3)) \(labels.atShare) "
-                        + "\(number.percent(proposal.share))" + (proposal.flat ? "; \(labels.flatYears)" : "")
-                        + " (\(proposal.targets.count) \(labels.applicationsLine.lowercased()))",
-                     "\(labels.priorityPoints): \(number.decimal(proposal.allocation.priorityPoints, places: 3))",
-                     "\(labels.minimumNote): " + zip(years, proposal.minimum).map { "\($0) \(number.kr(Int($1.rounded())))" }
-                        .joined(separator: ", ")]
+        var lines = [
+            "\(labels.scenario): \(proposal.allocation.scenario.name)",
+            "\(labels.threshold) ≥ \(number.decimal(proposal.threshold, places: 3)) \(labels.atShare) "
+                + "\(number.percent(proposal.share))" + (proposal.flat ? "; \(labels.flatYears)" : "")
+                + " (\(proposal.targets.count) \(labels.applicationsLine.lowercased()))",
+            "\(labels.priorityPoints): \(number.decimal(proposal.allocation.priorityPoints, places: 3))",
+            "\(labels.minimumNote): "
+                + zip(years, proposal.minimum).map { "\($0) \(number.kr(Int($1.rounded())))" }
+                .joined(separator: ", "),
+        ]
         let sel = proposal.selection
         if !sel.isEmpty {
             var parts: [String] = []
             if let ids = sel.ids { parts.append(ids.sorted().joined(separator: ", ")) }
-            if let focus = sel.focus { parts.append("\(labels.focusArea.lowercased()): " + focus.map { labels.focus($0) }.sorted().joined(separator: ", ")) }
-            if let risk = sel.risk { parts.append("\(labels.riskClass.lowercased()): " + risk.map { labels.risk($0) }.sorted().joined(separator: ", ")) }
-            if let areas = sel.areas { parts.append("\(labels.area.lowercased()): " + areas.sorted().joined(separator: ", ")) }
+            if let focus = sel.focus {
+                parts.append(
+                    "\(labels.focusArea.lowercased()): "
+                        + focus.map { labels.focus($0) }.sorted().joined(separator: ", "))
+            }
+            if let risk = sel.risk {
+                parts.append(
+                    "\(labels.riskClass.lowercased()): " + risk.map { labels.risk($0) }.sorted().joined(separator: ", ")
+                )
+            }
+            if let areas = sel.areas {
+                parts.append("\(labels.area.lowercased()): " + areas.sorted().joined(separator: ", "))
+            }
             lines.append("\(labels.selectedTargets): " + parts.joined(separator: "; "))
         }
         if let k = proposal.raisedBy {
@@ -58,12 +71,17 @@ public struct WishReport: Report, Sendable {
             lines.append(labels.wishProven)
         }
         if let without = proposal.withoutDecisions {
-            let with = askKroner.reduce(0, +), other = Int(without.reduce(0, +))
-            lines.append(labels.wishDecisionPrice(count: proposal.allocation.scenario.decisions.count, change: with - other,
-                                                  amount: number.kr(abs(with - other)), without: number.kr(other)))
+            let with = askKroner.reduce(0, +)
+            let other = Int(without.reduce(0, +))
+            lines.append(
+                labels.wishDecisionPrice(
+                    count: proposal.allocation.scenario.decisions.count, change: with - other,
+                    amount: number.kr(abs(with - other)), without: number.kr(other)))
         }
         if currentPrices {
-            lines.append("\(labels.priceIndex): " + zip(years, indices).map { "\($0) \(number.decimal($1, places: 3))" }.joined(separator: ", "))
+            lines.append(
+                "\(labels.priceIndex): "
+                    + zip(years, indices).map { "\($0) \(number.decimal($1, places: 3))" }.joined(separator: ", "))
         }
         lines.append(labels.inThousands)
         return lines
@@ -86,8 +104,12 @@ public struct WishReport: Report, Sendable {
         let granted = inThousands ? allocated.map(ThousandsRounding.nearest) : allocated
         // The envelope asked is whole 1.000 kr. in fixed prices; in current prices to the nearest thousand.
         let askedKroner = inPrices(askKroner)
-        let ask = inThousands ? (currentPrices ? askedKroner.map(ThousandsRounding.nearest) : askKroner.map { $0 / 1000 }) : askedKroner
-        func block(_ title: String, _ key: String, _ rows: [(String, [Int])]) -> (title: String, key: String, rows: [(String, [Int])]) {
+        let ask =
+            inThousands
+            ? (currentPrices ? askedKroner.map(ThousandsRounding.nearest) : askKroner.map { $0 / 1000 }) : askedKroner
+        func block(_ title: String, _ key: String, _ rows: [(String, [Int])]) -> (
+            title: String, key: String, rows: [(String, [Int])]
+        ) {
             let kept = rows.filter { $0.1.contains { $0 != 0 } }.map { ($0.0, inPrices($0.1)) }
             guard inThousands else { return (title, key, kept) }
             let cells = ThousandsRounding.table(kept.map(\.1), yearTotals: granted).cells
@@ -95,9 +117,13 @@ public struct WishReport: Report, Sendable {
         }
         return Budget(
             granted: granted,
-            blocks: [block(labels.byFocus, labels.focusArea, summary.byFocus.map { (labels.focus($0.focus), $0.amounts) }),
-                     block(labels.byRisk, labels.riskClass, summary.byRisk.map { (labels.risk($0.risk), $0.amounts) }),
-                     block(labels.byCategory, labels.category, summary.byCategory.map { (labels.category($0.category), $0.amounts) })],
+            blocks: [
+                block(labels.byFocus, labels.focusArea, summary.byFocus.map { (labels.focus($0.focus), $0.amounts) }),
+                block(labels.byRisk, labels.riskClass, summary.byRisk.map { (labels.risk($0.risk), $0.amounts) }),
+                block(
+                    labels.byCategory, labels.category,
+                    summary.byCategory.map { (labels.category($0.category), $0.amounts) }),
+            ],
             margin: zip(ask, granted).map { $0 - $1 }, ask: ask)
     }
 
@@ -105,18 +131,27 @@ public struct WishReport: Report, Sendable {
 
     /// The ønskeforslag as a budget document: a table per block, then the envelope to ask for.
     func wishTables() -> [TextTable] {
-        let b = budget(inThousands: true), n = number
+        let b = budget(inThousands: true)
+        let n = number
         let money = { (values: [Int]) in values.map(n.kroner) + [n.kroner(values.reduce(0, +))] }
         let alignments = [TextTable.Alignment.left] + Array(repeating: .right, count: years.count + 1)
-        let heading = currentPrices ? labels.wishTableCurrent(span, base: years.first ?? 2009) : labels.wishTable(span, prices: years.first ?? 2009)
+        let heading =
+            currentPrices
+            ? labels.wishTableCurrent(span, base: years.first ?? 2009)
+            : labels.wishTable(span, prices: years.first ?? 2009)
         var tables = b.blocks.map { block in
-            TextTable(title: "\(heading): \(block.title.lowercased())", header: [block.key] + years.map(String.init) + [labels.total],
-                      alignments: alignments, rows: block.rows.map { [$0.0] + money($0.1) },
-                      footer: [[labels.grantedTotal] + money(b.granted)])
+            TextTable(
+                title: "\(heading): \(block.title.lowercased())",
+                header: [block.key] + years.map(String.init) + [labels.total],
+                alignments: alignments, rows: block.rows.map { [$0.0] + money($0.1) },
+                footer: [[labels.grantedTotal] + money(b.granted)])
         }
-        tables.append(TextTable(title: "\(heading): \(labels.envelopeToAsk)", header: [""] + years.map(String.init) + [labels.total],
-                                alignments: alignments, rows: [[labels.grantedTotal] + money(b.granted), [labels.notAllocated] + money(b.margin)],
-                                footer: [[labels.askTotal] + money(b.ask)]))
+        tables.append(
+            TextTable(
+                title: "\(heading): \(labels.envelopeToAsk)", header: [""] + years.map(String.init) + [labels.total],
+                alignments: alignments,
+                rows: [[labels.grantedTotal] + money(b.granted), [labels.notAllocated] + money(b.margin)],
+                footer: [[labels.askTotal] + money(b.ask)]))
         return tables
     }
 
@@ -125,25 +160,33 @@ public struct WishReport: Report, Sendable {
         let reasons = OutcomeReasons(outcomes, labels: labels, number: number)
         let rows = outcomes.indices.filter { outcomes[$0].grantedTotal > 0 }.map { i -> [String] in
             let o = outcomes[i]
-            return [o.application.id, o.application.title, number.decimal(o.prepared.weight.weight, places: 3), number.percent(o.share),
-                    number.thousands(inPrices(o.grantedByYear).reduce(0, +)), reasons.joined(i)]
+            return [
+                o.application.id, o.application.title, number.decimal(o.prepared.weight.weight, places: 3),
+                number.percent(o.share),
+                number.thousands(inPrices(o.grantedByYear).reduce(0, +)), reasons.joined(i),
+            ]
         }
-        return TextTable(title: labels.fundedApplications,
-                         header: [labels.id, labels.title, labels.weight, labels.share, labels.granted, labels.reason],
-                         alignments: [.left, .left, .right, .right, .right, .left], rows: rows)
+        return TextTable(
+            title: labels.fundedApplications,
+            header: [labels.id, labels.title, labels.weight, labels.share, labels.granted, labels.reason],
+            alignments: [.left, .left, .right, .right, .right, .left], rows: rows)
     }
 
     /// The committee's decisions: what each decides, why, and what the asked envelopes grant it.
     func decisionsTable() -> TextTable? {
         let outcomes = proposal.allocation.outcomes.filter { $0.prepared.decision != nil }
         guard !outcomes.isEmpty else { return nil }
-        return TextTable(title: labels.committeeDecisions, header: [labels.id, labels.title, labels.decisionWord, labels.reason, labels.granted],
-                         alignments: [.left, .left, .left, .left, .right],
-                         rows: outcomes.map { o in
-                             let d = o.prepared.decision!
-                             return [o.application.id, o.application.title, labels.decided(d.kind, number: number), d.reason,
-                                     number.thousands(inPrices(o.grantedByYear).reduce(0, +))]
-                         })
+        return TextTable(
+            title: labels.committeeDecisions,
+            header: [labels.id, labels.title, labels.decisionWord, labels.reason, labels.granted],
+            alignments: [.left, .left, .left, .left, .right],
+            rows: outcomes.map { o in
+                let d = o.prepared.decision!
+                return [
+                    o.application.id, o.application.title, labels.decided(d.kind, number: number), d.reason,
+                    number.thousands(inPrices(o.grantedByYear).reduce(0, +)),
+                ]
+            })
     }
 
     public var tables: [TextTable] { wishTables() + [fundedTable()] + [decisionsTable()].compactMap { $0 } }
@@ -159,9 +202,10 @@ public struct WishReport: Report, Sendable {
         }
         rows.append(["granted"] + b.granted.map(String.init) + [String(b.granted.reduce(0, +))])
         rows.append(["not_allocated"] + b.margin.map(String.init) + [String(b.margin.reduce(0, +))])
-        return TextTable(title: labels.wish, header: ["row"] + years.map(String.init) + ["total"],
-                         alignments: [.left] + Array(repeating: .right, count: years.count + 1), rows: rows,
-                         footer: [["envelope"] + b.ask.map(String.init) + [String(b.ask.reduce(0, +))]])
+        return TextTable(
+            title: labels.wish, header: ["row"] + years.map(String.init) + ["total"],
+            alignments: [.left] + Array(repeating: .right, count: years.count + 1), rows: rows,
+            footer: [["envelope"] + b.ask.map(String.init) + [String(b.ask.reduce(0, +))]])
     }
 
     public func json() -> JSON {
@@ -170,10 +214,22 @@ public struct WishReport: Report, Sendable {
             ("scenario", .string(proposal.allocation.scenario.name)),
             ("years", .array(years.map { .int($0) })),
             ("threshold", .double(proposal.threshold)),
-            ("selection", .object([("ids", proposal.selection.ids.map { .array($0.sorted().map { .string($0) }) } ?? .null),
-                                   ("focus", proposal.selection.focus.map { .array($0.map(\.rawValue).sorted().map { .string($0) }) } ?? .null),
-                                   ("risk", proposal.selection.risk.map { .array($0.map(\.rawValue).sorted().map { .string($0) }) } ?? .null),
-                                   ("areas", proposal.selection.areas.map { .array($0.sorted().map { .string($0) }) } ?? .null)])),
+            (
+                "selection",
+                .object([
+                    ("ids", proposal.selection.ids.map { .array($0.sorted().map { .string($0) }) } ?? .null),
+                    (
+                        "focus",
+                        proposal.selection.focus.map { .array($0.map(\.rawValue).sorted().map { .string($0) }) }
+                            ?? .null
+                    ),
+                    (
+                        "risk",
+                        proposal.selection.risk.map { .array($0.map(\.rawValue).sorted().map { .string($0) }) } ?? .null
+                    ),
+                    ("areas", proposal.selection.areas.map { .array($0.sorted().map { .string($0) }) } ?? .null),
+                ])
+            ),
             ("share", .double(proposal.share)),
             ("flat", .bool(proposal.flat)),
             ("envelope", perYear(askKroner)),
@@ -195,5 +251,3 @@ public struct WishReport: Report, Sendable {
         return .object(fields)
     }
 }
-
-

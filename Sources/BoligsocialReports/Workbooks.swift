@@ -25,46 +25,72 @@ enum AllocationSheets {
         let a = summary.allocation
         let years = a.years
         var summaryRows: [[Cell]] = years.indices.map { y in
-            [.number(Double(years[y]), .integer), .number(a.envelope[y].rounded(.down), .kroner), .number(Double(a.allocated[y]), .kroner),
-             .number(a.envelope[y].rounded(.down) - Double(a.allocated[y]), .kroner),
-             a.marginalPointsPer1000.map { .number($0[y], .decimal(4)) } ?? .empty]
+            [
+                .number(Double(years[y]), .integer), .number(a.envelope[y].rounded(.down), .kroner),
+                .number(Double(a.allocated[y]), .kroner),
+                .number(a.envelope[y].rounded(.down) - Double(a.allocated[y]), .kroner),
+                a.marginalPointsPer1000.map { .number($0[y], .decimal(4)) } ?? .empty,
+            ]
         }
-        summaryRows.append([.text(labels.total), .number(a.envelope.reduce(0) { $0 + $1.rounded(.down) }, .kroner),
-                            .number(Double(summary.totalAllocated), .kroner), .empty, .empty])
-        summaryRows.append([.text(labels.priorityPoints), .number(a.priorityPoints, .decimal(3)), .empty, .empty, .empty])
+        summaryRows.append([
+            .text(labels.total), .number(a.envelope.reduce(0) { $0 + $1.rounded(.down) }, .kroner),
+            .number(Double(summary.totalAllocated), .kroner), .empty, .empty,
+        ])
+        summaryRows.append([
+            .text(labels.priorityPoints), .number(a.priorityPoints, .decimal(3)), .empty, .empty, .empty,
+        ])
         summaryRows.append([.text(labels.scenario), .text(a.scenario.name), .empty, .empty, .empty])
         if let stamp = summary.stamp {
             summaryRows.append([.text(labels.inputsLine), .text(labels.stamp(stamp)), .empty, .empty, .empty])
         }
-        let summarySheet = Sheet(name: labels.summary, header: [labels.year, labels.envelope, labels.allocated, labels.unspent, labels.marginal],
-                                 rows: summaryRows)
+        let summarySheet = Sheet(
+            name: labels.summary,
+            header: [labels.year, labels.envelope, labels.allocated, labels.unspent, labels.marginal],
+            rows: summaryRows)
         let reasons = OutcomeReasons(a.outcomes, labels: labels, number: NumberFormat(labels.language))
         let applications = Sheet(
             name: labels.byApplication,
-            header: [labels.id, labels.title, labels.area, labels.status, labels.weight, labels.share, labels.requested]
+            header: [
+                labels.id, labels.title, labels.area, labels.status, labels.weight, labels.share, labels.requested,
+            ]
                 + years.map { "\(labels.granted) \($0)" } + [labels.granted, labels.reason],
             rows: a.outcomes.enumerated().map { i, o in
-                [.text(o.application.id), .text(o.application.title), .text(o.prepared.area.name), .text(labels.status(o)),
-                 .number(o.prepared.weight.weight, .decimal(3)), .number(o.share, .percent), .number(Double(o.requested.reduce(0, +)), .kroner)]
-                    + o.grantedByYear.map { .number(Double($0), .kroner) } + [.number(Double(o.grantedTotal), .kroner), .text(reasons.joined(i))]
+                [
+                    .text(o.application.id), .text(o.application.title), .text(o.prepared.area.name),
+                    .text(labels.status(o)),
+                    .number(o.prepared.weight.weight, .decimal(3)), .number(o.share, .percent),
+                    .number(Double(o.requested.reduce(0, +)), .kroner),
+                ]
+                    + o.grantedByYear.map { .number(Double($0), .kroner) } + [
+                        .number(Double(o.grantedTotal), .kroner), .text(reasons.joined(i)),
+                    ]
             })
         func amounts(_ name: String, _ key: String, _ rows: [(String, [Int])]) -> Sheet {
-            Sheet(name: name, header: [key] + years.map(String.init) + [labels.total], rows: rows.map { label, values in
-                [.text(label)] + values.map { .number(Double($0), .kroner) } + [.number(Double(values.reduce(0, +)), .kroner)]
-            })
+            Sheet(
+                name: name, header: [key] + years.map(String.init) + [labels.total],
+                rows: rows.map { label, values in
+                    [.text(label)] + values.map { .number(Double($0), .kroner) } + [
+                        .number(Double(values.reduce(0, +)), .kroner)
+                    ]
+                })
         }
-        return [summarySheet, applications,
-                amounts(labels.byArea, labels.area, summary.byArea.map { ($0.area.name, $0.amounts) }),
-                amounts(labels.byFocus, labels.focusArea, summary.byFocus.map { (labels.focus($0.focus), $0.amounts) }),
-                amounts(labels.byRisk, labels.riskClass, summary.byRisk.map { (labels.risk($0.risk), $0.amounts) }),
-                amounts(labels.byCategory, labels.category, summary.byCategory.map { (labels.category($0.category), $0.amounts) })]
+        return [
+            summarySheet, applications,
+            amounts(labels.byArea, labels.area, summary.byArea.map { ($0.area.name, $0.amounts) }),
+            amounts(labels.byFocus, labels.focusArea, summary.byFocus.map { (labels.focus($0.focus), $0.amounts) }),
+            amounts(labels.byRisk, labels.riskClass, summary.byRisk.map { (labels.risk($0.risk), $0.amounts) }),
+            amounts(
+                labels.byCategory, labels.category,
+                summary.byCategory.map { (labels.category($0.category), $0.amounts) }),
+        ]
     }
 }
 
 extension SolveReport {
     public func workbook() -> Workbook {
         let list = priorityList.csvTable
-        return Workbook(title: title, sheets: AllocationSheets.sheets(summary, labels: labels) + [Sheet(list, name: list.title)])
+        return Workbook(
+            title: title, sheets: AllocationSheets.sheets(summary, labels: labels) + [Sheet(list, name: list.title)])
     }
 }
 
@@ -75,7 +101,9 @@ extension WishReport {
         let years = proposal.allocation.years
         let b = budget(inThousands: true)
         func line(_ label: String, _ values: [Int]) -> [Cell] {
-            [.text(label)] + values.map { .number(Double($0), .decimal(0)) } + [.number(Double(values.reduce(0, +)), .decimal(0))]
+            [.text(label)] + values.map { .number(Double($0), .decimal(0)) } + [
+                .number(Double(values.reduce(0, +)), .decimal(0))
+            ]
         }
         var rows: [[Cell]] = []
         for block in b.blocks {
@@ -88,7 +116,10 @@ extension WishReport {
         rows.append(line(labels.notAllocated, b.margin))
         rows.append(line(labels.askTotal, b.ask))
         // The first header cell says the unit and the prices: "Ønskeforslag 2009-2012, 1.000 kr. (faste 2009-priser)".
-        let heading = currentPrices ? labels.wishTableCurrent(span, base: years.first ?? 2009) : labels.wishTable(span, prices: years.first ?? 2009)
+        let heading =
+            currentPrices
+            ? labels.wishTableCurrent(span, base: years.first ?? 2009)
+            : labels.wishTable(span, prices: years.first ?? 2009)
         let wish = Sheet(name: labels.wish, header: [heading] + years.map(String.init) + [labels.total], rows: rows)
         var sheets = AllocationSheets.sheets(summary, labels: labels)
         sheets.insert(wish, at: 1)

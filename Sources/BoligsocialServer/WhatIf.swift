@@ -3,7 +3,12 @@ import Foundation
 
 /// A JSON value as a request sends it, decoded strictly (a number is never a yes/no).
 enum JSONValue: Decodable, Sendable {
-    case bool(Bool), number(Double), string(String), array([JSONValue]), object([(String, JSONValue)]), null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+    case null
 
     init(from decoder: Decoder) throws {
         if var list = try? decoder.unkeyedContainer() {
@@ -13,12 +18,22 @@ enum JSONValue: Decodable, Sendable {
             return
         }
         if let table = try? decoder.container(keyedBy: AnyKey.self) {
-            self = .object(try table.allKeys.sorted { $0.stringValue < $1.stringValue }.map { ($0.stringValue, try table.decode(JSONValue.self, forKey: $0)) })
+            self = .object(
+                try table.allKeys.sorted { $0.stringValue < $1.stringValue }.map {
+                    ($0.stringValue, try table.decode(JSONValue.self, forKey: $0))
+                })
             return
         }
         let single = try decoder.singleValueContainer()
-        if single.decodeNil() { self = .null } else if let b = try? single.decode(Bool.self) { self = .bool(b) }
-        else if let d = try? single.decode(Double.self) { self = .number(d) } else { self = .string(try single.decode(String.self)) }
+        if single.decodeNil() {
+            self = .null
+        } else if let b = try? single.decode(Bool.self) {
+            self = .bool(b)
+        } else if let d = try? single.decode(Double.self) {
+            self = .number(d)
+        } else {
+            self = .string(try single.decode(String.self))
+        }
     }
 
     struct AnyKey: CodingKey {
@@ -63,7 +78,9 @@ public struct WhatIf: Sendable {
     static let topKeys: Set<String> = ["envelope", "scale", "rules", "weights", "decisions", "id"]
 
     public static func parse(_ body: [UInt8], base: Scenario) throws(BadRequest) -> WhatIf {
-        var patch = ScenarioPatch(), count = 0, id: String?
+        var patch = ScenarioPatch()
+        var count = 0
+        var id: String?
         if body.isEmpty { return WhatIf(patch: patch, id: nil) }
         let value: JSONValue
         do {
@@ -83,28 +100,40 @@ public struct WhatIf: Sendable {
             }
             switch key {
             case "id":
-                guard case .string(let s) = field, !s.isEmpty, s.count <= 200 else { throw BadRequest(key: "id", .notAnApplicationID) }
+                guard case .string(let s) = field, !s.isEmpty, s.count <= 200 else {
+                    throw BadRequest(key: "id", .notAnApplicationID)
+                }
                 id = s
             case "scale":
                 guard case .number(let f) = field, f.isFinite, f > 0, f <= 1000 else {
                     throw BadRequest(key: "scale", .scaleOutOfRange)
                 }
-                for (y, year) in base.years.enumerated() { try add(["envelope", String(year)], number(base.envelopes[y] * f), "scale") }
+                for (y, year) in base.years.enumerated() {
+                    try add(["envelope", String(year)], number(base.envelopes[y] * f), "scale")
+                }
             case "envelope":
-                guard case .object(let years) = field else { throw BadRequest(key: "envelope", .notAnObjectOf("envelope")) }
+                guard case .object(let years) = field else {
+                    throw BadRequest(key: "envelope", .notAnObjectOf("envelope"))
+                }
                 for (year, amount) in years {
-                    guard case .number(let kroner) = amount, kroner.isFinite, kroner >= 0, kroner <= Amount.maximum else {
+                    guard case .number(let kroner) = amount, kroner.isFinite, kroner >= 0, kroner <= Amount.maximum
+                    else {
                         throw BadRequest(key: "envelope.\(year)", .notAnAmount("envelope.\(year)"))
                     }
                     try add(["envelope", year], number(kroner), "envelope.\(year)")
                 }
             case "decisions":
-                guard case .object(let decisions) = field else { throw BadRequest(key: "decisions", .notAnObjectOf("decisions")) }
-                for (id, decision) in decisions {
-                    guard case .object = decision else { throw BadRequest(key: "decisions.\(id)", .decisionNotAnObject) }
-                    try add(["decisions", id], try inline(decision, key: "decisions.\(id)", depth: 0), "decisions.\(id)")
+                guard case .object(let decisions) = field else {
+                    throw BadRequest(key: "decisions", .notAnObjectOf("decisions"))
                 }
-            default:  // rules, weights: nested tables of scalar values, one change per value
+                for (id, decision) in decisions {
+                    guard case .object = decision else {
+                        throw BadRequest(key: "decisions.\(id)", .decisionNotAnObject)
+                    }
+                    try add(
+                        ["decisions", id], try inline(decision, key: "decisions.\(id)", depth: 0), "decisions.\(id)")
+                }
+            default: // rules, weights: nested tables of scalar values, one change per value
                 func flatten(_ value: JSONValue, _ path: [String]) throws(BadRequest) {
                     let name = path.joined(separator: ".")
                     guard path.count <= 4 else { throw BadRequest(key: name, .nestsTooDeep(name)) }
@@ -122,7 +151,9 @@ public struct WhatIf: Sendable {
 
     /// A JSON number as a scenario file would write it: whole numbers as integers (`max_projects`
     /// takes no other).
-    static func number(_ d: Double) -> ScenarioPatch.Value { d == d.rounded() && abs(d) < 1e15 ? .integer(Int(d)) : .number(d) }
+    static func number(_ d: Double) -> ScenarioPatch.Value {
+        d == d.rounded() && abs(d) < 1e15 ? .integer(Int(d)) : .number(d)
+    }
 
     static func scalar(_ value: JSONValue, key: String) throws(BadRequest) -> ScenarioPatch.Value {
         switch value {

@@ -26,18 +26,37 @@ public struct WhatIfServer: Sendable {
         let router = Router()
         let server = self
         router.get("/") { _, _ in server.page() }
-        router.post("/api/solve") { request, _ in await server.answer(request) { try await server.solve($0, session: $1) } }
-        router.post("/api/frontier") { request, _ in await server.answer(request) { try await server.frontier($0, session: $1) } }
+        router.post("/api/solve") { request, _ in
+            await server.answer(request) { try await server.solve($0, session: $1) }
+        }
+        router.post("/api/frontier") { request, _ in
+            await server.answer(request) { try await server.frontier($0, session: $1) }
+        }
         // The loaded scenario's frontier, for a link or a plain `curl`.
-        router.get("/api/frontier") { request, _ in await server.answer(request) { try await server.frontier($0, session: $1) } }
-        router.post("/api/explain") { request, _ in await server.answer(request) { try await server.explain($0, session: $1) } }
-        router.post("/api/charts") { request, _ in await server.answer(request) { try await server.view($0, session: $1, kind: .charts) } }
-        router.post("/api/frontier-chart") { request, _ in await server.answer(request) { try await server.view($0, session: $1, kind: .frontier) } }
-        router.post("/api/report") { request, _ in await server.answer(request) { try await server.view($0, session: $1, kind: .report) } }
-        router.post("/api/workbook") { request, _ in await server.answer(request) { try await server.view($0, session: $1, kind: .workbook) } }
-        router.post("/api/scenario") { request, _ in await server.answer(request) { whatIf, _ in server.savedScenario(whatIf) } }
-        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "boligsocial"),
-                              onServerRunning: { channel in started("http://\(host):\(channel.localAddress?.port ?? port)/") })
+        router.get("/api/frontier") { request, _ in
+            await server.answer(request) { try await server.frontier($0, session: $1) }
+        }
+        router.post("/api/explain") { request, _ in
+            await server.answer(request) { try await server.explain($0, session: $1) }
+        }
+        router.post("/api/charts") { request, _ in
+            await server.answer(request) { try await server.view($0, session: $1, kind: .charts) }
+        }
+        router.post("/api/frontier-chart") { request, _ in
+            await server.answer(request) { try await server.view($0, session: $1, kind: .frontier) }
+        }
+        router.post("/api/report") { request, _ in
+            await server.answer(request) { try await server.view($0, session: $1, kind: .report) }
+        }
+        router.post("/api/workbook") { request, _ in
+            await server.answer(request) { try await server.view($0, session: $1, kind: .workbook) }
+        }
+        router.post("/api/scenario") { request, _ in
+            await server.answer(request) { whatIf, _ in server.savedScenario(whatIf) }
+        }
+        let app = Application(
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "boligsocial"),
+            onServerRunning: { channel in started("http://\(host):\(channel.localAddress?.port ?? port)/") })
         try await app.runService()
     }
 
@@ -49,13 +68,17 @@ public struct WhatIfServer: Sendable {
         var body: [UInt8]
         var headers: [(HTTPField.Name, String)] = []
 
-        init(status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8", body: String,
-             headers: [(HTTPField.Name, String)] = []) {
+        init(
+            status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8", body: String,
+            headers: [(HTTPField.Name, String)] = []
+        ) {
             self.init(status: status, contentType: contentType, bytes: Array(body.utf8), headers: headers)
         }
 
-        init(status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8", bytes: [UInt8],
-             headers: [(HTTPField.Name, String)] = []) {
+        init(
+            status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8", bytes: [UInt8],
+            headers: [(HTTPField.Name, String)] = []
+        ) {
             self.status = status
             self.contentType = contentType
             self.body = bytes
@@ -91,9 +114,12 @@ public struct WhatIfServer: Sendable {
             result = try await work(whatIf, thread)
         } catch let bad as BadRequest {
             let message = bad.worded ?? bad.problem.map(InputProblemWords(language).sentence) ?? ""
-            result = Answer(status: .badRequest, body: JSON.object([("error", .string(message)), ("key", .string(bad.key))]).serialized())
+            result = Answer(
+                status: .badRequest,
+                body: JSON.object([("error", .string(message)), ("key", .string(bad.key))]).serialized())
         } catch {
-            result = Answer(status: .internalServerError, body: JSON.object([("error", .string("\(error)"))]).serialized())
+            result = Answer(
+                status: .internalServerError, body: JSON.object([("error", .string("\(error)"))]).serialized())
         }
         var headers = HTTPFields()
         headers[.contentType] = result.contentType
@@ -101,7 +127,8 @@ public struct WhatIfServer: Sendable {
         for (name, value) in result.headers { headers[name] = value }
         let milliseconds = (ContinuousClock.now - start) / .milliseconds(1)
         headers[Self.timingHeader] = "answer;dur=" + String(format: "%.2f", milliseconds)
-        return Response(status: result.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: result.body)))
+        return Response(
+            status: result.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: result.body)))
     }
 
     /// The scenario the request states: the base with the changes, checked like a file; a problem
@@ -113,8 +140,10 @@ public struct WhatIfServer: Sendable {
             // A decision names an application of the round.
             let ids = Set(loaded.round.applications.map(\.id))
             if let unknown = scenario.decisions.keys.sorted().first(where: { !ids.contains($0) }) {
-                throw BadRequest(key: "decisions.\(unknown)", worded: InputProblemWords(language).sentence(
-                    .decisionUnknownApplication(unknown, suggestion: closestMatch(to: unknown, in: Array(ids)))))
+                throw BadRequest(
+                    key: "decisions.\(unknown)",
+                    worded: InputProblemWords(language).sentence(
+                        .decisionUnknownApplication(unknown, suggestion: closestMatch(to: unknown, in: Array(ids)))))
             }
             return scenario
         } catch let error as InputError {
@@ -125,9 +154,11 @@ public struct WhatIfServer: Sendable {
                 func key(_ d: Diagnostic) -> String? {
                     if case .request(let key) = whatIf.patch.origin(of: d.location) { key } else { nil }
                 }
-                throw BadRequest(key: first.flatMap(key) ?? "", worded: diagnostics.map { d in
-                    (key(d).map { "\($0): " } ?? "") + words.sentence(d.problem)
-                }.joined(separator: "; "))
+                throw BadRequest(
+                    key: first.flatMap(key) ?? "",
+                    worded: diagnostics.map { d in
+                        (key(d).map { "\($0): " } ?? "") + words.sentence(d.problem)
+                    }.joined(separator: "; "))
             default:
                 throw BadRequest(key: "", worded: words.message(error))
             }
@@ -144,12 +175,15 @@ public struct WhatIfServer: Sendable {
 
     /// Runs `body` on the session's thread for the scenario the request states; an infeasible
     /// scenario answers `infeasible`, by default the diagnosis document of exit 2.
-    func onSession(_ whatIf: WhatIf, _ session: SolverThread, infeasible: Answer? = nil,
-                   _ body: @escaping @Sendable (SolverThread, Stated) throws -> Answer) async throws -> Answer {
+    func onSession(
+        _ whatIf: WhatIf, _ session: SolverThread, infeasible: Answer? = nil,
+        _ body: @escaping @Sendable (SolverThread, Stated) throws -> Answer
+    ) async throws -> Answer {
         var stamp = loaded.stamp
         stamp.overrides = whatIf.patch.lines
         stamp.overridesOnPage = true
-        let stated = Stated(scenario: try scenario(whatIf), stamp: stamp), language = language
+        let stated = Stated(scenario: try scenario(whatIf), stamp: stamp)
+        let language = language
         return try await session.perform { thread in
             do {
                 return try body(thread, stated)
@@ -163,8 +197,9 @@ public struct WhatIfServer: Sendable {
     func solveReport(_ thread: SolverThread, _ stated: Stated) throws -> SolveReport {
         var allocation = try thread.kept.allocation(round: loaded.round, scenario: stated.scenario)
         allocation.scenario = stated.scenario
-        return SolveReport(AllocationSummary(allocation, stamp: stated.stamp), language: language,
-                           decisions: try DecisionPrice.compute(allocation, round: loaded.round))
+        return SolveReport(
+            AllocationSummary(allocation, stamp: stated.stamp), language: language,
+            decisions: try DecisionPrice.compute(allocation, round: loaded.round))
     }
 
     func solve(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
@@ -184,15 +219,22 @@ public struct WhatIfServer: Sendable {
             switch kind {
             case .charts: return Answer(contentType: html, body: WhatIfFigures.charts(report))
             case .report:
-                return Answer(contentType: html, body: HTML.page(report), headers: [(.contentDisposition, "attachment; filename=\"what-if-report.html\"")])
+                return Answer(
+                    contentType: html, body: HTML.page(report),
+                    headers: [(.contentDisposition, "attachment; filename=\"what-if-report.html\"")])
             case .workbook:
-                return Answer(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes: try workbookBytes(report),
-                              headers: [(.contentDisposition, "attachment; filename=\"what-if-report.xlsx\"")])
+                return Answer(
+                    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    bytes: try workbookBytes(report),
+                    headers: [(.contentDisposition, "attachment; filename=\"what-if-report.xlsx\"")])
             case .frontier:
                 let frontier = try Frontier.compute(round: loaded.round, scenario: stated.scenario)
-                return Answer(contentType: html, body: WhatIfFigures.frontier(
-                    FrontierReport(scenario: stated.scenario, frontier: frontier, stamp: stated.stamp, language: language),
-                    points: report.summary.allocation.priorityPoints))
+                return Answer(
+                    contentType: html,
+                    body: WhatIfFigures.frontier(
+                        FrontierReport(
+                            scenario: stated.scenario, frontier: frontier, stamp: stated.stamp, language: language),
+                        points: report.summary.allocation.priorityPoints))
             }
         }
     }
@@ -200,24 +242,33 @@ public struct WhatIfServer: Sendable {
     static func diagnosis(_ infeasible: InfeasibleScenario, stamp: InputStamp, language: Language) -> String {
         var failure: String?
         var diagnosis: Diagnosis?
-        do { diagnosis = try Diagnosis.diagnose(round: infeasible.round, scenario: infeasible.scenario) } catch { failure = "\(error)" }
-        return DiagnosisReport(infeasible, diagnosis: diagnosis, failure: failure, stamp: stamp, language: language).json().serialized()
+        do { diagnosis = try Diagnosis.diagnose(round: infeasible.round, scenario: infeasible.scenario) } catch {
+            failure = "\(error)"
+        }
+        return DiagnosisReport(infeasible, diagnosis: diagnosis, failure: failure, stamp: stamp, language: language)
+            .json().serialized()
     }
 
     func frontier(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
         try await onSession(whatIf, session) { _, stated in
             let frontier = try Frontier.compute(round: loaded.round, scenario: stated.scenario)
-            return Answer(json: FrontierReport(scenario: stated.scenario, frontier: frontier, stamp: stated.stamp, language: language).json())
+            return Answer(
+                json: FrontierReport(
+                    scenario: stated.scenario, frontier: frontier, stamp: stated.stamp, language: language
+                ).json())
         }
     }
 
     func explain(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
         guard let id = whatIf.id else { throw BadRequest(key: "id", .idMissing) }
         return try await onSession(whatIf, session) { _, stated in
-            guard let explanation = try Explanation.explain(id: id, round: loaded.round, scenario: stated.scenario) else {
+            guard let explanation = try Explanation.explain(id: id, round: loaded.round, scenario: stated.scenario)
+            else {
                 throw BadRequest(key: "id", .unknownApplication(id))
             }
-            return Answer(json: ExplainReport(explanation, scenario: stated.scenario, stamp: stated.stamp, language: language).json())
+            return Answer(
+                json: ExplainReport(explanation, scenario: stated.scenario, stamp: stated.stamp, language: language)
+                    .json())
         }
     }
 
@@ -225,8 +276,11 @@ public struct WhatIfServer: Sendable {
     /// server writes nothing).
     func savedScenario(_ whatIf: WhatIf) -> Answer {
         let parent = URL(fileURLWithPath: base.files.first ?? "scenario.toml").lastPathComponent
-        let text = whatIf.patch.file(extending: parent, heading: "What-ifs made on the boligsocial page, on top of the scenario this file extends.")
-        return Answer(contentType: "application/toml; charset=utf-8", body: text,
-                      headers: [(.contentDisposition, "attachment; filename=\"what-if.toml\"")])
+        let text = whatIf.patch.file(
+            extending: parent,
+            heading: "What-ifs made on the boligsocial page, on top of the scenario this file extends.")
+        return Answer(
+            contentType: "application/toml; charset=utf-8", body: text,
+            headers: [(.contentDisposition, "attachment; filename=\"what-if.toml\"")])
     }
 }

@@ -5,7 +5,8 @@ extension LinearProgram {
     /// the rest, so each can be solved on its own. `nil` when there is only one, or when a row has
     /// no entries or a column appears in no row (then the program is solved whole).
     public func independentBlocks() -> [(rows: [Int], columns: [Int])]? {
-        let n = columns.count, m = rows.count
+        let n = columns.count
+        let m = rows.count
         guard n > 1, m > 1 else { return nil }
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int {
@@ -16,19 +17,23 @@ extension LinearProgram {
             }
             return x
         }
-        var rowColumn = [Int](repeating: -1, count: m), columnUsed = [Bool](repeating: false, count: n)
+        var rowColumn = [Int](repeating: -1, count: m)
+        var columnUsed = [Bool](repeating: false, count: n)
         for (r32, c32) in zip(entryRows, entryColumns) {
-            let r = Int(r32), c = Int(c32)
+            let r = Int(r32)
+            let c = Int(c32)
             columnUsed[c] = true
             if rowColumn[r] < 0 {
                 rowColumn[r] = c
             } else {
-                let a = find(rowColumn[r]), b = find(c)
+                let a = find(rowColumn[r])
+                let b = find(c)
                 if a != b { parent[max(a, b)] = min(a, b) }
             }
         }
         guard !rowColumn.contains(-1), !columnUsed.contains(false) else { return nil }
-        var blockOf: [Int: Int] = [:], blocks: [(rows: [Int], columns: [Int])] = []
+        var blockOf: [Int: Int] = [:]
+        var blocks: [(rows: [Int], columns: [Int])] = []
         for c in 0..<n {
             let root = find(c)
             if let b = blockOf[root] {
@@ -51,7 +56,8 @@ extension LinearProgram {
         var sub = LinearProgram(name: name, sense: sense)
         sub.columns = blockColumns.map { columns[$0] }
         sub.rows = blockRows.map { rows[$0] }
-        var newColumn = [Int32](repeating: -1, count: columns.count), newRow = [Int32](repeating: -1, count: rows.count)
+        var newColumn = [Int32](repeating: -1, count: columns.count)
+        var newRow = [Int32](repeating: -1, count: rows.count)
         for (k, c) in blockColumns.enumerated() { newColumn[c] = Int32(k) }
         for (k, r) in blockRows.enumerated() { newRow[r] = Int32(k) }
         // Entries row by row (GLPK takes any order; rows in order keep the sub-program's matrix
@@ -60,7 +66,9 @@ extension LinearProgram {
         for r in entryRows where newRow[Int(r)] >= 0 { start[Int(newRow[Int(r)]) + 1] += 1 }
         for k in 0..<blockRows.count { start[k + 1] += start[k] }
         let total = start[blockRows.count]
-        var rowsOut = [Int32](repeating: 0, count: total), columnsOut = rowsOut, valuesOut = [Double](repeating: 0, count: total)
+        var rowsOut = [Int32](repeating: 0, count: total)
+        var columnsOut = rowsOut
+        var valuesOut = [Double](repeating: 0, count: total)
         for (r, (c, value)) in zip(entryRows, zip(entryColumns, entryValues)) {
             let k = newRow[Int(r)]
             guard k >= 0 else { continue }
@@ -82,20 +90,26 @@ extension LinearProgram {
 /// solved and freed on one thread, and `jobs` threads take the blocks side by side. The pieces are
 /// put back together in the program's own numbering; the objective is their sum.
 enum BlockSolver {
-    static func solve(_ program: LinearProgram, options: SolveOptions = SolveOptions(), jobs: Int = 1) throws -> Solution {
+    static func solve(_ program: LinearProgram, options: SolveOptions = SolveOptions(), jobs: Int = 1) throws
+        -> Solution
+    {
         guard !program.isMixedInteger, let blocks = program.independentBlocks() else {
             let problem = try GLPKProblem(program)
             problem.verify = true
             return try problem.solve(options)
         }
-        let solved = try PerThread.map(count: blocks.count, jobs: sideBySide(blocks, program: program, jobs: jobs)) { b in
+        let solved = try PerThread.map(count: blocks.count, jobs: sideBySide(blocks, program: program, jobs: jobs)) {
+            b in
             let problem = try GLPKProblem(program.block(rows: blocks[b].rows, columns: blocks[b].columns))
             problem.verify = true
             return try problem.solve(options)
         }
-        var columnValues = [Double](repeating: 0, count: program.columns.count), reducedCosts = columnValues
-        var rowActivities = [Double](repeating: 0, count: program.rows.count), rowDuals = rowActivities
-        var objective = 0.0, iterations = 0
+        var columnValues = [Double](repeating: 0, count: program.columns.count)
+        var reducedCosts = columnValues
+        var rowActivities = [Double](repeating: 0, count: program.rows.count)
+        var rowDuals = rowActivities
+        var objective = 0.0
+        var iterations = 0
         var status = SolveStatus.optimal
         for (block, solution) in zip(blocks, solved) {
             objective += solution.objective
@@ -110,8 +124,9 @@ enum BlockSolver {
                 rowDuals[r] = solution.rowDuals.isEmpty ? 0 : solution.rowDuals[k]
             }
         }
-        var whole = Solution(status: status, objective: objective, columnValues: columnValues, rowActivities: rowActivities,
-                             rowDuals: rowDuals, reducedCosts: reducedCosts, isMixedInteger: false)
+        var whole = Solution(
+            status: status, objective: objective, columnValues: columnValues, rowActivities: rowActivities,
+            rowDuals: rowDuals, reducedCosts: reducedCosts, isMixedInteger: false)
         whole.iterations = iterations
         return whole
     }
@@ -125,8 +140,10 @@ enum BlockSolver {
     /// How many blocks to solve at once: up to `jobs`, as long as they fit in the memory budget
     /// together, so a large round is not solved faster at the price of a much higher peak (blocks
     /// of a 10,000-application round go side by side; those of a 100,000-application round one by one).
-    static func sideBySide(_ blocks: [(rows: [Int], columns: [Int])], program: LinearProgram, jobs: Int,
-                           budget: Int = sideBySideBudget) -> Int {
+    static func sideBySide(
+        _ blocks: [(rows: [Int], columns: [Int])], program: LinearProgram, jobs: Int,
+        budget: Int = sideBySideBudget
+    ) -> Int {
         let largest = blocks.map { Double($0.columns.count) }.max() ?? 0
         let share = largest / Double(max(1, program.columns.count))
         let perBlock = share * Double(program.nonzeroCount * bytesPerNonzero)

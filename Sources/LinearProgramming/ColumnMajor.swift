@@ -12,7 +12,8 @@ struct ColumnMajor {
         for j in program.entryColumns { start[Int(j) + 1] += 1 }
         for j in 0..<n { start[j + 1] += start[j] }
         var next = start
-        var row = [Int32](repeating: 0, count: program.nonzeroCount), value = [Double](repeating: 0, count: program.nonzeroCount)
+        var row = [Int32](repeating: 0, count: program.nonzeroCount)
+        var value = [Double](repeating: 0, count: program.nonzeroCount)
         for (i, (j, a)) in zip(program.entryRows, zip(program.entryColumns, program.entryValues)) {
             row[next[Int(j)]] = i
             value[next[Int(j)]] = a

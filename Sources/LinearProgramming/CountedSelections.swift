@@ -35,7 +35,8 @@ struct CountedSelections {
     init?(_ pass: GreedyPass) {
         let program = pass.program
         guard program.isMixedInteger else { return nil }
-        let n = program.columns.count, m = program.rows.count
+        let n = program.columns.count
+        let m = program.rows.count
         let isSelection = program.columns.map { column in
             column.kind != .continuous && column.objective == 0 && column.bounds.lower == 0 && column.bounds.upper == 1
         }
@@ -46,7 +47,8 @@ struct CountedSelections {
         for r in program.entryRows { rowStart[Int(r) + 1] += 1 }
         for i in 0..<m { rowStart[i + 1] += rowStart[i] }
         var next = rowStart
-        var column = [Int](repeating: 0, count: rowStart[m]), value = [Double](repeating: 0, count: rowStart[m])
+        var column = [Int](repeating: 0, count: rowStart[m])
+        var value = [Double](repeating: 0, count: rowStart[m])
         for (r, (c, a)) in zip(program.entryRows, zip(program.entryColumns, program.entryValues)) {
             column[next[Int(r)]] = Int(c)
             value[next[Int(r)]] = a
@@ -55,15 +57,19 @@ struct CountedSelections {
 
         // Exactly one count row: every entry positive and on a selection, an upper bound only.
         var countRows: [Int] = []
-        for i in 0..<m where rowStart[i] < rowStart[i + 1] && program.rows[i].bounds.lower == nil && program.rows[i].bounds.upper != nil
-            && (rowStart[i]..<rowStart[i + 1]).allSatisfy({ isSelection[column[$0]] && value[$0] > 0 }) {
+        for i in 0..<m
+        where rowStart[i] < rowStart[i + 1] && program.rows[i].bounds.lower == nil
+            && program.rows[i].bounds.upper != nil
+            && (rowStart[i]..<rowStart[i + 1]).allSatisfy({ isSelection[column[$0]] && value[$0] > 0 })
+        {
             countRows.append(i)
         }
         guard countRows.count == 1, let bound = program.rows[countRows[0]].bounds.upper, bound >= 0 else { return nil }
         let countRow = countRows[0]
 
         var position = [Int](repeating: -1, count: n)
-        var selections: [Int] = [], weight: [Double] = []
+        var selections: [Int] = []
+        var weight: [Double] = []
         for k in rowStart[countRow]..<rowStart[countRow + 1] {
             guard position[column[k]] < 0 else { return nil }
             position[column[k]] = selections.count
@@ -82,7 +88,9 @@ struct CountedSelections {
             let bounds = program.rows[i].bounds
             guard s >= 0, value[at] < 0 else { return nil }
             let shares = entries.filter { $0 != at }
-            guard !shares.isEmpty, shares.allSatisfy({ pass.isCandidate[column[$0]] && value[$0] > 0 }) else { return nil }
+            guard !shares.isEmpty, shares.allSatisfy({ pass.isCandidate[column[$0]] && value[$0] > 0 }) else {
+                return nil
+            }
             // A least share if selected (`Σ a·x − m·k·z ≥ 0`) starts with its slack basic.
             if bounds == .atLeast(0) { continue }
             guard bounds == .atMost(0) else { return nil }
@@ -133,12 +141,16 @@ struct CountedSelections {
 
         // The last one kept, the least worth per count, is the one the count row's price comes from.
         let worth = worth(dual: dual, pass: pass)
-        guard let marginal = selections.indices.filter({ kept[$0] }).min(by: { worth[$0] < worth[$1] }) else { return nil }
-        var columns = result.columnStatus, rows = result.rowStatus
+        guard let marginal = selections.indices.filter({ kept[$0] }).min(by: { worth[$0] < worth[$1] }) else {
+            return nil
+        }
+        var columns = result.columnStatus
+        var rows = result.rowStatus
         rows[countRow] = .atUpper
         for (s, z) in selections.enumerated() {
             columns[z] = !kept[s] ? .atLower : s == marginal ? .basic : .atUpper
-            for share in switched[s] where columns[share.column] != .basic && pass.reducedCost(share.column, dual: dual) > 0 {
+            for share in switched[s]
+            where columns[share.column] != .basic && pass.reducedCost(share.column, dual: dual) > 0 {
                 columns[share.column] = .basic
                 rows[share.row] = .atUpper
             }
@@ -162,7 +174,8 @@ struct CountedSelections {
     private func keptBest(dual: [Double], pass: GreedyPass) -> [Bool]? {
         let worth = worth(dual: dual, pass: pass)
         let ranked = selections.indices.sorted { worth[$0] != worth[$1] ? worth[$0] > worth[$1] : $0 < $1 }
-        var kept = [Bool](repeating: false, count: selections.count), used = 0.0
+        var kept = [Bool](repeating: false, count: selections.count)
+        var used = 0.0
         for s in ranked {
             guard used + weight[s] <= bound * (1 + 1e-12) else { break }
             guard worth[s] > 0 else { return nil }
@@ -172,4 +185,3 @@ struct CountedSelections {
         return kept
     }
 }
-

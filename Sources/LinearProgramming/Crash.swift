@@ -55,23 +55,28 @@ extension LinearProgram {
     /// The basis stays dual feasible (the tight row's dual is 0, since `z` earns nothing and its
     /// other rows' slacks are basic) and nonsingular (`z` is the only basic column of its tight row
     /// whose own row comes after the packing rows of the shares in it).
-    private func switchOnSelections(columnStatus: inout [BasisStatus], rowStatus: inout [BasisStatus], value: [Double]) {
-        let n = columns.count, m = rows.count
+    private func switchOnSelections(columnStatus: inout [BasisStatus], rowStatus: inout [BasisStatus], value: [Double])
+    {
+        let n = columns.count
+        let m = rows.count
         var switchable = [Bool](repeating: false, count: n)
         var any = false
         for (j, column) in columns.enumerated()
         where column.kind != .continuous && column.objective == 0 && columnStatus[j] == .atLower
-            && column.bounds.lower == 0 && (column.bounds.upper ?? 0) > 0 {
+            && column.bounds.lower == 0 && (column.bounds.upper ?? 0) > 0
+        {
             switchable[j] = true
             any = true
         }
         guard any else { return }
         // Each row's one negative entry on a selection (-1: none; -2: not a switching row) and the
         // activity of its other entries at the greedy values.
-        var selection = [Int](repeating: -1, count: m), coefficient = [Double](repeating: 0, count: m)
+        var selection = [Int](repeating: -1, count: m)
+        var coefficient = [Double](repeating: 0, count: m)
         var activity = [Double](repeating: 0, count: m)
         for (r, (c, a)) in zip(entryRows, zip(entryColumns, entryValues)) {
-            let i = Int(r), j = Int(c)
+            let i = Int(r)
+            let j = Int(c)
             if a < 0 {
                 if switchable[j], selection[i] == -1 {
                     selection[i] = j
@@ -83,9 +88,12 @@ extension LinearProgram {
                 activity[i] += a * value[j]
             }
         }
-        var least = [Double](repeating: 0, count: n), decidingRow = [Int](repeating: -1, count: n)
-        for i in 0..<m where selection[i] >= 0 && rows[i].bounds.lower == nil && rows[i].bounds.upper == 0 && rowStatus[i] == .basic {
-            let j = selection[i], needed = activity[i] / coefficient[i]
+        var least = [Double](repeating: 0, count: n)
+        var decidingRow = [Int](repeating: -1, count: n)
+        for i in 0..<m
+        where selection[i] >= 0 && rows[i].bounds.lower == nil && rows[i].bounds.upper == 0 && rowStatus[i] == .basic {
+            let j = selection[i]
+            let needed = activity[i] / coefficient[i]
             if needed > least[j] {
                 least[j] = needed
                 decidingRow[j] = i

@@ -12,7 +12,9 @@ enum GLPKIndex {
     /// column numbers from 1.
     static func matrix(_ program: LinearProgram) -> (ia: [Int32], ja: [Int32], ar: [Double]) {
         let count = program.nonzeroCount
-        var ia = [Int32](repeating: 0, count: count + 1), ja = ia, ar = [Double](repeating: 0, count: count + 1)
+        var ia = [Int32](repeating: 0, count: count + 1)
+        var ja = ia
+        var ar = [Double](repeating: 0, count: count + 1)
         for k in 0..<count {
             ia[k + 1] = program.entryRows[k] + 1
             ja[k + 1] = program.entryColumns[k] + 1

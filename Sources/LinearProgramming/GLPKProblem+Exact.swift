@@ -1,6 +1,7 @@
 import CGLPK
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The exact re-solve: GLPK's simplex in rational arithmetic (`glp_exact`), as an independent
@@ -20,14 +21,18 @@ extension GLPKProblem {
     /// orders apart. Such a solution, and every "infeasible" (which an ill-scaled program can
     /// give wrongly, and which decides exit 2), is solved again.
     func verified(_ solution: Solution, options: SolveOptions) -> Solution {
-        let doubtful = solution.status == .optimal
+        let doubtful =
+            solution.status == .optimal
             && (program.largestRelativeViolation(solution) > Self.acceptedViolation
                 || program.largestRelativeImprovement(solution) > Self.acceptedImprovement)
         guard doubtful || solution.status == .infeasible else { return solution }
         let code = exact(timeLimit: options.timeLimit)
-        return currentSolution(code == 0 ? Self.lpStatus(glp_get_status(handle))
-            : code == GLP_ETMLIM ? .undefined("the exact re-solve of an ill-scaled program reached the time limit")
-            : .undefined(Self.sentence(code)))
+        return currentSolution(
+            code == 0
+                ? Self.lpStatus(glp_get_status(handle))
+                : code == GLP_ETMLIM
+                    ? .undefined("the exact re-solve of an ill-scaled program reached the time limit")
+                    : .undefined(Self.sentence(code)))
     }
 
     /// Solves the LP again in exact rational arithmetic, from the basis the floating-point simplex

@@ -29,29 +29,42 @@ extension GLPKProblem {
     /// bounds, with no tolerance (a basic variable a hair outside a bound ends the interval at once
     /// on that side). `nil` when the last solve did not end optimal, a moved column is basic, or GLPK
     /// holds no factorization of the basis (each checked first: GLPK aborts otherwise).
-    func basisPiece(along direction: [(column: LinearProgram.ColumnID, rate: Double)], at parameter: Double) throws(LPError) -> BasisPiece? {
+    func basisPiece(along direction: [(column: LinearProgram.ColumnID, rate: Double)], at parameter: Double)
+        throws(LPError) -> BasisPiece?
+    {
         try checkThread()
         for (column, _) in direction where column.index < 0 || column.index >= program.columns.count {
             throw .indexOutOfRange(what: "column", index: column.index, count: program.columns.count)
         }
-        let m = Int32(program.rows.count), n = Int32(program.columns.count)
+        let m = Int32(program.rows.count)
+        let n = Int32(program.columns.count)
         guard m > 0, glp_get_status(handle) == GLP_OPT, glp_bf_exists(handle) != 0,
-              direction.allSatisfy({ glp_get_col_stat(handle, GLPKIndex.column($0.column)) != GLP_BS }) else { return nil }
+            direction.allSatisfy({ glp_get_col_stat(handle, GLPKIndex.column($0.column)) != GLP_BS })
+        else { return nil }
         // The rate of every variable (rows' auxiliary ones first, then columns, as GLPK numbers them).
-        var total = [Double](repeating: 0, count: Int(m + n) + 1), seen = [Bool](repeating: false, count: Int(m + n) + 1)
-        var indices = [Int32](repeating: 0, count: Int(m) + 1), rates = [Double](repeating: 0, count: Int(m) + 1)
+        var total = [Double](repeating: 0, count: Int(m + n) + 1)
+        var seen = [Bool](repeating: false, count: Int(m + n) + 1)
+        var indices = [Int32](repeating: 0, count: Int(m) + 1)
+        var rates = [Double](repeating: 0, count: Int(m) + 1)
         var touched: [Int32] = []
         for (column, rate) in direction where rate != 0 {
             let k = m + GLPKIndex.column(column)
-            if !seen[Int(k)] { seen[Int(k)] = true; touched.append(k) }
+            if !seen[Int(k)] {
+                seen[Int(k)] = true
+                touched.append(k)
+            }
             total[Int(k)] += rate
             let count = Int(glp_eval_tab_col(handle, k, &indices, &rates))
             for t in stride(from: 1, through: count, by: 1) where rates[t] != 0 {
-                if !seen[Int(indices[t])] { seen[Int(indices[t])] = true; touched.append(indices[t]) }
+                if !seen[Int(indices[t])] {
+                    seen[Int(indices[t])] = true
+                    touched.append(indices[t])
+                }
                 total[Int(indices[t])] += rate * rates[t]
             }
         }
-        var up = Double.infinity, down = Double.infinity
+        var up = Double.infinity
+        var down = Double.infinity
         var columnRates: [(index: Int, rate: Double)] = []
         var objectiveRate = 0.0
         for k in touched.sorted() {
@@ -63,18 +76,26 @@ extension GLPKProblem {
             }
             let basic = k <= m ? glp_get_row_stat(handle, k) == GLP_BS : glp_get_col_stat(handle, k - m) == GLP_BS
             guard basic else { continue }
-            let x: Double, kind: Int32, low: Double, high: Double
+            let x: Double
+            let kind: Int32
+            let low: Double
+            let high: Double
             if k <= m {
-                (x, kind, low, high) = (glp_get_row_prim(handle, k), glp_get_row_type(handle, k),
-                                        glp_get_row_lb(handle, k), glp_get_row_ub(handle, k))
+                (x, kind, low, high) = (
+                    glp_get_row_prim(handle, k), glp_get_row_type(handle, k),
+                    glp_get_row_lb(handle, k), glp_get_row_ub(handle, k)
+                )
             } else {
                 let c = k - m
-                (x, kind, low, high) = (glp_get_col_prim(handle, c), glp_get_col_type(handle, c),
-                                        glp_get_col_lb(handle, c), glp_get_col_ub(handle, c))
+                (x, kind, low, high) = (
+                    glp_get_col_prim(handle, c), glp_get_col_type(handle, c),
+                    glp_get_col_lb(handle, c), glp_get_col_ub(handle, c)
+                )
             }
             Self.ratioTest(x: x, rate: rate, kind: kind, low: low, high: high, up: &up, down: &down)
         }
-        return BasisPiece(anchor: parameter, lower: parameter - down, upper: parameter + up,
-                          columnRates: columnRates, objectiveRate: objectiveRate)
+        return BasisPiece(
+            anchor: parameter, lower: parameter - down, upper: parameter + up,
+            columnRates: columnRates, objectiveRate: objectiveRate)
     }
 }

@@ -1,6 +1,7 @@
 import CGLPK
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writing the program as GLPK holds it, for other solvers (`--write-model`).
@@ -10,10 +11,11 @@ extension GLPKProblem {
         try checkThread()
         glp_term_out(GLP_OFF)
         setNames()
-        let code: Int32 = switch format {
-        case .cplexLP: glp_write_lp(handle, nil, path)
-        case .mps: glp_write_mps(handle, GLP_MPS_FILE, nil, path)
-        }
+        let code: Int32 =
+            switch format {
+            case .cplexLP: glp_write_lp(handle, nil, path)
+            case .mps: glp_write_mps(handle, GLP_MPS_FILE, nil, path)
+            }
         guard code == 0 else { throw .cannotWrite(path: path, reason: "GLPK could not write the model") }
         if format == .mps, program.sense == .maximize { try Self.addObjectiveSense(toMPS: path) }
     }
@@ -21,7 +23,9 @@ extension GLPKProblem {
     /// GLPK's free MPS carries no objective sense, so a reader minimises; an `OBJSENSE` section
     /// with `MAX` after the `NAME` line makes HiGHS and glpsol maximise, as the model does.
     static func addObjectiveSense(toMPS path: String) throws(LPError) {
-        guard let file = fopen(path, "rb") else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        guard let file = fopen(path, "rb") else {
+            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -31,7 +35,8 @@ extension GLPKProblem {
         }
         fclose(file)
         // After the first line that starts with NAME (GLPK writes comment lines before it).
-        var start = 0, insertAt = 0
+        var start = 0
+        var insertAt = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count
             if bytes[start..<end].starts(with: Array("NAME".utf8)) {
@@ -41,9 +46,13 @@ extension GLPKProblem {
             start = end
         }
         bytes.insert(contentsOf: Array("OBJSENSE\n    MAX\n".utf8), at: insertAt)
-        guard let out = fopen(path, "wb") else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        guard let out = fopen(path, "wb") else {
+            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
         let written = fwrite(bytes, 1, bytes.count, out)
-        guard fclose(out) == 0, written == bytes.count else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        guard fclose(out) == 0, written == bytes.count else {
+            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
     }
 
     /// Row and column names cost GLPK memory on every problem but are read only by the LP and

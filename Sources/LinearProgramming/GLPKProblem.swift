@@ -1,6 +1,7 @@
 import CGLPK
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A program loaded into GLPK: the one owner of a `glp_prob *`, seen only inside this module
@@ -33,7 +34,8 @@ final class GLPKProblem {
         handle = glp_create_prob()
         glp_set_prob_name(handle, program.name)
         glp_set_obj_dir(handle, program.sense == .maximize ? GLP_MAX : GLP_MIN)
-        let m = program.rows.count, n = program.columns.count
+        let m = program.rows.count
+        let n = program.columns.count
         if m > 0 { glp_add_rows(handle, Int32(m)) }
         glp_add_cols(handle, Int32(n))
         for (i, row) in program.rows.enumerated() {
@@ -97,8 +99,10 @@ final class GLPKProblem {
     /// GLPK's own automatic scaling factors (`glp_scale_prob`), the reference `Scaling` is tested against.
     func glpkScaleFactors() -> (rows: [Double], columns: [Double]) {
         glp_scale_prob(handle, GLP_SF_AUTO)
-        return ((0..<program.rows.count).map { glp_get_rii(handle, GLPKIndex.row($0)) },
-                (0..<program.columns.count).map { glp_get_sjj(handle, GLPKIndex.column($0)) })
+        return (
+            (0..<program.rows.count).map { glp_get_rii(handle, GLPKIndex.row($0)) },
+            (0..<program.columns.count).map { glp_get_sjj(handle, GLPKIndex.column($0)) }
+        )
     }
 
     /// Changes the bounds of a row (an envelope between sweep steps); the basis is kept.
@@ -173,7 +177,8 @@ final class GLPKProblem {
 
     /// The LP solution GLPK holds now, with `status`.
     func currentSolution(_ status: SolveStatus) -> Solution {
-        let m = program.rows.count, n = program.columns.count
+        let m = program.rows.count
+        let n = program.columns.count
         return Solution(
             status: status,
             objective: glp_get_obj_val(handle),
@@ -188,7 +193,9 @@ final class GLPKProblem {
     func solveMIP(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
         try checkThread()
         glp_term_out(GLP_OFF)
-        guard options.mipGap.isFinite, options.mipGap >= 0 else { throw .notFinite(what: "MIP gap", value: options.mipGap) }
+        guard options.mipGap.isFinite, options.mipGap >= 0 else {
+            throw .notFinite(what: "MIP gap", value: options.mipGap)
+        }
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = GLP_MSG_OFF
@@ -223,8 +230,10 @@ final class GLPKProblem {
             if let proven { progress.gap = proven }
             // A better integer allocation has just been found: when, how good, how far from proven.
             if glp_ios_reason(tree) == GLP_IBINGO {
-                progress.incumbents.append(.init(seconds: GLPKProblem.seconds(since: progress.started),
-                                                 objective: glp_mip_obj_val(glp_ios_get_prob(tree)), gap: proven))
+                progress.incumbents.append(
+                    .init(
+                        seconds: GLPKProblem.seconds(since: progress.started),
+                        objective: glp_mip_obj_val(glp_ios_get_prob(tree)), gap: proven))
             }
         }
         let code = withExtendedLifetime(progress) {
@@ -236,7 +245,7 @@ final class GLPKProblem {
         case 0, GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:
             switch glp_mip_status(handle) {
             case GLP_OPT: status = code == 0 ? .optimal : .feasible(gap: progress.gap)
-            case GLP_FEAS: status = .feasible(gap: progress.gap)  // never claimed optimal without GLP_OPT
+            case GLP_FEAS: status = .feasible(gap: progress.gap) // never claimed optimal without GLP_OPT
             case GLP_NOFEAS: status = .infeasible
             default: status = .undefined(code == 0 ? "no integer solution was found" : Self.sentence(code))
             }
@@ -244,7 +253,8 @@ final class GLPKProblem {
         case GLP_ENODFS: status = .unbounded
         default: status = .undefined(Self.sentence(code))
         }
-        let m = program.rows.count, n = program.columns.count
+        let m = program.rows.count
+        let n = program.columns.count
         var solution = Solution(
             status: status,
             objective: glp_mip_obj_val(handle),
@@ -252,7 +262,8 @@ final class GLPKProblem {
             rowActivities: (0..<m).map { glp_mip_row_val(handle, GLPKIndex.row($0)) },
             rowDuals: [], reducedCosts: [], isMixedInteger: true)
         solution.iterations = root.iterations
-        solution.mipProgress = MIPProgress(rootSeconds: rootSeconds, rootIterations: root.iterations, incumbents: progress.incumbents)
+        solution.mipProgress = MIPProgress(
+            rootSeconds: rootSeconds, rootIterations: root.iterations, incumbents: progress.incumbents)
         return solution
     }
 
@@ -301,8 +312,12 @@ final class GLPKProblem {
     /// the memo's model a few pivots from the optimum, so dual simplex has little left to do.
     private func setGreedyBasis(_ byColumn: ColumnMajor? = nil) {
         let basis = program.greedyBasis(byColumn: byColumn ?? ColumnMajor(program))
-        for (i, status) in basis.rows.enumerated() { glp_set_row_stat(handle, GLPKIndex.row(i), Self.glpkStatus(status)) }
-        for (j, status) in basis.columns.enumerated() { glp_set_col_stat(handle, GLPKIndex.column(j), Self.glpkStatus(status)) }
+        for (i, status) in basis.rows.enumerated() {
+            glp_set_row_stat(handle, GLPKIndex.row(i), Self.glpkStatus(status))
+        }
+        for (j, status) in basis.columns.enumerated() {
+            glp_set_col_stat(handle, GLPKIndex.column(j), Self.glpkStatus(status))
+        }
     }
 
     private static func glpkStatus(_ status: BasisStatus) -> Int32 {

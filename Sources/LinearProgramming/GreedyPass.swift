@@ -23,7 +23,8 @@ struct GreedyPass {
     private let initialStatus: [BasisStatus], initialValue: [Double], initialResidual: [Double]
 
     init(_ program: LinearProgram, byColumn: ColumnMajor? = nil) {
-        let n = program.columns.count, m = program.rows.count
+        let n = program.columns.count
+        let m = program.rows.count
         let byColumn = byColumn ?? ColumnMajor(program)
         self.program = program
         let sign = program.sense == .maximize ? 1.0 : -1.0
@@ -35,15 +36,15 @@ struct GreedyPass {
             // Fields read one by one: a whole column would be copied, its name retained and released.
             let bounds = program.columns[j].bounds
             switch (bounds.lower, bounds.upper) {
-            case let (l?, u?) where l == u:
+            case (let l?, let u?) where l == u:
                 columnStatus[j] = .fixed
                 value[j] = l
-            case let (l?, _?) where program.columns[j].objective * sign > 0:
+            case (let l?, _?) where program.columns[j].objective * sign > 0:
                 isCandidate[j] = true
                 value[j] = l
-            case let (l?, _):
+            case (let l?, _):
                 value[j] = l
-            case let (nil, u?):
+            case (nil, let u?):
                 columnStatus[j] = .atUpper
                 value[j] = u
             case (nil, nil):
@@ -55,7 +56,8 @@ struct GreedyPass {
         var isPacking = program.rows.map { $0.bounds.lower == nil && $0.bounds.upper != nil }
         var residual = [Double](repeating: 0, count: m)
         for (r, (c, a)) in zip(program.entryRows, zip(program.entryColumns, program.entryValues)) {
-            let i = Int(r), j = Int(c)
+            let i = Int(r)
+            let j = Int(c)
             residual[i] -= a * value[j]
             if a < 0, columnStatus[j] != .fixed { isPacking[i] = false }
         }
@@ -64,12 +66,15 @@ struct GreedyPass {
         // The order: each candidate's largest packing coefficient, then a radix sort of the keys.
         // The matrix is read column by column from here on (the activities above are summed in
         // the rows' own order, as they always were).
-        var candidates: [Int] = [], keys: [Double] = []
+        var candidates: [Int] = []
+        var keys: [Double] = []
         candidates.reserveCapacity(n)
         keys.reserveCapacity(n)
         for j in 0..<n where isCandidate[j] {
             var largest = 0.0
-            for k in byColumn.entries(of: j) where isPacking[Int(byColumn.row[k])] { largest = max(largest, byColumn.value[k]) }
+            for k in byColumn.entries(of: j) where isPacking[Int(byColumn.row[k])] {
+                largest = max(largest, byColumn.value[k])
+            }
             candidates.append(j)
             keys.append(largest > 0 ? program.columns[j].objective * sign / largest : .infinity)
         }
@@ -78,7 +83,9 @@ struct GreedyPass {
         for (r, j) in rankedColumn.enumerated() { rank[j] = r }
 
         // Each candidate's packing entries in rank order.
-        var start = [0], entryRow: [Int32] = [], entryValue: [Double] = []
+        var start = [0]
+        var entryRow: [Int32] = []
+        var entryValue: [Double] = []
         start.reserveCapacity(rankedColumn.count + 1)
         for j in rankedColumn {
             for k in byColumn.entries(of: j) where isPacking[Int(byColumn.row[k])] {
@@ -103,11 +110,13 @@ struct GreedyPass {
     /// One pass: each candidate best first, as far as every packing row it is in still has room;
     /// the columns `skipping` marks stay at their lower bounds.
     func run(skipping: [Bool]? = nil) -> Result {
-        var result = Result(columnStatus: initialStatus, rowStatus: [BasisStatus](repeating: .basic, count: program.rows.count),
-                            value: initialValue, filled: [])
+        var result = Result(
+            columnStatus: initialStatus, rowStatus: [BasisStatus](repeating: .basic, count: program.rows.count),
+            value: initialValue, filled: [])
         var residual = initialResidual
         for (r, j) in rankedColumn.enumerated() where skipping?[j] != true {
-            var step = room[r], limiting = -1
+            var step = room[r]
+            var limiting = -1
             for k in start[r]..<start[r + 1] where entryValue[k] > 0 {
                 let fits = residual[Int(entryRow[k])] / entryValue[k]
                 if fits < step {
@@ -115,7 +124,7 @@ struct GreedyPass {
                     limiting = Int(entryRow[k])
                 }
             }
-            if step <= 0 { continue }  // a full row: the column stays at its lower bound
+            if step <= 0 { continue } // a full row: the column stays at its lower bound
             for k in start[r]..<start[r + 1] { residual[Int(entryRow[k])] -= entryValue[k] * step }
             result.value[j] += step
             if limiting < 0 {
@@ -137,7 +146,8 @@ struct GreedyPass {
     func duals(of result: Result) -> [Double] {
         var dual = [Double](repeating: 0, count: program.rows.count)
         for (j, row) in result.filled.reversed() {
-            var left = earning(j), coefficient = 0.0
+            var left = earning(j)
+            var coefficient = 0.0
             for k in start[rank[j]]..<start[rank[j] + 1] {
                 let i = Int(entryRow[k])
                 if i == row { coefficient += entryValue[k] } else { left -= dual[i] * entryValue[k] }

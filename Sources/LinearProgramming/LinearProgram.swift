@@ -110,7 +110,9 @@ public struct LinearProgram: Sendable {
     ) throws(LPError) -> ColumnID {
         let bounds = kind == .binary ? Bounds.between(max(bounds.lower ?? 0, 0), min(bounds.upper ?? 1, 1)) : bounds
         try Self.check(bounds, of: name + suffix)
-        guard objective.isFinite else { throw .notFinite(what: "objective coefficient of \(name + suffix)", value: objective) }
+        guard objective.isFinite else {
+            throw .notFinite(what: "objective coefficient of \(name + suffix)", value: objective)
+        }
         columns.append(Column(nameBase: name, nameSuffix: suffix, bounds: bounds, kind: kind, objective: objective))
         return ColumnID(index: columns.count - 1)
     }
@@ -125,12 +127,15 @@ public struct LinearProgram: Sendable {
         let rowNumber = rows.count
         // Terms in increasing column order (how every model here writes its rows) cannot name a
         // column twice: they are taken as they are, without merging.
-        var increasing = true, previous = -1
+        var increasing = true
+        var previous = -1
         for (column, value) in terms {
             guard column.index >= 0, column.index < columns.count else {
                 throw .indexOutOfRange(what: "column", index: column.index, count: columns.count)
             }
-            guard value.isFinite else { throw .notFinite(what: "coefficient of \(columns[column.index].name) in \(name)", value: value) }
+            guard value.isFinite else {
+                throw .notFinite(what: "coefficient of \(columns[column.index].name) in \(name)", value: value)
+            }
             if column.index <= previous { increasing = false }
             previous = column.index
         }
@@ -160,12 +165,18 @@ public struct LinearProgram: Sendable {
     /// Adds `value · column` to an existing row, for a column added after the row (an elastic
     /// slack, say). The pair must not be in the matrix yet.
     public mutating func addTerm(row: RowID, column: ColumnID, value: Double) throws(LPError) {
-        guard row.index >= 0, row.index < rows.count else { throw .indexOutOfRange(what: "row", index: row.index, count: rows.count) }
+        guard row.index >= 0, row.index < rows.count else {
+            throw .indexOutOfRange(what: "row", index: row.index, count: rows.count)
+        }
         guard column.index >= 0, column.index < columns.count else {
             throw .indexOutOfRange(what: "column", index: column.index, count: columns.count)
         }
-        guard value.isFinite else { throw .notFinite(what: "coefficient of \(columns[column.index].name) in \(rows[row.index].name)", value: value) }
-        let i = Int32(row.index), j = Int32(column.index)
+        guard value.isFinite else {
+            throw .notFinite(
+                what: "coefficient of \(columns[column.index].name) in \(rows[row.index].name)", value: value)
+        }
+        let i = Int32(row.index)
+        let j = Int32(column.index)
         // A duplicate (i, j) would make glp_load_matrix abort; the set of pairs is built once.
         if termKeys == nil { termKeys = Set(zip(entryRows, entryColumns).map { Self.key($0, $1) }) }
         guard termKeys!.insert(Self.key(i, j)).inserted else {
@@ -209,7 +220,9 @@ public struct LinearProgram: Sendable {
         guard column.index >= 0, column.index < columns.count else {
             throw .indexOutOfRange(what: "column", index: column.index, count: columns.count)
         }
-        guard coefficient.isFinite else { throw .notFinite(what: "objective coefficient of \(columns[column.index].name)", value: coefficient) }
+        guard coefficient.isFinite else {
+            throw .notFinite(what: "objective coefficient of \(columns[column.index].name)", value: coefficient)
+        }
         columns[column.index].objective = coefficient
     }
 

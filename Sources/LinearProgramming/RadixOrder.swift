@@ -11,7 +11,8 @@ enum RadixOrder {
         // Largest first: the order-preserving unsigned image of each key, complemented.
         var order = keys.map { ~orderPreservingBits($0 + 0) }
         var carried = items
-        var spareKeys = order, spareItems = carried
+        var spareKeys = order
+        var spareItems = carried
         var counts = [Int](repeating: 0, count: 256)
         for shift in stride(from: 0, to: 64, by: 8) {
             for k in counts.indices { counts[k] = 0 }

@@ -21,7 +21,8 @@ struct Scaling {
     private(set) var columns: [Double]
 
     init(_ program: LinearProgram, byColumn: ColumnMajor? = nil) {
-        let m = program.rows.count, n = program.columns.count
+        let m = program.rows.count
+        let n = program.columns.count
         rows = [Double](repeating: 1, count: m)
         columns = [Double](repeating: 1, count: n)
         var extremes = Extremes(rows: m, columns: n, byColumn: byColumn ?? ColumnMajor(program))
@@ -90,13 +91,16 @@ struct Scaling {
                 rowLeast[i] = 1
                 rowMost[i] = 1
             }
-            Self.sweep(byColumn.start, byColumn.row, byColumn.value, rows: rows, columns: columns, ofColumns: ofColumns,
-                       &rowLeast, &rowMost, &columnLeast, &columnMost)
+            Self.sweep(
+                byColumn.start, byColumn.row, byColumn.value, rows: rows, columns: columns, ofColumns: ofColumns,
+                &rowLeast, &rowMost, &columnLeast, &columnMost)
         }
 
-        private static func sweep(_ start: [Int], _ entryRow: [Int32], _ entryValue: [Double], rows: [Double], columns: [Double],
-                                  ofColumns: Bool, _ rowLeast: inout [Double], _ rowMost: inout [Double],
-                                  _ columnLeast: inout [Double], _ columnMost: inout [Double]) {
+        private static func sweep(
+            _ start: [Int], _ entryRow: [Int32], _ entryValue: [Double], rows: [Double], columns: [Double],
+            ofColumns: Bool, _ rowLeast: inout [Double], _ rowMost: inout [Double],
+            _ columnLeast: inout [Double], _ columnMost: inout [Double]
+        ) {
             start.withUnsafeBufferPointer { start in
                 entryRow.withUnsafeBufferPointer { ei in
                     entryValue.withUnsafeBufferPointer { ev in
@@ -105,7 +109,8 @@ struct Scaling {
                                 rowMost.withUnsafeMutableBufferPointer { rm in
                                     for j in 0..<columns.count {
                                         let s = columns[j]
-                                        var least = Double.infinity, most = 0.0
+                                        var least = Double.infinity
+                                        var most = 0.0
                                         for k in start[j]..<start[j + 1] {
                                             let i = Int(ei[k])
                                             let scaled = abs(ev[k]) * (r[i] * s)

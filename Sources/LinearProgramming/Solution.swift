@@ -14,7 +14,8 @@ public enum SolveStatus: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .optimal: "optimal"
-        case .feasible(let gap): gap.map { "feasible, stopped early with a gap of \($0 * 100)%" } ?? "feasible, stopped early"
+        case .feasible(let gap):
+            gap.map { "feasible, stopped early with a gap of \($0 * 100)%" } ?? "feasible, stopped early"
         case .infeasible: "infeasible: no allocation satisfies every rule"
         case .unbounded: "unbounded: the objective can grow without limit"
         case .undefined(let why): "no solution: \(why)"

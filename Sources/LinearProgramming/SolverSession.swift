@@ -36,7 +36,9 @@ public final class SolverSession {
     public var program: LinearProgram { problem.program }
 
     /// Solves as a MIP when the program has integer columns, else as an LP from the last basis.
-    public func solve(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution { try problem.solve(options) }
+    public func solve(_ options: SolveOptions = SolveOptions()) throws(LPError) -> Solution {
+        try problem.solve(options)
+    }
 
     /// The LP with every integer column fixed at its value in `solution` (the MIP's just solved),
     /// warm from the basis the problem holds; the fixings stay (for a one-off solve).
@@ -76,22 +78,30 @@ public final class SolverSession {
     /// How the last optimal basis's solution moves with a parameter `p` that sets the fixed
     /// non-basic columns of `direction` to `rate·p` (it stood at `parameter` for the last solve), and
     /// over which interval of `p` the basis holds; `nil` without such a basis.
-    public func basisPiece(along direction: [(column: LinearProgram.ColumnID, rate: Double)], at parameter: Double) throws(LPError) -> BasisPiece? {
+    public func basisPiece(along direction: [(column: LinearProgram.ColumnID, rate: Double)], at parameter: Double)
+        throws(LPError) -> BasisPiece?
+    {
         try problem.basisPiece(along: direction, at: parameter)
     }
 
     /// The interval of `Δ` over which the objective `c + Δ·direction` keeps the last optimal basis
     /// (and so the solution) optimal; `nil` without one, an unlimited side `nil`.
-    public func objectiveRange(direction: [(LinearProgram.ColumnID, Double)]) throws(LPError) -> (lower: Double?, upper: Double?)? {
+    public func objectiveRange(direction: [(LinearProgram.ColumnID, Double)]) throws(LPError) -> (
+        lower: Double?, upper: Double?
+    )? {
         try problem.objectiveRange(direction: direction)
     }
 
     /// Writes the program as the solver holds it, in CPLEX LP or free MPS format.
-    public func write(to path: String, format: ModelFormat) throws(LPError) { try problem.write(to: path, format: format) }
+    public func write(to path: String, format: ModelFormat) throws(LPError) {
+        try problem.write(to: path, format: format)
+    }
 
     /// Solves `program` once, without keeping it: block by block, `jobs` blocks side by side, when
     /// it falls apart into independent blocks (a per-year model without carry-over does), else whole.
-    public static func solveOnce(_ program: LinearProgram, options: SolveOptions = SolveOptions(), jobs: Int = 1) throws -> Solution {
+    public static func solveOnce(_ program: LinearProgram, options: SolveOptions = SolveOptions(), jobs: Int = 1) throws
+        -> Solution
+    {
         try BlockSolver.solve(program, options: options, jobs: jobs)
     }
 }

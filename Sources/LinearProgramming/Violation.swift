@@ -4,7 +4,8 @@ extension LinearProgram {
     /// its bound. A solution within a solver's tolerance in a scaled problem stays far below 1e-9
     /// on a well-scaled one.
     func largestRelativeViolation(_ solution: Solution) -> Double {
-        var magnitude = [Double](repeating: 1, count: rows.count), activity = [Double](repeating: 0, count: rows.count)
+        var magnitude = [Double](repeating: 1, count: rows.count)
+        var activity = [Double](repeating: 0, count: rows.count)
         for (r, (c, a)) in zip(entryRows, zip(entryColumns, entryValues)) {
             let term = a * solution.columnValues[Int(c)]
             activity[Int(r)] += term
@@ -12,8 +13,12 @@ extension LinearProgram {
         }
         var worst = 0.0
         for (i, row) in rows.enumerated() {
-            if let lower = row.bounds.lower { worst = max(worst, (lower - activity[i]) / max(magnitude[i], 1 + abs(lower))) }
-            if let upper = row.bounds.upper { worst = max(worst, (activity[i] - upper) / max(magnitude[i], 1 + abs(upper))) }
+            if let lower = row.bounds.lower {
+                worst = max(worst, (lower - activity[i]) / max(magnitude[i], 1 + abs(lower)))
+            }
+            if let upper = row.bounds.upper {
+                worst = max(worst, (activity[i] - upper) / max(magnitude[i], 1 + abs(upper)))
+            }
         }
         for (j, column) in columns.enumerated() {
             let x = solution.columnValues[j]
@@ -31,7 +36,9 @@ extension LinearProgram {
         let sign = sense == .maximize ? 1.0 : -1.0
         var worst = 0.0
         for (j, column) in columns.enumerated() {
-            let d = sign * solution.reducedCosts[j], x = solution.columnValues[j], scale = 1 + abs(column.objective)
+            let d = sign * solution.reducedCosts[j]
+            let x = solution.columnValues[j]
+            let scale = 1 + abs(column.objective)
             let room = 1e-9 * (1 + abs(x))
             if d > 0, column.bounds.upper.map({ x < $0 - room }) ?? true { worst = max(worst, d / scale) }
             if d < 0, column.bounds.lower.map({ x > $0 + room }) ?? true { worst = max(worst, -d / scale) }

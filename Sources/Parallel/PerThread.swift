@@ -8,7 +8,9 @@ import Foundation
 ///
 /// A module of its own, below the solver: loading and the reports use it without importing the solver.
 public enum PerThread {
-    public static func map<T: Sendable, E: Error>(count: Int, jobs: Int, _ body: @Sendable (Int) throws(E) -> T) throws(E) -> [T] {
+    public static func map<T: Sendable, E: Error>(count: Int, jobs: Int, _ body: @Sendable (Int) throws(E) -> T)
+        throws(E) -> [T]
+    {
         let workers = max(1, min(jobs, count))
         if workers == 1 {
             var results: [T] = []
@@ -26,8 +28,11 @@ public enum PerThread {
     }
 
     /// `first` and `second` side by side, each on a thread of its own; the first error is rethrown.
-    public static func pair<A: Sendable, B: Sendable>(_ first: @Sendable () throws -> A, _ second: @Sendable () throws -> B) throws -> (A, B) {
-        let a = Slot<A>(), b = Slot<B>()
+    public static func pair<A: Sendable, B: Sendable>(
+        _ first: @Sendable () throws -> A, _ second: @Sendable () throws -> B
+    ) throws -> (A, B) {
+        let a = Slot<A>()
+        let b = Slot<B>()
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             if i == 0 { a.set(Result { try first() }) } else { b.set(Result { try second() }) }
         }

@@ -1,6 +1,7 @@
 import CXLSXWriter
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a `Workbook` as an XLSX file through libxlsxwriter. Every string and number is checked
@@ -25,11 +26,15 @@ public enum XLSXWriter {
     /// of its own, removed as soon as it is made, as for any workbook it writes).
     public static func bytes(_ workbook: Workbook) throws(Failure) -> [UInt8] {
         let fd = boligsocial_memory_file("boligsocial-workbook")
-        guard fd >= 0 else { throw .cannotWrite(path: "(memory)", reason: "no in-memory file: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw .cannotWrite(path: "(memory)", reason: "no in-memory file: \(String(cString: strerror(errno)))")
+        }
         defer { close(fd) }
         try write(workbook, to: "/proc/self/fd/\(fd)")
         let size = lseek(fd, 0, SEEK_END)
-        guard size >= 0, lseek(fd, 0, SEEK_SET) == 0 else { throw .cannotWrite(path: "(memory)", reason: "the workbook could not be read back") }
+        guard size >= 0, lseek(fd, 0, SEEK_SET) == 0 else {
+            throw .cannotWrite(path: "(memory)", reason: "the workbook could not be read back")
+        }
         var out = [UInt8](repeating: 0, count: Int(size))
         var done = 0
         while done < out.count {
@@ -41,9 +46,11 @@ public enum XLSXWriter {
     }
 
     public static func write(_ workbook: Workbook, to path: String) throws(Failure) {
-        guard let book = workbook_new(path) else { throw .cannotWrite(path: path, reason: "the workbook could not be created") }
+        guard let book = workbook_new(path) else {
+            throw .cannotWrite(path: path, reason: "the workbook could not be created")
+        }
         var properties = lxw_doc_properties()
-        properties.created = 1_230_768_000  // 2009-01-01, so the file does not depend on the clock
+        properties.created = 1_230_768_000 // 2009-01-01, so the file does not depend on the clock
         let title = strdup(clipped(workbook.title))
         properties.title = title
         workbook_set_properties(book, &properties)
@@ -95,13 +102,16 @@ public enum XLSXWriter {
                 }
             }
             for (c, width) in widths.enumerated() {
-                worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), min(max(width + 2, 8), 62), sheet.columnStyles[c].flatMap(format))
+                worksheet_set_column(
+                    ws, lxw_col_t(c), lxw_col_t(c), min(max(width + 2, 8), 62), sheet.columnStyles[c].flatMap(format))
             }
             for (c, note) in sheet.notes.sorted(by: { $0.key < $1.key }) where c < sheet.header.count {
                 worksheet_write_comment(ws, 0, lxw_col_t(c), clipped(note))
             }
             for (c, choices) in sheet.choices.sorted(by: { $0.key < $1.key }) where c < sheet.header.count {
-                addChoices(choices, to: ws, column: lxw_col_t(c), rows: lxw_row_t(max(1, min(sheet.inputRows, maximumRows - 1))))
+                addChoices(
+                    choices, to: ws, column: lxw_col_t(c),
+                    rows: lxw_row_t(max(1, min(sheet.inputRows, maximumRows - 1))))
             }
         }
         let result = workbook_close(book)
@@ -112,8 +122,11 @@ public enum XLSXWriter {
 
     /// A drop-down list on rows 1…`rows` of `column`. Excel takes at most 255 characters of list
     /// (values and separating commas); values past that are left out of the drop-down.
-    static func addChoices(_ choices: Choices, to ws: UnsafeMutablePointer<lxw_worksheet>, column: lxw_col_t, rows: lxw_row_t) {
-        var kept: [String] = [], length = 0
+    static func addChoices(
+        _ choices: Choices, to ws: UnsafeMutablePointer<lxw_worksheet>, column: lxw_col_t, rows: lxw_row_t
+    ) {
+        var kept: [String] = []
+        var length = 0
         for value in choices.values {
             let clean = clipped(value).replacingOccurrences(",", with: " ")
             if length + clean.utf8.count + (kept.isEmpty ? 0 : 1) > 255 { break }
@@ -126,7 +139,8 @@ public enum XLSXWriter {
         var validation = lxw_data_validation()
         validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
         validation.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
-        validation.error_type = UInt8(choices.strict ? LXW_VALIDATION_ERROR_TYPE_STOP.rawValue : LXW_VALIDATION_ERROR_TYPE_INFORMATION.rawValue)
+        validation.error_type = UInt8(
+            choices.strict ? LXW_VALIDATION_ERROR_TYPE_STOP.rawValue : LXW_VALIDATION_ERROR_TYPE_INFORMATION.rawValue)
         list.withUnsafeMutableBufferPointer { buffer in
             validation.value_list = buffer.baseAddress
             worksheet_data_validation_range(ws, 1, column, rows, column, &validation)
@@ -142,7 +156,8 @@ public enum XLSXWriter {
     static func uniqueSheetName(_ raw: String, used: inout Set<String>) -> String {
         var base = String(raw.replacingNUL.map { "[]:*?/\\".contains($0) ? "_" : $0 }.prefix(31))
         if base.trimmingCharacters(in: .whitespaces).isEmpty { base = "Sheet" }
-        var name = base, n = 2
+        var name = base
+        var n = 2
         while used.contains(name.lowercased()) {
             let suffix = " (\(n))"
             name = String(base.prefix(31 - suffix.count)) + suffix

@@ -9,7 +9,10 @@ struct Boligsocial: ParsableCommand {
         commandName: "boligsocial",
         abstract: "Optimal allocation of co-funding for social housing projects (Københavns Kommune, 2009-2012).",
         version: toolVersion,
-        subcommands: [Solve.self, Rank.self, Compare.self, Sweep.self, Frontier.self, Wish.self, Explain.self, Sensitivity.self, Serve.self, Validate.self, Generate.self, Template.self],
+        subcommands: [
+            Solve.self, Rank.self, Compare.self, Sweep.self, Frontier.self, Wish.self, Explain.self, Sensitivity.self,
+            Serve.self, Validate.self, Generate.self, Template.self,
+        ],
         defaultSubcommand: Solve.self)
 
     /// Huge pages for the heap first (which may start the process again), then signals (a closed

@@ -27,9 +27,11 @@ enum Common {
             guard let overrides, !overrides.isEmpty else { return try LoadedScenario.load(path) }
             let patch = try overrides.patch(for: path)
             if let save = overrides.saveScenario {
-                let directory = (URL(fileURLWithPath: save).standardizedFileURL.path as NSString).deletingLastPathComponent
-                let text = patch.file(extending: ScenarioOverrides.relative(path, from: directory),
-                                      heading: "What-ifs given on the command line, on top of the scenario this file extends.")
+                let directory = (URL(fileURLWithPath: save).standardizedFileURL.path as NSString)
+                    .deletingLastPathComponent
+                let text = patch.file(
+                    extending: ScenarioOverrides.relative(path, from: directory),
+                    heading: "What-ifs given on the command line, on top of the scenario this file extends.")
                 try OutputWriter.emit(text, to: save, inputs: [path])
             }
             return try LoadedScenario.load(path, patch: patch)
@@ -42,8 +44,10 @@ enum Common {
     /// 65/66, an infeasible scenario 2 with its diagnosis (a JSON document with `--format json`),
     /// a failed write 73, anything else 70.
     /// `language`: for a command without report options (`validate`), the language of its messages.
-    static func run(_ report: ReportOptions?, language: Language = .en, overrides: ScenarioOverrides? = nil,
-                    _ work: (Loaded) throws -> Void) throws {
+    static func run(
+        _ report: ReportOptions?, language: Language = .en, overrides: ScenarioOverrides? = nil,
+        _ work: (Loaded) throws -> Void
+    ) throws {
         let loaded = Loaded()
         loaded.overrides = overrides
         do {
@@ -83,7 +87,9 @@ enum Common {
             return
         case .html: text = HTML.page(report)
         case .xlsx:
-            try OutputWriter.write(to: options.output!, inputs: inputs) { temporary in try writeWorkbook(report, to: temporary) }
+            try OutputWriter.write(to: options.output!, inputs: inputs) { temporary in
+                try writeWorkbook(report, to: temporary)
+            }
             return
         }
         try OutputWriter.emit(text, to: options.output, inputs: inputs)
@@ -91,10 +97,13 @@ enum Common {
 
     /// Solves; an allocation found by a MIP stopped early is reported with a warning on standard
     /// error (exit 0, but never silently).
-    static func solve(_ loaded: LoadedScenario, options: SolveOptions = SolveOptions(), language: Language = .en,
-                      writeModel: ((ModelWriter) throws -> Void)? = nil, onStage: ((SolveStage) -> Void)? = nil) throws -> Allocation {
-        let allocation = try Allocator.solve(round: loaded.round, scenario: loaded.scenario, options: options, writeModel: writeModel,
-                                             onStage: onStage)
+    static func solve(
+        _ loaded: LoadedScenario, options: SolveOptions = SolveOptions(), language: Language = .en,
+        writeModel: ((ModelWriter) throws -> Void)? = nil, onStage: ((SolveStage) -> Void)? = nil
+    ) throws -> Allocation {
+        let allocation = try Allocator.solve(
+            round: loaded.round, scenario: loaded.scenario, options: options, writeModel: writeModel,
+            onStage: onStage)
         if case .feasible(let gap) = allocation.status {
             printError(Labels(language).stoppedEarly(loaded.scenario.name, gap: gap, number: NumberFormat(language)))
         }
@@ -113,10 +122,13 @@ enum Common {
             failure = "\(error)"
         }
         let own = loaded.scenarios.first { $0.scenario.files == infeasible.scenario.files }
-        let document = DiagnosisReport(infeasible, diagnosis: diagnosis, failure: failure, stamp: own?.stamp, language: lang)
+        let document = DiagnosisReport(
+            infeasible, diagnosis: diagnosis, failure: failure, stamp: own?.stamp, language: lang)
         if let report, report.format == .json {
             do {
-                try OutputWriter.emit(to: report.output, inputs: loaded.inputPaths) { sink in try document.json().write(chunks: sink) }
+                try OutputWriter.emit(to: report.output, inputs: loaded.inputPaths) { sink in
+                    try document.json().write(chunks: sink)
+                }
             } catch let failure as OutputWriter.Failure {
                 printError(failure.message)
                 throw Exit.cannotWrite

@@ -6,12 +6,17 @@ extension Boligsocial {
     /// `compare`: scenarios side by side, and who gains or loses how much.
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Scenarios side by side: per year, per class, and the applications that gain or lose, largest change first.")
+            abstract:
+                "Scenarios side by side: per year, per class, and the applications that gain or lose, largest change first."
+        )
 
         @Argument(help: "Two or more scenario files; the first is the reference.")
         var scenarios: [String]
 
-        @Flag(help: "Put each scenario without its [decisions] before it: what the committee's decisions change, and their price.")
+        @Flag(
+            help:
+                "Put each scenario without its [decisions] before it: what the committee's decisions change, and their price."
+        )
         var withoutDecisions = false
 
         @OptionGroup var report: ReportOptions
@@ -20,7 +25,8 @@ extension Boligsocial {
 
         func validate() throws {
             guard scenarios.count >= (withoutDecisions ? 1 : 2) else {
-                throw ValidationError("compare needs at least two scenarios (or one with --without-decisions), got \(scenarios.count)")
+                throw ValidationError(
+                    "compare needs at least two scenarios (or one with --without-decisions), got \(scenarios.count)")
             }
         }
 
@@ -36,9 +42,12 @@ extension Boligsocial {
                         return [undecided, scenario]
                     }
                 }
-                let allocations = try loaded.map { try Common.solve($0, options: solver.solveOptions, language: report.lang) }
-                try Common.emit(CompareReport(Comparison(allocations), stamps: loaded.map(\.stamp), language: report.lang), report,
-                                inputs: loader.inputPaths)
+                let allocations = try loaded.map {
+                    try Common.solve($0, options: solver.solveOptions, language: report.lang)
+                }
+                try Common.emit(
+                    CompareReport(Comparison(allocations), stamps: loaded.map(\.stamp), language: report.lang), report,
+                    inputs: loader.inputPaths)
             }
         }
     }

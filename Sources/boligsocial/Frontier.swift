@@ -6,7 +6,9 @@ extension Boligsocial {
     /// `frontier`: the exact piecewise-linear curve of priority points against the envelope scale.
     struct Frontier: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The exact curve of priority points against the envelope scale: breakpoints and marginal points per 1.000 kr.")
+            abstract:
+                "The exact curve of priority points against the envelope scale: breakpoints and marginal points per 1.000 kr."
+        )
 
         @Argument(help: "The scenario file.")
         var scenario: String
@@ -24,9 +26,12 @@ extension Boligsocial {
         func run() throws {
             try Common.run(report, overrides: overrides) { loader in
                 let loaded = try loader.load(scenario)
-                let frontier = try BoligsocialCore.Frontier.compute(round: loaded.round, scenario: loaded.scenario, samples: samples)
-                try Common.emit(FrontierReport(scenario: loaded.scenario, frontier: frontier, stamp: loaded.stamp, language: report.lang),
-                                report, inputs: loaded.inputPaths)
+                let frontier = try BoligsocialCore.Frontier.compute(
+                    round: loaded.round, scenario: loaded.scenario, samples: samples)
+                try Common.emit(
+                    FrontierReport(
+                        scenario: loaded.scenario, frontier: frontier, stamp: loaded.stamp, language: report.lang),
+                    report, inputs: loaded.inputPaths)
             }
         }
     }

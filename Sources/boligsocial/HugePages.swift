@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Huge pages for the heap. A round of a million applications holds 2.7 GB, read at random by

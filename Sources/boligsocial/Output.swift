@@ -2,8 +2,9 @@ import ArgumentParser
 import BoligsocialCore
 import BoligsocialReports
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Exit codes (docs/commands.md).
@@ -39,7 +40,11 @@ enum TerminalText {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if isControl(scalar) { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
+            if isControl(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
         }
         return out
     }
@@ -67,7 +72,9 @@ enum StandardStream {
 
     /// Writes to standard output, or throws the failure that exits 73.
     static func output(_ bytes: [UInt8]) throws(OutputWriter.Failure) {
-        if let reason = write(bytes, to: STDOUT_FILENO) { throw OutputWriter.Failure(message: "standard output: cannot write: \(reason)") }
+        if let reason = write(bytes, to: STDOUT_FILENO) {
+            throw OutputWriter.Failure(message: "standard output: cannot write: \(reason)")
+        }
     }
 }
 
@@ -98,7 +105,8 @@ enum OutputWriter {
     /// `produce` writes the whole content to the temporary path it is given.
     static func write(to path: String, inputs: [String], produce: (String) throws -> Void) throws(Failure) {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
+        for input in inputs
+        where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
             throw Failure(message: "\(path): refusing to write over an input file")
         }
         // Renaming over a device, a directory or a pipe would replace it (as root, /dev/null
@@ -134,7 +142,9 @@ enum OutputWriter {
 
     /// Streams chunks to standard output, or to a temporary file renamed into place; a write
     /// failure exits 73 and leaves nothing behind.
-    static func emit(to path: String?, inputs: [String], chunks produce: (([UInt8]) throws -> Void) throws -> Void) throws {
+    static func emit(to path: String?, inputs: [String], chunks produce: (([UInt8]) throws -> Void) throws -> Void)
+        throws
+    {
         guard let path else {
             try produce { bytes in try StandardStream.output(bytes) }
             return
@@ -147,12 +157,16 @@ enum OutputWriter {
             do {
                 try produce { bytes in
                     let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, file) }
-                    if written != bytes.count { throw Failure(message: "\(path): cannot write: " + String(cString: strerror(errno))) }
+                    if written != bytes.count {
+                        throw Failure(message: "\(path): cannot write: " + String(cString: strerror(errno)))
+                    }
                 }
             } catch let failure as Failure {
                 failed = failure.message
             }
-            if fclose(file) != 0, failed == nil { failed = "\(path): cannot write: " + String(cString: strerror(errno)) }
+            if fclose(file) != 0, failed == nil {
+                failed = "\(path): cannot write: " + String(cString: strerror(errno))
+            }
             if let failed { throw Failure(message: failed) }
         }
     }

@@ -6,7 +6,9 @@ extension Boligsocial {
     /// `sensitivity`: how far each weight can move before the funded set changes.
     struct Sensitivity: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "For every weight, the interval over which the same applications are fully funded, partly funded and unfunded, and what changes first just outside it.")
+            abstract:
+                "For every weight, the interval over which the same applications are fully funded, partly funded and unfunded, and what changes first just outside it."
+        )
 
         @Argument(help: "The scenario file.")
         var scenario: String
@@ -19,12 +21,15 @@ extension Boligsocial {
                 let loaded = try loader.load(scenario)
                 let sensitivity: BoligsocialCore.Sensitivity
                 do {
-                    sensitivity = try BoligsocialCore.Sensitivity.compute(round: loaded.round, scenario: loaded.scenario)
+                    sensitivity = try BoligsocialCore.Sensitivity.compute(
+                        round: loaded.round, scenario: loaded.scenario)
                 } catch BoligsocialCore.Sensitivity.Unsupported.mixedInteger {
                     printError("boligsocial sensitivity: " + Labels(report.lang).sensitivityNeedsLP)
                     throw Exit.usage
                 }
-                try Common.emit(SensitivityReport(sensitivity, stamp: loaded.stamp, language: report.lang), report, inputs: loaded.inputPaths)
+                try Common.emit(
+                    SensitivityReport(sensitivity, stamp: loaded.stamp, language: report.lang), report,
+                    inputs: loaded.inputPaths)
             }
         }
     }

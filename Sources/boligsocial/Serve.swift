@@ -8,7 +8,9 @@ extension Boligsocial {
     /// `serve`: the what-if page and its JSON API on a local address.
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The what-if page: move envelopes, rules and decisions in the browser and see the allocation change (a local server).")
+            abstract:
+                "The what-if page: move envelopes, rules and decisions in the browser and see the allocation change (a local server)."
+        )
 
         @Argument(help: "The scenario file the page starts from.")
         var scenario: String
@@ -35,7 +37,8 @@ extension Boligsocial {
             }
             let done = DispatchSemaphore(value: 0)
             nonisolated(unsafe) var failure: Error?
-            let host = host, port = port
+            let host = host
+            let port = port
             Task.detached {
                 do {
                     try await server.run(host: host, port: port) { address in

@@ -15,10 +15,15 @@ extension Boligsocial {
         @OptionGroup var overrides: ScenarioOverrides
         @OptionGroup var solver: SolverOptions
 
-        @Flag(help: "On standard error: the time and peak memory of each stage (load, build, solve, rounding, report), and for a MIP its root LP and each better allocation found with its proven gap.")
+        @Flag(
+            help:
+                "On standard error: the time and peak memory of each stage (load, build, solve, rounding, report), and for a MIP its root LP and each better allocation found with its proven gap."
+        )
         var verbose = false
 
-        @Option(name: .customLong("write-model"), help: "Also write the model GLPK solved, as PATH.lp (CPLEX LP) or PATH.mps.")
+        @Option(
+            name: .customLong("write-model"),
+            help: "Also write the model GLPK solved, as PATH.lp (CPLEX LP) or PATH.mps.")
         var writeModel: String?
 
         func validate() throws {
@@ -43,12 +48,14 @@ extension Boligsocial {
                     }
                 }
             }
-            let allocation = try Common.solve(loaded, options: solver.solveOptions, language: report.lang, writeModel: write,
-                                              onStage: stages.map { log in { log.heard($0) } })
+            let allocation = try Common.solve(
+                loaded, options: solver.solveOptions, language: report.lang, writeModel: write,
+                onStage: stages.map { log in { log.heard($0) } })
             stages?.done("rounding", detail: "whole kroner, reasons")
             let summary = AllocationSummary(allocation, stamp: loaded.stamp)
             let price = try DecisionPrice.compute(allocation, round: loaded.round, options: solver.solveOptions)
-            try Common.emit(SolveReport(summary, language: report.lang, decisions: price), report, inputs: loaded.inputPaths)
+            try Common.emit(
+                SolveReport(summary, language: report.lang, decisions: price), report, inputs: loaded.inputPaths)
             stages?.done("report", detail: report.format.rawValue)
         }
     }

@@ -12,8 +12,9 @@ final class StageLog {
         let seconds = (now - last) / .seconds(1)
         last = now
         let name = stage.padding(toLength: 10, withPad: " ", startingAt: 0)
-        printError("\(name) \(String(format: "%8.3f", seconds)) s   peak \(String(format: "%7.1f", Self.peakMegabytes())) MB"
-                   + (detail.isEmpty ? "" : "   \(detail)"))
+        printError(
+            "\(name) \(String(format: "%8.3f", seconds)) s   peak \(String(format: "%7.1f", Self.peakMegabytes())) MB"
+                + (detail.isEmpty ? "" : "   \(detail)"))
     }
 
     /// The solver's stages, as `Allocator.solve` reports them.
@@ -24,15 +25,21 @@ final class StageLog {
         case .solved(let status, let iterations, let mip):
             done("solve", detail: "\(status), \(iterations) simplex iterations" + (mip != nil ? " at the root" : ""))
             guard let progress = mip else { return }
-            printError("  root LP relaxation \(String(format: "%.3f", progress.rootSeconds)) s, \(progress.rootIterations) dual simplex iterations")
+            printError(
+                "  root LP relaxation \(String(format: "%.3f", progress.rootSeconds)) s, \(progress.rootIterations) dual simplex iterations"
+            )
             if progress.incumbents.isEmpty {
                 // GLPK announces the allocations its search finds; one found before the search
                 // (integral at the root, or by a heuristic there) is not announced.
-                printError(status.hasSolution ? "  the allocation was found before the search, at the root" : "  no integer allocation found")
+                printError(
+                    status.hasSolution
+                        ? "  the allocation was found before the search, at the root" : "  no integer allocation found")
             }
             for found in progress.incumbents {
                 let gap = found.gap.map { String(format: "%.4f %%", $0 * 100) } ?? "no bound yet"
-                printError("  better allocation at \(String(format: "%8.3f", found.seconds)) s: \(String(format: "%.6f", found.objective)) points, proven gap \(gap)")
+                printError(
+                    "  better allocation at \(String(format: "%8.3f", found.seconds)) s: \(String(format: "%.6f", found.objective)) points, proven gap \(gap)"
+                )
             }
         }
     }

@@ -7,7 +7,8 @@ extension Boligsocial {
     /// `sweep`: re-solve over a range of envelopes on one kept, warm-started problem.
     struct Sweep: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Re-solve over a range of envelopes (--scale 0.5:1.5:41, or --year 2010 --range 8000000:14000000:13).")
+            abstract:
+                "Re-solve over a range of envelopes (--scale 0.5:1.5:41, or --year 2010 --range 8000000:14000000:13).")
 
         @Argument(help: "The scenario file.")
         var scenario: String
@@ -21,7 +22,10 @@ extension Boligsocial {
         @Option(help: "FROM:TO:STEPS: that year's envelope in DKK.")
         var range: String?
 
-        @Option(help: "Threads that solve blocks of steps side by side (default: one per core); the result is the same for any number.")
+        @Option(
+            help:
+                "Threads that solve blocks of steps side by side (default: one per core); the result is the same for any number."
+        )
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @OptionGroup var report: ReportOptions
@@ -31,14 +35,17 @@ extension Boligsocial {
         static let maximumScale = 1000.0
 
         static func parse(_ text: String, option: String) throws -> [Double] {
-            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Double($0.replacingOccurrences(of: "_", with: "")) }
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map {
+                Double($0.replacingOccurrences(of: "_", with: ""))
+            }
             let upper = option == "--scale" ? Self.maximumScale : Amount.maximum
             let limit = option == "--scale" ? "1000" : "10000000000000 (kr.)"
             guard parts.count == 3, let from = parts[0], let to = parts[1], let steps = parts[2],
-                  from.isFinite, to.isFinite, from >= 0, to >= 0, from <= upper, to <= upper,
-                  steps >= 1, steps <= 1_000_000, steps == steps.rounded()
+                from.isFinite, to.isFinite, from >= 0, to >= 0, from <= upper, to <= upper,
+                steps >= 1, steps <= 1_000_000, steps == steps.rounded()
             else {
-                throw ValidationError("\(option) takes FROM:TO:STEPS with 0 ≤ FROM, TO ≤ \(limit) and 1 ≤ STEPS ≤ 1000000, not '\(text)'")
+                throw ValidationError(
+                    "\(option) takes FROM:TO:STEPS with 0 ≤ FROM, TO ≤ \(limit) and 1 ≤ STEPS ≤ 1000000, not '\(text)'")
             }
             return BoligsocialCore.Sweep.range(from: from, to: to, steps: Int(steps))
         }
@@ -60,23 +67,29 @@ extension Boligsocial {
                     parameter = .scale(try Self.parse(scale, option: "--scale"))
                 } else {
                     guard let year, loaded.scenario.years.contains(year) else {
-                        printError("--year \(year ?? 0) is not one of the scenario's years (\(loaded.scenario.years.map(String.init).joined(separator: ", ")))")
+                        printError(
+                            "--year \(year ?? 0) is not one of the scenario's years (\(loaded.scenario.years.map(String.init).joined(separator: ", ")))"
+                        )
                         throw Exit.usage
                     }
                     parameter = .year(year, try Self.parse(range!, option: "--range"))
                 }
                 // Every step's envelopes must be amounts the tool accepts.
-                let largest: Double = switch parameter {
-                case .scale(let factors): (factors.max() ?? 0) * (loaded.scenario.envelopes.max() ?? 0)
-                case .year(_, let amounts): amounts.max() ?? 0
-                }
+                let largest: Double =
+                    switch parameter {
+                    case .scale(let factors): (factors.max() ?? 0) * (loaded.scenario.envelopes.max() ?? 0)
+                    case .year(_, let amounts): amounts.max() ?? 0
+                    }
                 if let problem = Amount.problem(largest) {
                     printError("boligsocial sweep: the largest envelope of the sweep, \(largest) kr., \(problem)")
                     throw Exit.usage
                 }
-                let steps = try BoligsocialCore.Sweep.run(round: loaded.round, scenario: loaded.scenario, parameter: parameter, jobs: jobs)
+                let steps = try BoligsocialCore.Sweep.run(
+                    round: loaded.round, scenario: loaded.scenario, parameter: parameter, jobs: jobs)
                 try Common.emit(
-                    SweepReport(scenario: loaded.scenario, steps: steps, parameter: parameter, stamp: loaded.stamp, language: report.lang),
+                    SweepReport(
+                        scenario: loaded.scenario, steps: steps, parameter: parameter, stamp: loaded.stamp,
+                        language: report.lang),
                     report, inputs: loaded.inputPaths)
             }
         }

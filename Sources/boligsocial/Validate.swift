@@ -25,9 +25,11 @@ extension Boligsocial {
 
         func report(_ loaded: LoadedScenario) -> String {
             let round = loaded.round
-            let ineligible = round.applications.filter { !Eligibility($0, rules: loaded.scenario.rules).isEligible }.count
-            return InputProblemWords(lang).sound(file: scenario, scenario: loaded.scenario.name, areas: round.areas.count,
-                                                 applications: round.applications.count, ineligible: ineligible, years: round.years) + "\n"
+            let ineligible = round.applications.filter { !Eligibility($0, rules: loaded.scenario.rules).isEligible }
+                .count
+            return InputProblemWords(lang).sound(
+                file: scenario, scenario: loaded.scenario.name, areas: round.areas.count,
+                applications: round.applications.count, ineligible: ineligible, years: round.years) + "\n"
         }
     }
 }

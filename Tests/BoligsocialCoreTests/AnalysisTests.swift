@@ -42,17 +42,26 @@ import Testing
         rules.focusFloor[.health] = 30_000
         rules.maxProjects = 5
         let years = [2009, 2010]
-        let apps = [Fixture.app("H", focus: [.health], salary: [100_000, 100_000]), Fixture.app("N", area: "V2", salary: [100_000, 100_000])]
+        let apps = [
+            Fixture.app("H", focus: [.health], salary: [100_000, 100_000]),
+            Fixture.app("N", area: "V2", salary: [100_000, 100_000]),
+        ]
         let round = Fixture.round(apps, years: years)
         let scenario = Fixture.scenario([200_000, 100_000], years: years, rules: rules)
         let diagnosis = try #require(try Diagnosis.diagnose(round: round, scenario: scenario))
-        #expect(diagnosis.relaxations.allSatisfy { if case .areaShare = $0.kind { true } else if case .floor = $0.kind { true } else { false } })
-        #expect(Set(diagnosis.relaxations.compactMap { r -> Int? in
-            switch r.kind {
-            case .areaShare(_, let y), .floor(_, let y): y
-            default: nil
-            }
-        }).contains(2010))
+        #expect(
+            diagnosis.relaxations.allSatisfy {
+                if case .areaShare = $0.kind { true } else if case .floor = $0.kind { true } else { false }
+            })
+        #expect(
+            Set(
+                diagnosis.relaxations.compactMap { r -> Int? in
+                    switch r.kind {
+                    case .areaShare(_, let y), .floor(_, let y): y
+                    default: nil
+                    }
+                }
+            ).contains(2010))
         var relaxed = scenario
         relaxed.rules = diagnosis.relaxedRules
         #expect(try Allocator.solve(round: round, scenario: relaxed).status == .optimal)
@@ -77,16 +86,22 @@ import Testing
         rules.areaShareMax = 0.25
         rules.primaryShareMin = 0.1
         let round = Fixture.round([Fixture.app("A", salary: [100_000]), Fixture.app("C", area: "O", salary: [100_000])])
-        let explanation = try #require(try Explanation.explain(id: "A", round: round, scenario: Fixture.scenario([200_000], rules: rules)))
+        let explanation = try #require(
+            try Explanation.explain(id: "A", round: round, scenario: Fixture.scenario([200_000], rules: rules)))
         #expect(abs(explanation.outcome.share - 0.5) < 1e-9)
         #expect(explanation.ruleChanges == [RuleChange(rule: .areaShareMax, current: 0.25, needed: 0.5)])
-        guard case .factor(let t) = explanation.envelopeNeed else { Issue.record("\(explanation.envelopeNeed)"); return }
+        guard case .factor(let t) = explanation.envelopeNeed else {
+            Issue.record("\(explanation.envelopeNeed)")
+            return
+        }
         #expect(abs(t - 2) < 1e-5)
     }
 
     @Test func compareListsEveryChangedShare() throws {
-        let apps = [Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000]),
-                    Fixture.app("C", area: "O", salary: [100_000])]
+        let apps = [
+            Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000]),
+            Fixture.app("C", area: "O", salary: [100_000]),
+        ]
         let rich = try Fixture.solve(apps, envelope: [250_000])
         let poor = try Fixture.solve(apps, envelope: [120_000])
         let comparison = Comparison([rich, poor])
@@ -98,8 +113,10 @@ import Testing
 
     @Test func explainFindsWhatWouldFundAnApplication() throws {
         // A (w 1) full, B (w 0.6) half, C (w 0.4) nothing, envelope 150.000 kr.
-        let apps = [Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000]),
-                    Fixture.app("C", area: "O", salary: [100_000]), Fixture.app("X", salary: [1], sof: false)]
+        let apps = [
+            Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000]),
+            Fixture.app("C", area: "O", salary: [100_000]), Fixture.app("X", salary: [1], sof: false),
+        ]
         let round = Fixture.round(apps)
         let scenario = Fixture.scenario([150_000])
         let partial = try #require(try Explanation.explain(id: "B", round: round, scenario: scenario))
@@ -113,7 +130,10 @@ import Testing
         let unfunded = try #require(try Explanation.explain(id: "C", round: round, scenario: scenario))
         // C's 0.4 points per 1.000 kr. against the 0.6 the last krone earns: −0.2.
         #expect(abs(unfunded.reducedCostPer1000! + 0.2) < 1e-9)
-        guard case .factor(let tc) = unfunded.envelopeNeed else { Issue.record("\(unfunded.envelopeNeed)"); return }
+        guard case .factor(let tc) = unfunded.envelopeNeed else {
+            Issue.record("\(unfunded.envelopeNeed)")
+            return
+        }
         #expect(abs(tc - 2) < 1e-5)
         #expect(try Explanation.explain(id: "A", round: round, scenario: scenario)!.envelopeNeed == .none)
         let ineligible = try #require(try Explanation.explain(id: "X", round: round, scenario: scenario))

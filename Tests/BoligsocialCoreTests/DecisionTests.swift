@@ -30,22 +30,29 @@ import Testing
 
     @Test func everyKindOfDecision() throws {
         let free = try Self.solve(Self.apps, envelope: 150_000, decisions: [:])
-        #expect(abs(free.priorityPoints - 130) < 1e-6 && free.outcome("A").share == 1 && abs(free.share("B") - 0.5) < 1e-9)
+        #expect(
+            abs(free.priorityPoints - 130) < 1e-6 && free.outcome("A").share == 1 && abs(free.share("B") - 0.5) < 1e-9)
         // C in full: 100.000 to C (40 points), the 50.000 left to A (50): 90 points; B gets nothing.
         let full = try Self.solve(Self.apps, envelope: 150_000, decisions: ["C": Self.decide(.full)])
-        #expect(full.share("C") == 1 && abs(full.share("A") - 0.5) < 1e-9 && full.share("B") == 0 && abs(full.priorityPoints - 90) < 1e-6)
+        #expect(
+            full.share("C") == 1 && abs(full.share("A") - 0.5) < 1e-9 && full.share("B") == 0
+                && abs(full.priorityPoints - 90) < 1e-6)
         #expect(full.outcome("C").reasons.last == .decided(.full, reason: "udvalget", overridesEligibility: false))
         // A not funded: B full (60), C half (20): 80 points.
         let none = try Self.solve(Self.apps, envelope: 150_000, decisions: ["A": Self.decide(.none)])
-        #expect(none.share("A") == 0 && none.share("B") == 1 && abs(none.share("C") - 0.5) < 1e-9 && abs(none.priorityPoints - 80) < 1e-6)
+        #expect(
+            none.share("A") == 0 && none.share("B") == 1 && abs(none.share("C") - 0.5) < 1e-9
+                && abs(none.priorityPoints - 80) < 1e-6)
         // A at a share of 0.3: 30.000 to A (30 points), B full (60), C 20.000 (8): 98 points.
         let share = try Self.solve(Self.apps, envelope: 150_000, decisions: ["A": Self.decide(.share(0.3))])
         #expect(abs(share.share("A") - 0.3) < 1e-9 && abs(share.priorityPoints - 98) < 1e-6)
         // B at least 80.000 kr.: A 70.000 (70), B 80.000 (48): 118 points.
-        let atLeast = try Self.solve(Self.apps, envelope: 150_000, decisions: ["B": Self.decide(.bounds(min: 80_000, max: nil))])
+        let atLeast = try Self.solve(
+            Self.apps, envelope: 150_000, decisions: ["B": Self.decide(.bounds(min: 80_000, max: nil))])
         #expect(atLeast.outcome("B").grantedTotal == 80_000 && abs(atLeast.priorityPoints - 118) < 1e-6)
         // A at most 40.000 kr.: A 40.000 (40), B full (60), C 10.000 (4): 104 points.
-        let atMost = try Self.solve(Self.apps, envelope: 150_000, decisions: ["A": Self.decide(.bounds(min: nil, max: 40_000))])
+        let atMost = try Self.solve(
+            Self.apps, envelope: 150_000, decisions: ["A": Self.decide(.bounds(min: nil, max: 40_000))])
         #expect(atMost.outcome("A").grantedTotal == 40_000 && abs(atMost.priorityPoints - 104) < 1e-6)
     }
 
@@ -56,13 +63,18 @@ import Testing
         var rules = Rules()
         rules.commitment = .perYear
         var scenario = Fixture.scenario([100_000, 100_000], years: [2009, 2010], rules: rules)
-        let round = Fixture.round([Fixture.app("A", target: .secondary, salary: [100_000, 100_000]),
-                                   Fixture.app("B", salary: [100_000, 100_000])], years: [2009, 2010])
+        let round = Fixture.round(
+            [
+                Fixture.app("A", target: .secondary, salary: [100_000, 100_000]),
+                Fixture.app("B", salary: [100_000, 100_000]),
+            ], years: [2009, 2010])
         #expect(abs(try Allocator.solve(round: round, scenario: scenario).priorityPoints - 200) < 1e-6)
         scenario.decisions["A"] = Self.decide(.perYear(min: [2010: 40_000], max: [:]))
         let decided = try Allocator.solve(round: round, scenario: scenario)
         #expect(abs(decided.priorityPoints - 184) < 1e-6)
-        #expect(decided.outcome("A").grantedByYear == [0, 40_000] && decided.outcome("B").grantedByYear == [100_000, 60_000])
+        #expect(
+            decided.outcome("A").grantedByYear == [0, 40_000]
+                && decided.outcome("B").grantedByYear == [100_000, 60_000])
     }
 
     /// An ineligible application (SOF outside the steering group) stays unfunded under a decision
@@ -106,12 +118,18 @@ import Testing
             guard let undecided, let decided = try? Allocator.solve(round: round, scenario: scenario) else { return }
             #expect(decided.priorityPoints <= undecided.priorityPoints + 1e-6 * max(1, undecided.priorityPoints))
             let price = try? DecisionPrice.compute(decided, round: round)
-            #expect(price.map { abs($0.price - (undecided.priorityPoints - decided.priorityPoints)) < 1e-6 * max(1, undecided.priorityPoints) } == true)
+            #expect(
+                price.map {
+                    abs($0.price - (undecided.priorityPoints - decided.priorityPoints)) < 1e-6
+                        * max(1, undecided.priorityPoints)
+                } == true)
             for (id, decision) in scenario.decisions {
                 let o = decided.outcome(id)
                 guard o.prepared.isFundable, o.prepared.eligibleTotal > 0 else { continue }
                 let range = decision.shareRange(eligibleTotal: o.prepared.eligibleTotal)
-                #expect(o.share >= range.lowerBound - 1e-6 && o.share <= range.upperBound + 1e-6, "\(id): \(o.share) outside \(range)")
+                #expect(
+                    o.share >= range.lowerBound - 1e-6 && o.share <= range.upperBound + 1e-6,
+                    "\(id): \(o.share) outside \(range)")
             }
         }
     }

@@ -6,7 +6,8 @@ import Testing
 /// The exact frontier against separate solves, and the warm-started sweep against fresh solves.
 @Suite struct FrontierTests {
     static func baseline() throws -> LoadedScenario {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return try LoadedScenario.load(root.appendingPathComponent("Scenarios/baseline.toml").path)
     }
 
@@ -48,8 +49,14 @@ import Testing
         for i in round.applications.indices { round.applications[i].minFraction = nil }
         var scenario = RoundGenerator.scenario(for: round, coverage: 0.5)
         if seed % 2 == 1 { scenario.rules.areaShareMax = 0.3 }
-        if seed == 17 { scenario.rules.commitment = .perYear; scenario.rules.returns = [1, 0.5] }
-        if seed == 101 { scenario.rules.focusFloor[.health] = 100_000; scenario.rules.primaryShareMin = 0.5 }
+        if seed == 17 {
+            scenario.rules.commitment = .perYear
+            scenario.rules.returns = [1, 0.5]
+        }
+        if seed == 101 {
+            scenario.rules.focusFloor[.health] = 100_000
+            scenario.rules.primaryShareMin = 0.5
+        }
         _ = try Self.checkAgainstSolves(round, scenario, seed: seed)
     }
 
@@ -63,12 +70,18 @@ import Testing
             #expect(abs(step.priorityPoints - fresh.priorityPoints) <= 1e-7 * fresh.priorityPoints)
             // A fresh solve uses the lean model (area rows that cannot bind left out), an equivalent
             // LP whose floating-point shares may round a krone differently.
-            #expect(zip(step.allocated, fresh.allocated).allSatisfy { abs($0 - $1) <= 2 }, "\(step.allocated) vs \(fresh.allocated)")
+            #expect(
+                zip(step.allocated, fresh.allocated).allSatisfy { abs($0 - $1) <= 2 },
+                "\(step.allocated) vs \(fresh.allocated)")
             let count = { (s: FundingStatus) -> Int in fresh.outcomes.filter { $0.status == s }.count }
             let expected: [Int] = [count(.full), count(.partial), count(.unfunded)]
             #expect([step.full, step.partial, step.unfunded] == expected)
-            #expect(abs(step.marginalPointsPer1000! - zip(fresh.marginalPointsPer1000!, fresh.envelope).reduce(0) { $0 + $1.0 * $1.1 }
-                / fresh.envelope.reduce(0, +)) < 1e-9)
+            #expect(
+                abs(
+                    step.marginalPointsPer1000! - zip(fresh.marginalPointsPer1000!, fresh.envelope).reduce(0) {
+                        $0 + $1.0 * $1.1
+                    }
+                        / fresh.envelope.reduce(0, +)) < 1e-9)
         }
         let amounts = Sweep.range(from: 20_000_000, to: 40_000_000, steps: 5)
         let year = try Sweep.run(round: loaded.round, scenario: loaded.scenario, parameter: .year(2012, amounts))

@@ -33,11 +33,15 @@ enum Fixture {
     }
 
     static func scenario(_ envelope: [Double], years: [Int] = [2009], rules: Rules = Rules()) -> Scenario {
-        Scenario(name: "test", years: years, envelope: Dictionary(uniqueKeysWithValues: zip(years, envelope)), rules: rules)
+        Scenario(
+            name: "test", years: years, envelope: Dictionary(uniqueKeysWithValues: zip(years, envelope)), rules: rules)
     }
 
-    static func solve(_ applications: [Application], envelope: [Double], years: [Int] = [2009], rules: Rules = Rules()) throws -> Allocation {
-        try Allocator.solve(round: round(applications, years: years), scenario: scenario(envelope, years: years, rules: rules))
+    static func solve(_ applications: [Application], envelope: [Double], years: [Int] = [2009], rules: Rules = Rules())
+        throws -> Allocation
+    {
+        try Allocator.solve(
+            round: round(applications, years: years), scenario: scenario(envelope, years: years, rules: rules))
     }
 
     static func fixtureURL(_ path: String) -> URL {

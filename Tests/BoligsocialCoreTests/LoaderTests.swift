@@ -1,8 +1,8 @@
+import BoligsocialReports
 import Foundation
 import Testing
 
 @testable import BoligsocialCore
-import BoligsocialReports
 
 /// Reading areas.csv and applications.csv in every dialect of docs/formats.md, and the problems it reports.
 @Suite struct LoaderTests {
@@ -32,12 +32,14 @@ import BoligsocialReports
         #expect(round.applications[2].focus.isEmpty && round.applications[2].title == "Frivilligcenter \"Ø\"")
     }
 
-    static let header = "id,title,area,focus,objectives,target_group,sof_in_steering_group,clear_goals,anchoring_plan,coordinator_role,cross_admin,activity_accounting,theory_of_change,salary_2009,rent_2009,activities_2009"
+    static let header =
+        "id,title,area,focus,objectives,target_group,sof_in_steering_group,clear_goals,anchoring_plan,coordinator_role,cross_admin,activity_accounting,theory_of_change,salary_2009,rent_2009,activities_2009"
     static let areas = [Area(id: "MJP", name: "Mjølnerparken", district: "Nørrebro", risk: .vulnerable)]
 
     static func problems(_ text: String) -> [String] {
         var diagnostics = DiagnosticCollector()
-        _ = RoundLoader.parseApplications(Array(text.utf8), file: "apps.csv", years: [2009], areas: areas, diagnostics: &diagnostics)
+        _ = RoundLoader.parseApplications(
+            Array(text.utf8), file: "apps.csv", years: [2009], areas: areas, diagnostics: &diagnostics)
         return diagnostics.diagnostics.sorted { $0.location < $1.location }.map(InputProblemWords(.en).line)
     }
 
@@ -48,24 +50,29 @@ import BoligsocialReports
         // Missing column.
         #expect(Self.problems("id,title\nA1,T\n").contains("apps.csv:1:1: missing column 'area'"))
         // Unknown area, with a suggestion.
-        #expect(Self.problems(Self.header + "\nA1,T,MJQ,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,0,0\n")
-            == ["apps.csv:2:6: unknown area 'MJQ' (did you mean 'MJP'?)"])
+        #expect(
+            Self.problems(Self.header + "\nA1,T,MJQ,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,0,0\n")
+                == ["apps.csv:2:6: unknown area 'MJQ' (did you mean 'MJP'?)"])
         // Duplicate id.
-        #expect(Self.problems(Self.header + "\n" + Self.good + "\n" + Self.good + "\n")
-            == ["apps.csv:3:1: duplicate application id 'A1' (first on line 2)"])
+        #expect(
+            Self.problems(Self.header + "\n" + Self.good + "\n" + Self.good + "\n")
+                == ["apps.csv:3:1: duplicate application id 'A1' (first on line 2)"])
         // Negative and non-numeric amounts.
-        #expect(Self.problems(Self.header + "\nA1,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,-100,abc,1e400\n") == [
-            "apps.csv:2:60: the amount -100 is negative",
-            "apps.csv:2:65: 'abc' is not an amount in kroner",
-            "apps.csv:2:69: '1e400' is not an amount in kroner",
-        ])
+        #expect(
+            Self.problems(Self.header + "\nA1,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,-100,abc,1e400\n")
+                == [
+                    "apps.csv:2:60: the amount -100 is negative",
+                    "apps.csv:2:65: 'abc' is not an amount in kroner",
+                    "apps.csv:2:69: '1e400' is not an amount in kroner",
+                ])
         // Bad boolean, unknown focus key and unknown objective, all on one line, all reported.
         let many = Self.problems(Self.header + "\nA1,T,MJP,helth,imag,primary,maybe,yes,yes,yes,yes,yes,none,100,0,0\n")
-        #expect(many == [
-            "apps.csv:2:10: unknown focus area 'helth' (did you mean 'health'?)",
-            "apps.csv:2:16: unknown objective 'imag' (did you mean 'image'?)",
-            "apps.csv:2:29: 'maybe' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)",
-        ])
+        #expect(
+            many == [
+                "apps.csv:2:10: unknown focus area 'helth' (did you mean 'health'?)",
+                "apps.csv:2:16: unknown objective 'imag' (did you mean 'image'?)",
+                "apps.csv:2:29: 'maybe' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)",
+            ])
         #expect(Self.problems(Self.header + "\nA1,\"T\n").contains("apps.csv:2:4: a quoted field is never closed"))
         #expect(Self.problems("").first == "apps.csv:1:1: the file is empty: expected a header line")
     }
@@ -75,23 +82,31 @@ import BoligsocialReports
     @Test func furtherCriteriaColumns() throws {
         func read(_ text: String) -> [Application] {
             var diagnostics = DiagnosticCollector()
-            return RoundLoader.parseApplications(Array(text.utf8), file: "apps.csv", years: [2009], areas: Self.areas, diagnostics: &diagnostics)
+            return RoundLoader.parseApplications(
+                Array(text.utf8), file: "apps.csv", years: [2009], areas: Self.areas, diagnostics: &diagnostics)
         }
         // Without the columns: every criterion no, not assessed.
         let plain = try #require(read(Self.header + "\n" + Self.good + "\n").first)
         #expect(QualityCriterion.optional.allSatisfy { !plain.meets($0) } && plain.assessment == nil)
         let danish = Self.header + ",behov_dokumenteret,inddragelse,helhedsorientering,fælles_mål,indikatorer,vurdering"
-        let read2 = read(danish + "\n" + Self.good + ",ja,,nej,ja,,4\n" + "A2,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,0,0,,,,,,\n")
+        let read2 = read(
+            danish + "\n" + Self.good + ",ja,,nej,ja,,4\n"
+                + "A2,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,0,0,,,,,,\n")
         #expect(read2.count == 2)
-        #expect(read2[0].needDocumented && !read2[0].involvement && !read2[0].holistic && read2[0].commonGoal && !read2[0].indicators)
+        #expect(
+            read2[0].needDocumented && !read2[0].involvement && !read2[0].holistic && read2[0].commonGoal
+                && !read2[0].indicators)
         #expect(read2[0].assessment == 4 && read2[1].assessment == nil && !read2[1].needDocumented)
         let bad = danish + "\n" + Self.good + ",kanske,,,,,6\n"
-        #expect(Self.problems(bad) == [
-            "apps.csv:2:68: 'kanske' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)",
-            "apps.csv:2:79: '6' is not an assessment; write a whole number from 1 to 5, or leave it blank",
-        ])
-        #expect(Self.problems(danish + "\n" + Self.good + ",,,,,,2.5\n") == [
-            "apps.csv:2:73: '2.5' is not an assessment; write a whole number from 1 to 5, or leave it blank"])
+        #expect(
+            Self.problems(bad) == [
+                "apps.csv:2:68: 'kanske' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)",
+                "apps.csv:2:79: '6' is not an assessment; write a whole number from 1 to 5, or leave it blank",
+            ])
+        #expect(
+            Self.problems(danish + "\n" + Self.good + ",,,,,,2.5\n") == [
+                "apps.csv:2:73: '2.5' is not an assessment; write a whole number from 1 to 5, or leave it blank"
+            ])
     }
 
     /// Co-funding columns: read per year (blank budget: none given), and other funding plus the
@@ -99,12 +114,20 @@ import BoligsocialReports
     @Test func coFundingColumns() throws {
         let header = Self.header + ",samlet_budget_2009,anden_finansiering_2009"
         var diagnostics = DiagnosticCollector()
-        let read = RoundLoader.parseApplications(Array((header + "\n" + Self.good + ",500,300\nA2,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,0,0,,\n").utf8),
-                                                 file: "apps.csv", years: [2009], areas: Self.areas, diagnostics: &diagnostics)
+        let read = RoundLoader.parseApplications(
+            Array(
+                (header + "\n" + Self.good
+                    + ",500,300\nA2,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,0,0,,\n").utf8),
+            file: "apps.csv", years: [2009], areas: Self.areas, diagnostics: &diagnostics)
         #expect(diagnostics.diagnostics.isEmpty && read.count == 2)
-        #expect(read[0].totalBudget == [500] && read[0].otherFunding == [300] && read[1].totalBudget == [nil] && read[1].otherFunding == [0])
-        #expect(Self.problems(header + "\n" + Self.good + ",350,300\n")
-            == ["apps.csv:2:68: other funding (300 kr.) and the request (100 kr.) add up to more than the 2009 total budget (350 kr.)"])
+        #expect(
+            read[0].totalBudget == [500] && read[0].otherFunding == [300] && read[1].totalBudget == [nil]
+                && read[1].otherFunding == [0])
+        #expect(
+            Self.problems(header + "\n" + Self.good + ",350,300\n")
+                == [
+                    "apps.csv:2:68: other funding (300 kr.) and the request (100 kr.) add up to more than the 2009 total budget (350 kr.)"
+                ])
     }
 
     /// A generated round written as CSV (every column, the memo's further criteria, the assessment
@@ -112,19 +135,28 @@ import BoligsocialReports
     @Test(arguments: [1, 2, 3] as [UInt64])
     func generatedRoundsRoundTrip(seed: UInt64) throws {
         let round = RoundGenerator.round(applications: 80, seed: seed)
-        #expect(round.applications.contains { $0.assessment != nil } && round.applications.contains { !$0.totalBudget.isEmpty })
+        #expect(
+            round.applications.contains { $0.assessment != nil }
+                && round.applications.contains { !$0.totalBudget.isEmpty })
         var diagnostics = DiagnosticCollector()
-        let areas = RoundLoader.parseAreas(Array(RoundWriter.areasCSV(round).utf8), file: "areas.csv", diagnostics: &diagnostics)
-        let applications = RoundLoader.parseApplications(Array(RoundWriter.applicationsCSV(round).utf8), file: "apps.csv", years: round.years,
-                                                         areas: areas, diagnostics: &diagnostics)
+        let areas = RoundLoader.parseAreas(
+            Array(RoundWriter.areasCSV(round).utf8), file: "areas.csv", diagnostics: &diagnostics)
+        let applications = RoundLoader.parseApplications(
+            Array(RoundWriter.applicationsCSV(round).utf8), file: "apps.csv", years: round.years,
+            areas: areas, diagnostics: &diagnostics)
         #expect(diagnostics.diagnostics.isEmpty)
         // Applications written without co-funding read back with blank budgets.
         let expected = round.applications.map { a -> Application in
             var a = a
-            if a.totalBudget.isEmpty { a.totalBudget = round.years.map { _ in nil }; a.otherFunding = round.years.map { _ in 0 } }
+            if a.totalBudget.isEmpty {
+                a.totalBudget = round.years.map { _ in nil }
+                a.otherFunding = round.years.map { _ in 0 }
+            }
             return a
         }
-        #expect(Round(years: round.years, areas: areas, applications: applications) == Round(years: round.years, areas: round.areas, applications: expected))
+        #expect(
+            Round(years: round.years, areas: areas, applications: applications)
+                == Round(years: round.years, areas: round.areas, applications: expected))
     }
 
     @Test func amountsInEachDialect() {
@@ -135,7 +167,8 @@ import BoligsocialReports
         #expect(n("1,5", false) == nil && n("12.5.000", true) == nil && n("NaN", false) == nil)
         #expect(n("1e400", false) == nil && n("inf", false) == nil && n("", false) == nil && n("1.", false) == nil)
         #expect(n("-0", false) == 0 && n(" 42 ", false) == 42)
-        #expect(ValueParser.boolean("JA") == true && ValueParser.boolean("Nej") == false && ValueParser.boolean("y") == nil)
+        #expect(
+            ValueParser.boolean("JA") == true && ValueParser.boolean("Nej") == false && ValueParser.boolean("y") == nil)
     }
 
     /// Every way docs/formats.md lets a cell be written, with where each cell starts (line, column in
@@ -143,7 +176,8 @@ import BoligsocialReports
     /// cell, CR, LF and CRLF line ends, a quoted empty cell, a skipped empty line, a quote inside
     /// an unquoted cell, and letters outside ASCII.
     @Test func csvCellsAreReadAsWritten() {
-        let file = "id,title,amount\r\nA1,  \"Quoted, with \"\"quotes\"\"\nand a line\" ,\u{A0}42 \rA2,\"\",\n\nÆrø,x\"y,7"
+        let file =
+            "id,title,amount\r\nA1,  \"Quoted, with \"\"quotes\"\"\nand a line\" ,\u{A0}42 \rA2,\"\",\n\nÆrø,x\"y,7"
         var cursor = CSVCursor(Array(file.utf8))
         #expect(cursor.table.header.map(\.name) == ["id", "title", "amount"])
         var records: [[(String, Int, Int)]] = []
@@ -198,12 +232,16 @@ import BoligsocialReports
 
     @Test func danishWordsAndHeaders() {
         let focus = Spellings(FocusArea.self, what: .focusArea)
-        #expect(focus.lookup("Kultur- og Fritidsliv") == .cultureLeisure && focus.lookup("kultur og fritid") == .cultureLeisure)
+        #expect(
+            focus.lookup("Kultur- og Fritidsliv") == .cultureLeisure
+                && focus.lookup("kultur og fritid") == .cultureLeisure)
         #expect(focus.lookup("den frivillige indsats") == .volunteering && focus.lookup("netvaerk") == .networks)
         #expect(focus.lookup("Employment Education") == .employmentEducation)
         #expect(Spellings(RiskClass.self, what: .riskClass).lookup("Uden for risikogruppen") == .other)
         #expect(Spellings(TargetGroup.self, what: .targetGroup).lookup("primaer") == .primary)
-        #expect(InputWords.canonicalHeader("Løn 2009") == "salary_2009" && InputWords.canonicalHeader("TVÆRGÅENDE SAMARBEJDE") == "cross_admin")
+        #expect(
+            InputWords.canonicalHeader("Løn 2009") == "salary_2009"
+                && InputWords.canonicalHeader("TVÆRGÅENDE SAMARBEJDE") == "cross_admin")
         #expect(InputWords.canonicalHeader("Target group") == "target_group")
     }
 }
@@ -232,7 +270,11 @@ import BoligsocialReports
             "<?xml version=\"1.0\"?><!-- c --><x:row r='2'><c r=\"A2\" t=\"inlineStr\"><is><t>R&amp;D &lt;5&gt; &#248;&#xE6;</t></is></c>"
                 + "<c r=\"B2\"/><v><![CDATA[a<b]]></v></x:row>")
         #expect(malformed == nil)
-        #expect(tokens == ["<row r=2>", "<c r=A2>", "<is>", "<t>", "R&D <5> øæ", "</t>", "</is>", "</c>", "<c r=B2/>", "<v>", "a<b", "</v>", "</row>"])
+        #expect(
+            tokens == [
+                "<row r=2>", "<c r=A2>", "<is>", "<t>", "R&D <5> øæ", "</t>", "</is>", "</c>", "<c r=B2/>", "<v>",
+                "a<b", "</v>", "</row>",
+            ])
     }
 
     @Test(arguments: ["<row", "<row r=2>", "<row r=\"2>", "<!-- x", "<![CDATA[x", "<c/ >", "< >"])

@@ -9,8 +9,9 @@ import Testing
     /// A (w 1.0) and B (w 0.6) each ask 100.000 kr.; the envelope is 150.000 kr.
     /// Greedy by weight is optimal: A in full, B half. P = 1.0·100 + 0.6·50 = 130; marginal 0.6.
     @Test func envelopeFundsByWeight() throws {
-        let a = try Fixture.solve([Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000])],
-                                  envelope: [150_000])
+        let a = try Fixture.solve(
+            [Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000])],
+            envelope: [150_000])
         #expect(a.status == .optimal)
         #expect(abs(a.priorityPoints - 130) < tolerance)
         #expect(a.share("A") == 1 && abs(a.share("B") - 0.5) < tolerance)
@@ -43,7 +44,8 @@ import Testing
         application.focus = []
         application.theoryOfChange = .implicit
         // Outside the focus areas: F = 0.5; the implicit bonus replaces the explicit one: Q = 1.25.
-        #expect(abs(WeightBreakdown(application, risk: .atRisk, weights: weights).weight - 0.5 * 0.8 * 0.6 * 1.25) < 1e-12)
+        #expect(
+            abs(WeightBreakdown(application, risk: .atRisk, weights: weights).weight - 0.5 * 0.8 * 0.6 * 1.25) < 1e-12)
     }
 
     /// Each of the memo's further criteria earns its bonus: two applications alike but for the
@@ -71,7 +73,9 @@ import Testing
     /// indicators ("eventuelt") below.
     @Test func furtherCriteriaDefaultsFollowTheMemo() {
         let q = Weights().quality
-        #expect(q[.holistic]! > q[.involvement]! && q[.involvement]! == q[.commonGoal]! && q[.indicators]! < q[.needDocumented]!)
+        #expect(
+            q[.holistic]! > q[.involvement]! && q[.involvement]! == q[.commonGoal]!
+                && q[.indicators]! < q[.needDocumented]!)
     }
 
     /// `require_need_documented`: off by default (a round without the column keeps working); on, an
@@ -86,7 +90,9 @@ import Testing
         var rules = Rules()
         rules.requireNeedDocumented = true
         let on = try Fixture.solve(apps, envelope: [100_000], rules: rules)
-        #expect(on.outcome("U").status == .ineligible && on.outcome("U").prepared.eligibility.reasons == [.needNotDocumented])
+        #expect(
+            on.outcome("U").status == .ineligible
+                && on.outcome("U").prepared.eligibility.reasons == [.needNotDocumented])
         #expect(on.share("D") == 1 && abs(on.priorityPoints - 66) < 1e-6)
     }
 
@@ -94,7 +100,8 @@ import Testing
     /// it; with {2 = 0.8, 4 = 1.2} B (1.2) takes the 100.000 kr. of 200.000 kr. asked: 120 points.
     /// Not assessed (or no table): V = 1.
     @Test func assessmentFactor() throws {
-        var a = Fixture.app("A", salary: [100_000]), b = Fixture.app("B", salary: [100_000])
+        var a = Fixture.app("A", salary: [100_000])
+        var b = Fixture.app("B", salary: [100_000])
         a.assessment = 2
         b.assessment = 4
         var scenario = Fixture.scenario([100_000])
@@ -103,8 +110,13 @@ import Testing
         #expect(allocation.share("B") == 1 && allocation.share("A") == 0 && abs(allocation.priorityPoints - 120) < 1e-6)
         #expect(allocation.outcome("A").prepared.weight.assessment == 0.8)
         // A held back by its score: the reason names the assessment.
-        #expect(allocation.outcome("A").reasons.contains { if case .lowWeight(.assessment(2), _, _) = $0 { true } else { false } })
-        #expect(WeightBreakdown(Fixture.app("C", salary: [1]), risk: .vulnerable, weights: scenario.weights).assessment == 1)
+        #expect(
+            allocation.outcome("A").reasons.contains {
+                if case .lowWeight(.assessment(2), _, _) = $0 { true } else { false }
+            })
+        #expect(
+            WeightBreakdown(Fixture.app("C", salary: [1]), risk: .vulnerable, weights: scenario.weights).assessment == 1
+        )
     }
 
     /// `sof_share_max`: A (w 1.0) asks 100.000 kr. of a project budgeted at 150.000 kr. (20.000 kr.
@@ -131,7 +143,10 @@ import Testing
         #expect(diagnosis.singleRule == [RuleChange(rule: .sofShareMax, current: 0.5, needed: 0.6667)])
         #expect(diagnosis.singleDecision == ["A"])
         // Jointly, the elastic model misses the decision or the cap by the same 25.000 kr.
-        #expect(diagnosis.relaxations.allSatisfy { [.sofShare(application: "A", year: 2009), .decision(application: "A")].contains($0.kind) })
+        #expect(
+            diagnosis.relaxations.allSatisfy {
+                [.sofShare(application: "A", year: 2009), .decision(application: "A")].contains($0.kind)
+            })
         #expect(diagnosis.relaxations.map { ($0.shortfall / 1000).rounded() } == [25])
     }
 
@@ -139,9 +154,11 @@ import Testing
     /// image (0.5) and crime_safety (1.5): O = 1; B names image alone: O = 0.5; C names
     /// crime_safety: O = 1.5. With 200.000 kr. for three asking 100.000 kr.: C, then A: 250 points.
     @Test func objectiveFactorIsTheMean() throws {
-        let apps = [Fixture.app("A", salary: [100_000], objectives: [.image, .crimeSafety]),
-                    Fixture.app("B", salary: [100_000], objectives: [.image]),
-                    Fixture.app("C", salary: [100_000], objectives: [.crimeSafety])]
+        let apps = [
+            Fixture.app("A", salary: [100_000], objectives: [.image, .crimeSafety]),
+            Fixture.app("B", salary: [100_000], objectives: [.image]),
+            Fixture.app("C", salary: [100_000], objectives: [.crimeSafety]),
+        ]
         var scenario = Fixture.scenario([200_000])
         scenario.weights.objective[.image] = 0.5
         scenario.weights.objective[.crimeSafety] = 1.5
@@ -231,7 +248,9 @@ import Testing
     @Test func primaryShareMinimum() throws {
         var rules = Rules()
         rules.primaryShareMin = 0.75
-        let apps = [Fixture.app("A", area: "O", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [40_000])]
+        let apps = [
+            Fixture.app("A", area: "O", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [40_000]),
+        ]
         let a = try Fixture.solve(apps, envelope: [200_000], rules: rules)
         #expect(abs(a.priorityPoints - (24 + 0.4 * 40_000 / 3 / 1000)) < tolerance)
         #expect(abs(a.share("A") - 40.0 / 3 / 100) < tolerance && a.share("B") == 1)
@@ -243,7 +262,9 @@ import Testing
     @Test func areaShareMaximum() throws {
         var rules = Rules()
         rules.areaShareMax = 0.25
-        let apps = [Fixture.app("A", salary: [100_000]), Fixture.app("B", area: "V2", target: .secondary, salary: [100_000])]
+        let apps = [
+            Fixture.app("A", salary: [100_000]), Fixture.app("B", area: "V2", target: .secondary, salary: [100_000]),
+        ]
         let a = try Fixture.solve(apps, envelope: [200_000], rules: rules)
         #expect(abs(a.priorityPoints - 80) < tolerance)
         #expect(a.allocated == [100_000])
@@ -257,7 +278,10 @@ import Testing
     @Test func focusFloor() throws {
         var rules = Rules()
         rules.focusFloor[.health] = 60_000
-        let apps = [Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, focus: [.health], salary: [100_000])]
+        let apps = [
+            Fixture.app("A", salary: [100_000]),
+            Fixture.app("B", target: .secondary, focus: [.health], salary: [100_000]),
+        ]
         let a = try Fixture.solve(apps, envelope: [100_000], rules: rules)
         #expect(abs(a.priorityPoints - 76) < tolerance)
         #expect(a.outcome("B").grantedTotal == 60_000 && a.outcome("A").grantedTotal == 40_000)
@@ -314,7 +338,9 @@ import Testing
         rules.yearToYearChangeMax = 0.5
         let steady = try Fixture.solve(apps, envelope: [100_000, 20_000], years: [2009, 2010], rules: rules)
         #expect(abs(steady.priorityPoints - 90) < 1e-6)
-        #expect(abs(steady.outcome("A").shareByYear[0] - 0.7) < 1e-9 && abs(steady.outcome("A").shareByYear[1] - 0.2) < 1e-9)
+        #expect(
+            abs(steady.outcome("A").shareByYear[0] - 0.7) < 1e-9 && abs(steady.outcome("A").shareByYear[1] - 0.2) < 1e-9
+        )
         #expect(steady.outcome("A").binding.contains(.yearToYear(application: "A", year: 2010)))
         // Under proportional commitment one share covers every year: the rule changes nothing.
         rules.commitment = .proportional
@@ -330,8 +356,10 @@ import Testing
     /// unspent: one more 1.000 kr. is worth nothing to the chosen set. Envelope 170.000: A in full,
     /// B at 0.7: one more 1.000 kr. goes to B, worth its weight, 0.6 points.
     @Test func marginalsHoldForTheChosenProjects() throws {
-        let apps = [Fixture.app("A", salary: [100_000], minFraction: 0.5),
-                    Fixture.app("B", target: .secondary, salary: [100_000], minFraction: 0.5)]
+        let apps = [
+            Fixture.app("A", salary: [100_000], minFraction: 0.5),
+            Fixture.app("B", target: .secondary, salary: [100_000], minFraction: 0.5),
+        ]
         let unspent = try Fixture.solve(apps, envelope: [120_000])
         #expect(unspent.isMixedInteger && unspent.marginalsForChosenProjects)
         #expect(unspent.outcome("B").grantedTotal == 0 && abs(unspent.marginalPointsPer1000![0]) < 1e-9)
@@ -339,4 +367,3 @@ import Testing
         #expect(abs(partial.share("B") - 0.7) < 1e-9 && abs(partial.marginalPointsPer1000![0] - 0.6) < 1e-9)
     }
 }
-

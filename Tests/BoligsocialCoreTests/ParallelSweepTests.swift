@@ -7,7 +7,9 @@ import Testing
 /// run showing GLPK's per-thread state holds under load (independent problems on several threads).
 @Suite struct ParallelSweepTests {
     static func signature(_ steps: [SweepStep]) -> [String] {
-        steps.map { "\($0.scale ?? -1) \($0.envelope) \($0.status) \($0.priorityPoints) \($0.allocated) \($0.full) \($0.partial) \($0.unfunded) \(String(describing: $0.marginalPointsPer1000))" }
+        steps.map {
+            "\($0.scale ?? -1) \($0.envelope) \($0.status) \($0.priorityPoints) \($0.allocated) \($0.full) \($0.partial) \($0.unfunded) \(String(describing: $0.marginalPointsPer1000))"
+        }
     }
 
     @Test func anyNumberOfThreadsGivesTheSameSteps() throws {
@@ -16,7 +18,8 @@ import Testing
         let one = try Sweep.run(round: loaded.round, scenario: loaded.scenario, parameter: .scale(scales), jobs: 1)
         #expect(one.count == 400)
         for jobs in [2, 3, 8] {
-            let many = try Sweep.run(round: loaded.round, scenario: loaded.scenario, parameter: .scale(scales), jobs: jobs)
+            let many = try Sweep.run(
+                round: loaded.round, scenario: loaded.scenario, parameter: .scale(scales), jobs: jobs)
             #expect(Self.signature(many) == Self.signature(one), "jobs \(jobs)")
         }
     }
@@ -32,7 +35,9 @@ import Testing
         let parameter = SweepParameter.scale(Sweep.range(from: 0.3, to: 1.7, steps: 1_000))
         let reference = Self.signature(try Sweep.run(round: round, scenario: scenario, parameter: parameter, jobs: 1))
         for _ in 0..<10 {
-            #expect(Self.signature(try Sweep.run(round: round, scenario: scenario, parameter: parameter, jobs: 4)) == reference)
+            #expect(
+                Self.signature(try Sweep.run(round: round, scenario: scenario, parameter: parameter, jobs: 4))
+                    == reference)
         }
     }
 }

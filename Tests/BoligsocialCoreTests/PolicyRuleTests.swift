@@ -20,7 +20,9 @@ import Testing
         #expect(Set(PolicyRule.all.map(\.key)).count == PolicyRule.all.count, "keys are unique")
         for rule in PolicyRule.all {
             let (toml, value) = Self.sample(rule)
-            let table = rule.path.count == 2 ? "[rules.\(rule.path[0])]\n\(rule.path[1]) = \(toml)\n" : "[rules]\n\(rule.name) = \(toml)\n"
+            let table =
+                rule.path.count == 2
+                ? "[rules.\(rule.path[0])]\n\(rule.path[1]) = \(toml)\n" : "[rules]\n\(rule.name) = \(toml)\n"
             let base = ScenarioLoaderTests.base.replacingOccurrences(of: "[rules]\narea_share_max = 0.25", with: "")
             let dir = try ScenarioLoaderTests.directory(["s.toml": base + "\n" + table, "plain.toml": base])
             let fromFile = try ScenarioLoader.read(dir + "/s.toml")
@@ -42,8 +44,13 @@ import Testing
                 _ = try ScenarioLoader.read(dir + "/s.toml", patch: patch)
                 Issue.record("\(rule.key) = -2 was taken")
             } catch {
-                guard case .badData(let diagnostics) = error else { Issue.record("\(error)"); continue }
-                #expect(diagnostics.count == 1 && patch.origin(of: diagnostics[0].location) == origin, "\(rule.key): \(diagnostics)")
+                guard case .badData(let diagnostics) = error else {
+                    Issue.record("\(error)")
+                    continue
+                }
+                #expect(
+                    diagnostics.count == 1 && patch.origin(of: diagnostics[0].location) == origin,
+                    "\(rule.key): \(diagnostics)")
                 #expect(diagnostics.first?.location.description == "command line (--set \(rule.key)=-2)")
             }
         }
@@ -70,7 +77,8 @@ import Testing
             (.primaryShare(year: 2009), .primaryShareMin), (.areaShare(area: "X", year: 2009), .areaShareMax),
             (.floor(.health, year: 2010), .focusFloor(.health)), (.minimumFraction(application: "A"), .minFraction),
             (.maxProjects, .maxProjects), (.yearToYear(application: "A", year: 2010), .yearToYearChangeMax),
-            (.sofShare(application: "A", year: 2010), .sofShareMax), (.envelope(year: 2009), nil), (.decision(application: "A"), nil),
+            (.sofShare(application: "A", year: 2010), .sofShareMax), (.envelope(year: 2009), nil),
+            (.decision(application: "A"), nil),
             (.fundedOnlyIfSelected(application: "A"), nil), (.envelopeScale(year: 2009), nil),
         ]
         for (kind, rule) in kinds { #expect(kind.rule == rule, "\(kind)") }

@@ -18,7 +18,10 @@ import Testing
         if ruleBits & 16 != 0 { scenario.rules.primaryShareMin = 0.5 }
         if ruleBits & 64 != 0 { scenario.rules.sofShareMax = 0.4 }
         // Generated rounds carry min_fraction columns on some applications: keep most cases LPs.
-        if ruleBits & 32 == 0 { scenario.rules.minFraction = 0; return (strippedMinFractions(round), scenario) }
+        if ruleBits & 32 == 0 {
+            scenario.rules.minFraction = 0
+            return (strippedMinFractions(round), scenario)
+        }
         return (round, scenario)
     }
 
@@ -29,12 +32,14 @@ import Testing
     }
 
     @Test func allocationsKeepTheInvariants() async {
-        await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000), Gen.int(in: 5...150), Gen.int(in: 0...127)) { seed, coverage, bits in
+        await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000), Gen.int(in: 5...150), Gen.int(in: 0...127)) {
+            seed, coverage, bits in
             let (round, scenario) = Self.randomCase(seed: seed, coverage: coverage, ruleBits: bits)
             let a = try Allocator.solve(round: round, scenario: scenario)
             #expect(a.status == .optimal)
             // No year over its envelope (cumulatively, with carry-over).
-            var spent = 0, available = 0.0
+            var spent = 0
+            var available = 0.0
             for y in scenario.years.indices {
                 spent = scenario.rules.carryOver ? spent + a.allocated[y] : a.allocated[y]
                 available = scenario.rules.carryOver ? available + scenario.envelopes[y] : scenario.envelopes[y]
@@ -52,7 +57,11 @@ import Testing
                 if !o.prepared.eligibility.isEligible { #expect(o.grantedTotal == 0 && o.status == .ineligible) }
                 // Co-funding: never above the share of the year's total budget.
                 if let s = scenario.rules.sofShareMax {
-                    for y in scenario.years.indices { if let budget = o.application.totalBudget(year: y) { #expect(Double(o.grantedByYear[y]) <= s * budget + 3) } }
+                    for y in scenario.years.indices {
+                        if let budget = o.application.totalBudget(year: y) {
+                            #expect(Double(o.grantedByYear[y]) <= s * budget + 3)
+                        }
+                    }
                 }
                 // Proportional: one share for every year, and each year's money follows it to the krone.
                 if scenario.rules.commitment == .proportional {
@@ -67,7 +76,9 @@ import Testing
 
     /// More envelope never lowers the priority points (the optimum of a relaxation).
     @Test func moreMoneyNeverLowersPoints() async {
-        await propertyCheck(count: 40, input: Gen.int(in: 0...1_000_000), Gen.int(in: 5...120), Gen.int(in: 0...63), Gen.int(in: 1...60)) {
+        await propertyCheck(
+            count: 40, input: Gen.int(in: 0...1_000_000), Gen.int(in: 5...120), Gen.int(in: 0...63), Gen.int(in: 1...60)
+        ) {
             seed, coverage, bits, extra in
             let (round, scenario) = Self.randomCase(seed: seed, coverage: coverage, ruleBits: bits)
             var richer = scenario

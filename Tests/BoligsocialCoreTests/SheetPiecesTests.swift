@@ -7,9 +7,12 @@ import Testing
 /// what reading it whole gives: the same text, the same cell places, the same refusal.
 @Suite struct SheetPiecesTests {
     static func outcome(_ xml: String, shared: [String] = [], splitAbove: Int) -> String {
-        switch SheetCells.read(Array(xml.utf8), shared: SharedStrings(shared), label: "t.xlsx[S]", splitAbove: splitAbove) {
+        switch SheetCells.read(
+            Array(xml.utf8), shared: SharedStrings(shared), label: "t.xlsx[S]", splitAbove: splitAbove)
+        {
         case .success(let sheet):
-            return String(decoding: sheet.csv, as: UTF8.self) + "|\(sheet.cellStarts)|\(sheet.lineEnds)|\(sheet.headers)"
+            return String(decoding: sheet.csv, as: UTF8.self)
+                + "|\(sheet.cellStarts)|\(sheet.lineEnds)|\(sheet.headers)"
         case .failure(let failure):
             return "refused: \(failure)"
         }
@@ -20,9 +23,14 @@ import Testing
             + rows.map { "<row r=\"\($0)\">\(cells($0))</row>" }.joined() + "</sheetData></worksheet>"
     }
 
-    static func expectSame(_ xml: String, shared: [String] = [], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let whole = outcome(xml, shared: shared, splitAbove: .max), pieces = outcome(xml, shared: shared, splitAbove: 0)
-        #expect(SheetCells.rowStart(in: Array(xml.utf8), from: xml.utf8.count / 2) != nil, "no row to split at", sourceLocation: sourceLocation)
+    static func expectSame(
+        _ xml: String, shared: [String] = [], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        let whole = outcome(xml, shared: shared, splitAbove: .max)
+        let pieces = outcome(xml, shared: shared, splitAbove: 0)
+        #expect(
+            SheetCells.rowStart(in: Array(xml.utf8), from: xml.utf8.count / 2) != nil, "no row to split at",
+            sourceLocation: sourceLocation)
         #expect(whole == pieces, sourceLocation: sourceLocation)
     }
 
@@ -38,9 +46,12 @@ import Testing
             Self.expectSame(Self.sheet(rows: rows, cells: cells), shared: ["x", "y"])
         }
         // Rows that leave out cells at their end, and cells out of column order.
-        Self.expectSame(Self.sheet(rows: Array(1...30)) { r in
-            r % 3 == 0 ? "<c r=\"B\(r)\"><v>1</v></c><c r=\"A\(r)\"><v>2</v></c>" : "<c r=\"A\(r)\"><v>\(r)</v></c><c r=\"F\(r)\"><v>3</v></c>"
-        })
+        Self.expectSame(
+            Self.sheet(rows: Array(1...30)) { r in
+                r % 3 == 0
+                    ? "<c r=\"B\(r)\"><v>1</v></c><c r=\"A\(r)\"><v>2</v></c>"
+                    : "<c r=\"A\(r)\"><v>\(r)</v></c><c r=\"F\(r)\"><v>3</v></c>"
+            })
     }
 
     @Test func rowsOutOfOrderAnywhereAreRefusedAlike() {
@@ -58,13 +69,18 @@ import Testing
         // A comment or CDATA section where the pieces would meet; `<row` inside a comment.
         let filler = (1...20).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c></row>" }.joined()
         let later = (22...40).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c></row>" }.joined()
-        for middle in ["<!-- <row r=\"99\"> a long comment -->", "<row r=\"21\"><c r=\"A21\" t=\"str\"><v><![CDATA[<row r=\"5\">]]></v></c></row>"] {
+        for middle in [
+            "<!-- <row r=\"99\"> a long comment -->",
+            "<row r=\"21\"><c r=\"A21\" t=\"str\"><v><![CDATA[<row r=\"5\">]]></v></c></row>",
+        ] {
             Self.expectSame("<worksheet><sheetData>" + filler + middle + later + "</sheetData></worksheet>")
         }
         // Broken XML in either half.
-        Self.expectSame("<worksheet><sheetData>" + filler + "<row r=\"21\"><c r=\"A21\" t=\"n\"><v>1</v></c></row" + later)
+        Self.expectSame(
+            "<worksheet><sheetData>" + filler + "<row r=\"21\"><c r=\"A21\" t=\"n\"><v>1</v></c></row" + later)
         Self.expectSame("<worksheet><sheetData>" + filler + later + "<row r=\"41\"><c r=\"A41\"")
-        Self.expectSame("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" x><v>1</v></c></row>" + filler.dropFirst(0) + later)
+        Self.expectSame(
+            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" x><v>1</v></c></row>" + filler.dropFirst(0) + later)
     }
 }
 

@@ -25,22 +25,27 @@ import Testing
             scenario.rules.focusFloor[.health] = 0.05 * (scenario.envelopes.min() ?? 0)
         }
         let steps = Int.random(in: 1...600, using: &rng)
-        let from = Double.random(in: 0...1.2, using: &rng), to = from + Double.random(in: 0...1.5, using: &rng)
+        let from = Double.random(in: 0...1.2, using: &rng)
+        let to = from + Double.random(in: 0...1.5, using: &rng)
         if Int.random(in: 0..<10, using: &rng) < 7 {
             return (round, scenario, .scale(Sweep.range(from: from, to: to, steps: steps)))
         }
         let y = Int.random(in: 0..<scenario.years.count, using: &rng)
         let amount = scenario.envelopes[y]
-        return (round, scenario, .year(scenario.years[y], Sweep.range(from: from * amount, to: to * amount, steps: steps)))
+        return (
+            round, scenario, .year(scenario.years[y], Sweep.range(from: from * amount, to: to * amount, steps: steps))
+        )
     }
 
     @Test func interpolatedStepsEqualSolvedStepsOnRandomRounds() throws {
-        var interpolated = 0, total = 0
+        var interpolated = 0
+        var total = 0
         for seed in UInt64(1)...40 {
             let c = Self.randomCase(seed)
             guard (try? Allocator.solve(round: c.round, scenario: c.scenario)) != nil else { continue }
             let fast = try Sweep.walked(round: c.round, scenario: c.scenario, parameter: c.parameter, interpolate: true)
-            let solved = try Sweep.walked(round: c.round, scenario: c.scenario, parameter: c.parameter, interpolate: false)
+            let solved = try Sweep.walked(
+                round: c.round, scenario: c.scenario, parameter: c.parameter, interpolate: false)
             #expect(solved.solved == solved.steps.count)
             #expect(fast.steps.count == solved.steps.count)
             for (k, (a, b)) in zip(fast.steps, solved.steps).enumerated() where a != b {
@@ -60,14 +65,23 @@ import Testing
             guard (try? Allocator.solve(round: c.round, scenario: c.scenario)) != nil else { continue }
             for language in [Language.en, .da] {
                 let reports = try [true, false].map { interpolate in
-                    SweepReport(scenario: c.scenario,
-                                steps: try Sweep.run(round: c.round, scenario: c.scenario, parameter: c.parameter, interpolate: interpolate),
-                                parameter: c.parameter, stamp: nil, language: language)
+                    SweepReport(
+                        scenario: c.scenario,
+                        steps: try Sweep.run(
+                            round: c.round, scenario: c.scenario, parameter: c.parameter, interpolate: interpolate),
+                        parameter: c.parameter, stamp: nil, language: language)
                 }
-                #expect(Self.firstDifference(reports[0].json().serialized(), reports[1].json().serialized()) == nil, "seed \(seed) JSON")
-                #expect(Self.firstDifference(reports[0].csvTable.csv(), reports[1].csvTable.csv()) == nil, "seed \(seed) CSV")
-                #expect(Self.firstDifference(reports[0].tables.map { $0.plain() }.joined(), reports[1].tables.map { $0.plain() }.joined()) == nil,
-                        "seed \(seed) text")
+                #expect(
+                    Self.firstDifference(reports[0].json().serialized(), reports[1].json().serialized()) == nil,
+                    "seed \(seed) JSON")
+                #expect(
+                    Self.firstDifference(reports[0].csvTable.csv(), reports[1].csvTable.csv()) == nil,
+                    "seed \(seed) CSV")
+                #expect(
+                    Self.firstDifference(
+                        reports[0].tables.map { $0.plain() }.joined(), reports[1].tables.map { $0.plain() }.joined())
+                        == nil,
+                    "seed \(seed) text")
             }
         }
     }
@@ -75,18 +89,24 @@ import Testing
     /// `nil` when the texts are the same bytes, else their first differing lines.
     static func firstDifference(_ a: String, _ b: String) -> String? {
         guard a != b else { return nil }
-        let (x, y) = (a.split(separator: "\n", omittingEmptySubsequences: false), b.split(separator: "\n", omittingEmptySubsequences: false))
+        let (x, y) = (
+            a.split(separator: "\n", omittingEmptySubsequences: false),
+            b.split(separator: "\n", omittingEmptySubsequences: false)
+        )
         let line = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
-        return "line \(line + 1): '\(line < x.count ? String(x[line]) : "")' against '\(line < y.count ? String(y[line]) : "")'"
+        return
+            "line \(line + 1): '\(line < x.count ? String(x[line]) : "")' against '\(line < y.count ? String(y[line]) : "")'"
     }
 
     /// Long sweeps go in chunks walked side by side: the same steps for any number of threads.
     @Test func chunksGiveTheSameStepsForAnyNumberOfThreads() throws {
         let c = Self.randomCase(7)
-        let one = try Sweep.walked(round: c.round, scenario: c.scenario, parameter: .scale(Sweep.range(from: 0.2, to: 1.6, steps: 700)),
-                                   jobs: 1, chunkSize: 100)
-        let many = try Sweep.walked(round: c.round, scenario: c.scenario, parameter: .scale(Sweep.range(from: 0.2, to: 1.6, steps: 700)),
-                                    jobs: 3, chunkSize: 100)
+        let one = try Sweep.walked(
+            round: c.round, scenario: c.scenario, parameter: .scale(Sweep.range(from: 0.2, to: 1.6, steps: 700)),
+            jobs: 1, chunkSize: 100)
+        let many = try Sweep.walked(
+            round: c.round, scenario: c.scenario, parameter: .scale(Sweep.range(from: 0.2, to: 1.6, steps: 700)),
+            jobs: 3, chunkSize: 100)
         #expect(one.steps == many.steps)
         #expect(one.solved == many.solved)
     }
@@ -97,8 +117,12 @@ import Testing
         let c = Self.randomCase(3)
         let model = try AllocationModel(round: c.round, scenario: c.scenario)
         let session = try SolverSession(model.program)
-        let line = zip(model.envelopeColumns, c.scenario.envelopes).map { (column: $0, rate: $1 / AllocationModel.unit) }
-        func move(to t: Double) throws { for (column, rate) in line { try session.setBounds(.equal(rate * t), of: column) } }
+        let line = zip(model.envelopeColumns, c.scenario.envelopes).map {
+            (column: $0, rate: $1 / AllocationModel.unit)
+        }
+        func move(to t: Double) throws {
+            for (column, rate) in line { try session.setBounds(.equal(rate * t), of: column) }
+        }
         try move(to: 0.8)
         let anchor = try session.solve()
         let piece = try #require(try session.basisPiece(along: line, at: 0.8))

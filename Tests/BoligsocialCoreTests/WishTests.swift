@@ -11,7 +11,9 @@ import Testing
         guard allocation.status.hasSolution else { return false }
         return allocation.outcomes.allSatisfy { o in
             guard o.prepared.eligibleTotal > 0, o.prepared.weight.weight >= threshold - 1e-12 else { return true }
-            return o.shareByYear.indices.allSatisfy { y in o.prepared.eligibleByYear[y] <= 0 || o.shareByYear[y] >= share - 1e-6 }
+            return o.shareByYear.indices.allSatisfy { y in
+                o.prepared.eligibleByYear[y] <= 0 || o.shareByYear[y] >= share - 1e-6
+            }
         }
     }
 
@@ -23,19 +25,27 @@ import Testing
 
     /// The acceptance check: solving with the printed envelopes funds every target at ≥ share, and
     /// lowering any one positive year by 1% no longer does.
-    static func checkMinimal(_ round: Round, _ scenario: Scenario, threshold: Double, share: Double) throws -> WishProposal {
+    static func checkMinimal(_ round: Round, _ scenario: Scenario, threshold: Double, share: Double) throws
+        -> WishProposal
+    {
         let wish = try WishProposal.compute(round: round, scenario: scenario, threshold: threshold, share: share)
         #expect(!wish.targets.isEmpty)
-        #expect(wish.envelope.allSatisfy { $0.truncatingRemainder(dividingBy: 1000) == 0 }, "whole 1.000 kr.: \(wish.envelope)")
+        #expect(
+            wish.envelope.allSatisfy { $0.truncatingRemainder(dividingBy: 1000) == 0 },
+            "whole 1.000 kr.: \(wish.envelope)")
         #expect(zip(wish.envelope, wish.minimum).allSatisfy { $0 >= $1 - 1e-6 })
-        let funds = fundsTargets(try solve(round, scenario, envelope: wish.envelope), threshold: threshold, share: share)
+        let funds = fundsTargets(
+            try solve(round, scenario, envelope: wish.envelope), threshold: threshold, share: share)
         #expect(funds, "\(scenario.name): the printed envelopes \(wish.envelope) do not fund every target")
         for y in wish.envelope.indices where wish.envelope[y] > 0 {
             var lowered = wish.envelope
             lowered[y] *= 0.99
-            let stillFunds = fundsTargets(try solve(round, scenario, envelope: lowered), threshold: threshold, share: share)
-            #expect(!stillFunds,
-                    "\(scenario.name): year \(scenario.years[y]) lowered by 1% still funds every target (W \(threshold), S \(share))")
+            let stillFunds = fundsTargets(
+                try solve(round, scenario, envelope: lowered), threshold: threshold, share: share)
+            #expect(
+                !stillFunds,
+                "\(scenario.name): year \(scenario.years[y]) lowered by 1% still funds every target (W \(threshold), S \(share))"
+            )
         }
         return wish
     }
@@ -77,7 +87,9 @@ import Testing
         let loaded = try FrontierTests.baseline()
         let wish = try WishProposal.compute(round: loaded.round, scenario: loaded.scenario, threshold: 0.6, flat: true)
         #expect(Set(wish.envelope).count == 1)
-        #expect(Self.fundsTargets(try Self.solve(loaded.round, loaded.scenario, envelope: wish.envelope), threshold: 0.6, share: 1))
+        #expect(
+            Self.fundsTargets(
+                try Self.solve(loaded.round, loaded.scenario, envelope: wish.envelope), threshold: 0.6, share: 1))
     }
 
     /// The free-year answer never asks more than the flat one: on the shipped round at half shares
@@ -96,10 +108,15 @@ import Testing
             (round, scenario, threshold) = (generated, s, 0.5)
         }
         let free = try WishProposal.compute(round: round, scenario: scenario, threshold: threshold, share: 0.5)
-        let flat = try WishProposal.compute(round: round, scenario: scenario, threshold: threshold, share: 0.5, flat: true)
-        #expect(free.envelope.reduce(0, +) <= flat.envelope.reduce(0, +), "free \(free.envelope) against flat \(flat.envelope)")
+        let flat = try WishProposal.compute(
+            round: round, scenario: scenario, threshold: threshold, share: 0.5, flat: true)
+        #expect(
+            free.envelope.reduce(0, +) <= flat.envelope.reduce(0, +),
+            "free \(free.envelope) against flat \(flat.envelope)")
         for wish in [free, flat] {
-            #expect(Self.fundsTargets(try Self.solve(round, scenario, envelope: wish.envelope), threshold: threshold, share: 0.5))
+            #expect(
+                Self.fundsTargets(
+                    try Self.solve(round, scenario, envelope: wish.envelope), threshold: threshold, share: 0.5))
         }
         if seed == 0 { #expect(free.envelope.reduce(0, +) == 67_562_000 && flat.envelope.reduce(0, +) == 67_632_000) }
     }
@@ -111,8 +128,10 @@ import Testing
     /// Without the decision the same target B needs 200.000 kr. (A, then B): the decision adds
     /// 100.000 kr. With no decision the minimum 300.000 kr. for threshold 0 is proven.
     @Test func decisionsAreKeptAndPricedInTheWish() throws {
-        let round = Fixture.round([Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000]),
-                                   Fixture.app("C", area: "O", salary: [100_000])])
+        let round = Fixture.round([
+            Fixture.app("A", salary: [100_000]), Fixture.app("B", target: .secondary, salary: [100_000]),
+            Fixture.app("C", area: "O", salary: [100_000]),
+        ])
         var scenario = Fixture.scenario([100_000])
         scenario.decisions["C"] = DecisionTests.decide(.full)
         let wish = try WishProposal.compute(round: round, scenario: scenario, selection: WishSelection(ids: ["B"]))

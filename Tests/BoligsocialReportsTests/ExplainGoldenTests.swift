@@ -7,7 +7,8 @@ import Testing
 /// `explain` on the shipped baseline for a fully funded, a partly funded, an unfunded and an
 /// ineligible application: the whole text is pinned (re-record with RECORD_GOLDEN=1).
 @Suite struct ExplainGoldenTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     @Test(arguments: [("A04", "full"), ("A10", "partial"), ("A11", "unfunded"), ("A08", "ineligible")])
     func explainBaselineApplication(id: String, status: String) throws {
@@ -16,6 +17,8 @@ import Testing
         #expect(explanation.outcome.status.rawValue == status)
         let report = ExplainReport(explanation, scenario: loaded.scenario, stamp: nil)
         try GoldenTests.check(report.plain(), against: "explain-\(id)-\(status).txt")
-        if status == "partial" { try GoldenTests.check(report.json().serialized(), against: "explain-\(id)-\(status).json") }
+        if status == "partial" {
+            try GoldenTests.check(report.json().serialized(), against: "explain-\(id)-\(status).json")
+        }
     }
 }

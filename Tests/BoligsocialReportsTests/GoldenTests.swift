@@ -1,14 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BoligsocialCore
 @testable import BoligsocialReports
-import TestSupport
 
 /// Whole-output golden files for the `solve` report in every text format. Re-record with
 /// `RECORD_GOLDEN=1 swift test --filter GoldenTests` and review the diff.
 @Suite struct GoldenTests {
-    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Golden")
 
     /// A seeded 12-application round with two years, fixed so the report never changes by accident.
     static func round() -> (Round, Scenario) {
@@ -20,7 +21,8 @@ import TestSupport
         return (round, scenario)
     }
 
-    static let stamp = InputStamp(scenarioSHA256: "s", applicationsSHA256: "a", areasSHA256: "r", toolVersion: "test", glpkVersion: "5.0")
+    static let stamp = InputStamp(
+        scenarioSHA256: "s", applicationsSHA256: "a", areasSHA256: "r", toolVersion: "test", glpkVersion: "5.0")
 
     static func summary() throws -> AllocationSummary {
         let (round, scenario) = Self.round()
@@ -30,7 +32,9 @@ import TestSupport
     /// The wish proposal of the golden round for the applications with weight ≥ 0.5.
     static func wish(language: Language) throws -> WishReport {
         let (round, scenario) = Self.round()
-        return WishReport(try WishProposal.compute(round: round, scenario: scenario, threshold: 0.5), stamp: stamp, language: language)
+        return WishReport(
+            try WishProposal.compute(round: round, scenario: scenario, threshold: 0.5), stamp: stamp, language: language
+        )
     }
 
     static func check(_ text: String, against name: String) throws {
@@ -55,7 +59,8 @@ import TestSupport
 
     /// The ønskeforslag in both languages and in Markdown and JSON.
     @Test func wishReport() throws {
-        let english = try Self.wish(language: .en), danish = try Self.wish(language: .da)
+        let english = try Self.wish(language: .en)
+        let danish = try Self.wish(language: .da)
         try Self.check(english.plain(), against: "wish.txt")
         try Self.check(english.json().serialized(), against: "wish.json")
         try Self.check(danish.plain(), against: "wish.da.txt")
@@ -66,8 +71,10 @@ import TestSupport
     @Test func aggregationsAddUp() throws {
         let summary = try Self.summary()
         let allocated = summary.allocation.allocated
-        for table in [summary.byArea.map(\.amounts), summary.byRisk.map(\.amounts), summary.byFocus.map(\.amounts),
-                      summary.byCategory.map(\.amounts)] {
+        for table in [
+            summary.byArea.map(\.amounts), summary.byRisk.map(\.amounts), summary.byFocus.map(\.amounts),
+            summary.byCategory.map(\.amounts),
+        ] {
             let totals = allocated.indices.map { y in table.reduce(0) { $0 + $1[y] } }
             #expect(totals == allocated)
         }
@@ -86,17 +93,31 @@ import TestSupport
     /// chunks) gives the same bytes as the same objects built as a tree, at every size.
     @Test func generatedArraysMatchTheirTrees() throws {
         for count in [0, 1, 511, 512, 1300, 20000] {
-            let generated = JSON.object([("items", .generated(count: count) { i, w in
-                w.field("i", int: i)
-                w.field(.text("name \(i)"), string: "n\(i)")
-                w.field("nested") { w in w.field("x", int: -i) }
-                w.field("tags", strings: i % 2 == 0 ? [] : ["a", "b\"c"])
-                w.field("share", .double(Double(i) / 7))
-            }), ("after", .int(1))])
-            let tree = JSON.object([("items", .array((0..<count).map { i in
-                .object([("i", .int(i)), ("name \(i)", .string("n\(i)")), ("nested", .object([("x", .int(-i))])),
-                         ("tags", .array(i % 2 == 0 ? [] : [.string("a"), .string("b\"c")])), ("share", .double(Double(i) / 7))])
-            })), ("after", .int(1))])
+            let generated = JSON.object([
+                (
+                    "items",
+                    .generated(count: count) { i, w in
+                        w.field("i", int: i)
+                        w.field(.text("name \(i)"), string: "n\(i)")
+                        w.field("nested") { w in w.field("x", int: -i) }
+                        w.field("tags", strings: i % 2 == 0 ? [] : ["a", "b\"c"])
+                        w.field("share", .double(Double(i) / 7))
+                    }
+                ), ("after", .int(1)),
+            ])
+            let tree = JSON.object([
+                (
+                    "items",
+                    .array(
+                        (0..<count).map { i in
+                            .object([
+                                ("i", .int(i)), ("name \(i)", .string("n\(i)")), ("nested", .object([("x", .int(-i))])),
+                                ("tags", .array(i % 2 == 0 ? [] : [.string("a"), .string("b\"c")])),
+                                ("share", .double(Double(i) / 7)),
+                            ])
+                        })
+                ), ("after", .int(1)),
+            ])
             var chunks: [UInt8] = []
             try generated.write { chunks += $0 }
             let expected = tree.serialized()
@@ -111,7 +132,9 @@ import TestSupport
             #expect(tree.serializedBytes(compact: true) == compact)
         }
         // Outside strings a compact text has no space or line break; inside them they stay.
-        let spaced = String(decoding: JSON.object([("a b", .array([.int(1), .string("x y\n")])), ("c", .object([]))]).serializedBytes(compact: true), as: UTF8.self)
+        let spaced = String(
+            decoding: JSON.object([("a b", .array([.int(1), .string("x y\n")])), ("c", .object([]))]).serializedBytes(
+                compact: true), as: UTF8.self)
         #expect(spaced == #"{"a b":[1,"x y\n"],"c":{}}"# + "\n")
     }
 

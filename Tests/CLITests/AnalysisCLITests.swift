@@ -22,9 +22,13 @@ import Testing
         #expect(scenarios[0]["allocated"] as! [String: Int] == base["allocated"] as! [String: Int])
         #expect(scenarios[1]["allocated"] as! [String: Int] == cut["allocated"] as! [String: Int])
         func shares(_ json: [String: Any]) -> [String: Double] {
-            Dictionary(uniqueKeysWithValues: (json["applications"] as! [[String: Any]]).map { ($0["id"] as! String, $0["share"] as! Double) })
+            Dictionary(
+                uniqueKeysWithValues: (json["applications"] as! [[String: Any]]).map {
+                    ($0["id"] as! String, $0["share"] as! Double)
+                })
         }
-        let before = shares(base), after = shares(cut)
+        let before = shares(base)
+        let after = shares(cut)
         let changed = Set(before.keys.filter { abs(before[$0]! - after[$0]!) > 1e-9 })
         let listed = (compare["changes"] as! [[String: Any]]).map { $0["id"] as! String }
         #expect(!changed.isEmpty && Set(listed) == changed)
@@ -53,7 +57,9 @@ import Testing
         #expect(steps.map { $0["scale"] as! Double } == [0.5, 1, 1.5])
         let base = try Self.json(["solve", "Scenarios/baseline.toml"])
         #expect(steps[1]["allocated"] as! [String: Int] == base["allocated"] as! [String: Int])
-        let year = try Self.json(["sweep", "Scenarios/baseline.toml", "--year", "2012", "--range", "20000000:40000000:5"])
+        let year = try Self.json([
+            "sweep", "Scenarios/baseline.toml", "--year", "2012", "--range", "20000000:40000000:5",
+        ])
         #expect((year["steps"] as! [Any]).count == 5 && year["year"] as! Int == 2012)
         #expect(try CLI.run(["sweep", "Scenarios/baseline.toml"]).status == 64)
         #expect(try CLI.run(["sweep", "Scenarios/baseline.toml", "--scale", "1:0"]).status == 64)
@@ -63,7 +69,8 @@ import Testing
     @Test func explainGivesReasons() throws {
         let partial = try CLI.run(["explain", "Scenarios/baseline.toml", "A10"])
         #expect(partial.status == 0 && partial.stderr.isEmpty)
-        let mismatch = try Golden.mismatch(partial.stdout, against: "baseline-explain-A10.txt", in: CLIGoldenTests.golden)
+        let mismatch = try Golden.mismatch(
+            partial.stdout, against: "baseline-explain-A10.txt", in: CLIGoldenTests.golden)
         #expect(mismatch == nil, "\(mismatch ?? "")")
         let json = try Self.json(["explain", "Scenarios/baseline.toml", "A08"])
         #expect(json["status"] as! String == "ineligible")
@@ -74,14 +81,16 @@ import Testing
     /// An infeasible scenario exits 2 naming each conflicting rule, its year and the relaxation;
     /// a scenario with the printed relaxations solves.
     @Test func infeasibleScenarioIsDiagnosed() throws {
-        let dir = try CLI.temporaryDirectory(["s.toml": """
+        let dir = try CLI.temporaryDirectory([
+            "s.toml": """
             extends = "\(CLI.root.path)/Scenarios/baseline.toml"
             [rules]
             primary_share_min = 0.99
             [rules.focus_floor]
             health = 9_000_000
             volunteering = 5_000_000
-            """])
+            """
+        ])
         let r = try CLI.run(["solve", "s.toml"], in: dir)
         #expect(r.status == 2 && r.stdout.isEmpty)
         #expect(r.stderr.contains("infeasible") && r.stderr.contains("floor for health") && r.stderr.contains("2012"))
@@ -89,12 +98,21 @@ import Testing
             #expect(try CLI.run(command, in: dir).status == 2)
         }
         let relaxedLine = try #require(r.stderr.split(separator: "\n").first { $0.hasPrefix("Relaxed [rules]") })
-        let assignments = relaxedLine.split(separator: ":", maxSplits: 1)[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        var floors: [String] = [], rules: [String] = []
-        for a in assignments {
-            if a.hasPrefix("focus_floor.") { floors.append(String(a.dropFirst("focus_floor.".count))) } else { rules.append(a) }
+        let assignments = relaxedLine.split(separator: ":", maxSplits: 1)[1].split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
         }
-        let relaxed = "extends = \"s.toml\"\n[rules]\n" + rules.joined(separator: "\n") + "\n[rules.focus_floor]\n" + floors.joined(separator: "\n") + "\n"
+        var floors: [String] = []
+        var rules: [String] = []
+        for a in assignments {
+            if a.hasPrefix("focus_floor.") {
+                floors.append(String(a.dropFirst("focus_floor.".count)))
+            } else {
+                rules.append(a)
+            }
+        }
+        let relaxed =
+            "extends = \"s.toml\"\n[rules]\n" + rules.joined(separator: "\n") + "\n[rules.focus_floor]\n"
+            + floors.joined(separator: "\n") + "\n"
         try Data(relaxed.utf8).write(to: dir.appendingPathComponent("relaxed.toml"))
         let fixed = try CLI.run(["solve", "relaxed.toml"], in: dir)
         #expect(fixed.status == 0, "\(relaxed)\n\(fixed.stderr)")

@@ -30,13 +30,17 @@ import Testing
     @Test func compare() throws {
         try Self.check(["compare", "round.toml", "cut.toml"], golden: "compare.txt")
         try Self.check(["compare", "round.toml", "cut.toml", "--format", "json"], golden: "compare.json")
-        try Self.check(["compare", "round.toml", "cut.toml", "--lang", "da", "--format", "markdown"], golden: "compare.da.md")
+        try Self.check(
+            ["compare", "round.toml", "cut.toml", "--lang", "da", "--format", "markdown"], golden: "compare.da.md")
     }
 
     @Test func sweep() throws {
         try Self.check(["sweep", "round.toml", "--scale", "0.5:1.5:5"], golden: "sweep.txt")
-        try Self.check(["sweep", "round.toml", "--year", "2010", "--range", "2000000:5000000:4", "--format", "json"], golden: "sweep.json")
-        try Self.check(["sweep", "round.toml", "--scale", "0.5:1.5:5", "--lang", "da", "--format", "csv"], golden: "sweep.da.csv")
+        try Self.check(
+            ["sweep", "round.toml", "--year", "2010", "--range", "2000000:5000000:4", "--format", "json"],
+            golden: "sweep.json")
+        try Self.check(
+            ["sweep", "round.toml", "--scale", "0.5:1.5:5", "--lang", "da", "--format", "csv"], golden: "sweep.da.csv")
     }
 
     @Test func frontier() throws {
@@ -51,7 +55,9 @@ import Testing
         try Self.check(["sensitivity", "round.toml", "--format", "json"], golden: "sensitivity.json")
         try Self.check(["sensitivity", "round.toml", "--format", "csv"], golden: "sensitivity.csv")
         let mip = try CLI.run(["sensitivity", "round.toml", "--set", "rules.min_fraction=0.5"], in: Self.round)
-        #expect(mip.status == 64 && mip.stdout.isEmpty && mip.stderr.hasPrefix("boligsocial sensitivity: the scenario is a mixed-integer program"))
+        #expect(
+            mip.status == 64 && mip.stdout.isEmpty
+                && mip.stderr.hasPrefix("boligsocial sensitivity: the scenario is a mixed-integer program"))
         let html = try CLI.run(["sensitivity", "round.toml", "--format", "html", "--lang", "da"], in: Self.round)
         #expect(html.status == 0 && html.stdout.contains("<svg") && html.stdout.contains("Hver vægts interval"))
     }
@@ -60,7 +66,8 @@ import Testing
     /// error as text, or with `--format json` as a document on standard output.
     @Test(arguments: [
         ["solve", "infeasible.toml"], ["compare", "round.toml", "infeasible.toml"],
-        ["sweep", "infeasible.toml", "--scale", "0.5:1.5:3"], ["frontier", "infeasible.toml"], ["explain", "infeasible.toml", "G3"],
+        ["sweep", "infeasible.toml", "--scale", "0.5:1.5:3"], ["frontier", "infeasible.toml"],
+        ["explain", "infeasible.toml", "G3"],
     ])
     func infeasibleScenarioIsDiagnosed(_ command: [String]) throws {
         let text = try String(contentsOf: Self.golden.appendingPathComponent("diagnosis.txt"), encoding: .utf8)
@@ -71,9 +78,12 @@ import Testing
 
     /// The wish asks another question (envelopes of its own), so its first line says which.
     @Test func infeasibleWishIsDiagnosed() throws {
-        try Self.check(["wish", "infeasible.toml"], golden: "empty.txt", status: 2,
-                       stderr: try String(contentsOf: Self.golden.appendingPathComponent("diagnosis-wish.txt"), encoding: .utf8))
-        try Self.check(["wish", "infeasible.toml", "--format", "json", "--lang", "da"], golden: "diagnosis-wish.da.json", status: 2)
+        try Self.check(
+            ["wish", "infeasible.toml"], golden: "empty.txt", status: 2,
+            stderr: try String(contentsOf: Self.golden.appendingPathComponent("diagnosis-wish.txt"), encoding: .utf8))
+        try Self.check(
+            ["wish", "infeasible.toml", "--format", "json", "--lang", "da"], golden: "diagnosis-wish.da.json", status: 2
+        )
     }
 
     /// With `--output`, the diagnosis document goes to the named file, written whole.

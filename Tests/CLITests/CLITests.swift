@@ -5,7 +5,8 @@ import Testing
 /// Runs the built `boligsocial` binary and checks its output and exit code (docs/commands.md).
 @Suite struct CLITests {
     /// The package root, found from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The binary built beside the test bundle.
     static var binary: URL {
@@ -24,28 +25,37 @@ import Testing
     }
 
     /// `environment`: variables set for this run on top of the test's own.
-    static func run(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// Every test's directories live under one per test process, removed when the process ends.
     static let scratchRoot: URL = {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("boligsocial-tests-\(getpid())")
         try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("boligsocial-tests-\(getpid())")) }
+        atexit {
+            try? FileManager.default.removeItem(
+                at: FileManager.default.temporaryDirectory.appendingPathComponent("boligsocial-tests-\(getpid())"))
+        }
         return root
     }()
 
@@ -75,9 +85,15 @@ import Testing
             let line = lines.first { $0.hasPrefix(stage + " ") }
             #expect(line?.contains(" s   peak ") == true && line?.contains(" MB") == true, "\(stage): \(loud.stderr)")
         }
-        #expect(lines.contains { $0.hasPrefix("  root LP relaxation ") && $0.contains("dual simplex iterations") }, "\(loud.stderr)")
-        #expect(lines.contains { ($0.hasPrefix("  better allocation at ") && $0.contains("proven gap")) || $0 == "  the allocation was found before the search, at the root" },
-                "\(loud.stderr)")
+        #expect(
+            lines.contains { $0.hasPrefix("  root LP relaxation ") && $0.contains("dual simplex iterations") },
+            "\(loud.stderr)")
+        #expect(
+            lines.contains {
+                ($0.hasPrefix("  better allocation at ") && $0.contains("proven gap"))
+                    || $0 == "  the allocation was found before the search, at the root"
+            },
+            "\(loud.stderr)")
         let lp = try Self.run(["solve", "Scenarios/baseline.toml", "--verbose"])
         #expect(lp.status == 0 && lp.stderr.contains("optimal") && !lp.stderr.contains("root LP"), "\(lp.stderr)")
     }
@@ -86,16 +102,20 @@ import Testing
         let r = try Self.run(["solve", "Scenarios/baseline.toml", "--format", "json"])
         #expect(r.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
-        for key in ["scenario", "status", "years", "priority_points", "envelope", "allocated", "marginal_points_per_1000",
-                    "applications", "by_area", "by_risk", "by_focus", "by_category", "inputs"] {
+        for key in [
+            "scenario", "status", "years", "priority_points", "envelope", "allocated", "marginal_points_per_1000",
+            "applications", "by_area", "by_risk", "by_focus", "by_category", "inputs",
+        ] {
             #expect(json[key] != nil, "missing \(key)")
         }
-        let envelope = json["envelope"] as! [String: Double], allocated = json["allocated"] as! [String: Int]
+        let envelope = json["envelope"] as! [String: Double]
+        let allocated = json["allocated"] as! [String: Int]
         for (year, amount) in allocated { #expect(Double(amount) <= envelope[year]!) }
         let applications = json["applications"] as! [[String: Any]]
         #expect(applications.count == 56)
         for a in applications {
-            let requested = a["requested"] as! [String: Int], granted = a["granted"] as! [String: Int]
+            let requested = a["requested"] as! [String: Int]
+            let granted = a["granted"] as! [String: Int]
             for (year, amount) in granted { #expect(amount <= requested[year]!) }
             #expect(["full", "partial", "unfunded", "ineligible"].contains(a["status"] as! String))
         }
@@ -116,29 +136,33 @@ import Testing
 
     @Test func badDataExits65WithEveryLocatedProblem() throws {
         let areas = "id,name,district,risk\nMJP,Mjølnerparken,Nørrebro,vulnerable\nMJP,Again,Nørrebro,vulnerabel\n"
-        let header = "id,title,area,focus,objectives,target_group,sof_in_steering_group,clear_goals,anchoring_plan,coordinator_role,cross_admin,activity_accounting,theory_of_change,salary_2009,rent_2009,activities_2009"
+        let header =
+            "id,title,area,focus,objectives,target_group,sof_in_steering_group,clear_goals,anchoring_plan,coordinator_role,cross_admin,activity_accounting,theory_of_change,salary_2009,rent_2009,activities_2009"
         let apps = header + "\nA1,T,XXX,helth,image,primary,maybe,yes,yes,yes,yes,yes,none,-5,x,\n"
-        let scenario = "name = \"Bad\"\napplications = \"apps.csv\"\nareas = \"areas.csv\"\nyears = [2009]\nmistery = 1\n[envelope]\n2009 = 100\n"
+        let scenario =
+            "name = \"Bad\"\napplications = \"apps.csv\"\nareas = \"areas.csv\"\nyears = [2009]\nmistery = 1\n[envelope]\n2009 = 100\n"
         let dir = try Self.temporaryDirectory(["areas.csv": areas, "apps.csv": apps, "s.toml": scenario])
         let r = try Self.run(["validate", "s.toml"], in: dir)
         #expect(r.status == 65)
         let lines = r.stderr.split(separator: "\n").map(String.init)
-        #expect(lines == [
-            "apps.csv:2:6: unknown area 'XXX'",
-            "apps.csv:2:10: unknown focus area 'helth' (did you mean 'health'?)",
-            "apps.csv:2:30: 'maybe' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)",
-            "apps.csv:2:61: the amount -5 is negative",
-            "apps.csv:2:64: 'x' is not an amount in kroner",
-            "areas.csv:3:1: duplicate area id 'MJP' (first on line 2)",
-            "areas.csv:3:20: unknown risk class 'vulnerabel' (did you mean 'vulnerable'?); expected one of vulnerable, at_risk, other, other_housing",
-            "s.toml:5:1: unknown key 'mistery'",
-        ])
+        #expect(
+            lines == [
+                "apps.csv:2:6: unknown area 'XXX'",
+                "apps.csv:2:10: unknown focus area 'helth' (did you mean 'health'?)",
+                "apps.csv:2:30: 'maybe' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)",
+                "apps.csv:2:61: the amount -5 is negative",
+                "apps.csv:2:64: 'x' is not an amount in kroner",
+                "areas.csv:3:1: duplicate area id 'MJP' (first on line 2)",
+                "areas.csv:3:20: unknown risk class 'vulnerabel' (did you mean 'vulnerable'?); expected one of vulnerable, at_risk, other, other_housing",
+                "s.toml:5:1: unknown key 'mistery'",
+            ])
         #expect(try Self.run(["solve", "s.toml"], in: dir).status == 65)
     }
 
     @Test func missingColumnAndDuplicateIDExit65() throws {
         let areas = "id,name,district,risk\nMJP,Mjølnerparken,Nørrebro,vulnerable\n"
-        let header = "id,title,area,focus,objectives,target_group,sof_in_steering_group,clear_goals,anchoring_plan,coordinator_role,cross_admin,activity_accounting,theory_of_change,salary_2009,rent_2009,activities_2009"
+        let header =
+            "id,title,area,focus,objectives,target_group,sof_in_steering_group,clear_goals,anchoring_plan,coordinator_role,cross_admin,activity_accounting,theory_of_change,salary_2009,rent_2009,activities_2009"
         let row = "A1,T,MJP,health,image,primary,yes,yes,yes,yes,yes,yes,none,100,,\n"
         let scenario = "applications = \"apps.csv\"\nareas = \"areas.csv\"\nyears = [2009]\n[envelope]\n2009 = 100\n"
         let dir = try Self.temporaryDirectory([
@@ -147,7 +171,9 @@ import Testing
             "short.toml": scenario.replacingOccurrences(of: "apps.csv", with: "short.csv"),
         ])
         let duplicate = try Self.run(["validate", "s.toml"], in: dir)
-        #expect(duplicate.status == 65 && duplicate.stderr == "apps.csv:3:1: duplicate application id 'A1' (first on line 2)\n")
+        #expect(
+            duplicate.status == 65
+                && duplicate.stderr == "apps.csv:3:1: duplicate application id 'A1' (first on line 2)\n")
         let missing = try Self.run(["solve", "short.toml"], in: dir)
         #expect(missing.status == 65 && missing.stderr == "short.csv:1:1: missing column 'rent_2009'\n")
     }
@@ -155,18 +181,23 @@ import Testing
     @Test func missingFilesExit66() throws {
         let r = try Self.run(["solve", "no/such/scenario.toml"])
         #expect(r.status == 66 && r.stderr.contains("no/such/scenario.toml") && r.stderr.contains("No such file"))
-        let dir = try Self.temporaryDirectory(["s.toml": "applications = \"gone.csv\"\nareas = \"areas.csv\"\n[envelope]\n2009 = 1\n2010 = 1\n2011 = 1\n2012 = 1\n",
-                                               "areas.csv": "id,name,district,risk\n"])
+        let dir = try Self.temporaryDirectory([
+            "s.toml":
+                "applications = \"gone.csv\"\nareas = \"areas.csv\"\n[envelope]\n2009 = 1\n2010 = 1\n2011 = 1\n2012 = 1\n",
+            "areas.csv": "id,name,district,risk\n",
+        ])
         let missing = try Self.run(["validate", "s.toml"], in: dir)
         #expect(missing.status == 66 && missing.stderr.contains("gone.csv"))
     }
 
     @Test func infeasibleScenarioExits2() throws {
-        let dir = try Self.temporaryDirectory(["s.toml": """
+        let dir = try Self.temporaryDirectory([
+            "s.toml": """
             extends = "\(Self.root.path)/Scenarios/baseline.toml"
             [rules.focus_floor]
             health = 50_000_000
-            """])
+            """
+        ])
         let r = try Self.run(["solve", "s.toml"], in: dir)
         #expect(r.status == 2 && r.stdout.isEmpty)
         let mismatch = try Golden.mismatch(r.stderr, against: "baseline-health-floor.txt", in: CLIGoldenTests.golden)
@@ -181,14 +212,16 @@ import Testing
 
     @Test func outputsAreWrittenWholeOrNotAtAll() throws {
         let dir = try Self.temporaryDirectory()
-        let lp = dir.appendingPathComponent("model.lp").path, mps = dir.appendingPathComponent("model.mps").path
+        let lp = dir.appendingPathComponent("model.lp").path
+        let mps = dir.appendingPathComponent("model.mps").path
         let report = dir.appendingPathComponent("report.json").path
         #expect(try Self.run(["solve", "--write-model", lp, "--output", report, "--format", "json"]).status == 0)
         #expect(try String(contentsOfFile: lp, encoding: .utf8).contains("envelope_2009"))
         #expect(try String(contentsOfFile: report, encoding: .utf8).contains("\"priority_points\""))
         #expect(try Self.run(["solve", "--write-model", mps]).status == 0)
         // The MPS says it maximises (a reader would otherwise minimise and report 0); so does the LP file.
-        #expect(try String(contentsOfFile: mps, encoding: .utf8).contains("NAME boligsocial\nOBJSENSE\n    MAX\nROWS\n"))
+        #expect(
+            try String(contentsOfFile: mps, encoding: .utf8).contains("NAME boligsocial\nOBJSENSE\n    MAX\nROWS\n"))
         #expect(try String(contentsOfFile: lp, encoding: .utf8).contains("Maximize"))
         // Never over an input file; nothing written into a missing directory; no temporary left behind.
         let input = Self.root.appendingPathComponent("Scenarios/data/areas.csv").path
@@ -197,6 +230,9 @@ import Testing
         #expect(over.status == 73 && over.stderr.contains("input file"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
         #expect(try Self.run(["solve", "--output", dir.path + "/missing/r.txt"]).status == 73)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["model.lp", "model.mps", "report.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [
+                "model.lp", "model.mps", "report.json",
+            ])
     }
 }

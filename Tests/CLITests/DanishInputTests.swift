@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The round as a Danish Excel saves it: semicolons, Windows-1252, CRLF, Danish headers and values,
 /// amounts typed as `1.040.000 kr.`, `660 000` or `kr. 50.000`, and empty `;;;;` rows between blocks.
@@ -17,14 +17,19 @@ import TestSupport
     @Test func aDanishExcelRoundGivesTheSameAllocation() throws {
         let dir = try CLI.temporaryDirectory()
         let tool = CLI.root.appendingPathComponent("Tests/CLITests/Tools/danish_round.py").path
-        let made = try DocumentTests.shell("/usr/bin/python3", [tool, CLI.root.appendingPathComponent("Scenarios/data").path, dir.path])
+        let made = try DocumentTests.shell(
+            "/usr/bin/python3", [tool, CLI.root.appendingPathComponent("Scenarios/data").path, dir.path])
         #expect(made.status == 0, "\(made.stderr)")
-        let scenario = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/baseline.toml"), encoding: .utf8)
-            .replacingOccurrences(of: "data/", with: "")
+        let scenario = try String(
+            contentsOf: CLI.root.appendingPathComponent("Scenarios/baseline.toml"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "data/", with: "")
         try Data(scenario.utf8).write(to: dir.appendingPathComponent("s.toml"))
         let applications = try Data(contentsOf: dir.appendingPathComponent("applications.csv"))
-        #expect(applications.contains(0xF8) && applications.starts(with: Array("ID;Titel;Område".data(using: .windowsCP1252)!)),
-                "Windows-1252 with Danish headers")
+        #expect(
+            applications.contains(0xF8)
+                && applications.starts(with: Array("ID;Titel;Område".data(using: .windowsCP1252)!)),
+            "Windows-1252 with Danish headers")
         let danish = try Self.json(["solve", "s.toml"], in: dir)
         let english = try Self.json(["solve", "Scenarios/baseline.toml"])
         #expect(danish == english)
@@ -36,16 +41,24 @@ import TestSupport
     /// filled is still checked.
     @Test func nearMissesAreNamed() throws {
         let areas = "id;navn;bydel;risiko\r\nMJP;Mjølnerparken;Nørrebro;udsatt\r\n;;;\r\n"
-        let scenario = "name = \"D\"\napplications = \"apps.csv\"\nareas = \"areas.csv\"\nyears = [2009]\n[envelope]\n2009 = 100\n"
-        let header = "id;titel;område;indsatsområder;formål;målgruppe;sof_i_styregruppe;klare_mål;forankring;koordinatorrolle;tværgående_samarbejde;regnskab_for_aktiviteter;forandringsteori;løn_2009;husleje_2009;aktiviteter_2009"
-        let apps = header + "\r\nA1;T;MJP;sundhd;image;primær;ja;ja;nej;nej;nej;ja;ingen;1.000 kr.;;\r\n;;;;;;;;;;;;;;;\r\n;x;;;;;;;;;;;;;;\r\n"
+        let scenario =
+            "name = \"D\"\napplications = \"apps.csv\"\nareas = \"areas.csv\"\nyears = [2009]\n[envelope]\n2009 = 100\n"
+        let header =
+            "id;titel;område;indsatsområder;formål;målgruppe;sof_i_styregruppe;klare_mål;forankring;koordinatorrolle;tværgående_samarbejde;regnskab_for_aktiviteter;forandringsteori;løn_2009;husleje_2009;aktiviteter_2009"
+        let apps =
+            header
+            + "\r\nA1;T;MJP;sundhd;image;primær;ja;ja;nej;nej;nej;ja;ingen;1.000 kr.;;\r\n;;;;;;;;;;;;;;;\r\n;x;;;;;;;;;;;;;;\r\n"
         let dir = try CLI.temporaryDirectory(["areas.csv": areas, "apps.csv": apps, "s.toml": scenario])
         let r = try CLI.run(["validate", "s.toml"], in: dir)
         #expect(r.status == 65)
         #expect(r.stderr.contains("areas.csv:2:28: unknown risk class 'udsatt' (did you mean 'udsat'?)"), "\(r.stderr)")
         #expect(r.stderr.contains("unknown focus area 'sundhd' (did you mean 'sundhed'?)"), "\(r.stderr)")
-        #expect(r.stderr.contains("apps.csv:4:1: the application id is empty"), "a partly filled row is checked: \(r.stderr)")
-        #expect(!r.stderr.contains("apps.csv:3:") && !r.stderr.contains("areas.csv:3:"), "an empty row is skipped: \(r.stderr)")
+        #expect(
+            r.stderr.contains("apps.csv:4:1: the application id is empty"),
+            "a partly filled row is checked: \(r.stderr)")
+        #expect(
+            !r.stderr.contains("apps.csv:3:") && !r.stderr.contains("areas.csv:3:"),
+            "an empty row is skipped: \(r.stderr)")
     }
 
     /// `validate --lang da`: a round with a problem of most kinds, every message in Danish, against
@@ -57,10 +70,15 @@ import TestSupport
         let mismatch = try Golden.mismatch(r.stderr, against: "validate-da.txt", in: CLIGoldenTests.golden)
         #expect(mismatch == nil, "\(mismatch ?? "")")
         let sound = try CLI.run(["validate", "Scenarios/baseline.toml", "--lang", "da"])
-        #expect(sound.status == 0 && sound.stdout == "Scenarios/baseline.toml: i orden: scenariet 'Baseline 2009-2012', 18 boligområder, "
-            + "56 ansøgninger (5 opfylder ikke scenariets krav), årene 2009, 2010, 2011, 2012\n", "\(sound.stdout)")
+        #expect(
+            sound.status == 0
+                && sound.stdout == "Scenarios/baseline.toml: i orden: scenariet 'Baseline 2009-2012', 18 boligområder, "
+                    + "56 ansøgninger (5 opfylder ikke scenariets krav), årene 2009, 2010, 2011, 2012\n",
+            "\(sound.stdout)")
         let missing = try CLI.run(["solve", "nowhere.toml", "--lang", "da"])
-        #expect(missing.status == 66 && missing.stderr == "nowhere.toml: kan ikke åbnes: filen findes ikke\n", "\(missing.stderr)")
+        #expect(
+            missing.status == 66 && missing.stderr == "nowhere.toml: kan ikke åbnes: filen findes ikke\n",
+            "\(missing.stderr)")
     }
 }
 
@@ -72,12 +90,17 @@ import TestSupport
     @Test func danishCSVOpensInADanishExcel() throws {
         let da = try CLI.run(["solve", "--lang", "da", "--format", "csv"])
         // In Danish the headers and the status words are the report's own, for the officer's Excel.
-        #expect(da.status == 0 && da.stdout.hasPrefix("\u{FEFF}ID;Titel;Boligområde;Status;Vægt;Andel;Ansøgt;Bevilget 2009"))
+        #expect(
+            da.status == 0 && da.stdout.hasPrefix("\u{FEFF}ID;Titel;Boligområde;Status;Vægt;Andel;Ansøgt;Bevilget 2009")
+        )
         let a01 = try #require(da.stdout.split(separator: "\r\n").first { $0.hasPrefix("A01;") })
-        #expect(a01.hasPrefix("A01;Mødrenetværk Mjølnerparken;Mjølnerparken;fuldt støttet;0,84;1,0;4360000;1090000;"), "\(a01)")
+        #expect(
+            a01.hasPrefix("A01;Mødrenetværk Mjølnerparken;Mjølnerparken;fuldt støttet;0,84;1,0;4360000;1090000;"),
+            "\(a01)")
         let plain = try CLI.run(["solve", "--lang", "da", "--format", "csv", "--csv-dialect", "plain"])
-        #expect(plain.stdout.hasPrefix("ID,Titel,Boligområde,Status,Vægt,Andel")
-            && plain.stdout.contains("A01,Mødrenetværk Mjølnerparken,Mjølnerparken,fuldt støttet,0.84,1.0,"))
+        #expect(
+            plain.stdout.hasPrefix("ID,Titel,Boligområde,Status,Vægt,Andel")
+                && plain.stdout.contains("A01,Mødrenetværk Mjølnerparken,Mjølnerparken,fuldt støttet,0.84,1.0,"))
         let english = try CLI.run(["solve", "--format", "csv"])
         #expect(english.stdout.hasPrefix("id,title,"))
         let forced = try CLI.run(["solve", "--format", "csv", "--csv-dialect", "excel-da"])

@@ -8,8 +8,10 @@ import Testing
     static let root = CLITests.root
 
     static var documents: [String] {
-        let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
-        return ["README.md", "CHANGELOG.md", "Benchmarks/README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
+        let docs =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
+        return ["README.md", "CHANGELOG.md", "Benchmarks/README.md"]
+            + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
     }
 
     /// `[text](target)` outside code blocks and code spans.
@@ -20,8 +22,10 @@ import Testing
             if line.hasPrefix("```") { fenced.toggle() }
             if fenced { continue }
             // Drop code spans, then read each `](…)`.
-            let plain = line.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }
-                .map(\.element).joined(separator: " ")
+            let plain = line.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter {
+                $0.offset % 2 == 0
+            }
+            .map(\.element).joined(separator: " ")
             var rest = Substring(plain)
             while let open = rest.range(of: "](") {
                 let after = rest[open.upperBound...]
@@ -35,18 +39,20 @@ import Testing
 
     /// A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces as hyphens.
     static func anchor(_ heading: String) -> String {
-        String(heading.lowercased().unicodeScalars.compactMap { c -> Character? in
-            if c == " " { return "-" }
-            if c == "-" || c == "_" || CharacterSet.alphanumerics.contains(c) { return Character(c) }
-            return nil
-        })
+        String(
+            heading.lowercased().unicodeScalars.compactMap { c -> Character? in
+                if c == " " { return "-" }
+                if c == "-" || c == "_" || CharacterSet.alphanumerics.contains(c) { return Character(c) }
+                return nil
+            })
     }
 
     static func anchors(of file: URL) -> Set<String> {
         let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        return Set(text.split(separator: "\n").filter { $0.hasPrefix("#") }.map {
-            anchor(String($0.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces))
-        })
+        return Set(
+            text.split(separator: "\n").filter { $0.hasPrefix("#") }.map {
+                anchor(String($0.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces))
+            })
     }
 
     @Test func everyLinkResolves() throws {
@@ -55,10 +61,13 @@ import Testing
         for document in Self.documents {
             let file = Self.root.appendingPathComponent(document)
             let text = try String(contentsOf: file, encoding: .utf8)
-            for link in Self.links(in: text) where !link.hasPrefix("http://") && !link.hasPrefix("https://") && !link.hasPrefix("mailto:") {
+            for link in Self.links(in: text)
+            where !link.hasPrefix("http://") && !link.hasPrefix("https://") && !link.hasPrefix("mailto:") {
                 count += 1
                 let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                let target = parts[0].isEmpty ? file : file.deletingLastPathComponent().appendingPathComponent(parts[0]).standardizedFileURL
+                let target =
+                    parts[0].isEmpty
+                    ? file : file.deletingLastPathComponent().appendingPathComponent(parts[0]).standardizedFileURL
                 guard FileManager.default.fileExists(atPath: target.path) else {
                     broken.append("\(document): \(link) (no such file)")
                     continue
@@ -83,7 +92,10 @@ import Testing
     }
 
     @Test func linksAreFoundAndAnchorsMade() {
-        #expect(Self.links(in: "see [a](docs/a.md) and `[b](no.md)`\n```\n[c](no.md)\n```\n[d](#x-y)") == ["docs/a.md", "#x-y"])
+        #expect(
+            Self.links(in: "see [a](docs/a.md) and `[b](no.md)`\n```\n[c](no.md)\n```\n[d](#x-y)") == [
+                "docs/a.md", "#x-y",
+            ])
         #expect(Self.anchor("The wish proposal: `wish SCENARIO`") == "the-wish-proposal-wish-scenario")
     }
 }

@@ -10,7 +10,8 @@ import Testing
 
     /// Whether this kernel's transparent huge pages are in `madvise` mode.
     static var offeredOnRequest: Bool {
-        ((try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)) ?? "").contains("[madvise]")
+        ((try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)) ?? "").contains(
+            "[madvise]")
     }
 
     /// Whether the heap of a `serve` process started with `environment` is advised for huge pages.
@@ -46,7 +47,9 @@ import Testing
     }
 
     @Test func otherTunablesAreKept() throws {
-        #expect(try Self.heapAdvisedHuge(startedWith: ["GLIBC_TUNABLES": "glibc.malloc.arena_max=2"]) == Self.offeredOnRequest)
+        #expect(
+            try Self.heapAdvisedHuge(startedWith: ["GLIBC_TUNABLES": "glibc.malloc.arena_max=2"])
+                == Self.offeredOnRequest)
     }
 
     @Test func aTunableAlreadySetIsLeftAlone() throws {

@@ -19,7 +19,8 @@ import Testing
     static func offending(_ files: [(path: String, text: String)], _ needles: [String]) -> [String] {
         files.flatMap { file in
             file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { n, line in
-                needles.contains { line.contains($0) } ? "\(file.path):\(n + 1): \(line.trimmingCharacters(in: .whitespaces))" : nil
+                needles.contains { line.contains($0) }
+                    ? "\(file.path):\(n + 1): \(line.trimmingCharacters(in: .whitespaces))" : nil
             }
         }
     }
@@ -36,8 +37,10 @@ import Testing
         let files = try ["BoligsocialCore", "BoligsocialReports", "boligsocial"].flatMap { try Self.files(under: $0) }
         #expect(files.count > 20)
         // The matrix, GLPK's problem type and its 1-based numbering belong to LinearProgramming.
-        let needles = ["matrixRows", "matrixColumns", "matrixValues", "entryRows", "entryColumns", "entryValues",
-                       "GLPKProblem", "GLPKIndex", "BlockSolver", "Int(r1) - 1", "Int(c1) - 1", ".index + 1"]
+        let needles = [
+            "matrixRows", "matrixColumns", "matrixValues", "entryRows", "entryColumns", "entryValues",
+            "GLPKProblem", "GLPKIndex", "BlockSolver", "Int(r1) - 1", "Int(c1) - 1", ".index + 1",
+        ]
         #expect(Self.offending(files, needles) == [])
     }
 
@@ -52,11 +55,16 @@ import Testing
 /// descriptor.
 @Suite struct PolicyRulePlacesTests {
     @Test func eachRuleIsNamedInAtMostFourFiles() throws {
-        let files = try ["BoligsocialCore", "BoligsocialReports", "BoligsocialServer", "boligsocial", "LinearProgramming", "Parallel", "Spreadsheet"]
-            .flatMap { try LayeringTests.files(under: $0) }
+        let files = try [
+            "BoligsocialCore", "BoligsocialReports", "BoligsocialServer", "boligsocial", "LinearProgramming",
+            "Parallel", "Spreadsheet",
+        ]
+        .flatMap { try LayeringTests.files(under: $0) }
         #expect(files.count > 50)
-        for (key, swiftName) in [("area_share_max", "areaShareMax"), ("primary_share_min", "primaryShareMin"), ("focus_floor", "focusFloor"),
-                                 ("sof_share_max", "sofShareMax"), ("year_to_year_change_max", "yearToYearChangeMax")] {
+        for (key, swiftName) in [
+            ("area_share_max", "areaShareMax"), ("primary_share_min", "primaryShareMin"), ("focus_floor", "focusFloor"),
+            ("sof_share_max", "sofShareMax"), ("year_to_year_change_max", "yearToYearChangeMax"),
+        ] {
             let naming = files.filter { $0.text.contains(key) || $0.text.contains(swiftName) }.map(\.path)
             #expect(naming.count <= 4, "\(key): \(naming)")
             #expect(naming.contains("BoligsocialCore/Domain/PolicyRule.swift"), "\(key): \(naming)")

@@ -18,27 +18,36 @@ import Testing
             let weight = entry["weight"] as! Double
             #expect(weight <= previous + 1e-12, "out of order at \(entry["id"]!)", sourceLocation: sourceLocation)
             previous = weight
-            let request = entry["request"] as! [String: Int], granted = entry["granted"] as! [String: Int]
-            let runningRequest = entry["running_request"] as! [String: Int], runningGranted = entry["running_granted"] as! [String: Int]
+            let request = entry["request"] as! [String: Int]
+            let granted = entry["granted"] as! [String: Int]
+            let runningRequest = entry["running_request"] as! [String: Int]
+            let runningGranted = entry["running_granted"] as! [String: Int]
             for y in years {
                 running[y]!.request += request[y]!
                 running[y]!.granted += granted[y]!
-                #expect(runningRequest[y] == running[y]!.request && runningGranted[y] == running[y]!.granted, sourceLocation: sourceLocation)
+                #expect(
+                    runningRequest[y] == running[y]!.request && runningGranted[y] == running[y]!.granted,
+                    sourceLocation: sourceLocation)
             }
             #expect(!(entry["reasons"] as! [String]).isEmpty, sourceLocation: sourceLocation)
         }
         for y in years {
             let funded = ranked.indices.filter { ((ranked[$0]["granted"] as! [String: Int])[y] ?? 0) > 0 }
-            let below = ranked.indices.filter { (ranked[$0]["envelope_runs_out_below"] as! [Int]).map(String.init).contains(y) }
+            let below = ranked.indices.filter {
+                (ranked[$0]["envelope_runs_out_below"] as! [Int]).map(String.init).contains(y)
+            }
             if let last = funded.last {
-                #expect(lastFunded[y] as? String == ranked[last]["id"] as? String, "\(y)", sourceLocation: sourceLocation)
+                #expect(
+                    lastFunded[y] as? String == ranked[last]["id"] as? String, "\(y)", sourceLocation: sourceLocation)
                 #expect(below == [last], "the \(y) line: \(below) against \(last)", sourceLocation: sourceLocation)
             } else {
                 #expect(lastFunded[y] is NSNull && below.isEmpty, sourceLocation: sourceLocation)
             }
         }
         for entry in json["ineligible"] as! [[String: Any]] {
-            #expect(entry["status"] as? String == "ineligible" && !(entry["reasons"] as! [String]).isEmpty, sourceLocation: sourceLocation)
+            #expect(
+                entry["status"] as? String == "ineligible" && !(entry["reasons"] as! [String]).isEmpty,
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -54,7 +63,9 @@ import Testing
         #expect((list["ranked"] as! [[String: Any]]).count + (list["ineligible"] as! [[String: Any]]).count == 56)
         // The text forms draw the lines; every format is written.
         let danish = try CLI.run(["rank", "--lang", "da"])
-        #expect(danish.status == 0 && danish.stdout.contains("Prioriteringsliste") && danish.stdout.contains("2012: støtten stopper her (ramme 28.000.000 kr., fordelt 27.999.999 kr.)"))
+        #expect(
+            danish.status == 0 && danish.stdout.contains("Prioriteringsliste")
+                && danish.stdout.contains("2012: støtten stopper her (ramme 28.000.000 kr., fordelt 27.999.999 kr.)"))
         let english = try CLI.run(["rank"])
         #expect(english.stdout.contains("2012: funding stops here (envelope 28,000,000 kr., allocated 27,999,999 kr.)"))
         let dir = try CLI.temporaryDirectory()
@@ -64,15 +75,20 @@ import Testing
         }
         let xlsx = dir.appendingPathComponent("rank.xlsx").path
         #expect(try CLI.run(["rank", "--lang", "da", "--format", "xlsx", "--output", xlsx]).status == 0)
-        let read = try DocumentTests.shell("/usr/bin/python3", ["-c", """
-            import sys, openpyxl
-            ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
-            header = [c.value for c in ws[1]]
-            rows = list(ws.iter_rows(min_row=2, values_only=True))
-            assert header[0] == "Nr." and "Begrundelse" in header, header
-            assert len(rows) == 56 and all(r[header.index("Begrundelse")] for r in rows), len(rows)
-            print("rank ok")
-            """, xlsx])
+        let read = try DocumentTests.shell(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import sys, openpyxl
+                ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+                header = [c.value for c in ws[1]]
+                rows = list(ws.iter_rows(min_row=2, values_only=True))
+                assert header[0] == "Nr." and "Begrundelse" in header, header
+                assert len(rows) == 56 and all(r[header.index("Begrundelse")] for r in rows), len(rows)
+                print("rank ok")
+                """, xlsx,
+            ])
         #expect(read.status == 0 && read.stdout.contains("rank ok"), "\(read.stdout)\(read.stderr)")
     }
 

@@ -45,21 +45,27 @@ import Testing
         case "areas": try copy(c.file, to: "areas.csv")
         default:
             try copy(c.file, to: "s.toml")
-            try copy(c.file, to: c.file)  // so an `extends` of its own name finds itself
+            try copy(c.file, to: c.file) // so an `extends` of its own name finds itself
         }
         let r = try CLI.run(["solve", "s.toml", "--format", "json", "--output", "out.json"], in: dir)
         #expect(r.status == c.exit, "\(c.file): exit \(r.status), stderr: \(r.stderr.prefix(300))")
         #expect(c.fragment.isEmpty || r.stderr.contains(c.fragment), "\(c.file): \(r.stderr.prefix(300))")
-        #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("glp_"), "\(c.file) crashed: \(r.stderr.prefix(300))")
+        #expect(
+            !r.stderr.contains("Fatal error") && !r.stderr.contains("glp_"),
+            "\(c.file) crashed: \(r.stderr.prefix(300))")
         #expect(fm.fileExists(atPath: dir.appendingPathComponent("out.json").path) == (c.exit == 0))
-        let leftovers = try fm.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") || $0.hasPrefix(".boligsocial-") }
+        let leftovers = try fm.contentsOfDirectory(atPath: dir.path).filter {
+            $0.hasSuffix(".tmp") || $0.hasPrefix(".boligsocial-")
+        }
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
         // `validate --lang da` says the same problems in Danish: as many lines, each one worded
         // otherwise than in English, and no English sentence left in them.
         guard c.exit == 65 || c.exit == 66 else { return }
-        let english = try CLI.run(["validate", "s.toml"], in: dir), danish = try CLI.run(["validate", "s.toml", "--lang", "da"], in: dir)
+        let english = try CLI.run(["validate", "s.toml"], in: dir)
+        let danish = try CLI.run(["validate", "s.toml", "--lang", "da"], in: dir)
         #expect(danish.status == c.exit && english.status == c.exit, "\(c.file): \(danish.status)")
-        let englishLines = english.stderr.split(separator: "\n"), danishLines = danish.stderr.split(separator: "\n")
+        let englishLines = english.stderr.split(separator: "\n")
+        let danishLines = danish.stderr.split(separator: "\n")
         #expect(englishLines.count == danishLines.count, "\(c.file): \(danish.stderr.prefix(300))")
         for (en, da) in zip(englishLines, danishLines) {
             #expect(en != da, "\(c.file): not worded in Danish: \(da)")
@@ -73,7 +79,9 @@ import Testing
     static func englishWords(in line: String) -> [String] {
         guard let colon = line.range(of: ": ") else { return [] }
         var sentence = String(line[colon.upperBound...])
-        if let library = sentence.range(of: "TOML-læseren melder:") { sentence = String(sentence[..<library.lowerBound]) }
+        if let library = sentence.range(of: "TOML-læseren melder:") {
+            sentence = String(sentence[..<library.lowerBound])
+        }
         for quote in ["'", "\""] {
             let parts = sentence.components(separatedBy: quote)
             sentence = parts.enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
@@ -81,8 +89,10 @@ import Testing
         // A part's path (`xl/workbook.xml`) is a name, not a word.
         sentence = sentence.split(separator: " ").filter { !$0.contains("/") }.joined(separator: " ")
         let words = Set(sentence.lowercased().split { !$0.isLetter }.map(String.init))
-        return ["the", "is", "must", "expected", "unknown", "missing", "cannot", "not", "file", "found", "fields", "amount",
-                "workbook", "sheet", "should", "line", "than", "more", "open", "such", "no", "with", "of"].filter(words.contains)
+        return [
+            "the", "is", "must", "expected", "unknown", "missing", "cannot", "not", "file", "found", "fields", "amount",
+            "workbook", "sheet", "should", "line", "than", "more", "open", "such", "no", "with", "of",
+        ].filter(words.contains)
     }
 
     /// Nothing partial: an output that cannot be written exits 73 and leaves no file, and an
@@ -93,7 +103,9 @@ import Testing
         let r = try CLI.run(["solve", "--format", "json", "--output", missing])
         #expect(r.status == 73 && r.stderr.contains("cannot write"))
         #expect(!FileManager.default.fileExists(atPath: missing))
-        let xlsx = try CLI.run(["solve", "--format", "xlsx", "--output", dir.appendingPathComponent("no/out.xlsx").path])
+        let xlsx = try CLI.run([
+            "solve", "--format", "xlsx", "--output", dir.appendingPathComponent("no/out.xlsx").path,
+        ])
         #expect(xlsx.status == 73)
         let before = try Data(contentsOf: CLI.root.appendingPathComponent("Scenarios/data/areas.csv"))
         let over = try CLI.run(["solve", "--format", "csv", "--output", "Scenarios/data/areas.csv"])
@@ -112,10 +124,12 @@ import Testing
         var commands: [(String, [String])] = []
         for format in ["table", "csv", "json", "markdown", "html", "xlsx"] {
             commands.append(("solve.\(format)", ["solve", "--format", format]))
-            commands.append(("wish.\(format)", ["wish", "Scenarios/baseline.toml", "--threshold", "0.9", "--format", format]))
+            commands.append(
+                ("wish.\(format)", ["wish", "Scenarios/baseline.toml", "--threshold", "0.9", "--format", format]))
         }
         for format in ["table", "csv", "json", "xlsx"] {
-            commands.append(("sweep.\(format)", ["sweep", "Scenarios/baseline.toml", "--scale", "0.5:1.5:21", "--format", format]))
+            commands.append(
+                ("sweep.\(format)", ["sweep", "Scenarios/baseline.toml", "--scale", "0.5:1.5:21", "--format", format]))
         }
         for (name, arguments) in commands {
             var outputs: [Data] = []
@@ -134,17 +148,24 @@ import Testing
     /// allocation found, its proven gap, a warning, and exit 0.
     @Test func mipStopsAtItsTimeLimitAndReportsItsGap() throws {
         let dir = try CLI.temporaryDirectory()
-        #expect(try CLI.run(["generate", "--applications", "1000", "--seed", "9", "--coverage", "0.3", "--output", dir.path]).status == 0)
+        #expect(
+            try CLI.run([
+                "generate", "--applications", "1000", "--seed", "9", "--coverage", "0.3", "--output", dir.path,
+            ]).status == 0)
         let scenario = dir.appendingPathComponent("scenario.toml")
-        let rules = "\n[rules]\nmax_projects = 250\nmin_fraction = 1.0\narea_share_max = 0.03\nprimary_share_min = 0.7\n"
+        let rules =
+            "\n[rules]\nmax_projects = 250\nmin_fraction = 1.0\narea_share_max = 0.03\nprimary_share_min = 0.7\n"
             + "[rules.focus_floor]\nhealth = 20000000\nvolunteering = 15000000\n"
-        try (try String(contentsOf: scenario, encoding: .utf8) + rules).write(to: scenario, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: scenario, encoding: .utf8) + rules).write(
+            to: scenario, atomically: true, encoding: .utf8)
         let limit = 2.0
         let start = Date()
         let r = try CLI.run(["solve", "scenario.toml", "--time-limit", String(limit), "--format", "json"], in: dir)
         let elapsed = Date().timeIntervalSince(start)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("warning:") && r.stderr.contains("stopped early") && r.stderr.contains("% of the optimum"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("warning:") && r.stderr.contains("stopped early")
+                && r.stderr.contains("% of the optimum"), "\(r.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(json["status"] as? String == "feasible")
         let gap = try #require(json["mip_gap"] as? Double)
@@ -177,7 +198,8 @@ import Testing
         }
         defer { Self.unmount(dir) }
         // Fill the file system but for 2 kB, and keep an earlier report that must survive.
-        let filler = dir.appendingPathComponent("filler"), earlier = dir.appendingPathComponent("report.json")
+        let filler = dir.appendingPathComponent("filler")
+        let earlier = dir.appendingPathComponent("report.json")
         try Data("earlier report\n".utf8).write(to: earlier)
         let free = try FileManager.default.attributesOfFileSystem(forPath: dir.path)[.systemFreeSize] as! Int
         try Data(count: max(0, free - 2048)).write(to: filler)
@@ -186,7 +208,9 @@ import Testing
         #expect(try String(contentsOf: earlier, encoding: .utf8) == "earlier report\n", "the earlier file is untouched")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["filler", "report.json"])
         for format in ["table", "csv", "markdown", "html", "xlsx"] {
-            let out = try CLI.run(["solve", "--format", format, "--output", dir.appendingPathComponent("r.\(format)").path])
+            let out = try CLI.run([
+                "solve", "--format", format, "--output", dir.appendingPathComponent("r.\(format)").path,
+            ])
             #expect(out.status == 73 && out.stderr.contains("cannot write"), "\(format): \(out.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["filler", "report.json"])
@@ -199,7 +223,9 @@ import Testing
         }
         defer { Self.unmount(dir) }
         for format in ["json", "csv", "xlsx", "html"] {
-            let r = try CLI.run(["solve", "--format", format, "--output", dir.appendingPathComponent("out.\(format)").path])
+            let r = try CLI.run([
+                "solve", "--format", format, "--output", dir.appendingPathComponent("out.\(format)").path,
+            ])
             #expect(r.status == 73 && r.stderr.contains("cannot write"), "\(format): \(r.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
@@ -234,9 +260,13 @@ import Testing
         let pipe = Pipe()
         try pipe.fileHandleForReading.close()
         let closed = try Self.run(["solve", "--format", format], stdout: pipe.fileHandleForWriting)
-        #expect(closed.status == 73 && closed.stderr == "standard output: cannot write: Broken pipe\n", "\(closed.stderr)")
-        let diagnosis = try Self.run(["solve", "Tests/CLITests/Round/infeasible.toml", "--format", "json"], stdout: full)
-        #expect(diagnosis.status == 73, "the diagnosis document that cannot be written is a write failure: \(diagnosis.stderr)")
+        #expect(
+            closed.status == 73 && closed.stderr == "standard output: cannot write: Broken pipe\n", "\(closed.stderr)")
+        let diagnosis = try Self.run(
+            ["solve", "Tests/CLITests/Round/infeasible.toml", "--format", "json"], stdout: full)
+        #expect(
+            diagnosis.status == 73,
+            "the diagnosis document that cannot be written is a write failure: \(diagnosis.stderr)")
     }
 
     /// Replacing a report keeps its permissions; the temporary file is gone; a name at the
@@ -244,53 +274,68 @@ import Testing
     @Test func replacingKeepsTheModeAndLongNamesWork() throws {
         let dir = try CLI.temporaryDirectory()
         let report = dir.appendingPathComponent("report.csv").path
-        #expect(FileManager.default.createFile(atPath: report, contents: Data("old\n".utf8), attributes: [.posixPermissions: 0o640]))
+        #expect(
+            FileManager.default.createFile(
+                atPath: report, contents: Data("old\n".utf8), attributes: [.posixPermissions: 0o640]))
         #expect(try CLI.run(["solve", "--format", "csv", "--output", report]).status == 0)
         let mode = try FileManager.default.attributesOfItem(atPath: report)[.posixPermissions] as! Int
         #expect(mode == 0o640, "mode \(String(mode, radix: 8))")
         let long = dir.appendingPathComponent(String(repeating: "r", count: 250) + ".json").path
         let r = try CLI.run(["solve", "--format", "json", "--output", long])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["report.csv", String(repeating: "r", count: 250) + ".json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [
+                "report.csv", String(repeating: "r", count: 250) + ".json",
+            ])
     }
 
     /// A link planted in the output's directory is never written through: the temporary file is
     /// made in a fresh directory of its own, and the file the link points at is untouched.
     @Test func plantedLinksAreNotFollowed() throws {
-        let dir = try CLI.temporaryDirectory(), elsewhere = try CLI.temporaryDirectory()
+        let dir = try CLI.temporaryDirectory()
+        let elsewhere = try CLI.temporaryDirectory()
         let victim = elsewhere.appendingPathComponent("victim.txt")
         try Data("keep me\n".utf8).write(to: victim)
         // Links under every name a temporary file beside the report could have had before.
         for name in [".report.json.tmp", ".report.json.1.tmp", ".boligsocial-XXXXXX", ".boligsocial-tmp"] {
-            try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent(name).path, withDestinationPath: victim.path)
+            try FileManager.default.createSymbolicLink(
+                atPath: dir.appendingPathComponent(name).path, withDestinationPath: victim.path)
         }
-        #expect(try CLI.run(["solve", "--format", "json", "--output", dir.appendingPathComponent("report.json").path]).status == 0)
+        #expect(
+            try CLI.run(["solve", "--format", "json", "--output", dir.appendingPathComponent("report.json").path])
+                .status == 0)
         #expect(try String(contentsOf: victim, encoding: .utf8) == "keep me\n")
         #expect(try String(contentsOf: dir.appendingPathComponent("report.json"), encoding: .utf8).hasPrefix("{"))
     }
 
     /// An interrupt in the middle of writing a large report removes the temporary file.
     @Test func anInterruptedWriteLeavesNothing() throws {
-        let round = try CLI.temporaryDirectory(), dir = try CLI.temporaryDirectory()
+        let round = try CLI.temporaryDirectory()
+        let dir = try CLI.temporaryDirectory()
         #expect(try CLI.run(["generate", "--lp", "--applications", "60000", "--output", round.path]).status == 0)
         let process = Process()
         process.executableURL = CLI.binary
-        process.arguments = ["solve", round.appendingPathComponent("scenario.toml").path, "--format", "json",
-                             "--output", dir.appendingPathComponent("big.json").path]
+        process.arguments = [
+            "solve", round.appendingPathComponent("scenario.toml").path, "--format", "json",
+            "--output", dir.appendingPathComponent("big.json").path,
+        ]
         process.standardError = FileHandle.nullDevice
         try process.run()
         // Interrupt once the temporary directory exists (the report is being written), or give up after 120 s.
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline,
-              try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty {
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty
+        {
             usleep(2_000)
         }
         let caught = process.isRunning
         if caught { process.interrupt() }
         process.waitUntilExit()
         // Writing 60,000 applications' JSON takes far longer than the 2 ms between looks.
-        #expect(caught && process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT,
-                "running when the write began: \(caught), ended by \(process.terminationReason == .exit ? "exit" : "signal") \(process.terminationStatus)")
+        #expect(
+            caught && process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT,
+            "running when the write began: \(caught), ended by \(process.terminationReason == .exit ? "exit" : "signal") \(process.terminationStatus)"
+        )
         let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         #expect(left.isEmpty, "left behind: \(left)")
     }
@@ -305,11 +350,14 @@ import Testing
     static func round(_ scenario: String = "", applications: String? = nil) throws -> URL {
         let dir = try CLI.temporaryDirectory()
         let fm = FileManager.default
-        try fm.copyItem(at: Self.corpus.appendingPathComponent("good-areas.csv"), to: dir.appendingPathComponent("areas.csv"))
+        try fm.copyItem(
+            at: Self.corpus.appendingPathComponent("good-areas.csv"), to: dir.appendingPathComponent("areas.csv"))
         if let applications {
             try Data(applications.utf8).write(to: dir.appendingPathComponent("applications.csv"))
         } else {
-            try fm.copyItem(at: Self.corpus.appendingPathComponent("good-applications.csv"), to: dir.appendingPathComponent("applications.csv"))
+            try fm.copyItem(
+                at: Self.corpus.appendingPathComponent("good-applications.csv"),
+                to: dir.appendingPathComponent("applications.csv"))
         }
         let good = try String(contentsOf: Self.corpus.appendingPathComponent("good-scenario.toml"), encoding: .utf8)
         try Data((good + scenario).utf8).write(to: dir.appendingPathComponent("s.toml"))
@@ -336,20 +384,25 @@ import Testing
     /// An `extends` chain of 40 files stops at 32 with a message, not a stack overflow.
     @Test func longExtendsChainsAreRefused() throws {
         let dir = try Self.round()
-        for k in 1...40 { try Data("extends = \"\(k == 40 ? "s" : "c\(k + 1)").toml\"\n".utf8).write(to: dir.appendingPathComponent("c\(k).toml")) }
+        for k in 1...40 {
+            try Data("extends = \"\(k == 40 ? "s" : "c\(k + 1)").toml\"\n".utf8).write(
+                to: dir.appendingPathComponent("c\(k).toml"))
+        }
         let r = try CLI.run(["validate", "c1.toml"], in: dir)
         #expect(r.status == 65 && r.stderr.contains("'extends' chains more than 32 scenario files"), "\(r.stderr)")
     }
 
     /// Every numeric argument is range-checked (64), never converted past what it can hold.
     @Test func argumentsOutOfRangeAreUsageErrors() throws {
-        for arguments in [["sweep", "Scenarios/baseline.toml", "--scale", "0:2000:3"],
-                          ["sweep", "Scenarios/baseline.toml", "--year", "2009", "--range", "0:1e300:3"],
-                          ["sweep", "Scenarios/baseline.toml", "--scale", "0:1:1e7"],
-                          ["generate", "--applications", "1000000000000", "--output", "/tmp/never"],
-                          ["generate", "--coverage", "1e308", "--output", "/tmp/never"],
-                          ["frontier", "Scenarios/baseline.toml", "--samples", "1e9"],
-                          ["solve", "--time-limit", "1e300"], ["wish", "Scenarios/baseline.toml", "--share", "nan"]] {
+        for arguments in [
+            ["sweep", "Scenarios/baseline.toml", "--scale", "0:2000:3"],
+            ["sweep", "Scenarios/baseline.toml", "--year", "2009", "--range", "0:1e300:3"],
+            ["sweep", "Scenarios/baseline.toml", "--scale", "0:1:1e7"],
+            ["generate", "--applications", "1000000000000", "--output", "/tmp/never"],
+            ["generate", "--coverage", "1e308", "--output", "/tmp/never"],
+            ["frontier", "Scenarios/baseline.toml", "--samples", "1e9"],
+            ["solve", "--time-limit", "1e300"], ["wish", "Scenarios/baseline.toml", "--share", "nan"],
+        ] {
             let r = try CLI.run(arguments)
             #expect(r.status == 64 && !r.stderr.contains("Fatal error"), "\(arguments): \(r.status) \(r.stderr)")
         }
@@ -358,7 +411,9 @@ import Testing
 
     /// A title with an escape sequence reaches the terminal escaped; a cell with a semicolon is quoted.
     @Test func hostileTextIsNeutralised() throws {
-        let dir = try Self.round(applications: try String(contentsOf: Self.corpus.appendingPathComponent("hostile-title.csv"), encoding: .utf8))
+        let dir = try Self.round(
+            applications: try String(
+                contentsOf: Self.corpus.appendingPathComponent("hostile-title.csv"), encoding: .utf8))
         let table = try CLI.run(["solve", "s.toml"], in: dir)
         #expect(table.status == 0 && !table.stdout.contains("\u{1b}") && table.stdout.contains("\\u{1b}[31mred"))
         let csv = try CLI.run(["solve", "s.toml", "--format", "csv"], in: dir)
@@ -371,7 +426,8 @@ import Testing
     @Test func compareAlignsByYear() throws {
         let dir = try CLI.temporaryDirectory()
         let round = CLIGoldenTests.round.path
-        try Data("""
+        try Data(
+            """
             name = "Two years"
             applications = "\(round)/applications.csv"
             areas = "\(round)/areas.csv"
@@ -379,12 +435,16 @@ import Testing
             [envelope]
             2010 = 3000000
             2011 = 3000000
-            """.utf8).write(to: dir.appendingPathComponent("two.toml"))
+            """.utf8
+        ).write(to: dir.appendingPathComponent("two.toml"))
         let r = try CLI.run(["compare", "\(round)/round.toml", "two.toml"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        let y2009 = try #require(lines.first { $0.hasPrefix("2009 ") }), y2010 = try #require(lines.first { $0.hasPrefix("2010 ") })
-        #expect(y2009.hasSuffix("–  –  –") || y2009.hasSuffix("–           –           –") || y2009.split(separator: " ").suffix(3).allSatisfy { $0 == "–" }, "\(y2009)")
+        let y2009 = try #require(lines.first { $0.hasPrefix("2009 ") })
+        let y2010 = try #require(lines.first { $0.hasPrefix("2010 ") })
+        #expect(
+            y2009.hasSuffix("–  –  –") || y2009.hasSuffix("–           –           –")
+                || y2009.split(separator: " ").suffix(3).allSatisfy { $0 == "–" }, "\(y2009)")
         #expect(y2010.contains("3,000,000"), "\(y2010)")
     }
 
@@ -393,7 +453,10 @@ import Testing
         let apps = try String(contentsOf: Self.corpus.appendingPathComponent("good-applications.csv"), encoding: .utf8)
             .replacingOccurrences(of: ",primary,yes,", with: ",primary,no,")
         let r = try CLI.run(["wish", "s.toml"], in: try Self.round(applications: apps))
-        #expect(r.status == 2 && r.stderr == "boligsocial wish: no application is eligible under the scenario's rules with money to fund: there is nothing to ask for\n",
-                "\(r.stderr)")
+        #expect(
+            r.status == 2
+                && r.stderr
+                    == "boligsocial wish: no application is eligible under the scenario's rules with money to fund: there is nothing to ask for\n",
+            "\(r.stderr)")
     }
 }

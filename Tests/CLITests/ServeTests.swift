@@ -42,7 +42,9 @@ import Testing
     }
 
     /// POSTs `body` to `path` (through Python's urllib, no proxy): the status and the body.
-    static func post(_ server: Server, _ path: String, _ body: String, session: String = "test") throws -> (status: Int, body: String) {
+    static func post(_ server: Server, _ path: String, _ body: String, session: String = "test") throws -> (
+        status: Int, body: String
+    ) {
         let script = """
             import sys, urllib.request, urllib.error
             opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -57,7 +59,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = ["-c", script, server.url + path.dropFirst(), session]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
@@ -76,53 +79,75 @@ import Testing
 
     /// Per application, granted kroner over all years.
     static func granted(_ report: [String: Any]) -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: (report["applications"] as! [[String: Any]]).map { a in
-            (a["id"] as! String, (a["granted"] as! [String: Int]).values.reduce(0, +))
-        })
+        Dictionary(
+            uniqueKeysWithValues: (report["applications"] as! [[String: Any]]).map { a in
+                (a["id"] as! String, (a["granted"] as! [String: Int]).values.reduce(0, +))
+            })
     }
 
     @Test func apiAnswersLikeSolveAndTheSavedScenario() throws {
         let server = try Server()
-        let changes = #"{"envelope": {"2010": 27000000}, "rules": {"primary_share_min": 0.6}, "decisions": {"A11": {"fund": "full", "reason": "Videreførelse"}, "A04": {"fund": "none", "reason": "Anden pulje"}}}"#
+        let changes =
+            #"{"envelope": {"2010": 27000000}, "rules": {"primary_share_min": 0.6}, "decisions": {"A11": {"fund": "full", "reason": "Videreførelse"}, "A04": {"fund": "none", "reason": "Anden pulje"}}}"#
         let answer = try Self.post(server, "/api/solve", changes)
         #expect(answer.status == 200, "\(answer.body)")
         let page = try Self.json(answer.body)
-        let cli = try AnalysisCLITests.json(["solve", "Scenarios/baseline.toml", "--envelope", "2010=27000000", "--set", "rules.primary_share_min=0.6",
-                                             "--decide", "A11=full:Videreførelse", "--decide", "A04=none:Anden pulje"])
+        let cli = try AnalysisCLITests.json([
+            "solve", "Scenarios/baseline.toml", "--envelope", "2010=27000000", "--set", "rules.primary_share_min=0.6",
+            "--decide", "A11=full:Videreførelse", "--decide", "A04=none:Anden pulje",
+        ])
         let points = cli["priority_points"] as! Double
         #expect(abs((page["priority_points"] as! Double) - points) <= 1e-6 * points)
         #expect(Self.granted(page) == Self.granted(cli))
         // Moving only an envelope re-solves the kept model; every krone as `solve` gives it.
         for amount in [25_000_000, 31_000_000, 27_000_000] {
-            let again = try Self.json(try Self.post(server, "/api/solve", changes.replacingOccurrences(of: "27000000", with: "\(amount)")).body)
-            let fresh = try AnalysisCLITests.json(["solve", "Scenarios/baseline.toml", "--envelope", "2010=\(amount)", "--set", "rules.primary_share_min=0.6",
-                                                   "--decide", "A11=full:Videreførelse", "--decide", "A04=none:Anden pulje"])
+            let again = try Self.json(
+                try Self.post(server, "/api/solve", changes.replacingOccurrences(of: "27000000", with: "\(amount)"))
+                    .body)
+            let fresh = try AnalysisCLITests.json([
+                "solve", "Scenarios/baseline.toml", "--envelope", "2010=\(amount)", "--set",
+                "rules.primary_share_min=0.6",
+                "--decide", "A11=full:Videreførelse", "--decide", "A04=none:Anden pulje",
+            ])
             #expect(abs((again["priority_points"] as! Double) - (fresh["priority_points"] as! Double)) <= 1e-6 * points)
             #expect(Self.granted(again) == Self.granted(fresh), "2010 = \(amount)")
         }
         // "Save as scenario" gives a file that extends the loaded one and solves the same.
         let saved = try Self.post(server, "/api/scenario", changes)
         #expect(saved.status == 200 && saved.body.contains("extends = \"baseline.toml\""))
-        let dir = try CLI.temporaryDirectory(["what-if.toml": saved.body.replacingOccurrences(
-            of: "extends = \"baseline.toml\"", with: "extends = \"\(CLI.root.path)/Scenarios/baseline.toml\"")])
+        let dir = try CLI.temporaryDirectory([
+            "what-if.toml": saved.body.replacingOccurrences(
+                of: "extends = \"baseline.toml\"", with: "extends = \"\(CLI.root.path)/Scenarios/baseline.toml\"")
+        ])
         let solved = try AnalysisCLITests.json(["solve", dir.appendingPathComponent("what-if.toml").path])
         #expect(abs((solved["priority_points"] as! Double) - points) <= 1e-6 * points)
         // The frontier and explain of the same changes; an infeasible change answers the diagnosis.
         let frontier = try Self.json(try Self.post(server, "/api/frontier", changes).body)
         #expect(frontier["exact"] as? Bool == true && (frontier["breakpoints"] as! [Any]).count > 10)
         // GET /api/frontier: the loaded scenario's frontier, as `frontier` gives it.
-        let got = try DocumentTests.shell("/usr/bin/python3", ["-c", """
-            import sys, urllib.request
-            print(urllib.request.build_opener(urllib.request.ProxyHandler({})).open(sys.argv[1] + "api/frontier", timeout=60).read().decode())
-            """, server.url])
+        let got = try DocumentTests.shell(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import sys, urllib.request
+                print(urllib.request.build_opener(urllib.request.ProxyHandler({})).open(sys.argv[1] + "api/frontier", timeout=60).read().decode())
+                """, server.url,
+            ])
         let loadedFrontier = try AnalysisCLITests.json(["frontier", "Scenarios/baseline.toml"])
-        #expect((try Self.json(got.stdout)["breakpoints"] as? [Any])?.count == (loadedFrontier["breakpoints"] as? [Any])?.count, "\(got.stderr)")
-        let explained = try Self.json(try Self.post(server, "/api/explain", #"{"id": "A10", "envelope": {"2010": 27000000}}"#).body)
+        #expect(
+            (try Self.json(got.stdout)["breakpoints"] as? [Any])?.count
+                == (loadedFrontier["breakpoints"] as? [Any])?.count, "\(got.stderr)")
+        let explained = try Self.json(
+            try Self.post(server, "/api/explain", #"{"id": "A10", "envelope": {"2010": 27000000}}"#).body)
         #expect(explained["id"] as? String == "A10" && explained["status"] != nil)
         // The report to download is the solve report's page of the same changes.
         let report = try Self.post(server, "/api/report", changes)
-        #expect(report.status == 200 && report.body.hasPrefix("<!DOCTYPE html>") && report.body.contains("<svg") && !report.body.contains("<script"))
-        let infeasible = try Self.json(try Self.post(server, "/api/solve", #"{"rules": {"focus_floor": {"health": 50000000}}}"#).body)
+        #expect(
+            report.status == 200 && report.body.hasPrefix("<!DOCTYPE html>") && report.body.contains("<svg")
+                && !report.body.contains("<script"))
+        let infeasible = try Self.json(
+            try Self.post(server, "/api/solve", #"{"rules": {"focus_floor": {"health": 50000000}}}"#).body)
         #expect(infeasible["status"] as? String == "infeasible" && !(infeasible["relaxations"] as! [Any]).isEmpty)
     }
 
@@ -131,12 +156,15 @@ import Testing
     /// openpyxl), and the server leaves no file behind in its directory.
     @Test func workbookDownloadIsTheSolveWorkbook() throws {
         let server = try Server()
-        let changes = #"{"envelope": {"2010": 27000000}, "decisions": {"A11": {"fund": "full", "reason": "Videreførelse"}}}"#
+        let changes =
+            #"{"envelope": {"2010": 27000000}, "decisions": {"A11": {"fund": "full", "reason": "Videreførelse"}}}"#
         let dir = try CLI.temporaryDirectory(["changes.json": changes])
         let before = try FileManager.default.contentsOfDirectory(atPath: CLI.root.path).sorted()
         let cli = dir.appendingPathComponent("cli.xlsx").path
-        let solved = try CLI.run(["solve", "Scenarios/baseline.toml", "--envelope", "2010=27000000", "--decide", "A11=full:Videreførelse",
-                                  "--lang", "da", "--format", "xlsx", "--output", cli])
+        let solved = try CLI.run([
+            "solve", "Scenarios/baseline.toml", "--envelope", "2010=27000000", "--decide", "A11=full:Videreførelse",
+            "--lang", "da", "--format", "xlsx", "--output", cli,
+        ])
         #expect(solved.status == 0, "\(solved.stderr)")
         let script = """
             import io, json, sys, urllib.request, openpyxl
@@ -157,15 +185,20 @@ import Testing
             print(json.dumps({"kind": kind, "same": page == cli, "sheets": list(page), "inputs": inputs,
                               "a11": [row for rows in page.values() for row in rows if row and row[0] == "A11"][:1]}, default=str))
             """
-        let run = try DocumentTests.shell("/usr/bin/python3", ["-c", script, server.url, dir.appendingPathComponent("changes.json").path, cli])
+        let run = try DocumentTests.shell(
+            "/usr/bin/python3", ["-c", script, server.url, dir.appendingPathComponent("changes.json").path, cli])
         #expect(run.status == 0, "\(run.stderr)")
         let answer = try Self.json(run.stdout)
-        #expect((answer["kind"] as? String)?.hasPrefix("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") == true)
+        #expect(
+            (answer["kind"] as? String)?.hasPrefix("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                == true)
         #expect(answer["same"] as? Bool == true, "\(run.stdout)")
         #expect((answer["sheets"] as? [String])?.contains("Pr. ansøgning") == true, "\(run.stdout)")
         #expect("\(answer["a11"] ?? "")".contains("Videreførelse"), "\(run.stdout)")
         let inputs = (answer["inputs"] as? [String])?.first ?? ""
-        #expect(inputs.contains("ændret på hvad-nu-hvis-siden: ") && inputs.contains(#"envelope."2010" = 27000000"#) && inputs.contains(#"decisions."A11""#), "\(inputs)")
+        #expect(
+            inputs.contains("ændret på hvad-nu-hvis-siden: ") && inputs.contains(#"envelope."2010" = 27000000"#)
+                && inputs.contains(#"decisions."A11""#), "\(inputs)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: CLI.root.path).sorted() == before)
     }
 
@@ -200,13 +233,17 @@ import Testing
             let r = try Self.post(server, path, body)
             #expect(r.status == 400, "\(body.prefix(80)): \(r.status) \(r.body)")
             let error = try? Self.json(r.body)
-            #expect(error?["key"] as? String == key && !((error?["error"] as? String) ?? "").isEmpty, "\(body.prefix(80)): \(r.body)")
+            #expect(
+                error?["key"] as? String == key && !((error?["error"] as? String) ?? "").isEmpty,
+                "\(body.prefix(80)): \(r.body)")
         }
         #expect(try Self.post(server, "/api/solve", "{}", session: "bad session!").status == 400)
         // In the page's language (the server runs in Danish here), the loader's words and its own.
         let unknown = try Self.json(try Self.post(server, "/api/solve", #"{"budget": 1}"#).body)["error"] as? String
         #expect(unknown?.hasPrefix("ukendt nøgle 'budget'") == true, "\(unknown ?? "")")
-        let rule = try Self.json(try Self.post(server, "/api/solve", #"{"rules": {"primary_shar_min": 0.6}}"#).body)["error"] as? String
+        let rule =
+            try Self.json(try Self.post(server, "/api/solve", #"{"rules": {"primary_shar_min": 0.6}}"#).body)["error"]
+            as? String
         #expect(rule?.contains("mente du 'primary_share_min'") == true, "\(rule ?? "")")
         // Still up, and right.
         let ok = try Self.post(server, "/api/solve", "{}")
@@ -219,13 +256,19 @@ import Testing
         let server = try Server()
         var cases: [(String, Double)] = []
         for amount in [24_000_000, 27_000_000, 30_000_000, 33_000_000] {
-            let points = try AnalysisCLITests.json(["solve", "Scenarios/baseline.toml", "--envelope", "2010=\(amount)"])["priority_points"] as! Double
+            let points =
+                try AnalysisCLITests.json(["solve", "Scenarios/baseline.toml", "--envelope", "2010=\(amount)"])[
+                    "priority_points"] as! Double
             cases.append(("{\"envelope\": {\"2010\": \(amount)}}", points))
         }
         let expected = "[" + cases.map { "[\($0.0), \($0.1)]" }.joined(separator: ", ") + "]"
         let dir = try CLI.temporaryDirectory(["cases.json": expected])
-        let load = try DocumentTests.shell("/usr/bin/python3", [CLI.root.appendingPathComponent("Tests/CLITests/Tools/serve_load.py").path, server.url, "8", "1000",
-                                                                dir.appendingPathComponent("cases.json").path])
+        let load = try DocumentTests.shell(
+            "/usr/bin/python3",
+            [
+                CLI.root.appendingPathComponent("Tests/CLITests/Tools/serve_load.py").path, server.url, "8", "1000",
+                dir.appendingPathComponent("cases.json").path,
+            ])
         #expect(load.stdout.hasPrefix("requests 1000 failures 0 "), "\(load.stdout)\(load.stderr)")
     }
 
@@ -241,16 +284,27 @@ import Testing
         let server = try Server()
         let shot = CLI.root.appendingPathComponent("docs/serve-page-da.png").path
         let record = ProcessInfo.processInfo.environment["RECORD_SCREENSHOT"] != nil
-        let run = try DocumentTests.shell("/usr/bin/python3", [CLI.root.appendingPathComponent("Tests/CLITests/Tools/serve_browser.py").path, server.url,
-                                                               "27000000", "A11", "A04"] + (record ? [shot] : []))
+        let run = try DocumentTests.shell(
+            "/usr/bin/python3",
+            [
+                CLI.root.appendingPathComponent("Tests/CLITests/Tools/serve_browser.py").path, server.url,
+                "27000000", "A11", "A04",
+            ] + (record ? [shot] : []))
         #expect(run.status == 0, "\(run.stderr)")
         let page = try Self.json(run.stdout)
-        let cli = try AnalysisCLITests.json(["solve", "Scenarios/baseline.toml", "--envelope", "2010=27000000", "--lang", "da",
-                                             "--decide", "A11=full:Videreførelse af projekt fra 2004-2008", "--decide", "A04=none:Finansieret af anden pulje"])
+        let cli = try AnalysisCLITests.json([
+            "solve", "Scenarios/baseline.toml", "--envelope", "2010=27000000", "--lang", "da",
+            "--decide", "A11=full:Videreførelse af projekt fra 2004-2008", "--decide",
+            "A04=none:Finansieret af anden pulje",
+        ])
         let points = cli["priority_points"] as! Double
-        let shownPoints = (page["points"] as! String).split(separator: " ").last.map { Double($0.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")) } ?? nil
+        let shownPoints =
+            (page["points"] as! String).split(separator: " ").last.map {
+                Double($0.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: "."))
+            } ?? nil
         #expect(shownPoints.map { abs($0 - points) < 0.001 } == true, "\(page["points"] ?? "")")
-        let shown = page["applications"] as! [String: [String: String]], granted = Self.granted(cli)
+        let shown = page["applications"] as! [String: [String: String]]
+        let granted = Self.granted(cli)
         for (id, row) in shown {
             let kroner = Int(row["granted", default: ""].filter(\.isWholeNumber))
             #expect(kroner == granted[id], "\(id): \(row) against \(granted[id] ?? -1)")
@@ -258,19 +312,28 @@ import Testing
         #expect(shown["A11"]?["reason"]?.contains("Videreførelse af projekt fra 2004-2008") == true)
         #expect(shown["A04"]?["status"] == "ikke støttet")
         #expect((page["diagnosis"] as! String).contains("udvalgets beslutning om A11"))
-        #expect((page["buttons"] as! [String]).contains("Anvend: fjern beslutningen om A11") && page["after_button"] != nil)
+        #expect(
+            (page["buttons"] as! [String]).contains("Anvend: fjern beslutningen om A11") && page["after_button"] != nil)
         #expect((page["console"] as! [Any]).isEmpty, "\(page["console"] ?? "")")
         // The workbook the page downloads carries the decisions and their reasons.
-        let workbook = page["workbook"] as? [String: Any], rows = workbook?["rows"] as? [String: [String]]
+        let workbook = page["workbook"] as? [String: Any]
+        let rows = workbook?["rows"] as? [String: [String]]
         #expect((workbook?["sheets"] as? [String])?.contains("Pr. ansøgning") == true, "\(page["workbook"] ?? "")")
-        #expect(rows?["A11"]?.contains { $0.contains("Videreførelse af projekt fra 2004-2008") } == true, "\(page["workbook"] ?? "")")
-        #expect(rows?["A04"]?.contains { $0.contains("Finansieret af anden pulje") } == true, "\(page["workbook"] ?? "")")
+        #expect(
+            rows?["A11"]?.contains { $0.contains("Videreførelse af projekt fra 2004-2008") } == true,
+            "\(page["workbook"] ?? "")")
+        #expect(
+            rows?["A04"]?.contains { $0.contains("Finansieret af anden pulje") } == true, "\(page["workbook"] ?? "")")
         // A floor no envelope carries is diagnosed; its button sets the floor that can be carried.
         let floorButtons = page["floor_buttons"] as? [String] ?? []
         #expect(!floorButtons.isEmpty, "\(page["diagnosis"] ?? "")")
         let after = page["floor_after_button"] as? [String: String]
-        #expect(after.map { Int($0["floor"] ?? "") ?? 0 > 0 && Int($0["floor"] ?? "") ?? 0 < 900_000_000 && !($0["points"] ?? "").isEmpty } == true,
-                "\(page["floor_after_button"] ?? "")")
+        #expect(
+            after.map {
+                Int($0["floor"] ?? "") ?? 0 > 0 && Int($0["floor"] ?? "") ?? 0 < 900_000_000
+                    && !($0["points"] ?? "").isEmpty
+            } == true,
+            "\(page["floor_after_button"] ?? "")")
         // The money charts drawn for the answer, and the frontier with the scenario ringed.
         #expect((page["charts"] as? Int ?? 0) >= 8 && (page["frontier"] as? String)?.contains("ringen") == true)
     }

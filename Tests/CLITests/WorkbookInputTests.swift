@@ -14,13 +14,19 @@ import Testing
     /// CSV round's JSON, the input stamp aside.
     @Test func aDanishWorkbookGivesTheSameAllocation() throws {
         let dir = try CLI.temporaryDirectory()
-        let made = try DocumentTests.shell("/usr/bin/python3", [Self.tools.appendingPathComponent("danish_workbook.py").path,
-                                                                CLI.root.appendingPathComponent("Scenarios/data").path,
-                                                                dir.appendingPathComponent("runde.xlsx").path])
+        let made = try DocumentTests.shell(
+            "/usr/bin/python3",
+            [
+                Self.tools.appendingPathComponent("danish_workbook.py").path,
+                CLI.root.appendingPathComponent("Scenarios/data").path,
+                dir.appendingPathComponent("runde.xlsx").path,
+            ])
         #expect(made.status == 0, "\(made.stderr)")
-        let scenario = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/baseline.toml"), encoding: .utf8)
-            .replacingOccurrences(of: "data/applications.csv", with: "runde.xlsx#Ansøgninger")
-            .replacingOccurrences(of: "data/areas.csv", with: "runde.xlsx#Områder")
+        let scenario = try String(
+            contentsOf: CLI.root.appendingPathComponent("Scenarios/baseline.toml"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "data/applications.csv", with: "runde.xlsx#Ansøgninger")
+        .replacingOccurrences(of: "data/areas.csv", with: "runde.xlsx#Områder")
         try Data(scenario.utf8).write(to: dir.appendingPathComponent("s.toml"))
         let workbook = try DanishInputTests.json(["solve", "s.toml"], in: dir)
         let csv = try DanishInputTests.json(["solve", "Scenarios/baseline.toml"])
@@ -32,24 +38,42 @@ import Testing
 
     @Test func malformedWorkbooksAreRefusedWithTheirPlace() throws {
         let dir = try CLI.temporaryDirectory()
-        let made = try DocumentTests.shell("/usr/bin/python3", [Self.tools.appendingPathComponent("bad_workbooks.py").path, dir.path])
+        let made = try DocumentTests.shell(
+            "/usr/bin/python3", [Self.tools.appendingPathComponent("bad_workbooks.py").path, dir.path])
         #expect(made.status == 0, "\(made.stderr)")
-        try FileManager.default.copyItem(at: ReliabilityCLITests.corpus.appendingPathComponent("good-applications.csv"),
-                                         to: dir.appendingPathComponent("apps.csv"))
+        try FileManager.default.copyItem(
+            at: ReliabilityCLITests.corpus.appendingPathComponent("good-applications.csv"),
+            to: dir.appendingPathComponent("apps.csv"))
         let cases: [(areas: String, status: Int32, message: String)] = [
             ("not-a-zip.xlsx", 65, "not-a-zip.xlsx:1:1: not an .xlsx workbook (not a zip archive)"),
-            ("not-a-workbook.xlsx", 65, "not-a-workbook.xlsx:1:1: a zip archive, but not an .xlsx workbook (no xl/workbook.xml)"),
-            ("encrypted.xlsx", 65, "encrypted.xlsx:1:1: the workbook is encrypted (password-protected) or an old .xls file; save it as an .xlsx workbook without a password"),
-            ("good-areas.xlsx#Omrader", 65, "good-areas.xlsx:1:1: the workbook has no sheet named 'Omrader' (did you mean 'Områder'?); its sheets: Områder"),
+            (
+                "not-a-workbook.xlsx", 65,
+                "not-a-workbook.xlsx:1:1: a zip archive, but not an .xlsx workbook (no xl/workbook.xml)"
+            ),
+            (
+                "encrypted.xlsx", 65,
+                "encrypted.xlsx:1:1: the workbook is encrypted (password-protected) or an old .xls file; save it as an .xlsx workbook without a password"
+            ),
+            (
+                "good-areas.xlsx#Omrader", 65,
+                "good-areas.xlsx:1:1: the workbook has no sheet named 'Omrader' (did you mean 'Områder'?); its sheets: Områder"
+            ),
             ("formula-error.xlsx", 65, "formula-error.xlsx[Områder]:2:D (risiko): unknown risk class '#REF!'"),
-            ("bomb.xlsx", 65, "bomb.xlsx:1:1: the workbook's xl/worksheets/sheet1.xml unpacks to 600 MB, more than any round needs"),
-            ("damaged.xlsx", 65, "damaged.xlsx:1:1: the workbook's xl/worksheets/sheet1.xml cannot be read: it is damaged or larger than it says"),
+            (
+                "bomb.xlsx", 65,
+                "bomb.xlsx:1:1: the workbook's xl/worksheets/sheet1.xml unpacks to 600 MB, more than any round needs"
+            ),
+            (
+                "damaged.xlsx", 65,
+                "damaged.xlsx:1:1: the workbook's xl/worksheets/sheet1.xml cannot be read: it is damaged or larger than it says"
+            ),
             ("too-many-rows.xlsx", 65, "too-many-rows.xlsx:1:1: the sheet has more than 1048576 rows"),
             ("missing.xlsx", 66, "missing.xlsx: cannot open: No such file or directory"),
             ("good-areas.xlsx#Områder", 0, ""),
         ]
         for c in cases {
-            let scenario = "name = \"W\"\napplications = \"apps.csv\"\nareas = \"\(c.areas)\"\nyears = [2009]\n[envelope]\n2009 = 80000\n"
+            let scenario =
+                "name = \"W\"\napplications = \"apps.csv\"\nareas = \"\(c.areas)\"\nyears = [2009]\n[envelope]\n2009 = 80000\n"
             try Data(scenario.utf8).write(to: dir.appendingPathComponent("s.toml"))
             let r = try CLI.run(["validate", "s.toml"], in: dir)
             #expect(r.status == c.status, "\(c.areas): \(r.status) \(r.stderr)")
@@ -57,12 +81,17 @@ import Testing
         }
         // Excel's full 1,048,576 rows are read as a stream of rows, in memory of the order of the
         // sheet's text: the peak resident memory of the whole process, measured by the kernel.
-        let scenario = "name = \"W\"\napplications = \"apps.csv\"\nareas = \"million-rows.xlsx\"\nyears = [2009]\n[envelope]\n2009 = 80000\n"
+        let scenario =
+            "name = \"W\"\napplications = \"apps.csv\"\nareas = \"million-rows.xlsx\"\nyears = [2009]\n[envelope]\n2009 = 80000\n"
         try Data(scenario.utf8).write(to: dir.appendingPathComponent("s.toml"))
-        let measure = "import resource, subprocess, sys\nr = subprocess.run(sys.argv[1:], capture_output=True)\n"
+        let measure =
+            "import resource, subprocess, sys\nr = subprocess.run(sys.argv[1:], capture_output=True)\n"
             + "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)"
-        let peak = try DocumentTests.shell("/usr/bin/python3", ["-c", measure, CLI.binary.path, "validate", dir.appendingPathComponent("s.toml").path])
-        let figures = peak.stdout.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let peak = try DocumentTests.shell(
+            "/usr/bin/python3", ["-c", measure, CLI.binary.path, "validate", dir.appendingPathComponent("s.toml").path])
+        let figures = peak.stdout.split(separator: " ").compactMap {
+            Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         #expect(figures.count == 2 && figures[0] == 0, "\(peak.stdout)\(peak.stderr)")
         #expect(figures.count == 2 && figures[1] < 1024, "peak \(figures.last ?? -1) MB for a 1,048,576-row sheet")
     }
@@ -97,19 +126,31 @@ import Testing
             """
         let check = try DocumentTests.shell("/usr/bin/python3", ["-c", script, path])
         #expect(check.status == 0 && check.stdout.contains("template ok"), "\(check.stdout)\(check.stderr)")
-        let fill = try DocumentTests.shell("/usr/bin/python3", [WorkbookInputTests.tools.appendingPathComponent("fill_template.py").path,
-                                                                CLI.root.appendingPathComponent("Scenarios/data").path, path])
+        let fill = try DocumentTests.shell(
+            "/usr/bin/python3",
+            [
+                WorkbookInputTests.tools.appendingPathComponent("fill_template.py").path,
+                CLI.root.appendingPathComponent("Scenarios/data").path, path,
+            ])
         #expect(fill.status == 0, "\(fill.stderr)")
-        let scenario = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/baseline.toml"), encoding: .utf8)
-            .replacingOccurrences(of: "data/applications.csv", with: "runde.xlsx#Ansøgninger")
-            .replacingOccurrences(of: "data/areas.csv", with: "runde.xlsx#Områder")
+        let scenario = try String(
+            contentsOf: CLI.root.appendingPathComponent("Scenarios/baseline.toml"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "data/applications.csv", with: "runde.xlsx#Ansøgninger")
+        .replacingOccurrences(of: "data/areas.csv", with: "runde.xlsx#Områder")
         try Data(scenario.utf8).write(to: dir.appendingPathComponent("s.toml"))
-        #expect(try DanishInputTests.json(["solve", "s.toml"], in: dir) == DanishInputTests.json(["solve", "Scenarios/baseline.toml"]))
+        #expect(
+            try DanishInputTests.json(["solve", "s.toml"], in: dir)
+                == DanishInputTests.json(["solve", "Scenarios/baseline.toml"]))
         // The CSV form: two files a Danish Excel opens, which read back as an example round.
-        let csv = try CLI.run(["template", "--lang", "da", "--format", "csv", "--output", dir.appendingPathComponent("csv").path])
+        let csv = try CLI.run([
+            "template", "--lang", "da", "--format", "csv", "--output", dir.appendingPathComponent("csv").path,
+        ])
         #expect(csv.status == 0)
         let apps = try String(contentsOf: dir.appendingPathComponent("csv/applications.csv"), encoding: .utf8)
-        #expect(apps.hasPrefix("\u{FEFF}id;titel;område;indsatsområder") || apps.hasPrefix("id;titel;område;indsatsområder"), "\(apps.prefix(80))")
+        #expect(
+            apps.hasPrefix("\u{FEFF}id;titel;område;indsatsområder")
+                || apps.hasPrefix("id;titel;område;indsatsområder"), "\(apps.prefix(80))")
         #expect(try CLI.run(["template", "--years", "2009,x", "--output", path]).status == 64)
     }
 }
@@ -122,13 +163,16 @@ import Testing
         try FileManager.default.createDirectory(at: odd, withIntermediateDirectories: true)
         let areas = "id,name,district,risk\nMJP,M,N,vulnerable\n"
         try Data(areas.utf8).write(to: odd.appendingPathComponent("areas.csv"))
-        try FileManager.default.copyItem(at: ReliabilityCLITests.corpus.appendingPathComponent("good-applications.csv"),
-                                         to: odd.appendingPathComponent("apps.csv"))
-        let scenario = "name = \"P\"\napplications = \"apps.csv\"\nareas = \"areas.csv\"\nyears = [2009]\n[envelope]\n2009 = 80000\n"
+        try FileManager.default.copyItem(
+            at: ReliabilityCLITests.corpus.appendingPathComponent("good-applications.csv"),
+            to: odd.appendingPathComponent("apps.csv"))
+        let scenario =
+            "name = \"P\"\napplications = \"apps.csv\"\nareas = \"areas.csv\"\nyears = [2009]\n[envelope]\n2009 = 80000\n"
         try Data(scenario.utf8).write(to: odd.appendingPathComponent("s.toml"))
         let r = try CLITests.run(["validate", "s.toml"], in: odd)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(TableInput.split("a/İ#x.XLSX#dir/runde.xlsx#Ansøgninger") == ("a/İ#x.XLSX#dir/runde.xlsx", "Ansøgninger"))
+        #expect(
+            TableInput.split("a/İ#x.XLSX#dir/runde.xlsx#Ansøgninger") == ("a/İ#x.XLSX#dir/runde.xlsx", "Ansøgninger"))
         #expect(TableInput.split("a/İ#x.XLSX#dir/areas.csv") == ("a/İ#x.XLSX#dir/areas.csv", nil))
         #expect(TableInput.split("runde.XLSX#") == ("runde.XLSX", ""))
     }

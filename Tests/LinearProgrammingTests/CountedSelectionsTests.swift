@@ -12,14 +12,18 @@ import Testing
     /// binding), and the basis is the relaxation's optimum: A in full, 295 points, no pivot.
     @Test func theBestProjectIsKeptAndTheCountRowStartsTight() throws {
         var lp = LinearProgram(name: "counted", sense: .maximize)
-        var money: [LinearProgram.ColumnID] = [], selections: [LinearProgram.ColumnID] = []
+        var money: [LinearProgram.ColumnID] = []
+        var selections: [LinearProgram.ColumnID] = []
         var ownRows: [LinearProgram.RowID] = []
         for (name, earnings) in [("A", [3.0, 2.9]), ("B", [1.5, 1.4]), ("C", [1.2, 0.2])] {
-            let shares = try earnings.enumerated().map { s, c in try lp.addColumn("\(name)\(s + 1)", bounds: .between(0, 50), objective: c) }
+            let shares = try earnings.enumerated().map { s, c in
+                try lp.addColumn("\(name)\(s + 1)", bounds: .between(0, 50), objective: c)
+            }
             let z = try lp.addColumn("z\(name)", bounds: .between(0, 1), kind: .binary)
             try lp.addRow("selected_\(name)", bounds: .atMost(0), terms: shares.map { ($0, 1) } + [(z, -100)])
             for (s, share) in shares.enumerated() {
-                ownRows.append(try lp.addRow("selected_\(name)_\(s + 1)", bounds: .atMost(0), terms: [(share, 1), (z, -50)]))
+                ownRows.append(
+                    try lp.addRow("selected_\(name)_\(s + 1)", bounds: .atMost(0), terms: [(share, 1), (z, -50)]))
             }
             money += shares
             selections.append(z)
@@ -30,7 +34,7 @@ import Testing
         let basis = lp.greedyBasis()
         #expect(basis.basicCount == lp.rows.count)
         #expect(basis.rows[count.index] == .atUpper)
-        #expect(basis.columns[selections[0].index] == .basic)  // A: kept, the count row's price
+        #expect(basis.columns[selections[0].index] == .basic) // A: kept, the count row's price
         #expect(basis.columns[selections[1].index] == .atLower)
         #expect(basis.columns[selections[2].index] == .atLower)
         // Every share earns more than the (then idle) envelope charges: basic, its own row tight.
@@ -62,7 +66,10 @@ import Testing
     /// part of the pivots GLPK takes from its standard basis (measured: 490 of 619 without a pivot,
     /// 1,031 pivots against 40,737 over 985 such rounds; none took more).
     @Test func theCountedBasisSavesThePivots() throws {
-        var counted = 0, atOptimum = 0, pivots = 0, referencePivots = 0
+        var counted = 0
+        var atOptimum = 0
+        var pivots = 0
+        var referencePivots = 0
         for seed in 0..<300 {
             let (fromGreedy, reference, wasCounted) = try Self.solvedBothWays(seed: seed, plain: true)
             #expect(abs(fromGreedy.objective - reference.objective) <= 1e-7 * max(1, abs(reference.objective)))
@@ -94,18 +101,23 @@ import Testing
     /// A relaxation of a round: `plain` is one envelope, no caps and no least shares.
     static func round(_ rng: inout Xoshiro, plain: Bool) throws -> LinearProgram {
         var lp = LinearProgram(name: "round", sense: .maximize)
-        let projects = Int.random(in: 3...80, using: &rng), segments = Int.random(in: 1...3, using: &rng)
-        let years = plain ? 1 : Int.random(in: 1...3, using: &rng), areas = plain ? 0 : Int.random(in: 0...4, using: &rng)
+        let projects = Int.random(in: 3...80, using: &rng)
+        let segments = Int.random(in: 1...3, using: &rng)
+        let years = plain ? 1 : Int.random(in: 1...3, using: &rng)
+        let areas = plain ? 0 : Int.random(in: 0...4, using: &rng)
         let returns = [1.0, 0.7, 0.4]
         var yearTerms = [[(LinearProgram.ColumnID, Double)]](repeating: [], count: years)
         var areaTerms = [[(LinearProgram.ColumnID, Double)]](repeating: [], count: areas)
         var selections: [LinearProgram.ColumnID] = []
         var requested = [Double](repeating: 0, count: years)
         for p in 0..<projects {
-            let weight = Double.random(in: 0.1...1, using: &rng), scale = Double.random(in: 10...500, using: &rng)
+            let weight = Double.random(in: 0.1...1, using: &rng)
+            let scale = Double.random(in: 10...500, using: &rng)
             let byYear = (0..<years).map { _ in scale * Double.random(in: 0.5...1, using: &rng) }
             let shares = try (0..<segments).map { s in
-                try lp.addColumn("v\(p)_\(s)", bounds: .between(0, scale / Double(segments)), objective: weight * returns[s] * byYear.reduce(0, +) / scale)
+                try lp.addColumn(
+                    "v\(p)_\(s)", bounds: .between(0, scale / Double(segments)),
+                    objective: weight * returns[s] * byYear.reduce(0, +) / scale)
             }
             let z = try lp.addColumn("z\(p)", bounds: .between(0, 1), kind: .binary)
             selections.append(z)
@@ -118,20 +130,28 @@ import Testing
             try lp.addRow("selected_\(p)", bounds: .atMost(0), terms: shares.map { ($0, 1) } + [(z, -scale)])
             if segments > 1 {
                 for (s, share) in shares.enumerated() {
-                    try lp.addRow("selected_\(p)_\(s)", bounds: .atMost(0), terms: [(share, 1), (z, -scale / Double(segments))])
+                    try lp.addRow(
+                        "selected_\(p)_\(s)", bounds: .atMost(0), terms: [(share, 1), (z, -scale / Double(segments))])
                 }
             }
             if !plain, Int.random(in: 0..<4, using: &rng) == 0 {
-                try lp.addRow("min_fraction_\(p)", bounds: .atLeast(0), terms: shares.map { ($0, 1) } + [(z, -0.3 * scale)])
+                try lp.addRow(
+                    "min_fraction_\(p)", bounds: .atLeast(0), terms: shares.map { ($0, 1) } + [(z, -0.3 * scale)])
             }
         }
         for y in 0..<years {
-            try lp.addRow("envelope_\(y)", bounds: .atMost(requested[y] * Double.random(in: 0.2...0.9, using: &rng)), terms: yearTerms[y])
+            try lp.addRow(
+                "envelope_\(y)", bounds: .atMost(requested[y] * Double.random(in: 0.2...0.9, using: &rng)),
+                terms: yearTerms[y])
         }
         for (a, terms) in areaTerms.enumerated() where !terms.isEmpty {
-            try lp.addRow("cap_\(a)", bounds: .atMost(requested.reduce(0, +) * Double.random(in: 0.1...0.5, using: &rng)), terms: terms)
+            try lp.addRow(
+                "cap_\(a)", bounds: .atMost(requested.reduce(0, +) * Double.random(in: 0.1...0.5, using: &rng)),
+                terms: terms)
         }
-        try lp.addRow("max_projects", bounds: .atMost(Double(Int.random(in: 1...projects, using: &rng))), terms: selections.map { ($0, 1) })
+        try lp.addRow(
+            "max_projects", bounds: .atMost(Double(Int.random(in: 1...projects, using: &rng))),
+            terms: selections.map { ($0, 1) })
         return lp
     }
 }

@@ -12,11 +12,14 @@ import Testing
     static func knapsack(seed: UInt64, items: Int, groups: Int) throws -> (LinearProgram, optimum: Double) {
         var rng = Xoshiro(seed: (seed, seed &* 31 &+ 7, 0x9E37_79B9_7F4A_7C15, 1))
         var lp = LinearProgram(name: "knapsack", sense: .maximize)
-        var request: [Double] = [], points: [Double] = [], group: [Int] = []
+        var request: [Double] = []
+        var points: [Double] = []
+        var group: [Int] = []
         var columns: [LinearProgram.ColumnID] = []
         for i in 0..<items {
             request.append(Double(Int.random(in: 1...500, using: &rng)))
-            points.append(request[i] * [0.6, 1, 1.2, 1.5].randomElement(using: &rng)! * Double.random(in: 0.5...1.5, using: &rng))
+            points.append(
+                request[i] * [0.6, 1, 1.2, 1.5].randomElement(using: &rng)! * Double.random(in: 0.5...1.5, using: &rng))
             group.append(Int.random(in: 0..<groups, using: &rng))
             columns.append(try lp.addColumn("x\(i)", bounds: .between(0, 1), objective: points[i]))
         }
@@ -27,10 +30,13 @@ import Testing
         for g in 0..<groups {
             let members = (0..<items).filter { group[$0] == g }
             guard !members.isEmpty else { continue }
-            try lp.addRow("cap\(g)", bounds: .atMost(0), terms: members.map { (columns[$0], request[$0]) } + [(e, -cap)])
+            try lp.addRow(
+                "cap\(g)", bounds: .atMost(0), terms: members.map { (columns[$0], request[$0]) } + [(e, -cap)])
         }
         // The optimum by hand: best points per krone first, within the envelope and each group's cap.
-        var left = envelope, groupLeft = [Double](repeating: cap * envelope, count: groups), optimum = 0.0
+        var left = envelope
+        var groupLeft = [Double](repeating: cap * envelope, count: groups)
+        var optimum = 0.0
         for i in (0..<items).sorted(by: { points[$0] / request[$0] > points[$1] / request[$1] }) {
             let money = min(request[i], left, groupLeft[group[i]])
             guard money > 0 else { continue }
@@ -42,7 +48,8 @@ import Testing
     }
 
     @Test func aKnapsackWithDisjointCapsStartsAtItsOptimum() async {
-        await propertyCheck(count: 40, input: Gen.int(in: 0...1_000_000), Gen.int(in: 2...400), Gen.int(in: 1...30)) { seed, items, groups in
+        await propertyCheck(count: 40, input: Gen.int(in: 0...1_000_000), Gen.int(in: 2...400), Gen.int(in: 1...30)) {
+            seed, items, groups in
             let (lp, optimum) = try Self.knapsack(seed: UInt64(seed), items: items, groups: groups)
             let basis = lp.greedyBasis()
             #expect(basis.basicCount == lp.rows.count)
@@ -100,15 +107,17 @@ import Testing
 
     static func randomProgram(_ rng: inout Xoshiro) throws -> LinearProgram {
         var lp = LinearProgram(name: "random", sense: Bool.random(using: &rng) ? .maximize : .minimize)
-        let n = Int.random(in: 1...25, using: &rng), m = Int.random(in: 1...12, using: &rng)
+        let n = Int.random(in: 1...25, using: &rng)
+        let m = Int.random(in: 1...12, using: &rng)
         var columns: [LinearProgram.ColumnID] = []
         for j in 0..<n {
-            let bounds: LinearProgram.Bounds = switch Int.random(in: 0..<10, using: &rng) {
-            case 0: .equal(Double.random(in: 0...3, using: &rng))
-            case 1: .atLeast(0)
-            case 2: .atMost(Double.random(in: 1...5, using: &rng))
-            default: .between(0, Double.random(in: 0.5...5, using: &rng))
-            }
+            let bounds: LinearProgram.Bounds =
+                switch Int.random(in: 0..<10, using: &rng) {
+                case 0: .equal(Double.random(in: 0...3, using: &rng))
+                case 1: .atLeast(0)
+                case 2: .atMost(Double.random(in: 1...5, using: &rng))
+                default: .between(0, Double.random(in: 0.5...5, using: &rng))
+                }
             columns.append(try lp.addColumn("x\(j)", bounds: bounds, objective: Double.random(in: -2...5, using: &rng)))
         }
         for i in 0..<m {
@@ -119,12 +128,13 @@ import Testing
             }
             if terms.isEmpty { terms = [(columns[i % n], 1)] }
             let level = Double.random(in: 0...20, using: &rng)
-            let bounds: LinearProgram.Bounds = switch Int.random(in: 0..<8, using: &rng) {
-            case 0: .atLeast(level / 4)
-            case 1: .between(level / 4, level)
-            case 2: .equal(level / 2)
-            default: .atMost(level)
-            }
+            let bounds: LinearProgram.Bounds =
+                switch Int.random(in: 0..<8, using: &rng) {
+                case 0: .atLeast(level / 4)
+                case 1: .between(level / 4, level)
+                case 2: .equal(level / 2)
+                default: .atMost(level)
+                }
             try lp.addRow("r\(i)", bounds: bounds, terms: terms)
         }
         // Keep every program bounded: one packing row over all columns with an upper bound.

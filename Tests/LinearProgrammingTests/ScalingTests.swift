@@ -51,7 +51,8 @@ import Testing
 
     static func randomMatrix(_ rng: inout Xoshiro) throws -> LinearProgram {
         var lp = LinearProgram(name: "scaling", sense: .maximize)
-        let n = Int.random(in: 1...40, using: &rng), m = Int.random(in: 0...30, using: &rng)
+        let n = Int.random(in: 1...40, using: &rng)
+        let m = Int.random(in: 0...30, using: &rng)
         let columns = try (0..<n).map { try lp.addColumn("x\($0)", bounds: .between(0, 1), objective: 1) }
         let density = Double.random(in: 0.05...0.6, using: &rng)
         let spread = Double.random(in: 0...12, using: &rng)

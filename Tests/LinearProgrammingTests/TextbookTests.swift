@@ -99,7 +99,8 @@ import Testing
         for bound in stride(from: 0.0, through: 30, by: 1.5) {
             try problem.setBounds(.atMost(bound), ofRow: rows[2])
             try lp.setBounds(.atMost(bound), of: rows[2])
-            let warm = try problem.solveLP(), fresh = try GLPKProblem(lp).solveLP()
+            let warm = try problem.solveLP()
+            let fresh = try GLPKProblem(lp).solveLP()
             #expect(warm.status == .optimal)
             #expect(abs(warm.objective - fresh.objective) < 1e-7)
         }

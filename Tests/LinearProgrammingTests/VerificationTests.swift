@@ -14,8 +14,10 @@ import Testing
     }
 
     static func solution(_ values: [Double], reducedCosts: [Double] = [0, 0]) -> Solution {
-        Solution(status: .optimal, objective: values.reduce(0, +), columnValues: values, rowActivities: [values.reduce(0, +)],
-                 rowDuals: [1], reducedCosts: reducedCosts, isMixedInteger: false)
+        Solution(
+            status: .optimal, objective: values.reduce(0, +), columnValues: values,
+            rowActivities: [values.reduce(0, +)],
+            rowDuals: [1], reducedCosts: reducedCosts, isMixedInteger: false)
     }
 
     @Test func violationsAreMeasuredAgainstTheRowsOwnMagnitude() throws {
@@ -42,7 +44,9 @@ import Testing
         let exact = try SolverSession(lp).solveExactly()
         #expect(exact.status == .optimal && exact.objective == 4)
         var infeasible = lp
-        try infeasible.addRow("floor", bounds: .atLeast(6), terms: [(LinearProgram.ColumnID(index: 0), 1), (LinearProgram.ColumnID(index: 1), 1)])
+        try infeasible.addRow(
+            "floor", bounds: .atLeast(6),
+            terms: [(LinearProgram.ColumnID(index: 0), 1), (LinearProgram.ColumnID(index: 1), 1)])
         #expect(try SolverSession(infeasible, verified: true).solve().status == .infeasible)
         #expect(try SolverSession(infeasible).solveExactly().status == .infeasible)
     }

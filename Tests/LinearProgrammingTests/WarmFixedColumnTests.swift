@@ -31,14 +31,16 @@ import Testing
         var items: [LinearProgram.ColumnID] = []
         var terms: [(LinearProgram.ColumnID, Double)] = []
         for i in 0..<200 {
-            let size = Double(1 + (i * 37) % 11), value = Double(1 + (i * 53) % 17)
+            let size = Double(1 + (i * 37) % 11)
+            let value = Double(1 + (i * 53) % 17)
             let x = try lp.addColumn("x\(i)", bounds: .between(0, 1), objective: value)
             items.append(x)
             terms.append((x, size))
         }
         let capacity = try lp.addColumn("capacity", bounds: .equal(100))
         try lp.addRow("capacity", bounds: .atMost(0), terms: terms + [(capacity, -1)])
-        let kept = try SolverSession(lp), warm = try SolverSession(lp)
+        let kept = try SolverSession(lp)
+        let warm = try SolverSession(lp)
         _ = try kept.solve()
         _ = try warm.solve()
         for value in [900.0, 50, 600, 10, 1000] {
@@ -47,7 +49,9 @@ import Testing
             try warm.setBounds(.equal(value), of: capacity)
             var fresh = lp
             try fresh.setBounds(.equal(value), of: capacity)
-            let a = try kept.solve(), b = try warm.solve(), c = try SolverSession(fresh).solve()
+            let a = try kept.solve()
+            let b = try warm.solve()
+            let c = try SolverSession(fresh).solve()
             #expect(a.status == .optimal && abs(a.objective - c.objective) <= 1e-9 * c.objective)
             #expect(zip(a.columnValues, c.columnValues).allSatisfy { abs($0 - $1) <= 1e-9 }, "capacity \(value)")
             #expect(abs(b.objective - c.objective) <= 1e-9 * c.objective)

@@ -22,9 +22,12 @@ public enum Golden {
     /// around each change; long runs of equal lines are elided.
     public static func diff(_ old: String, _ new: String) -> String {
         // Lines end at LF or CRLF (a Swift `Character`, so split on both, or a CSV is one line).
-        let a = old.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
-        let b = new.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
-        let n = a.count, m = b.count
+        let a = old.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(
+            String.init)
+        let b = new.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(
+            String.init)
+        let n = a.count
+        let m = b.count
         // lcs[i][j]: the longest common subsequence of a[i...] and b[j...].
         var lcs = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {
@@ -33,18 +36,24 @@ public enum Golden {
             }
         }
         var lines: [(mark: Character, text: String)] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < n || j < m {
             if i < n, j < m, a[i] == b[j] {
-                lines.append((" ", a[i])); i += 1; j += 1
+                lines.append((" ", a[i]))
+                i += 1
+                j += 1
             } else if j < m, i == n || lcs[i][j + 1] >= lcs[i + 1][j] {
-                lines.append(("+", b[j])); j += 1
+                lines.append(("+", b[j]))
+                j += 1
             } else {
-                lines.append(("-", a[i])); i += 1
+                lines.append(("-", a[i]))
+                i += 1
             }
         }
         let changed = lines.indices.filter { lines[$0].mark != " " }
-        var out: [String] = [], shownUpTo = -1
+        var out: [String] = []
+        var shownUpTo = -1
         for k in lines.indices {
             guard changed.contains(where: { abs($0 - k) <= 2 }) else { continue }
             if k > shownUpTo + 1 { out.append("@@ line \(k + 1)") }

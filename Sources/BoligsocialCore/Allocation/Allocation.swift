@@ -60,9 +60,11 @@ extension Allocation {
             let requested = p.application.requests.map { Int($0.total.rounded(.down)) }
             let total = p.eligibleTotal
             let share = total > 0 ? zip(shares, p.eligibleByYear).reduce(0) { $0 + $1.0 * $1.1 } / total : 0
-            outcomes.append(ApplicationOutcome(
-                prepared: p, status: .unfunded, share: Rounding.snap(share), shareByYear: shares, requested: requested,
-                granted: granted, reasons: [], binding: usable ? binding[a] : []))
+            outcomes.append(
+                ApplicationOutcome(
+                    prepared: p, status: .unfunded, share: Rounding.snap(share), shareByYear: shares,
+                    requested: requested,
+                    granted: granted, reasons: [], binding: usable ? binding[a] : []))
         }
         self.outcomes = outcomes
         self.allocated = []
@@ -71,16 +73,24 @@ extension Allocation {
         keepWithinEnvelopes()
         let reached = Set(self.outcomes.lazy.flatMap(\.prepared.weight.qualityCriteria))
         let assessed = self.outcomes.contains { $0.application.assessment != nil }
-        for i in self.outcomes.indices { self.outcomes[i].classify(weights: self.scenario.weights, reached: reached, assessed: assessed) }
+        for i in self.outcomes.indices {
+            self.outcomes[i].classify(weights: self.scenario.weights, reached: reached, assessed: assessed)
+        }
         // How far below the line: the last application in priority order (lowest weight, then
         // the last id) that gets money, against each one the money holds back below it.
         let funded = self.outcomes.filter { $0.prepared.isFundable && $0.grantedTotal > 0 }
-        if let last = funded.min(by: { ($0.prepared.weight.weight, $1.application.id) < ($1.prepared.weight.weight, $0.application.id) }) {
-            for i in self.outcomes.indices where self.outcomes[i].heldByMoney
+        if let last = funded.min(by: {
+            ($0.prepared.weight.weight, $1.application.id) < ($1.prepared.weight.weight, $0.application.id)
+        }) {
+            for i in self.outcomes.indices
+            where self.outcomes[i].heldByMoney
                 && self.outcomes[i].prepared.weight.weight <= last.prepared.weight.weight
-                && self.outcomes[i].application.id != last.application.id {
-                self.outcomes[i].reasons.append(.belowLastFunded(
-                    weight: self.outcomes[i].prepared.weight.weight, lastWeight: last.prepared.weight.weight, lastID: last.application.id))
+                && self.outcomes[i].application.id != last.application.id
+            {
+                self.outcomes[i].reasons.append(
+                    .belowLastFunded(
+                        weight: self.outcomes[i].prepared.weight.weight, lastWeight: last.prepared.weight.weight,
+                        lastID: last.application.id))
             }
         }
         allocated = years.indices.map { y in self.outcomes.reduce(0) { $0 + $1.granted[y].total } }
@@ -91,9 +101,12 @@ extension Allocation {
     private mutating func keepWithinEnvelopes() {
         let years = scenario.years
         let totals = years.indices.map { y in outcomes.reduce(0) { $0 + $1.granted[y].total } }
-        let excessByYear = Rounding.excessOverEnvelopes(totals, envelopes: scenario.envelopes, carryOver: scenario.rules.carryOver)
+        let excessByYear = Rounding.excessOverEnvelopes(
+            totals, envelopes: scenario.envelopes, carryOver: scenario.rules.carryOver)
         guard excessByYear.contains(where: { $0 > 0 }) else { return }
-        let order = outcomes.indices.sorted { outcomes[$0].prepared.weight.weight < outcomes[$1].prepared.weight.weight }
+        let order = outcomes.indices.sorted {
+            outcomes[$0].prepared.weight.weight < outcomes[$1].prepared.weight.weight
+        }
         for y in years.indices {
             var excess = excessByYear[y]
             for i in order where excess > 0 {

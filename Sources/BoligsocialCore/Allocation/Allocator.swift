@@ -17,10 +17,12 @@ public enum Allocator {
     ///
     /// `onStage` hears when the model is built and when it is solved (before the rounding), for
     /// `--verbose`.
-    public static func solve(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions(),
-                             jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                             writeModel: ((ModelWriter) throws -> Void)? = nil,
-                             onStage: ((SolveStage) -> Void)? = nil) throws -> Allocation {
+    public static func solve(
+        round: Round, scenario: Scenario, options: SolveOptions = SolveOptions(),
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        writeModel: ((ModelWriter) throws -> Void)? = nil,
+        onStage: ((SolveStage) -> Void)? = nil
+    ) throws -> Allocation {
         let model = try AllocationModel(round: round, scenario: scenario, lean: true)
         onStage?(.modelBuilt(rows: model.program.rows.count, columns: model.program.columns.count))
         // The GLPK problem is freed before the allocation is built: on a large round it is the
@@ -32,7 +34,9 @@ public enum Allocator {
                 let session = try SolverSession(model.program, verified: true)
                 try writeModel?(ModelWriter(session: session))
                 let solution = try session.solve(options)
-                return (solution, solution.isMixedInteger ? chosenProjectMarginals(model, solution, session: session) : nil)
+                return (
+                    solution, solution.isMixedInteger ? chosenProjectMarginals(model, solution, session: session) : nil
+                )
             }
             // A model that falls apart into independent blocks (per_year without carry-over: one a
             // year) is solved block by block, the blocks side by side on the machine's cores.
@@ -55,9 +59,12 @@ public enum Allocator {
     /// The value of one more 1.000 kr. per year for a MIP: its integer choices fixed as branch-and-cut
     /// found them, the rest solved as an LP (on the same problem, warm), whose envelope duals then
     /// hold for that set of projects. `nil` when there is no MIP solution or that LP fails.
-    static func chosenProjectMarginals(_ model: AllocationModel, _ solution: Solution, session: SolverSession) -> [Double]? {
+    static func chosenProjectMarginals(_ model: AllocationModel, _ solution: Solution, session: SolverSession)
+        -> [Double]?
+    {
         guard solution.status.hasSolution,
-              let fixed = try? session.solveWithIntegersFixed(solution), fixed.status == .optimal else { return nil }
+            let fixed = try? session.solveWithIntegersFixed(solution), fixed.status == .optimal
+        else { return nil }
         return model.envelopeMarginals(fixed)
     }
 }

@@ -33,9 +33,13 @@ extension ApplicationOutcome {
         // the application, it is the reason (not the rows and the weight beside it); a criterion it
         // sets aside is shown as set aside.
         let overrides = decision.overrideEligibility && !prepared.eligibility.isEligible
-        if overrides { reasons = reasons.map { if case .ineligible(let why) = $0 { .criterionOverridden(why) } else { $0 } } }
+        if overrides {
+            reasons = reasons.map { if case .ineligible(let why) = $0 { .criterionOverridden(why) } else { $0 } }
+        }
         if binding.contains(.decision(application: application.id)) {
-            reasons = reasons.filter { if case .criterionOverridden = $0 { true } else if case .ineligible = $0 { true } else { false } }
+            reasons = reasons.filter {
+                if case .criterionOverridden = $0 { true } else if case .ineligible = $0 { true } else { false }
+            }
         }
         reasons.append(.decided(decision.kind, reason: decision.reason, overridesEligibility: overrides))
     }

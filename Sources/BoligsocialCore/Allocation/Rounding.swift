@@ -23,7 +23,8 @@ public enum Rounding {
     /// its totals.
     public static func excessOverEnvelopes(_ totals: [Int], envelopes: [Double], carryOver: Bool) -> [Int] {
         var excess = [Int](repeating: 0, count: totals.count)
-        var cumulativeLimit = 0.0, cumulativeSpent = 0
+        var cumulativeLimit = 0.0
+        var cumulativeSpent = 0
         for y in totals.indices {
             cumulativeLimit = carryOver ? cumulativeLimit + envelopes[y] : envelopes[y]
             let before = carryOver ? cumulativeSpent : 0

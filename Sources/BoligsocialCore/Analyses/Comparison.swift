@@ -28,18 +28,25 @@ public struct Comparison: Sendable {
         var changes: [Change] = []
         for id in order {
             let outcomes = allocations.indices.map { byID[id]?[$0] }
-            let shares = outcomes.map { $0?.share }, granted = outcomes.map { $0?.grantedTotal }
-            let differs = zip(shares, shares.dropFirst()).contains { a, b in
-                guard let a, let b else { return a != nil || b != nil }
-                return abs(a - b) > 1e-9
-            } || Set(granted.map { $0 ?? -1 }).count > 1
+            let shares = outcomes.map { $0?.share }
+            let granted = outcomes.map { $0?.grantedTotal }
+            let differs =
+                zip(shares, shares.dropFirst()).contains { a, b in
+                    guard let a, let b else { return a != nil || b != nil }
+                    return abs(a - b) > 1e-9
+                } || Set(granted.map { $0 ?? -1 }).count > 1
             guard differs else { continue }
             let base = granted[0] ?? 0
             let largest = granted.map { ($0 ?? 0) - base }.max { abs($0) < abs($1) } ?? 0
             let title = outcomes.compactMap { $0?.application.title }.first ?? id
-            changes.append(Change(id: id, title: title, shares: shares, granted: granted,
-                                  statuses: outcomes.map { $0?.status }, largestChange: largest))
+            changes.append(
+                Change(
+                    id: id, title: title, shares: shares, granted: granted,
+                    statuses: outcomes.map { $0?.status }, largestChange: largest))
         }
-        self.changes = changes.sorted { abs($0.largestChange) != abs($1.largestChange) ? abs($0.largestChange) > abs($1.largestChange) : $0.id < $1.id }
+        self.changes = changes.sorted {
+            abs($0.largestChange) != abs($1.largestChange)
+                ? abs($0.largestChange) > abs($1.largestChange) : $0.id < $1.id
+        }
     }
 }

@@ -20,7 +20,9 @@ public struct DecisionPrice: Sendable {
     public var price: Double { pointsWithout - pointsWith }
 
     /// `nil` when the scenario has no decisions.
-    public static func compute(_ allocation: Allocation, round: Round, options: SolveOptions = SolveOptions()) throws -> DecisionPrice? {
+    public static func compute(_ allocation: Allocation, round: Round, options: SolveOptions = SolveOptions()) throws
+        -> DecisionPrice?
+    {
         let scenario = allocation.scenario
         guard !scenario.decisions.isEmpty else { return nil }
         let without = try Allocator.solve(round: round, scenario: scenario.undecided, options: options)
@@ -30,6 +32,7 @@ public struct DecisionPrice: Sendable {
             guard scenario.decisions[o.application.id] == nil, o.grantedTotal < before else { return nil }
             return GaveWay(id: o.application.id, title: o.application.title, without: before, with: o.grantedTotal)
         }.sorted { ($0.without - $0.with, $1.id) > ($1.without - $1.with, $0.id) }
-        return DecisionPrice(pointsWith: allocation.priorityPoints, pointsWithout: without.priorityPoints, gaveWay: gaveWay)
+        return DecisionPrice(
+            pointsWith: allocation.priorityPoints, pointsWithout: without.priorityPoints, gaveWay: gaveWay)
     }
 }

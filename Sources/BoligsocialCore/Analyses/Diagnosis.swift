@@ -28,7 +28,9 @@ public struct Diagnosis: Sendable {
     public var singleDecision: [String] = []
 
     /// `nil` when the scenario is feasible.
-    public static func diagnose(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions()) throws -> Diagnosis? {
+    public static func diagnose(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions()) throws
+        -> Diagnosis?
+    {
         let model = try AllocationModel(round: round, scenario: scenario)
         var program = model.program
         for column in program.columnIDs { try program.setObjective(0, of: column) }
@@ -42,10 +44,11 @@ public struct Diagnosis: Sendable {
                 // A decision may be missed either way (too little for `full`, too much for `none`).
                 signs = [1, -1]
             } else {
-                continue  // the envelopes and a selection's switch stay hard
+                continue // the envelopes and a selection's switch stay hard
             }
             for sign in signs {
-                let slack = try program.addColumn("slack_\(program.rows[r].name)\(sign < 0 ? "_over" : "")", bounds: .atLeast(0), objective: -1)
+                let slack = try program.addColumn(
+                    "slack_\(program.rows[r].name)\(sign < 0 ? "_over" : "")", bounds: .atLeast(0), objective: -1)
                 try program.addTerm(row: rowIDs[r], column: slack, value: sign)
                 slacks.append((r, slack))
             }
@@ -60,7 +63,8 @@ public struct Diagnosis: Sendable {
             let s = solution.value(slack)
             guard s > Tolerance.elasticSlack else { continue }
             let kind = model.rowKinds[r]
-            let relaxation = describe(kind, slack: s, allocation: allocation, scenario: scenario, solution: solution, model: model)
+            let relaxation = describe(
+                kind, slack: s, allocation: allocation, scenario: scenario, solution: solution, model: model)
             relaxations.append(relaxation)
             apply(relaxation, to: &rules)
         }
@@ -75,8 +79,10 @@ public struct Diagnosis: Sendable {
         return diagnosis
     }
 
-    static func describe(_ kind: ConstraintKind, slack s: Double, allocation: Allocation, scenario: Scenario,
-                         solution: Solution, model: AllocationModel) -> Relaxation {
+    static func describe(
+        _ kind: ConstraintKind, slack s: Double, allocation: Allocation, scenario: Scenario,
+        solution: Solution, model: AllocationModel
+    ) -> Relaxation {
         // The rule's value in the scenario (a row exists only for a rule that is on).
         let current = kind.rule?.value(in: scenario.rules) ?? 0
         func yearIndex(_ year: Int) -> Int { scenario.years.firstIndex(of: year)! }
@@ -86,20 +92,23 @@ public struct Diagnosis: Sendable {
         switch kind {
         case .floor:
             // One krone of margin for the rounding of the reported amounts.
-            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: current,
-                              needed: max(0, (current - s * AllocationModel.unit).rounded(.down) - 1))
+            return Relaxation(
+                kind: kind, shortfall: s * AllocationModel.unit, current: current,
+                needed: max(0, (current - s * AllocationModel.unit).rounded(.down) - 1))
         case .primaryShare(let year):
             let y = yearIndex(year)
             let total = money(y) { _ in true }
             let achieved = total > 0 ? money(y) { $0.prepared.area.risk.isPrimary } / total : 0
-            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: current,
-                              needed: max(0, (achieved * 1e4).rounded(.down) / 1e4 - 1e-4))
+            return Relaxation(
+                kind: kind, shortfall: s * AllocationModel.unit, current: current,
+                needed: max(0, (achieved * 1e4).rounded(.down) / 1e4 - 1e-4))
         case .areaShare(let area, let year):
             let y = yearIndex(year)
             let envelope = scenario.envelopes[y]
             let inArea = money(y) { $0.prepared.area.id == area } + s * AllocationModel.unit
-            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: current,
-                              needed: envelope > 0 ? min(1, (inArea / envelope * 1e4).rounded(.up) / 1e4 + 1e-4) : 1)
+            return Relaxation(
+                kind: kind, shortfall: s * AllocationModel.unit, current: current,
+                needed: envelope > 0 ? min(1, (inArea / envelope * 1e4).rounded(.up) / 1e4 + 1e-4) : 1)
         case .maxProjects:
             return Relaxation(kind: kind, shortfall: s, current: current, needed: current + s.rounded(.up))
         case .minimumFraction(let id):
@@ -107,27 +116,34 @@ public struct Diagnosis: Sendable {
             let own = allocation.outcomes.first { $0.application.id == id }?.prepared.minFraction ?? 0
             // The row is in 1.000 kr. (the share times the application's selection scale): back to a share.
             let scale = model.prepared.firstIndex { $0.application.id == id }.map(model.selectionScale) ?? 1
-            return Relaxation(kind: kind, shortfall: s / max(scale, .leastNormalMagnitude), current: own,
-                              needed: max(0, (share * 1e4).rounded(.down) / 1e4 - 1e-4))
+            return Relaxation(
+                kind: kind, shortfall: s / max(scale, .leastNormalMagnitude), current: own,
+                needed: max(0, (share * 1e4).rounded(.down) / 1e4 - 1e-4))
         case .yearToYear:
             // In shares: the change from one year to the next that the scenario needs.
-            return Relaxation(kind: kind, shortfall: s, current: current, needed: min(1, ((current + s) * 1e4).rounded(.up) / 1e4 + 1e-4))
+            return Relaxation(
+                kind: kind, shortfall: s, current: current,
+                needed: min(1, ((current + s) * 1e4).rounded(.up) / 1e4 + 1e-4))
         case .decision(let id):
             // In 1.000 kr. of the row: how far the decided money is missed. `current` is what the
             // decision asks over all years and `needed` what the rules and envelopes allow.
             let outcome = allocation.outcomes.first { $0.application.id == id }
-            let decided = outcome.flatMap { o in o.prepared.decision.map { $0.shareRange(eligibleTotal: o.prepared.eligibleTotal) } }
+            let decided = outcome.flatMap { o in
+                o.prepared.decision.map { $0.shareRange(eligibleTotal: o.prepared.eligibleTotal) }
+            }
             let total = outcome?.prepared.eligibleTotal ?? 0
-            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: (decided?.lowerBound ?? 0) * total,
-                              needed: Double(outcome?.grantedTotal ?? 0))
+            return Relaxation(
+                kind: kind, shortfall: s * AllocationModel.unit, current: (decided?.lowerBound ?? 0) * total,
+                needed: Double(outcome?.grantedTotal ?? 0))
         case .sofShare(let id, let year):
             // The share of the project's budget that the rest of the rules need SOF to grant.
             let y = yearIndex(year)
             let outcome = allocation.outcomes.first { $0.application.id == id }
             let budget = outcome?.application.totalBudget(year: y) ?? 0
             let granted = Double(outcome?.grantedByYear[y] ?? 0) + s * AllocationModel.unit
-            return Relaxation(kind: kind, shortfall: s * AllocationModel.unit, current: current,
-                              needed: budget > 0 ? min(1, (granted / budget * 1e4).rounded(.up) / 1e4 + 1e-4) : 1)
+            return Relaxation(
+                kind: kind, shortfall: s * AllocationModel.unit, current: current,
+                needed: budget > 0 ? min(1, (granted / budget * 1e4).rounded(.up) / 1e4 + 1e-4) : 1)
         case .envelope, .envelopeScale, .fundedOnlyIfSelected:
             return Relaxation(kind: kind, shortfall: s, current: 0, needed: 0)
         }

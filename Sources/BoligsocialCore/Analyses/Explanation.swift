@@ -55,18 +55,28 @@ public struct Explanation: Sendable {
         let rules = scenario.rules
         let eligibility = outcome.prepared.eligibility
         let checks: [Check] = [
-            Check(reason: .sofNotInSteeringGroup, ruleIsOn: rules.requireSofInSteeringGroup, passes: outcome.application.sofInSteeringGroup),
-            Check(reason: .noObjective, ruleIsOn: rules.requireObjective, passes: !outcome.application.objectives.isEmpty),
-            Check(reason: .activitiesWithoutAccounting, ruleIsOn: rules.requireActivityAccounting,
-                  passes: !eligibility.reasons.contains(.activitiesWithoutAccounting)),
-            Check(reason: .needNotDocumented, ruleIsOn: rules.requireNeedDocumented, passes: outcome.application.needDocumented),
+            Check(
+                reason: .sofNotInSteeringGroup, ruleIsOn: rules.requireSofInSteeringGroup,
+                passes: outcome.application.sofInSteeringGroup),
+            Check(
+                reason: .noObjective, ruleIsOn: rules.requireObjective, passes: !outcome.application.objectives.isEmpty),
+            Check(
+                reason: .activitiesWithoutAccounting, ruleIsOn: rules.requireActivityAccounting,
+                passes: !eligibility.reasons.contains(.activitiesWithoutAccounting)),
+            Check(
+                reason: .needNotDocumented, ruleIsOn: rules.requireNeedDocumented,
+                passes: outcome.application.needDocumented),
         ]
         var reduced: Double?
-        if !solution.isMixedInteger, let first = session.model.shareColumns[a].first?.first, outcome.prepared.eligibleTotal > 0 {
+        if !solution.isMixedInteger, let first = session.model.shareColumns[a].first?.first,
+            outcome.prepared.eligibleTotal > 0
+        {
             let perYear = rules.commitment == .perYear
             let base = perYear ? outcome.prepared.eligibleByYear[0] : outcome.prepared.eligibleTotal
             // Per unit of share, the column's reduced cost times its scale; then per 1.000 kr. of request.
-            if base > 0, let d = solution.reducedCost(first) { reduced = d * session.model.scale(of: first) / (base / AllocationModel.unit) }
+            if base > 0, let d = solution.reducedCost(first) {
+                reduced = d * session.model.scale(of: first) / (base / AllocationModel.unit)
+            }
         }
         var explanation = Explanation(
             outcome: outcome, checks: checks, marginalPointsPer1000: allocation.marginalPointsPer1000,
@@ -81,9 +91,11 @@ public struct Explanation: Sendable {
         func fullyFunded() throws -> Bool {
             let solution = try session.solve()
             guard solution.status.hasSolution else { return false }
-            return Allocation(model: session.model, solution: solution, scenario: session.scenario).outcomes[a].share >= 1
+            return Allocation(model: session.model, solution: solution, scenario: session.scenario).outcomes[a].share
+                >= 1
         }
-        explanation.envelopeNeed = try smallestFactor(limit: max(8, Frontier.fullFundingScale(session.model) * 2)) { t in
+        explanation.envelopeNeed = try smallestFactor(limit: max(8, Frontier.fullFundingScale(session.model) * 2)) {
+            t in
             try session.setEnvelopes(scenario.envelopes.map { $0 * t })
             return try fullyFunded()
         }
@@ -100,7 +112,9 @@ public struct Explanation: Sendable {
                 for _ in 0..<3 {
                     var moved = false
                     for y in asked.indices where asked[y] > current[y] {
-                        var low = current[y], high = asked[y], trial = asked
+                        var low = current[y]
+                        var high = asked[y]
+                        var trial = asked
                         while high - low > 1000 {
                             let mid = ((low + high) / 2000).rounded(.down) * 1000
                             trial[y] = max(mid, current[y])

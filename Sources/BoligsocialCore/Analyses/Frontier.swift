@@ -19,27 +19,33 @@ public struct Frontier: Sendable {
     public var totalEnvelope: Double
 
     /// Points per unit of `t` on the piece starting at breakpoint `i`.
-    func slopePerScale(_ i: Int) -> Double { breakpoints[i].marginalPointsPer1000 * totalEnvelope / AllocationModel.unit }
+    func slopePerScale(_ i: Int) -> Double {
+        breakpoints[i].marginalPointsPer1000 * totalEnvelope / AllocationModel.unit
+    }
 
     /// The curve's value at `t` (linear between breakpoints, flat after the last when exact).
     public func value(at t: Double) -> Double? {
         guard let first = breakpoints.first, t >= first.scale - 1e-12 else { return nil }
         let i = breakpoints.lastIndex { $0.scale <= t } ?? 0
         if !isExact, i + 1 < breakpoints.count {
-            let a = breakpoints[i], b = breakpoints[i + 1]
+            let a = breakpoints[i]
+            let b = breakpoints[i + 1]
             return a.priorityPoints + (b.priorityPoints - a.priorityPoints) * (t - a.scale) / (b.scale - a.scale)
         }
         return breakpoints[i].priorityPoints + slopePerScale(i) * (t - breakpoints[i].scale)
     }
 
-    public static func compute(round: Round, scenario: Scenario, samples: Int = 41, maximumScale: Double? = nil) throws -> Frontier {
+    public static func compute(round: Round, scenario: Scenario, samples: Int = 41, maximumScale: Double? = nil) throws
+        -> Frontier
+    {
         let total = scenario.envelopes.reduce(0, +)
         let session = try ModelSession(round: round, scenario: scenario, parameter: .scale)
         if session.isMixedInteger {
             // A MIP's samples need not include the scenario's own envelopes: ask there first.
             try session.setScale(1)
             if try session.solve().status == .infeasible { throw InfeasibleScenario(round: round, scenario: scenario) }
-            return try sampled(session, total: total, samples: samples, maximumScale: maximumScale ?? fullFundingScale(session.model))
+            return try sampled(
+                session, total: total, samples: samples, maximumScale: maximumScale ?? fullFundingScale(session.model))
         }
         return try exact(session, total: total, round: round)
     }
@@ -50,7 +56,8 @@ public struct Frontier: Sendable {
         let perScale = total / AllocationModel.unit
         var t = try smallestFeasibleScale(session, round: round)
         var breakpoints: [Breakpoint] = []
-        var guardSteps = 0, stuck = 0
+        var guardSteps = 0
+        var stuck = 0
         func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
         while guardSteps < 200_000 {
             guardSteps += 1
@@ -74,8 +81,10 @@ public struct Frontier: Sendable {
                 // A piece of zero length (a degenerate basis at a breakpoint): the new slope starts here.
                 breakpoints[breakpoints.count - 1].marginalPointsPer1000 = marginal
             } else {
-                breakpoints.append(Breakpoint(scale: breakpoints.isEmpty ? t : start, priorityPoints: startPoints,
-                                              marginalPointsPer1000: marginal))
+                breakpoints.append(
+                    Breakpoint(
+                        scale: breakpoints.isEmpty ? t : start, priorityPoints: startPoints,
+                        marginalPointsPer1000: marginal))
             }
             guard let upper = range.upper, slope > 1e-12 else { break }
             // Step just past the end of this basis's range. Within GLPK's feasibility tolerance a
@@ -95,7 +104,9 @@ public struct Frontier: Sendable {
     static func scaleSlope(_ model: AllocationModel, _ solution: Solution) -> Double {
         var slope = 0.0
         for (r, kind) in model.rowKinds.enumerated() {
-            guard case .envelopeScale(let year) = kind, let y = model.scenario.years.firstIndex(of: year) else { continue }
+            guard case .envelopeScale(let year) = kind, let y = model.scenario.years.firstIndex(of: year) else {
+                continue
+            }
             slope += solution.rowDuals[r] * model.scenario.envelopes[y] / AllocationModel.unit
         }
         return slope
@@ -144,7 +155,8 @@ public struct Frontier: Sendable {
         }
         for i in points.indices.dropLast() {
             let dt = (points[i + 1].scale - points[i].scale) * total / AllocationModel.unit
-            points[i].marginalPointsPer1000 = dt > 0 ? (points[i + 1].priorityPoints - points[i].priorityPoints) / dt : 0
+            points[i].marginalPointsPer1000 =
+                dt > 0 ? (points[i + 1].priorityPoints - points[i].priorityPoints) / dt : 0
         }
         return Frontier(breakpoints: points, isExact: false, totalEnvelope: total)
     }

@@ -39,7 +39,8 @@ public struct Ranking: Sendable {
             let (a, b) = (outcomes[$0].prepared.weight.weight, outcomes[$1].prepared.weight.weight)
             return a != b ? a > b : outcomes[$0].application.id < outcomes[$1].application.id
         }
-        var request = [Int](repeating: 0, count: years), granted = request
+        var request = [Int](repeating: 0, count: years)
+        var granted = request
         var ranked: [Entry] = []
         for (k, index) in eligible.enumerated() {
             let outcome = outcomes[index]
@@ -48,12 +49,18 @@ public struct Ranking: Sendable {
                 request[y] += asked[y]
                 granted[y] += outcome.grantedByYear[y]
             }
-            ranked.append(Entry(outcome: outcome, index: index, place: k + 1, request: asked, runningRequest: request, runningGranted: granted))
+            ranked.append(
+                Entry(
+                    outcome: outcome, index: index, place: k + 1, request: asked, runningRequest: request,
+                    runningGranted: granted))
         }
         self.ranked = ranked
         ineligible = outcomes.indices.filter { !outcomes[$0].prepared.isFundable }.map { index in
-            let zero = [Int](repeating: 0, count: years), outcome = outcomes[index]
-            return Entry(outcome: outcome, index: index, place: nil, request: outcome.requested, runningRequest: zero, runningGranted: zero)
+            let zero = [Int](repeating: 0, count: years)
+            let outcome = outcomes[index]
+            return Entry(
+                outcome: outcome, index: index, place: nil, request: outcome.requested, runningRequest: zero,
+                runningGranted: zero)
         }
         lastFunded = (0..<years).map { y in ranked.lastIndex { $0.outcome.grantedByYear[y] > 0 } }
     }

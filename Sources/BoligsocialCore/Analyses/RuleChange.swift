@@ -13,8 +13,10 @@ public struct RuleChange: Sendable, Equatable {
     /// between the scenario's value and the loosest one (the answer is checked: `holds` is true at
     /// `needed`). `nil` when the rule is off or even its loosest value does not make `holds` true:
     /// that rule alone is not what stands in the way.
-    public static func smallest(_ rule: PolicyRule, round: Round, scenario: Scenario,
-                                holds: (Scenario) throws -> Bool) throws -> RuleChange? {
+    public static func smallest(
+        _ rule: PolicyRule, round: Round, scenario: Scenario,
+        holds: (Scenario) throws -> Bool
+    ) throws -> RuleChange? {
         guard let current = rule.value(in: scenario.rules) else { return nil }
         let (loosest, numerator, denominator) = rule.loosest(in: round)
         guard current != loosest else { return nil }
@@ -25,9 +27,11 @@ public struct RuleChange: Sendable, Equatable {
         }
         guard try holdsAt(loosest) else { return nil }
         // Whole steps on the grid from the scenario's value: `near` never holds, `far` always does.
-        let start = (current * denominator / numerator).rounded(), end = (loosest * denominator / numerator).rounded()
+        let start = (current * denominator / numerator).rounded()
+        let end = (loosest * denominator / numerator).rounded()
         let direction: Double = end > start ? 1 : -1
-        var near = 0.0, far = abs(end - start)
+        var near = 0.0
+        var far = abs(end - start)
         func value(_ steps: Double) -> Double {
             let v = (start + direction * steps) * numerator / denominator
             return direction > 0 ? min(v, loosest) : max(v, loosest)
@@ -42,7 +46,9 @@ public struct RuleChange: Sendable, Equatable {
     /// Every rule that is on, each loosened alone as far as `holds` needs; the rules that cannot
     /// make it hold alone are left out.
     public static func each(round: Round, scenario: Scenario, holds: (Scenario) throws -> Bool) throws -> [RuleChange] {
-        try PolicyRule.on(in: scenario.rules).compactMap { try smallest($0, round: round, scenario: scenario, holds: holds) }
+        try PolicyRule.on(in: scenario.rules).compactMap {
+            try smallest($0, round: round, scenario: scenario, holds: holds)
+        }
     }
 
     /// Whether the scenario has an allocation (the predicate of the infeasibility diagnosis).

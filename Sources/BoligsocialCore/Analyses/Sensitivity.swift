@@ -48,8 +48,10 @@ public enum WeightParameter: Sendable, Hashable {
     }
 
     /// Every weight, in the order of the scenario file's tables.
-    public static let all: [WeightParameter] = FocusArea.allCases.map(focus) + [.outsideFocus] + RiskClass.allCases.map(risk)
-        + TargetGroup.allCases.map(targetGroup) + QualityCriterion.allCases.map(quality) + Objective.allCases.map(objective)
+    public static let all: [WeightParameter] =
+        FocusArea.allCases.map(focus) + [.outsideFocus] + RiskClass.allCases.map(risk)
+        + TargetGroup.allCases.map(targetGroup) + QualityCriterion.allCases.map(quality)
+        + Objective.allCases.map(objective)
         + (1...5).map(assessment)
 }
 
@@ -97,8 +99,10 @@ public struct Sensitivity: Sendable {
     /// this absolute): well beyond the solver's tolerances, well below any weight's meaningful digits.
     public static let step = 1e-5
 
-    public static func compute(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions(),
-                               parameters: [WeightParameter] = WeightParameter.all) throws -> Sensitivity {
+    public static func compute(
+        round: Round, scenario: Scenario, options: SolveOptions = SolveOptions(),
+        parameters: [WeightParameter] = WeightParameter.all
+    ) throws -> Sensitivity {
         let session = try ModelSession(round: round, scenario: scenario, options: options)
         guard !session.isMixedInteger else { throw Unsupported.mixedInteger }
         let model = session.model
@@ -118,7 +122,8 @@ public struct Sensitivity: Sendable {
         func changes(_ now: [FundingStatus]) -> [Change] {
             base.indices.filter { base[$0] != now[$0] }.map { Change(id: ids[$0], from: base[$0], to: now[$0]) }
         }
-        var intervals: [Interval] = [], unused: [WeightParameter] = []
+        var intervals: [Interval] = []
+        var unused: [WeightParameter] = []
         for parameter in parameters {
             let value = parameter.value(in: scenario.weights)
             func weightsAt(_ p: Double) -> [Double] {
@@ -126,9 +131,12 @@ public struct Sensitivity: Sendable {
                 parameter.set(p, in: &w)
                 return weights(w)
             }
-            let atValue = weightsAt(value), oneUp = weightsAt(value + 1)
-            let moved = model.prepared.indices.filter { model.prepared[$0].isFundable && !model.shareColumns[$0].isEmpty }
-                .filter { abs(oneUp[$0] - atValue[$0]) > 1e-12 }
+            let atValue = weightsAt(value)
+            let oneUp = weightsAt(value + 1)
+            let moved = model.prepared.indices.filter {
+                model.prepared[$0].isFundable && !model.shareColumns[$0].isEmpty
+            }
+            .filter { abs(oneUp[$0] - atValue[$0]) > 1e-12 }
             guard !moved.isEmpty else {
                 unused.append(parameter)
                 continue
@@ -139,7 +147,9 @@ public struct Sensitivity: Sendable {
                 var p = value
                 // Back to the scenario's weights and an optimal basis there (the statuses are `base`).
                 try session.setWeights(atValue)
-                guard try session.solve().status == .optimal else { throw LPError.solverFailed("the sensitivity model at \(parameter.key) = \(value)") }
+                guard try session.solve().status == .optimal else {
+                    throw LPError.solverFailed("the sensitivity model at \(parameter.key) = \(value)")
+                }
                 for _ in 0..<10_000 {
                     let here = weightsAt(p)
                     // The rate of each weight along the walk (exact: affine in the weight between
@@ -176,13 +186,17 @@ public struct Sensitivity: Sendable {
                 }
                 throw LPError.solverFailed("the walk of \(parameter.key) did not end")
             }
-            let up = try walk(1), down = try walk(-1)
-            intervals.append(Interval(parameter: parameter, value: value, lower: down.end ?? 0, upper: up.end,
-                                      below: down.change, above: up.change, applications: moved.count))
+            let up = try walk(1)
+            let down = try walk(-1)
+            intervals.append(
+                Interval(
+                    parameter: parameter, value: value, lower: down.end ?? 0, upper: up.end,
+                    below: down.change, above: up.change, applications: moved.count))
         }
         try session.setWeights(weights(scenario.weights))
-        return Sensitivity(scenario: scenario, intervals: intervals, unused: unused,
-                           statuses: Dictionary(uniqueKeysWithValues: zip(ids, base)))
+        return Sensitivity(
+            scenario: scenario, intervals: intervals, unused: unused,
+            statuses: Dictionary(uniqueKeysWithValues: zip(ids, base)))
     }
 
     /// Under `focus_mode = "max"`, the weights of the other focus areas where an application's

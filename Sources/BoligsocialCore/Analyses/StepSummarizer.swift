@@ -83,7 +83,11 @@ struct StepSummarizer {
     var applicationCount: Int { periodStart.count - 1 }
 
     /// A tally with nothing summed but the applications that ask for nothing.
-    func emptyTally() -> Tally { Tally(totals: [Int](repeating: 0, count: years), unfunded: askingNothing, shares: [Double](repeating: 0, count: years)) }
+    func emptyTally() -> Tally {
+        Tally(
+            totals: [Int](repeating: 0, count: years), unfunded: askingNothing,
+            shares: [Double](repeating: 0, count: years))
+    }
 
     /// Adds application `i`'s lines at the column values `values`. With `margin > 0`, a share
     /// within `margin` of where it snaps to 0 or 1, or a line within `margin` of its request of
@@ -91,9 +95,11 @@ struct StepSummarizer {
     /// round otherwise.
     @inline(__always)
     func add(_ i: Int, values: UnsafeBufferPointer<Double>, to tally: inout Tally, margin: Double = 0) {
-        let firstPeriod = periodStart[i], single = periodStart[i + 1] - firstPeriod == 1
+        let firstPeriod = periodStart[i]
+        let single = periodStart[i + 1] - firstPeriod == 1
         for y in 0..<years {
-            tally.shares[y] = share(period: firstPeriod + (single ? 0 : y), values: values, margin: margin, near: &tally.nearRounding)
+            tally.shares[y] = share(
+                period: firstPeriod + (single ? 0 : y), values: values, margin: margin, near: &tally.nearRounding)
         }
         var granted = 0
         for l in lineStart[i]..<lineStart[i + 1] {
@@ -109,15 +115,20 @@ struct StepSummarizer {
     func yearMask(ofColumn column: Int) -> UInt64? {
         let i = owner[column]
         guard i >= 0, years <= 64, periodStart[i + 1] - periodStart[i] == years else { return nil }
-        let period = (periodStart[i]..<periodStart[i + 1]).first { columnStart[$0] <= position[column] && position[column] < columnStart[$0 + 1] }!
+        let period = (periodStart[i]..<periodStart[i + 1]).first {
+            columnStart[$0] <= position[column] && position[column] < columnStart[$0 + 1]
+        }!
         return 1 << UInt64(period - periodStart[i])
     }
 
     /// The years of application `i` outside `moving` at `values`: their lines summed into
     /// `tally.totals` now; their snapped shares and granted kroner returned for `addMoving`.
-    func addFixed(_ i: Int, moving: UInt64, values: UnsafeBufferPointer<Double>, to tally: inout Tally,
-                  margin: Double) -> (shares: [Double], granted: Int) {
-        var shares = [Double](repeating: 0, count: years), granted = 0
+    func addFixed(
+        _ i: Int, moving: UInt64, values: UnsafeBufferPointer<Double>, to tally: inout Tally,
+        margin: Double
+    ) -> (shares: [Double], granted: Int) {
+        var shares = [Double](repeating: 0, count: years)
+        var granted = 0
         for y in 0..<years where moving & (1 << UInt64(y)) == 0 {
             shares[y] = share(period: periodStart[i] + y, values: values, margin: margin, near: &tally.nearRounding)
         }
@@ -132,8 +143,10 @@ struct StepSummarizer {
     /// Adds the `moving` years of application `i` at `values` to what `addFixed` gave for the
     /// others (`shares`, `granted`), and counts the application: the same as `add`.
     @inline(__always)
-    func addMoving(_ i: Int, moving: UInt64, shares: inout [Double], granted fixed: Int, values: UnsafeBufferPointer<Double>,
-                   to tally: inout Tally, margin: Double) {
+    func addMoving(
+        _ i: Int, moving: UInt64, shares: inout [Double], granted fixed: Int, values: UnsafeBufferPointer<Double>,
+        to tally: inout Tally, margin: Double
+    ) {
         for y in 0..<years where moving & (1 << UInt64(y)) != 0 {
             shares[y] = share(period: periodStart[i] + y, values: values, margin: margin, near: &tally.nearRounding)
         }
@@ -154,7 +167,9 @@ struct StepSummarizer {
             let j = periodColumns[k]
             s += values[j] / scales[j]
         }
-        if margin > 0, Self.near(s, Tolerance.share, margin) || Self.near(s, 1 - Tolerance.share, margin) { near = true }
+        if margin > 0, Self.near(s, Tolerance.share, margin) || Self.near(s, 1 - Tolerance.share, margin) {
+            near = true
+        }
         return Rounding.snap(s)
     }
 
@@ -167,7 +182,8 @@ struct StepSummarizer {
         let kroner = x + Tolerance.lineKroner
         let whole = Int(kroner)
         if margin > 0, s != 0, s != 1 {
-            let fraction = kroner - Double(whole), slack = margin * max(1, request)
+            let fraction = kroner - Double(whole)
+            let slack = margin * max(1, request)
             if fraction < slack || fraction > 1 - slack { near = true }
         }
         return min(whole, lineWholeKroner[l])
@@ -182,31 +198,42 @@ struct StepSummarizer {
         if fullyFunded { tally.full += 1 } else if granted > 0 { tally.partial += 1 } else { tally.unfunded += 1 }
     }
 
-    @inline(__always) private static func near(_ x: Double, _ point: Double, _ margin: Double) -> Bool { abs(x - point) < margin }
+    @inline(__always) private static func near(_ x: Double, _ point: Double, _ margin: Double) -> Bool {
+        abs(x - point) < margin
+    }
 
     /// The step of a solution; `marginal` is the points per extra 1.000 kr. of the swept quantity.
     func step(_ solution: Solution, envelopes: [Double], marginal: Double?, scale: Double?) -> SweepStep {
         guard solution.status.hasSolution else {
-            return SweepStep(scale: scale, envelope: envelopes, status: solution.status, priorityPoints: 0,
-                             allocated: Array(repeating: 0, count: years), full: 0, partial: 0, unfunded: 0, marginalPointsPer1000: nil)
+            return SweepStep(
+                scale: scale, envelope: envelopes, status: solution.status, priorityPoints: 0,
+                allocated: Array(repeating: 0, count: years), full: 0, partial: 0, unfunded: 0,
+                marginalPointsPer1000: nil)
         }
         var tally = emptyTally()
         solution.columnValues.withUnsafeBufferPointer { values in
             for i in 0..<applicationCount { add(i, values: values, to: &tally) }
         }
-        return finish(tally, status: solution.status, objective: solution.objective, envelopes: envelopes, marginal: marginal, scale: scale)
+        return finish(
+            tally, status: solution.status, objective: solution.objective, envelopes: envelopes, marginal: marginal,
+            scale: scale)
     }
 
     /// The step of a tally: each year's total less what the envelope repair takes back.
-    func finish(_ tally: Tally, status: SolveStatus, objective: Double, envelopes: [Double], marginal: Double?, scale: Double?) -> SweepStep {
+    func finish(
+        _ tally: Tally, status: SolveStatus, objective: Double, envelopes: [Double], marginal: Double?, scale: Double?
+    ) -> SweepStep {
         let excess = Rounding.excessOverEnvelopes(tally.totals, envelopes: envelopes, carryOver: carryOver)
         let allocated = zip(tally.totals, excess).map { $0 - $1 }
-        return SweepStep(scale: scale, envelope: envelopes, status: status, priorityPoints: objective, allocated: allocated,
-                         full: tally.full, partial: tally.partial, unfunded: tally.unfunded, marginalPointsPer1000: marginal)
+        return SweepStep(
+            scale: scale, envelope: envelopes, status: status, priorityPoints: objective, allocated: allocated,
+            full: tally.full, partial: tally.partial, unfunded: tally.unfunded, marginalPointsPer1000: marginal)
     }
 
     /// Points per extra 1.000 kr. of the swept quantity from the envelopes' marginal values.
-    func marginalValue(_ marginal: [Double]?, envelopes: [Double], parameter: SweepParameter, yearList: [Int]) -> Double? {
+    func marginalValue(_ marginal: [Double]?, envelopes: [Double], parameter: SweepParameter, yearList: [Int])
+        -> Double?
+    {
         guard let marginal else { return nil }
         switch parameter {
         case .scale:

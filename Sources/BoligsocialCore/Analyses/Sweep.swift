@@ -38,47 +38,70 @@ public enum Sweep {
         var value: Double
     }
 
-    public static func run(round: Round, scenario: Scenario, parameter: SweepParameter,
-                           options: SolveOptions = SolveOptions(), jobs: Int = 1, interpolate: Bool = true) throws -> [SweepStep] {
-        try walked(round: round, scenario: scenario, parameter: parameter, options: options, jobs: jobs, interpolate: interpolate).steps
+    public static func run(
+        round: Round, scenario: Scenario, parameter: SweepParameter,
+        options: SolveOptions = SolveOptions(), jobs: Int = 1, interpolate: Bool = true
+    ) throws -> [SweepStep] {
+        try walked(
+            round: round, scenario: scenario, parameter: parameter, options: options, jobs: jobs,
+            interpolate: interpolate
+        ).steps
     }
 
     /// The steps, and how many of them were solved (the others interpolated inside a basis piece).
-    static func walked(round: Round, scenario: Scenario, parameter: SweepParameter, options: SolveOptions = SolveOptions(),
-                       jobs: Int = 1, interpolate: Bool = true, chunkSize: Int = chunkSize) throws -> (steps: [SweepStep], solved: Int) {
+    static func walked(
+        round: Round, scenario: Scenario, parameter: SweepParameter, options: SolveOptions = SolveOptions(),
+        jobs: Int = 1, interpolate: Bool = true, chunkSize: Int = chunkSize
+    ) throws -> (steps: [SweepStep], solved: Int) {
         let base = scenario.envelopes
-        let settings: [Setting] = switch parameter {
-        case .scale(let factors): factors.map { f in Setting(scale: f, envelopes: base.map { $0 * f }, value: f) }
-        case .year(let year, let amounts): amounts.map { amount in
-            Setting(scale: nil, envelopes: scenario.years.indices.map { scenario.years[$0] == year ? amount : base[$0] },
-                    value: amount / AllocationModel.unit)
-        }
-        }
+        let settings: [Setting] =
+            switch parameter {
+            case .scale(let factors): factors.map { f in Setting(scale: f, envelopes: base.map { $0 * f }, value: f) }
+            case .year(let year, let amounts):
+                amounts.map { amount in
+                    Setting(
+                        scale: nil,
+                        envelopes: scenario.years.indices.map { scenario.years[$0] == year ? amount : base[$0] },
+                        value: amount / AllocationModel.unit)
+                }
+            }
         let model = try AllocationModel(round: round, scenario: scenario)
         if model.program.isMixedInteger {
-            let steps = try blocks(round: round, scenario: scenario, settings: settings, parameter: parameter, options: options, jobs: jobs)
+            let steps = try blocks(
+                round: round, scenario: scenario, settings: settings, parameter: parameter, options: options, jobs: jobs
+            )
             return (steps, steps.count)
         }
         // Each envelope column's rate per unit of the parameter.
-        let line: [(column: LinearProgram.ColumnID, rate: Double)] = switch parameter {
-        case .scale: zip(model.envelopeColumns, base).map { ($0, $1 / AllocationModel.unit) }
-        case .year(let year, _): [(model.envelopeColumns[scenario.years.firstIndex(of: year)!], 1)]
-        }
+        let line: [(column: LinearProgram.ColumnID, rate: Double)] =
+            switch parameter {
+            case .scale: zip(model.envelopeColumns, base).map { ($0, $1 / AllocationModel.unit) }
+            case .year(let year, _): [(model.envelopeColumns[scenario.years.firstIndex(of: year)!], 1)]
+            }
         // The parameter at the scenario's own envelopes.
-        let own: Double = switch parameter {
-        case .scale: 1
-        case .year(let year, _): base[scenario.years.firstIndex(of: year)!] / AllocationModel.unit
-        }
-        let parts = model.program.independentBlocks() ?? [(rows: Array(model.program.rows.indices),
-                                                             columns: Array(model.program.columns.indices))]
+        let own: Double =
+            switch parameter {
+            case .scale: 1
+            case .year(let year, _): base[scenario.years.firstIndex(of: year)!] / AllocationModel.unit
+            }
+        let parts =
+            model.program.independentBlocks() ?? [
+                (
+                    rows: Array(model.program.rows.indices),
+                    columns: Array(model.program.columns.indices)
+                )
+            ]
         let chunks = stride(from: 0, to: settings.count, by: chunkSize).map { $0..<min($0 + chunkSize, settings.count) }
         let walks = try PerThread.map(count: chunks.count, jobs: jobs) { c in
-            var walk = try SweepWalk(model: model, parts: parts, line: line, parameter: parameter, options: options,
-                                     interpolate: interpolate)
+            var walk = try SweepWalk(
+                model: model, parts: parts, line: line, parameter: parameter, options: options,
+                interpolate: interpolate)
             if c == 0 {
                 // The first chunk starts from the scenario's own envelopes: its bases warm the first
                 // step, and a scenario without an allocation stops the sweep here.
-                if try walk.solveAll(at: own).status == .infeasible { throw InfeasibleScenario(round: round, scenario: scenario) }
+                if try walk.solveAll(at: own).status == .infeasible {
+                    throw InfeasibleScenario(round: round, scenario: scenario)
+                }
             }
             return try walk.steps(Array(settings[chunks[c]]))
         }
@@ -86,8 +109,10 @@ public enum Sweep {
     }
 
     /// A MIP's steps in blocks of `blockSize`, `jobs` blocks side by side.
-    static func blocks(round: Round, scenario: Scenario, settings: [Setting], parameter: SweepParameter,
-                       options: SolveOptions, jobs: Int) throws -> [SweepStep] {
+    static func blocks(
+        round: Round, scenario: Scenario, settings: [Setting], parameter: SweepParameter,
+        options: SolveOptions, jobs: Int
+    ) throws -> [SweepStep] {
         let blocks = stride(from: 0, to: settings.count, by: blockSize).map { $0..<min($0 + blockSize, settings.count) }
         @Sendable func solveBlock(_ range: Range<Int>) throws -> [SweepStep] {
             let session = try ModelSession(round: round, scenario: scenario, options: options)
@@ -101,7 +126,8 @@ public enum Sweep {
             return try settings[range].map { setting in
                 try session.setEnvelopes(setting.envelopes)
                 let solution = try session.solve()
-                return SweepStep.reported(summarizer.step(solution, envelopes: setting.envelopes, marginal: nil, scale: setting.scale))
+                return SweepStep.reported(
+                    summarizer.step(solution, envelopes: setting.envelopes, marginal: nil, scale: setting.scale))
             }
         }
         return try PerThread.map(count: blocks.count, jobs: jobs) { try solveBlock(blocks[$0]) }.flatMap { $0 }

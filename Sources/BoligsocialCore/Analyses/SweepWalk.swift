@@ -37,8 +37,11 @@ struct SweepWalk {
     /// The steps the current pieces give; rebuilt whenever a block is solved.
     private var piece: PieceSteps?
 
-    init(model: AllocationModel, parts: [(rows: [Int], columns: [Int])], line: [(column: LinearProgram.ColumnID, rate: Double)],
-         parameter: SweepParameter, options: SolveOptions, interpolate: Bool) throws {
+    init(
+        model: AllocationModel, parts: [(rows: [Int], columns: [Int])],
+        line: [(column: LinearProgram.ColumnID, rate: Double)],
+        parameter: SweepParameter, options: SolveOptions, interpolate: Bool
+    ) throws {
         self.model = model
         self.parameter = parameter
         self.options = options
@@ -50,8 +53,10 @@ struct SweepWalk {
             let own = line.compactMap { c, rate in
                 part.columns.firstIndex(of: c.index).map { (column: LinearProgram.ColumnID(index: $0), rate: rate) }
             }.filter { $0.rate != 0 }
-            blocks.append(Block(session: try SolverSession(model.program.block(rows: part.rows, columns: part.columns)),
-                                rows: part.rows, columns: part.columns, line: own))
+            blocks.append(
+                Block(
+                    session: try SolverSession(model.program.block(rows: part.rows, columns: part.columns)),
+                    rows: part.rows, columns: part.columns, line: own))
         }
     }
 
@@ -66,7 +71,8 @@ struct SweepWalk {
         blocks[b].status = solution.status
         blocks[b].objective = solution.objective
         blocks[b].solved = true
-        blocks[b].piece = interpolate && solution.status == .optimal && !blocks[b].line.isEmpty
+        blocks[b].piece =
+            interpolate && solution.status == .optimal && !blocks[b].line.isEmpty
             ? try session.basisPiece(along: blocks[b].line, at: value) : nil
     }
 
@@ -80,30 +86,37 @@ struct SweepWalk {
     /// The blocks' last solves as one solution: values and duals in the model's numbering, the
     /// objectives summed in block order, the worst status.
     private func composed() -> Solution {
-        var objective = 0.0, status = SolveStatus.optimal
+        var objective = 0.0
+        var status = SolveStatus.optimal
         for block in blocks {
             objective += block.objective
             status = SolveStatus.worse(status, block.status)
         }
-        return Solution(status: status, objective: objective, columnValues: values, rowActivities: [], rowDuals: rowDuals,
-                        reducedCosts: [], isMixedInteger: false)
+        return Solution(
+            status: status, objective: objective, columnValues: values, rowActivities: [], rowDuals: rowDuals,
+            reducedCosts: [], isMixedInteger: false)
     }
 
     /// The step of a solution of the whole model at `setting`.
     private func exactStep(_ solution: Solution, _ setting: Sweep.Setting) -> SweepStep {
         let marginal = solution.status.hasSolution ? marginalValue(solution, setting) : nil
-        return SweepStep.reported(summarizer.step(solution, envelopes: setting.envelopes, marginal: marginal, scale: setting.scale))
+        return SweepStep.reported(
+            summarizer.step(solution, envelopes: setting.envelopes, marginal: marginal, scale: setting.scale))
     }
 
     private func marginalValue(_ solution: Solution, _ setting: Sweep.Setting) -> Double? {
-        summarizer.marginalValue(model.envelopeMarginals(solution), envelopes: setting.envelopes, parameter: parameter,
-                                 yearList: model.scenario.years)
+        summarizer.marginalValue(
+            model.envelopeMarginals(solution), envelopes: setting.envelopes, parameter: parameter,
+            yearList: model.scenario.years)
     }
 
     /// The pieces of the blocks' last solves together, when every block ended optimal with one.
     private func currentPiece(_ setting: Sweep.Setting) -> PieceSteps? {
-        guard interpolate, blocks.allSatisfy({ $0.status == .optimal && ($0.line.isEmpty || $0.piece != nil) }) else { return nil }
-        return PieceSteps(values: values, blocks: blocks, marginal: marginalValue(composed(), setting), summarizer: summarizer)
+        guard interpolate, blocks.allSatisfy({ $0.status == .optimal && ($0.line.isEmpty || $0.piece != nil) }) else {
+            return nil
+        }
+        return PieceSteps(
+            values: values, blocks: blocks, marginal: marginalValue(composed(), setting), summarizer: summarizer)
     }
 
     /// The steps of `settings` in order, and how many of them solved a block.
@@ -193,7 +206,8 @@ struct PieceSteps {
                 if movingMask[i] == 0 {
                     summarizer.add(i, values: values, to: &tally, margin: SweepStep.interpolationMargin)
                 } else {
-                    let fixed = summarizer.addFixed(i, moving: movingMask[i], values: values, to: &tally, margin: SweepStep.interpolationMargin)
+                    let fixed = summarizer.addFixed(
+                        i, moving: movingMask[i], values: values, to: &tally, margin: SweepStep.interpolationMargin)
                     split.append((i, movingMask[i], fixed.shares, fixed.granted))
                 }
             }
@@ -211,16 +225,23 @@ struct PieceSteps {
         for (index, x, anchor, rate) in moving { values[index] = x + (value - anchor) * rate }
         tally.set(to: fixedPart)
         values.withUnsafeBufferPointer { values in
-            for i in movingApplications { summarizer.add(i, values: values, to: &tally, margin: SweepStep.interpolationMargin) }
+            for i in movingApplications {
+                summarizer.add(i, values: values, to: &tally, margin: SweepStep.interpolationMargin)
+            }
             for k in movingYears.indices {
-                summarizer.addMoving(movingYears[k].application, moving: movingYears[k].years, shares: &movingYears[k].shares,
-                                     granted: movingYears[k].granted, values: values, to: &tally, margin: SweepStep.interpolationMargin)
+                summarizer.addMoving(
+                    movingYears[k].application, moving: movingYears[k].years, shares: &movingYears[k].shares,
+                    granted: movingYears[k].granted, values: values, to: &tally, margin: SweepStep.interpolationMargin)
             }
         }
         var points = 0.0
-        for (objective, anchor, rate) in objectives { points += rate == 0 ? objective : objective + (value - anchor) * rate }
+        for (objective, anchor, rate) in objectives {
+            points += rate == 0 ? objective : objective + (value - anchor) * rate
+        }
         if tally.nearRounding || SweepStep.nearRounding(points: points) { return nil }
-        return SweepStep.reported(summarizer.finish(tally, status: .optimal, objective: points, envelopes: setting.envelopes,
-                                                    marginal: marginal, scale: setting.scale))
+        return SweepStep.reported(
+            summarizer.finish(
+                tally, status: .optimal, objective: points, envelopes: setting.envelopes,
+                marginal: marginal, scale: setting.scale))
     }
 }

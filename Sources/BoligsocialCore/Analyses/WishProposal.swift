@@ -12,7 +12,9 @@ public struct WishSelection: Sendable, Equatable {
     public var risk: Set<RiskClass>?
     public var areas: Set<String>?
 
-    public init(ids: Set<String>? = nil, focus: Set<FocusArea>? = nil, risk: Set<RiskClass>? = nil, areas: Set<String>? = nil) {
+    public init(
+        ids: Set<String>? = nil, focus: Set<FocusArea>? = nil, risk: Set<RiskClass>? = nil, areas: Set<String>? = nil
+    ) {
         self.ids = ids
         self.focus = focus
         self.risk = risk
@@ -70,17 +72,22 @@ public struct WishProposal: Sendable {
     }
 
     /// The proposal, and with decisions in the scenario what the same targets would ask without them.
-    public static func compute(round: Round, scenario: Scenario, threshold: Double = 0, share: Double = 1,
-                               flat: Bool = false, selection: WishSelection = WishSelection(),
-                               options: SolveOptions = SolveOptions()) throws -> WishProposal {
-        var proposal = try searched(round: round, scenario: scenario, threshold: threshold, share: share, flat: flat,
-                                    selection: selection, options: options)
+    public static func compute(
+        round: Round, scenario: Scenario, threshold: Double = 0, share: Double = 1,
+        flat: Bool = false, selection: WishSelection = WishSelection(),
+        options: SolveOptions = SolveOptions()
+    ) throws -> WishProposal {
+        var proposal = try searched(
+            round: round, scenario: scenario, threshold: threshold, share: share, flat: flat,
+            selection: selection, options: options)
         // Equal years are one answer the free years may give: when a search found more, the flat
         // answer is kept (so the free answer never asks more than `--flat`), marked as searched.
         if !flat, !proposal.isProvenMinimum,
-           let even = try? searched(round: round, scenario: scenario, threshold: threshold, share: share, flat: true,
-                                    selection: selection, options: options),
-           even.envelope.reduce(0, +) < proposal.envelope.reduce(0, +) {
+            let even = try? searched(
+                round: round, scenario: scenario, threshold: threshold, share: share, flat: true,
+                selection: selection, options: options),
+            even.envelope.reduce(0, +) < proposal.envelope.reduce(0, +)
+        {
             proposal.envelope = even.envelope
             proposal.allocation = even.allocation
             proposal.raisedBy = even.raisedBy ?? 1
@@ -88,14 +95,18 @@ public struct WishProposal: Sendable {
         if !scenario.decisions.isEmpty {
             var same = selection
             same.ids = Set(proposal.targets)
-            proposal.withoutDecisions = try? compute(round: round, scenario: scenario.undecided, threshold: threshold, share: share,
-                                                     flat: flat, selection: same, options: options).envelope
+            proposal.withoutDecisions = try? compute(
+                round: round, scenario: scenario.undecided, threshold: threshold, share: share,
+                flat: flat, selection: same, options: options
+            ).envelope
         }
         return proposal
     }
 
-    static func searched(round: Round, scenario: Scenario, threshold: Double, share: Double, flat: Bool,
-                         selection: WishSelection, options: SolveOptions) throws -> WishProposal {
+    static func searched(
+        round: Round, scenario: Scenario, threshold: Double, share: Double, flat: Bool,
+        selection: WishSelection, options: SolveOptions
+    ) throws -> WishProposal {
         let model = try AllocationModel(round: round, scenario: scenario, parameter: .chosen)
         var program = model.program
         for column in program.columnIDs { try program.setObjective(0, of: column) }
@@ -108,7 +119,8 @@ public struct WishProposal: Sendable {
         var targets: [Int] = []
         for (a, p) in model.prepared.enumerated()
         where !model.shareColumns[a].isEmpty && p.decision == nil && p.weight.weight >= threshold - Tolerance.weightTie
-            && selection.includes(p) {
+            && selection.includes(p)
+        {
             targets.append(a)
             // Σ_s φ_s ≥ share, as lower bounds filling the segments in order: the segments of one
             // period have the same coefficient in every row, so any split of the share costs the
@@ -129,7 +141,9 @@ public struct WishProposal: Sendable {
         let solution = try SolverSession(program).solve(options)
         switch solution.status {
         case .optimal, .feasible: break
-        case .infeasible: throw InfeasibleScenario(round: round, scenario: scenario, question: .wish(threshold: threshold, share: share))
+        case .infeasible:
+            throw InfeasibleScenario(
+                round: round, scenario: scenario, question: .wish(threshold: threshold, share: share))
         case .unbounded, .undefined: throw LPError.solverFailed("the wish proposal's model is \(solution.status)")
         }
         let minimum = model.envelopeColumns.map { solution.value($0) * AllocationModel.unit }
@@ -145,7 +159,8 @@ public struct WishProposal: Sendable {
             let solution = try session.solve()
             guard solution.status.hasSolution else { return false }
             let ok = targets.allSatisfy { a in
-                let p = session.model.prepared[a], periods = session.model.shareColumns[a]
+                let p = session.model.prepared[a]
+                let periods = session.model.shareColumns[a]
                 return scenario.years.indices.allSatisfy { y in
                     guard p.eligibleByYear[y] > 0 else { return true }
                     let period = periods.count == 1 ? periods[0] : periods[y]
@@ -158,7 +173,8 @@ public struct WishProposal: Sendable {
         /// The allocation the asked envelopes buy: the last funding solve when it was for them.
         func allocation(for envelope: [Double]) throws -> Allocation {
             if let last = lastFunding, last.envelope == envelope {
-                return Allocation(model: session.model, solution: last.solution, scenario: session.scenario(with: envelope))
+                return Allocation(
+                    model: session.model, solution: last.solution, scenario: session.scenario(with: envelope))
             }
             guard try fundsTargets(envelope), let last = lastFunding else {
                 throw Failure.noEnvelopeFundsTargets
@@ -166,12 +182,14 @@ public struct WishProposal: Sendable {
             return Allocation(model: session.model, solution: last.solution, scenario: session.scenario(with: envelope))
         }
         if try fundsTargets(ask(1)) {
-            return WishProposal(envelope: ask(1), minimum: minimum, allocation: try allocation(for: ask(1)), threshold: threshold,
-                                selection: selection, share: share, flat: flat, targets: targetIDs, raisedBy: nil)
+            return WishProposal(
+                envelope: ask(1), minimum: minimum, allocation: try allocation(for: ask(1)), threshold: threshold,
+                selection: selection, share: share, flat: flat, targets: targetIDs, raisedBy: nil)
         }
         // Raise all years together until the points-maximising allocation funds every target.
         func smallestFactor(_ envelope: (Double) -> [Double]) throws -> Double {
-            var low = 1.0, high = 2.0
+            var low = 1.0
+            var high = 2.0
             while try !fundsTargets(envelope(high)) {
                 low = high
                 high *= 2
@@ -191,12 +209,15 @@ public struct WishProposal: Sendable {
             // is kept only where it asks no more than that (a raise in proportion to the LP minimum
             // can overshoot where the allocation needs money spread evenly).
             let top = minimum.max() ?? 0
-            func even(_ factor: Double) -> [Double] { minimum.map { $0 > 0 ? ((top * factor / 1000 - 1e-6).rounded(.up) * 1000) : 0 } }
+            func even(_ factor: Double) -> [Double] {
+                minimum.map { $0 > 0 ? ((top * factor / 1000 - 1e-6).rounded(.up) * 1000) : 0 }
+            }
             let fromEven = try tightened(even(try smallestFactor(even)), minimum: minimum, funds: fundsTargets)
             if fromEven.reduce(0, +) < asked.reduce(0, +) { asked = fromEven }
         }
-        return WishProposal(envelope: asked, minimum: minimum, allocation: try allocation(for: asked), threshold: threshold,
-                            selection: selection, share: share, flat: flat, targets: targetIDs, raisedBy: high)
+        return WishProposal(
+            envelope: asked, minimum: minimum, allocation: try allocation(for: asked), threshold: threshold,
+            selection: selection, share: share, flat: flat, targets: targetIDs, raisedBy: high)
     }
 
     /// After a common raise, each year is brought down on its own, in whole 1.000 kr., to the
@@ -212,7 +233,8 @@ public struct WishProposal: Sendable {
                     trial[y] = amount
                     return try funds(trial)
                 }
-                var low = max(0, (minimum[y] / 1000).rounded(.down) * 1000 - 1000), high = asked[y]
+                var low = max(0, (minimum[y] / 1000).rounded(.down) * 1000 - 1000)
+                var high = asked[y]
                 while high - low > 1000 {
                     let mid = ((low + high) / 2000).rounded(.down) * 1000
                     if try fundsWith(mid) { high = mid } else { low = mid }

@@ -86,7 +86,9 @@ public struct Application: Sendable, Equatable, Codable {
         case .holistic: holistic = value
         case .commonGoal: commonGoal = value
         case .indicators: indicators = value
-        case .clearGoals, .anchoringPlan, .coordinatorRole, .crossAdmin, .theoryOfChangeExplicit, .theoryOfChangeImplicit: break
+        case .clearGoals, .anchoringPlan, .coordinatorRole, .crossAdmin, .theoryOfChangeExplicit,
+            .theoryOfChangeImplicit:
+            break
         }
     }
 

@@ -38,7 +38,8 @@ public struct Decision: Sendable, Equatable {
         case .share(let s): return s...s
         case .bounds(let low, let high):
             guard eligibleTotal > 0 else { return 0...0 }
-            let lower = min(1, (low ?? 0) / eligibleTotal), upper = min(1, (high ?? .infinity) / eligibleTotal)
+            let lower = min(1, (low ?? 0) / eligibleTotal)
+            let upper = min(1, (high ?? .infinity) / eligibleTotal)
             return lower...max(lower, upper)
         case .perYear(let low, _):
             // Over all years: at least what the years' minimums add up to (their rows hold the rest).

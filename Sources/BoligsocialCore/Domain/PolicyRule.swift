@@ -122,8 +122,12 @@ public enum PolicyRule: Sendable, Hashable {
     /// The rules of `rules` that are on and can be loosened, in the order of a scenario file's
     /// `[rules]` table (the year-to-year change only under `per_year`).
     public static func on(in rules: Rules) -> [PolicyRule] {
-        let single: [PolicyRule] = [.primaryShareMin, .areaShareMax, .minFraction, .maxProjects, .yearToYearChangeMax, .sofShareMax]
-        return single.filter { $0.value(in: rules) != nil && ($0 != .yearToYearChangeMax || rules.commitment == .perYear) }
+        let single: [PolicyRule] = [
+            .primaryShareMin, .areaShareMax, .minFraction, .maxProjects, .yearToYearChangeMax, .sofShareMax,
+        ]
+        return single.filter {
+            $0.value(in: rules) != nil && ($0 != .yearToYearChangeMax || rules.commitment == .perYear)
+        }
             + rules.focusFloor.keys.sorted { $0.rawValue < $1.rawValue }.map { .focusFloor($0) }
     }
 

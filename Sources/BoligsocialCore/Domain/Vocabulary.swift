@@ -3,7 +3,9 @@
 
 /// The memo's "konkrete indsatsområder", plus volunteering.
 public enum FocusArea: String, CaseIterable, Sendable, Codable, Comparable {
-    case networks, employmentEducation = "employment_education", cultureLeisure = "culture_leisure"
+    case networks
+    case employmentEducation = "employment_education"
+    case cultureLeisure = "culture_leisure"
     case health, volunteering
 
     public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
@@ -12,13 +14,18 @@ public enum FocusArea: String, CaseIterable, Sendable, Codable, Comparable {
 
 /// The memo's four overall objectives ("Målene med indsatsen").
 public enum Objective: String, CaseIterable, Sendable, Codable {
-    case socialIntegration = "social_integration", ethnicIntegration = "ethnic_integration"
-    case crimeSafety = "crime_safety", image
+    case socialIntegration = "social_integration"
+    case ethnicIntegration = "ethnic_integration"
+    case crimeSafety = "crime_safety"
+    case image
 }
 
 /// How exposed a housing area is; `vulnerable` and `atRisk` are the memo's primary areas.
 public enum RiskClass: String, CaseIterable, Sendable, Codable, Comparable {
-    case vulnerable, atRisk = "at_risk", other, otherHousing = "other_housing"
+    case vulnerable
+    case atRisk = "at_risk"
+    case other
+    case otherHousing = "other_housing"
 
     /// "Indsatserne skal primært fokusere på … udsatte boligområder og boligområder i risiko".
     public var isPrimary: Bool { self == .vulnerable || self == .atRisk }
@@ -63,7 +70,9 @@ public enum QualityCriterion: String, CaseIterable, Sendable, Codable {
     case indicators
 
     /// The criteria read from optional columns (a round without them keeps working).
-    public static let optional: [QualityCriterion] = [.needDocumented, .involvement, .holistic, .commonGoal, .indicators]
+    public static let optional: [QualityCriterion] = [
+        .needDocumented, .involvement, .holistic, .commonGoal, .indicators,
+    ]
 }
 
 /// How the focus factor `F` is taken from an application's focus areas: the first one listed (the

@@ -35,7 +35,9 @@ public struct WeightBreakdown: Sendable, Equatable {
             focus = best?.1 ?? weights.outsideFocus
         case .mean:
             focusSource = application.focus.first
-            focus = application.focus.isEmpty ? weights.outsideFocus
+            focus =
+                application.focus.isEmpty
+                ? weights.outsideFocus
                 : application.focus.reduce(0) { $0 + (weights.focus[$1] ?? 1) } / Double(application.focus.count)
         }
         self.riskClass = riskClass
@@ -60,7 +62,9 @@ public struct WeightBreakdown: Sendable, Equatable {
         qualityCriteria = criteria
         quality = 1 + criteria.reduce(0) { $0 + (weights.quality[$1] ?? 0) }
         if !application.objectives.isEmpty {
-            objective = application.objectives.reduce(0) { $0 + (weights.objective[$1] ?? 1) } / Double(application.objectives.count)
+            objective =
+                application.objectives.reduce(0) { $0 + (weights.objective[$1] ?? 1) }
+                / Double(application.objectives.count)
         }
         assessmentScore = application.assessment
         assessment = application.assessment.flatMap { weights.assessment[$0] } ?? 1

@@ -2,19 +2,26 @@
 public enum RoundWriter {
     public static func areasCSV(_ round: Round) -> String {
         var out = "id,name,district,risk\n"
-        for a in round.areas { out += [a.id, a.name, a.district, a.risk.rawValue].map(quoted).joined(separator: ",") + "\n" }
+        for a in round.areas {
+            out += [a.id, a.name, a.district, a.risk.rawValue].map(quoted).joined(separator: ",") + "\n"
+        }
         return out
     }
 
     public static func applicationsCSV(_ round: Round) -> String {
-        var out = (RoundLoader.applicationColumns(years: round.years) + ["min_fraction"] + QualityCriterion.optional.map(\.rawValue)
-            + ["assessment"] + round.years.flatMap { ["total_budget_\($0)", "other_funding_\($0)"] }).joined(separator: ",") + "\n"
+        var out =
+            (RoundLoader.applicationColumns(years: round.years) + ["min_fraction"]
+            + QualityCriterion.optional.map(\.rawValue)
+            + ["assessment"] + round.years.flatMap { ["total_budget_\($0)", "other_funding_\($0)"] }).joined(
+                separator: ",") + "\n"
         let yesNo = { (b: Bool) in b ? "yes" : "no" }
         for a in round.applications {
-            var fields = [a.id, a.title, a.areaID, a.focus.map(\.rawValue).joined(separator: "|"),
-                          a.objectives.map(\.rawValue).joined(separator: "|"), a.targetGroup.rawValue,
-                          yesNo(a.sofInSteeringGroup), yesNo(a.clearGoals), yesNo(a.anchoringPlan), yesNo(a.coordinatorRole),
-                          yesNo(a.crossAdmin), yesNo(a.activityAccounting), a.theoryOfChange.rawValue]
+            var fields = [
+                a.id, a.title, a.areaID, a.focus.map(\.rawValue).joined(separator: "|"),
+                a.objectives.map(\.rawValue).joined(separator: "|"), a.targetGroup.rawValue,
+                yesNo(a.sofInSteeringGroup), yesNo(a.clearGoals), yesNo(a.anchoringPlan), yesNo(a.coordinatorRole),
+                yesNo(a.crossAdmin), yesNo(a.activityAccounting), a.theoryOfChange.rawValue,
+            ]
             for y in round.years.indices {
                 for c in CostCategory.allCases {
                     let v = a.request(c, year: y)

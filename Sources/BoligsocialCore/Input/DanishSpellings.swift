@@ -12,9 +12,11 @@ extension FocusArea: DanishSpelled {
         switch self {
         case .networks: ["inklusion i sociale netværk", "netværk", "sociale netværk"]
         case .employmentEducation: ["beskæftigelse og uddannelse", "beskæftigelse", "uddannelse"]
-        case .cultureLeisure: ["kultur- og fritidsliv", "kultur og fritid", "kultur og fritidsliv", "kultur- og fritid"]
+        case .cultureLeisure:
+            ["kultur- og fritidsliv", "kultur og fritid", "kultur og fritidsliv", "kultur- og fritid"]
         case .health: ["sundhed"]
-        case .volunteering: ["den frivillige indsats", "frivillighed", "frivillig indsats", "frivillighed og beboerdeltagelse"]
+        case .volunteering:
+            ["den frivillige indsats", "frivillighed", "frivillig indsats", "frivillighed og beboerdeltagelse"]
         }
     }
 }
@@ -75,7 +77,10 @@ enum InputWords {
                 continue
             default: break
             }
-            if pendingSeparator { out += "_"; pendingSeparator = false }
+            if pendingSeparator {
+                out += "_"
+                pendingSeparator = false
+            }
             switch scalar {
             case "æ": out += "ae"
             case "ø": out += "oe"
@@ -91,19 +96,25 @@ enum InputWords {
     static let danishHeaders: [String: String] = {
         let pairs: [(String, String)] = [
             ("navn", "name"), ("bydel", "district"), ("risiko", "risk"), ("risikoklasse", "risk"),
-            ("titel", "title"), ("område", "area"), ("boligområde", "area"), ("indsatsområder", "focus"), ("indsatsområde", "focus"),
+            ("titel", "title"), ("område", "area"), ("boligområde", "area"), ("indsatsområder", "focus"),
+            ("indsatsområde", "focus"),
             ("formål", "objectives"), ("målsætninger", "objectives"), ("målgruppe", "target_group"),
-            ("sof_i_styregruppe", "sof_in_steering_group"), ("klare_mål", "clear_goals"), ("forankring", "anchoring_plan"),
+            ("sof_i_styregruppe", "sof_in_steering_group"), ("klare_mål", "clear_goals"),
+            ("forankring", "anchoring_plan"),
             ("koordinatorrolle", "coordinator_role"), ("tværgående_samarbejde", "cross_admin"),
             ("regnskab_for_aktiviteter", "activity_accounting"), ("forandringsteori", "theory_of_change"),
-            ("mindste_andel", "min_fraction"), ("behov_dokumenteret", "need_documented"), ("inddragelse", "involvement"),
-            ("helhedsorientering", "holistic"), ("fælles_mål", "common_goal"), ("indikatorer", "indicators"), ("vurdering", "assessment"),
+            ("mindste_andel", "min_fraction"), ("behov_dokumenteret", "need_documented"),
+            ("inddragelse", "involvement"),
+            ("helhedsorientering", "holistic"), ("fælles_mål", "common_goal"), ("indikatorer", "indicators"),
+            ("vurdering", "assessment"),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.map { (normalized($0.0), $0.1) })
     }()
 
-    static let danishCategoryPrefixes: [(String, String)] = [("loen_", "salary_"), ("husleje_", "rent_"), ("aktiviteter_", "activities_"),
-                                                             ("samlet_budget_", "total_budget_"), ("anden_finansiering_", "other_funding_")]
+    static let danishCategoryPrefixes: [(String, String)] = [
+        ("loen_", "salary_"), ("husleje_", "rent_"), ("aktiviteter_", "activities_"),
+        ("samlet_budget_", "total_budget_"), ("anden_finansiering_", "other_funding_"),
+    ]
 
     /// The English key a header stands for: itself, normalized, or its Danish name's key.
     static func canonicalHeader(_ name: String) -> String {

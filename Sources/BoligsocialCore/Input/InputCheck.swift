@@ -26,10 +26,12 @@ public enum InputCheck {
                 return nil
             }
         }
-        let parsedAreas = table(areas, "areas").map { RoundLoader.parseAreas($0, file: "areas.csv", diagnostics: &diagnostics) } ?? []
+        let parsedAreas =
+            table(areas, "areas").map { RoundLoader.parseAreas($0, file: "areas.csv", diagnostics: &diagnostics) } ?? []
         if let applications = table(applications, "applications") {
-            _ = RoundLoader.parseApplications(applications, file: "applications.csv", years: years, areas: parsedAreas,
-                                              diagnostics: &diagnostics, proportional: proportional)
+            _ = RoundLoader.parseApplications(
+                applications, file: "applications.csv", years: years, areas: parsedAreas,
+                diagnostics: &diagnostics, proportional: proportional)
         }
         return diagnostics.diagnostics.sorted { $0.location < $1.location }
     }

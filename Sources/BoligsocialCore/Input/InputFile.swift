@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How large an input may be, checked before it is read: a scenario is a page of TOML, a round's
@@ -44,7 +44,7 @@ public func readInputFile(_ path: String, limit: Int = InputLimits.tableBytes) t
         let count = fread(&bytes, 1, size, file)
         if count < size {
             if ferror(file) != 0 { throw .cannotOpen(path: path, reason: .system(errno)) }
-            bytes.removeLast(size - count)  // the file shrank while it was read: take what is there
+            bytes.removeLast(size - count) // the file shrank while it was read: take what is there
         }
     }
     return bytes

@@ -96,7 +96,9 @@ public enum TOMLExpected: Sendable, Equatable {
 
 /// What it held instead.
 public enum TOMLFound: Sendable, Equatable {
-    case table, array, string, integer, number, notANumber, infinity(negative: Bool), boolean, dateOrTime
+    case table, array, string, integer, number, notANumber
+    case infinity(negative: Bool)
+    case boolean, dateOrTime
 }
 
 /// A scenario file that is not TOML (or that the TOML reader must not be given).

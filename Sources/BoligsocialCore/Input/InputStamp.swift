@@ -13,8 +13,11 @@ public struct InputStamp: Sendable, Equatable {
     /// "save as scenario" writes, rather than given on the command line.
     public var overridesOnPage = false
 
-    public init(scenarioSHA256: String, applicationsSHA256: String, areasSHA256: String, toolVersion: String, glpkVersion: String,
-                overrides: [String] = []) {
+    public init(
+        scenarioSHA256: String, applicationsSHA256: String, areasSHA256: String, toolVersion: String,
+        glpkVersion: String,
+        overrides: [String] = []
+    ) {
         self.scenarioSHA256 = scenarioSHA256
         self.applicationsSHA256 = applicationsSHA256
         self.areasSHA256 = areasSHA256

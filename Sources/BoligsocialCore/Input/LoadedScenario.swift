@@ -10,7 +10,8 @@ public struct LoadedScenario: Sendable {
 
     /// Reads the scenario with the what-ifs of `patch` on top, then its two CSV files, collecting
     /// every data problem of all three.
-    public static func load(_ path: String, patch: ScenarioPatch = ScenarioPatch()) throws(InputError) -> LoadedScenario {
+    public static func load(_ path: String, patch: ScenarioPatch = ScenarioPatch()) throws(InputError) -> LoadedScenario
+    {
         var diagnostics = DiagnosticCollector()
         let scenario = try ScenarioLoader.load(path, patch: patch, diagnostics: &diagnostics)
         guard !scenario.areasPath.isEmpty, !scenario.applicationsPath.isEmpty else {
@@ -19,35 +20,45 @@ public struct LoadedScenario: Sendable {
         }
         let areasInput = try TableInput.read(scenario.areasPath)
         let applicationsInput = try TableInput.read(scenario.applicationsPath)
-        let areaBytes = areasInput.file, applicationBytes = applicationsInput.file
+        let areaBytes = areasInput.file
+        let applicationBytes = applicationsInput.file
         // The files are hashed for the stamp on a second core while they are parsed on this one.
         let found = diagnostics
         let parsed: (areas: [Area], applications: [Application], diagnostics: DiagnosticCollector)
         let hashes: (scenario: String, applications: String, areas: String)
         do {
-            (parsed, hashes) = try PerThread.pair({
-                var diagnostics = found
-                var areaProblems = DiagnosticCollector(), applicationProblems = DiagnosticCollector()
-                let areas = RoundLoader.parseAreas(areasInput.table, file: areasInput.label, diagnostics: &areaProblems)
-                let applications = RoundLoader.parseApplications(
-                    applicationsInput.table, file: applicationsInput.label, years: scenario.years, areas: areas,
-                    diagnostics: &applicationProblems, proportional: scenario.rules.commitment == .proportional)
-                diagnostics.diagnostics += areasInput.located(areaProblems.diagnostics) + applicationsInput.located(applicationProblems.diagnostics)
-                // A decision names an application of the round (checked once the round is read).
-                if !scenario.decisions.isEmpty, applicationProblems.diagnostics.isEmpty {
-                    let ids = Set(applications.map(\.id))
-                    for (id, decision) in scenario.decisions.sorted(by: { $0.value.location < $1.value.location }) where !ids.contains(id) {
-                        diagnostics.add(decision.location, .decisionUnknownApplication(id, suggestion: closestMatch(to: id, in: Array(ids))))
+            (parsed, hashes) = try PerThread.pair(
+                {
+                    var diagnostics = found
+                    var areaProblems = DiagnosticCollector()
+                    var applicationProblems = DiagnosticCollector()
+                    let areas = RoundLoader.parseAreas(
+                        areasInput.table, file: areasInput.label, diagnostics: &areaProblems)
+                    let applications = RoundLoader.parseApplications(
+                        applicationsInput.table, file: applicationsInput.label, years: scenario.years, areas: areas,
+                        diagnostics: &applicationProblems, proportional: scenario.rules.commitment == .proportional)
+                    diagnostics.diagnostics +=
+                        areasInput.located(areaProblems.diagnostics)
+                        + applicationsInput.located(applicationProblems.diagnostics)
+                    // A decision names an application of the round (checked once the round is read).
+                    if !scenario.decisions.isEmpty, applicationProblems.diagnostics.isEmpty {
+                        let ids = Set(applications.map(\.id))
+                        for (id, decision) in scenario.decisions.sorted(by: { $0.value.location < $1.value.location })
+                        where !ids.contains(id) {
+                            diagnostics.add(
+                                decision.location,
+                                .decisionUnknownApplication(id, suggestion: closestMatch(to: id, in: Array(ids))))
+                        }
                     }
-                }
-                return (areas, applications, diagnostics)
-            }, {
-                var scenarioHash = SHA256()
-                for file in scenario.files { scenarioHash.update(try readInputFile(file)) }
-                // The what-ifs are part of the scenario the outputs come from.
-                for line in patch.lines { scenarioHash.update(Array((line + "\n").utf8)) }
-                return (scenarioHash.hexDigest(), SHA256.hex(applicationBytes), SHA256.hex(areaBytes))
-            })
+                    return (areas, applications, diagnostics)
+                },
+                {
+                    var scenarioHash = SHA256()
+                    for file in scenario.files { scenarioHash.update(try readInputFile(file)) }
+                    // The what-ifs are part of the scenario the outputs come from.
+                    for line in patch.lines { scenarioHash.update(Array((line + "\n").utf8)) }
+                    return (scenarioHash.hexDigest(), SHA256.hex(applicationBytes), SHA256.hex(areaBytes))
+                })
         } catch let error as InputError {
             throw error
         } catch {
@@ -59,7 +70,9 @@ public struct LoadedScenario: Sendable {
         let stamp = InputStamp(
             scenarioSHA256: scenarioSHA256, applicationsSHA256: applicationsSHA256,
             areasSHA256: areasSHA256, toolVersion: toolVersion, glpkVersion: SolverSession.solverVersion)
-        return LoadedScenario(scenario: scenario, round: Round(years: scenario.years, areas: areas, applications: applications), stamp: stamp)
+        return LoadedScenario(
+            scenario: scenario, round: Round(years: scenario.years, areas: areas, applications: applications),
+            stamp: stamp)
     }
 
     /// Every input path, to refuse writing a report over one of them.
@@ -84,7 +97,8 @@ struct TableInput: Sendable {
     static func split(_ path: String) -> (file: String, sheet: String?) {
         // The last `#` that follows a name ending in `.xlsx`, with no `/` after it (Excel allows
         // none in a sheet name; a `#` may stand in a directory name).
-        guard let hash = path.lastIndex(of: "#"), !path[hash...].contains("/"), path[..<hash].lowercased().hasSuffix(".xlsx")
+        guard let hash = path.lastIndex(of: "#"), !path[hash...].contains("/"),
+            path[..<hash].lowercased().hasSuffix(".xlsx")
         else { return (path, nil) }
         return (String(path[..<hash]), String(path[path.index(after: hash)...]))
     }
@@ -92,7 +106,9 @@ struct TableInput: Sendable {
     static func read(_ path: String) throws(InputError) -> TableInput {
         let (file, sheetName) = split(path)
         let bytes = try readInputFile(file)
-        guard file.lowercased().hasSuffix(".xlsx") else { return TableInput(file: bytes, table: bytes, label: file, sheet: nil) }
+        guard file.lowercased().hasSuffix(".xlsx") else {
+            return TableInput(file: bytes, table: bytes, label: file, sheet: nil)
+        }
         var sheet = try WorkbookSheet.read(bytes, file: file, sheet: sheetName)
         let table = sheet.csv
         sheet.csv = []

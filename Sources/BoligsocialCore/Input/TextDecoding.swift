@@ -1,6 +1,8 @@
 /// The encodings an input file may come in (docs/formats.md).
 public enum TextEncoding: String, Sendable {
-    case utf8 = "UTF-8", utf8WithBOM = "UTF-8 with BOM", windows1252 = "Windows-1252"
+    case utf8 = "UTF-8"
+    case utf8WithBOM = "UTF-8 with BOM"
+    case windows1252 = "Windows-1252"
 }
 
 /// Turns a file's bytes into UTF-8: a BOM is dropped, valid UTF-8 is kept as it is, and anything
@@ -31,8 +33,10 @@ private func isValidUTF8(_ bytes: [UInt8]) -> Bool {
 
 /// Windows-1252's 0x80–0x9F block; the five unassigned bytes become U+FFFD.
 private let windows1252High: [UInt32] = [
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD,
+    0x017D, 0xFFFD,
+    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD,
+    0x017E, 0x0178,
 ]
 
 private func transcodeWindows1252(_ bytes: [UInt8]) -> [UInt8] {
@@ -64,7 +68,8 @@ struct MixedEncoding: Equatable {
 /// Finds a mix of UTF-8 and other bytes (see `MixedEncoding`); `nil` for a file in one encoding.
 func mixedEncoding(_ bytes: [UInt8]) -> MixedEncoding? {
     var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    var line = 1, column = 1
+    var line = 1
+    var column = 1
     var utf8Line: Int?
     var invalid: (line: Int, column: Int, byte: UInt8)?
     let n = bytes.count
@@ -72,24 +77,40 @@ func mixedEncoding(_ bytes: [UInt8]) -> MixedEncoding? {
     while i < n {
         let b = bytes[i]
         if b < 0x80 {
-            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            if b == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             i += 1
             continue
         }
         // The length of a well-formed sequence starting with `b`, with the narrower ranges of
         // its second byte (no overlong forms, no surrogates, nothing above U+10FFFF).
-        var length = 0, low: UInt8 = 0x80, high: UInt8 = 0xBF
+        var length = 0
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
         switch b {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
+        case 0xE0:
+            length = 3
+            low = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
+        case 0xED:
+            length = 3
+            high = 0x9F
+        case 0xF0:
+            length = 4
+            low = 0x90
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
+        case 0xF4:
+            length = 4
+            high = 0x8F
         default: length = 0
         }
-        let wellFormed = length > 0 && i + 1 < n && bytes[i + 1] >= low && bytes[i + 1] <= high
+        let wellFormed =
+            length > 0 && i + 1 < n && bytes[i + 1] >= low && bytes[i + 1] <= high
             && (2..<length).allSatisfy { continuation(i + $0) }
         if wellFormed {
             if utf8Line == nil { utf8Line = line }
@@ -99,7 +120,9 @@ func mixedEncoding(_ bytes: [UInt8]) -> MixedEncoding? {
             i += 1
         }
         column += 1
-        if let utf8Line, let invalid { return MixedEncoding(line: invalid.line, column: invalid.column, byte: invalid.byte, utf8Line: utf8Line) }
+        if let utf8Line, let invalid {
+            return MixedEncoding(line: invalid.line, column: invalid.column, byte: invalid.byte, utf8Line: utf8Line)
+        }
     }
     return nil
 }

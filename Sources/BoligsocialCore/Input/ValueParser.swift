@@ -12,7 +12,9 @@ enum ValueParser {
         var text = raw.trimmingSpaces
         if let whole = plainInteger(text) { return whole }
         var millions = false
-        if text.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "k" || $0 == "K" || $0 == "m" || $0 == "M" }) {
+        if text.unicodeScalars.contains(where: {
+            $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "k" || $0 == "K" || $0 == "m" || $0 == "M"
+        }) {
             guard let plain = withoutUnitsAndSpaces(text) else { return nil }
             (text, millions) = plain
         }
@@ -29,7 +31,9 @@ enum ValueParser {
         var fractionDigits: [UInt8] = []
         let dots = scalars.filter { $0 == UInt8(ascii: ".") }.count
         let commas = scalars.filter { $0 == UInt8(ascii: ",") }.count
-        guard scalars.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) else { return nil }
+        guard scalars.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) else {
+            return nil
+        }
 
         func split(_ bytes: ArraySlice<UInt8>, at separator: UInt8) -> (ArraySlice<UInt8>, ArraySlice<UInt8>?) {
             guard let index = bytes.firstIndex(of: separator) else { return (bytes, nil) }
@@ -37,7 +41,8 @@ enum ValueParser {
         }
         func groupedThousands(_ part: ArraySlice<UInt8>) -> [UInt8]? {
             let groups = part.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-            guard groups.count >= 2, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+            guard groups.count >= 2, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else {
                 return nil
             }
             return groups.flatMap { $0 }
@@ -73,7 +78,8 @@ enum ValueParser {
             while integerDigits.count > 1, integerDigits.first == UInt8(ascii: "0") { integerDigits.removeFirst() }
         }
         guard !integerDigits.isEmpty, integerDigits.count <= 15 else { return nil }
-        let literal = String(decoding: integerDigits, as: UTF8.self)
+        let literal =
+            String(decoding: integerDigits, as: UTF8.self)
             + (fractionDigits.isEmpty ? "" : "." + String(decoding: fractionDigits, as: UTF8.self))
         guard let value = Double(literal), value.isFinite else { return nil }
         return negative ? -value : value

@@ -51,7 +51,8 @@ public struct AllocationModel: Sendable {
     /// times this is money in 1.000 kr.), so a slack in them is in 1.000 kr. too.
     public func selectionScale(_ a: Int) -> Double {
         let p = prepared[a]
-        return scenario.rules.commitment == .perYear ? p.eligibleTotal / Self.unit : Self.periodScale(p, period: 0, perYear: false)
+        return scenario.rules.commitment == .perYear
+            ? p.eligibleTotal / Self.unit : Self.periodScale(p, period: 0, perYear: false)
     }
 
     /// The applications whose share or selection is in row `r` (positions in `prepared`).
@@ -74,7 +75,9 @@ public struct AllocationModel: Sendable {
 
     /// `lean` leaves out area-cap rows that cannot bind at the scenario's own envelopes: right for
     /// one solve, wrong for a kept problem whose envelopes a sweep or a frontier will move.
-    public init(round: Round, scenario: Scenario, parameter: EnvelopeParameter = .fixed, lean: Bool = false) throws(LPError) {
+    public init(round: Round, scenario: Scenario, parameter: EnvelopeParameter = .fixed, lean: Bool = false)
+        throws(LPError)
+    {
         self.scenario = scenario
         self.parameter = parameter
         self.lean = lean && parameter == .fixed
@@ -89,12 +92,16 @@ public struct AllocationModel: Sendable {
     static func prepare(round: Round, scenario: Scenario) -> [PreparedApplication] {
         let rules = scenario.rules
         return round.applications.map { application in
-            let area = round.area(application.areaID) ?? Area(id: application.areaID, name: application.areaID, district: "", risk: .other)
+            let area =
+                round.area(application.areaID)
+                ?? Area(id: application.areaID, name: application.areaID, district: "", risk: .other)
             let eligibility = Eligibility(application, rules: rules)
             let decision = scenario.decisions[application.id]
             // Nearly every application may have all its lines: then its requests are shared, not copied.
             // A decision that overrides eligibility opens every line.
-            let request = decision?.overrideEligibility == true || CostCategory.allCases.allSatisfy(eligibility.allows) ? application.requests
+            let request =
+                decision?.overrideEligibility == true || CostCategory.allCases.allSatisfy(eligibility.allows)
+                ? application.requests
                 : application.requests.map { byCategory in byCategory.filter { eligibility.allows($0.key) } }
             let byYear = request.map(\.total)
             return PreparedApplication(
@@ -106,12 +113,15 @@ public struct AllocationModel: Sendable {
     }
 
     private mutating func build() throws(LPError) {
-        let years = scenario.years, rules = scenario.rules
+        let years = scenario.years
+        let rules = scenario.rules
         let returns = rules.returns ?? [1]
         let segments = returns.count
         let perYear = rules.commitment == .perYear
         let periods = perYear ? years.count : 1
-        program.reserve(columns: prepared.count * periods * segments, rows: years.count * 4, nonzeros: prepared.count * years.count * segments * 3)
+        program.reserve(
+            columns: prepared.count * periods * segments, rows: years.count * 4,
+            nonzeros: prepared.count * years.count * segments * 3)
 
         // Columns: the share segments, each carrying its period's money rather than a bare share, so
         // every money row has coefficients of at most 1 and the magnitudes sit in the bounds (a
@@ -137,8 +147,9 @@ public struct AllocationModel: Sendable {
                 let first = program.columns.count
                 if request > 0 {
                     for (s, d) in returns.enumerated() {
-                        try addColumn(base, suffix: suffixes[period][s], bounds: .between(0, scale / Double(segments)),
-                                      objective: p.weight.weight * d * (request / Self.unit) / scale, owner: a, scale: scale)
+                        try addColumn(
+                            base, suffix: suffixes[period][s], bounds: .between(0, scale / Double(segments)),
+                            objective: p.weight.weight * d * (request / Self.unit) / scale, owner: a, scale: scale)
                     }
                 }
                 byPeriod.append(first..<program.columns.count)
@@ -150,15 +161,17 @@ public struct AllocationModel: Sendable {
         // Σ x[y] + c[y] − c[y−1] − e[y] ≤ 0.
         for (y, year) in years.enumerated() {
             let amount = scenario.envelopes[y] / Self.unit
-            let bounds: LinearProgram.Bounds = parameter == .fixed ? .equal(amount) : .atLeast(0)  // .scale and .chosen
+            let bounds: LinearProgram.Bounds = parameter == .fixed ? .equal(amount) : .atLeast(0) // .scale and .chosen
             envelopeColumns.append(try addColumn("E_\(year)", bounds: bounds))
         }
         if parameter == .scale {
             let t = try addColumn("scale", bounds: .equal(1))
             scaleColumn = t
             for (y, year) in years.enumerated() {
-                try addRow("scaled_envelope_\(year)", .equal(0), [(envelopeColumns[y], 1), (t, -scenario.envelopes[y] / Self.unit)],
-                           .envelopeScale(year: year))
+                try addRow(
+                    "scaled_envelope_\(year)", .equal(0),
+                    [(envelopeColumns[y], 1), (t, -scenario.envelopes[y] / Self.unit)],
+                    .envelopeScale(year: year))
             }
         }
         if rules.carryOver {
@@ -186,7 +199,8 @@ public struct AllocationModel: Sendable {
         if let m = rules.areaShareMax {
             // Applications grouped by area in one pass (areas in order of first appearance), so the
             // rows cost O(applications), not O(areas × applications).
-            var areaOrder: [String] = [], members: [String: [Int]] = [:]
+            var areaOrder: [String] = []
+            var members: [String: [Int]] = [:]
             for (a, p) in prepared.enumerated() {
                 if members[p.area.id] == nil { areaOrder.append(p.area.id) }
                 members[p.area.id, default: []].append(a)
@@ -199,8 +213,9 @@ public struct AllocationModel: Sendable {
                     // under its cap can never bind: no row (fewer rows, a faster GLPK on large rounds).
                     let mostMoney = terms.reduce(0) { $0 + $1.1 * columnScale[$1.0.index] } / Double(segments)
                     if lean, mostMoney <= m * scenario.envelopes[y] / Self.unit * (1 - 1e-9) { continue }
-                    try addRow("area_share_\(Self.sanitized(area))_\(year)", .atMost(0),
-                               terms + [(envelopeColumns[y], -m)], .areaShare(area: area, year: year))
+                    try addRow(
+                        "area_share_\(Self.sanitized(area))_\(year)", .atMost(0),
+                        terms + [(envelopeColumns[y], -m)], .areaShare(area: area, year: year))
                 }
             }
         }
@@ -209,7 +224,9 @@ public struct AllocationModel: Sendable {
             guard let floor = rules.focusFloor[focus], floor > 0 else { continue }
             for (y, year) in years.enumerated() {
                 let terms = moneyTerms(year: y) { p in p.application.primaryFocus == focus ? 1 : 0 }
-                try addRow("focus_floor_\(focus.rawValue)_\(year)", .atLeast(floor / Self.unit), terms, .floor(focus, year: year))
+                try addRow(
+                    "focus_floor_\(focus.rawValue)_\(year)", .atLeast(floor / Self.unit), terms,
+                    .floor(focus, year: year))
             }
         }
         try addSelectionRules()
@@ -227,8 +244,9 @@ public struct AllocationModel: Sendable {
             for y in years.indices.dropFirst() where !shareColumns[a][y].isEmpty && !shareColumns[a][y - 1].isEmpty {
                 let now = shareColumns[a][y].map { ($0, 1 / columnScale[$0.index]) }
                 let before = shareColumns[a][y - 1].map { ($0, -1 / columnScale[$0.index]) }
-                try addRow("year_to_year_\(Self.sanitized(p.application.id))_\(years[y])", .between(-c, c), now + before,
-                           .yearToYear(application: p.application.id, year: years[y]))
+                try addRow(
+                    "year_to_year_\(Self.sanitized(p.application.id))_\(years[y])", .between(-c, c), now + before,
+                    .yearToYear(application: p.application.id, year: years[y]))
             }
         }
     }
@@ -239,9 +257,12 @@ public struct AllocationModel: Sendable {
         guard let s = scenario.rules.sofShareMax else { return }
         for (a, p) in prepared.enumerated() where !shareColumns[a].isEmpty {
             for (y, year) in scenario.years.enumerated() {
-                guard let budget = p.application.totalBudget(year: y), p.eligibleByYear[y] > s * budget else { continue }
-                try addRow("sof_share_\(Self.sanitized(p.application.id))_\(year)", .atMost(s * budget / Self.unit),
-                           moneyTerms(year: y, among: [a]) { _ in 1 }, .sofShare(application: p.application.id, year: year))
+                guard let budget = p.application.totalBudget(year: y), p.eligibleByYear[y] > s * budget else {
+                    continue
+                }
+                try addRow(
+                    "sof_share_\(Self.sanitized(p.application.id))_\(year)", .atMost(s * budget / Self.unit),
+                    moneyTerms(year: y, among: [a]) { _ in 1 }, .sofShare(application: p.application.id, year: year))
             }
         }
     }
@@ -254,19 +275,26 @@ public struct AllocationModel: Sendable {
             if case .perYear(let low, let high) = decision.kind {
                 // Under per_year a period's columns carry that year's money in 1.000 kr.
                 guard shareColumns[a].count == scenario.years.count else { continue }
-                for (y, year) in scenario.years.enumerated() where (low[year] != nil || high[year] != nil) && !shareColumns[a][y].isEmpty {
+                for (y, year) in scenario.years.enumerated()
+                where (low[year] != nil || high[year] != nil) && !shareColumns[a][y].isEmpty {
                     let money = shareColumns[a][y].map { ($0, 1.0) }
-                    let lower = min(low[year] ?? 0, p.eligibleByYear[y]) / Self.unit, upper = min(high[year] ?? .infinity, p.eligibleByYear[y]) / Self.unit
-                    try addRow("decision_\(Self.sanitized(p.application.id))_\(year)", .between(lower, max(lower, upper)), money,
-                               .decision(application: p.application.id))
+                    let lower = min(low[year] ?? 0, p.eligibleByYear[y]) / Self.unit
+                    let upper = min(high[year] ?? .infinity, p.eligibleByYear[y]) / Self.unit
+                    try addRow(
+                        "decision_\(Self.sanitized(p.application.id))_\(year)", .between(lower, max(lower, upper)),
+                        money,
+                        .decision(application: p.application.id))
                 }
                 continue
             }
-            let range = decision.shareRange(eligibleTotal: p.eligibleTotal), k = selectionScale(a)
+            let range = decision.shareRange(eligibleTotal: p.eligibleTotal)
+            let k = selectionScale(a)
             let money = shareColumns[a].flatMap { $0 }.map { ($0, 1.0) }
-            let bounds: LinearProgram.Bounds = range.lowerBound == range.upperBound
+            let bounds: LinearProgram.Bounds =
+                range.lowerBound == range.upperBound
                 ? .equal(range.lowerBound * k) : .between(range.lowerBound * k, range.upperBound * k)
-            try addRow("decision_\(Self.sanitized(p.application.id))", bounds, money, .decision(application: p.application.id))
+            try addRow(
+                "decision_\(Self.sanitized(p.application.id))", bounds, money, .decision(application: p.application.id))
         }
     }
 
@@ -277,7 +305,8 @@ public struct AllocationModel: Sendable {
         for (a, p) in prepared.enumerated() where !shareColumns[a].isEmpty {
             let m = p.minFraction ?? 0
             guard m > 0 || rules.maxProjects != nil else { continue }
-            let z = try addColumn("z_\(Self.sanitized(p.application.id))", bounds: .between(0, 1), kind: .binary, owner: a)
+            let z = try addColumn(
+                "z_\(Self.sanitized(p.application.id))", bounds: .between(0, 1), kind: .binary, owner: a)
             selectionColumns[a] = z
             // The share over all years, σ = Σ_y (U_y / U) φ_y under per_year and φ under proportional,
             // times K = selectionScale(a): Σ of the share columns' values (money in 1.000 kr.), so
@@ -286,9 +315,12 @@ public struct AllocationModel: Sendable {
             let k = selectionScale(a)
             let id = p.application.id
             if m > 0 {
-                try addRow("min_fraction_\(Self.sanitized(id))", .atLeast(0), money + [(z, -m * k)], .minimumFraction(application: id))
+                try addRow(
+                    "min_fraction_\(Self.sanitized(id))", .atLeast(0), money + [(z, -m * k)],
+                    .minimumFraction(application: id))
             }
-            try addRow("selected_\(Self.sanitized(id))", .atMost(0), money + [(z, -k)], .fundedOnlyIfSelected(application: id))
+            try addRow(
+                "selected_\(Self.sanitized(id))", .atMost(0), money + [(z, -k)], .fundedOnlyIfSelected(application: id))
             // With more than one share column (a segment of diminishing returns, a year of its
             // own), each column is switched on by `z` by itself too: `v ≤ u·z` with `u` its upper
             // bound. The sum row above follows from these; they cut off the fractional `z` of the
@@ -298,7 +330,9 @@ public struct AllocationModel: Sendable {
             if columns.count > 1 {
                 for (n, column) in columns.enumerated() {
                     guard let u = program.columns[column.index].bounds.upper, u > 0 else { continue }
-                    try addRow("selected_\(Self.sanitized(id))_\(n + 1)", .atMost(0), [(column, 1), (z, -u)], .fundedOnlyIfSelected(application: id))
+                    try addRow(
+                        "selected_\(Self.sanitized(id))_\(n + 1)", .atMost(0), [(column, 1), (z, -u)],
+                        .fundedOnlyIfSelected(application: id))
                 }
             }
         }
@@ -317,7 +351,9 @@ public struct AllocationModel: Sendable {
             var value = solution.dual(envelopeRows[y]) ?? 0
             if let m = scenario.rules.areaShareMax {
                 for (r, kind) in rowKinds.enumerated() {
-                    if case .areaShare(_, let year) = kind, year == scenario.years[y] { value += m * solution.rowDuals[r] }
+                    if case .areaShare(_, let year) = kind, year == scenario.years[y] {
+                        value += m * solution.rowDuals[r]
+                    }
                 }
             }
             return value
@@ -325,13 +361,15 @@ public struct AllocationModel: Sendable {
     }
 
     /// The money of year `y` in 1.000 kr. as terms over share columns, each application's weighted by `factor`.
-    private func moneyTerms(year y: Int, factor: (PreparedApplication) -> Double) -> [(LinearProgram.ColumnID, Double)] {
+    private func moneyTerms(year y: Int, factor: (PreparedApplication) -> Double) -> [(LinearProgram.ColumnID, Double)]
+    {
         moneyTerms(year: y, among: prepared.indices, factor: factor)
     }
 
     /// Year `y`'s money of the applications `among`, each times `factor`.
     private func moneyTerms(year y: Int, among indices: some Sequence<Int>, factor: (PreparedApplication) -> Double)
-        -> [(LinearProgram.ColumnID, Double)] {
+        -> [(LinearProgram.ColumnID, Double)]
+    {
         let perYear = scenario.rules.commitment == .perYear
         var terms: [(LinearProgram.ColumnID, Double)] = []
         for a in indices where !shareColumns[a].isEmpty && prepared[a].eligibleByYear[y] > 0 {
@@ -349,7 +387,8 @@ public struct AllocationModel: Sendable {
 
     @discardableResult
     private mutating func addRow(
-        _ name: String, _ bounds: LinearProgram.Bounds, _ terms: [(LinearProgram.ColumnID, Double)], _ kind: ConstraintKind
+        _ name: String, _ bounds: LinearProgram.Bounds, _ terms: [(LinearProgram.ColumnID, Double)],
+        _ kind: ConstraintKind
     ) throws(LPError) -> LinearProgram.RowID {
         let row = try program.addRow(name, bounds: bounds, terms: terms)
         rowKinds.append(kind)
@@ -366,7 +405,8 @@ public struct AllocationModel: Sendable {
 
     @discardableResult
     private mutating func addColumn(
-        _ name: String, suffix: String = "", bounds: LinearProgram.Bounds, kind: LinearProgram.Kind = .continuous, objective: Double = 0,
+        _ name: String, suffix: String = "", bounds: LinearProgram.Bounds, kind: LinearProgram.Kind = .continuous,
+        objective: Double = 0,
         owner: Int = -1, scale: Double = 1
     ) throws(LPError) -> LinearProgram.ColumnID {
         let column = try program.addColumn(name, suffix: suffix, bounds: bounds, kind: kind, objective: objective)

@@ -9,8 +9,10 @@ public final class ModelSession {
     public let options: SolveOptions
     public private(set) var envelopes: [Double]
 
-    public init(round: Round, scenario: Scenario, parameter: AllocationModel.EnvelopeParameter = .fixed,
-                options: SolveOptions = SolveOptions()) throws {
+    public init(
+        round: Round, scenario: Scenario, parameter: AllocationModel.EnvelopeParameter = .fixed,
+        options: SolveOptions = SolveOptions()
+    ) throws {
         model = try AllocationModel(round: round, scenario: scenario, parameter: parameter)
         problem = try SolverSession(model.program)
         self.options = options
@@ -57,8 +59,9 @@ public final class ModelSession {
         for (period, columns) in model.shareColumns[a].enumerated() {
             let request = perYear ? p.eligibleByYear[period] : p.eligibleTotal
             for (s, column) in columns.enumerated() {
-                try problem.setObjective(factor * p.weight.weight * returns[s] * (request / AllocationModel.unit) / model.scale(of: column),
-                                         of: column)
+                try problem.setObjective(
+                    factor * p.weight.weight * returns[s] * (request / AllocationModel.unit) / model.scale(of: column),
+                    of: column)
             }
         }
     }
@@ -70,14 +73,18 @@ public final class ModelSession {
         let perYear = model.scenario.rules.commitment == .perYear
         return model.shareColumns[a].enumerated().flatMap { period, columns in
             let request = perYear ? p.eligibleByYear[period] : p.eligibleTotal
-            return columns.enumerated().map { s, column in (column, returns[s] * (request / AllocationModel.unit) / model.scale(of: column)) }
+            return columns.enumerated().map { s, column in
+                (column, returns[s] * (request / AllocationModel.unit) / model.scale(of: column))
+            }
         }
     }
 
     /// Sets every application's weight (the objective of its share columns).
     public func setWeights(_ weights: [Double]) throws {
         for a in model.prepared.indices {
-            for (column, perUnit) in perUnitWeight(ofApplication: a) { try problem.setObjective(weights[a] * perUnit, of: column) }
+            for (column, perUnit) in perUnitWeight(ofApplication: a) {
+                try problem.setObjective(weights[a] * perUnit, of: column)
+            }
         }
     }
 

@@ -21,9 +21,11 @@ public final class PreparedApplication: Sendable {
     /// Eligible, or made so by a decision that overrides eligibility: the model gives it columns.
     public var isFundable: Bool { eligibility.isEligible || decision?.overrideEligibility == true }
 
-    init(application: Application, area: Area, eligibility: Eligibility, weight: WeightBreakdown,
-         eligibleRequest: [CategoryMap<Double>], eligibleByYear: [Double], eligibleTotal: Double, minFraction: Double?,
-         decision: Decision? = nil) {
+    init(
+        application: Application, area: Area, eligibility: Eligibility, weight: WeightBreakdown,
+        eligibleRequest: [CategoryMap<Double>], eligibleByYear: [Double], eligibleTotal: Double, minFraction: Double?,
+        decision: Decision? = nil
+    ) {
         self.application = application
         self.area = area
         self.eligibility = eligibility

@@ -30,7 +30,9 @@ public struct ShareColumns: RandomAccessCollection, Sendable {
     public var endIndex: Int { periodsStart.count - 1 }
 
     /// Application `a`'s periods, each its share columns.
-    public subscript(a: Int) -> Periods { Periods(bounds: bounds, startIndex: Int(periodsStart[a]), count: Int(periodsStart[a + 1] - periodsStart[a])) }
+    public subscript(a: Int) -> Periods {
+        Periods(bounds: bounds, startIndex: Int(periodsStart[a]), count: Int(periodsStart[a + 1] - periodsStart[a]))
+    }
 
     public struct Periods: RandomAccessCollection, Sendable {
         fileprivate let bounds: [Int32]

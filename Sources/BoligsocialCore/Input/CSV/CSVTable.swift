@@ -31,7 +31,8 @@ struct CSVRecord: Sendable {
     /// Where a cell's bytes are without leading and trailing spaces, tabs and no-break spaces.
     func trimmedRange(_ field: CSVField) -> Range<Int> {
         let bytes = storage(of: field).span
-        var lower = field.start, upper = field.end
+        var lower = field.start
+        var upper = field.end
         while lower < upper {
             if bytes[lower] == 0x20 || bytes[lower] == 0x09 {
                 lower += 1
@@ -133,9 +134,14 @@ struct CSVCursor {
     /// Reads one line's fields (a quoted field may span lines) and tells whether the last field was
     /// quoted (a quoted empty field is a record, an empty line is not).
     private mutating func readRecord(into record: inout CSVRecord) -> Bool {
-        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        let quote = UInt8(ascii: "\"")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
+        let space = UInt8(ascii: " ")
         let delimiter = self.delimiter
-        var i = self.i, line = self.line, column = self.column
+        var i = self.i
+        var line = self.line
+        var column = self.column
         var unclosed = unclosedQuote
         defer {
             self.i = i
@@ -145,15 +151,21 @@ struct CSVCursor {
         }
         let b = bytes.span
         let n = b.count
-        var cellLine = line, cellColumn = column, cellStart = i
+        var cellLine = line
+        var cellColumn = column
+        var cellStart = i
         // Once a cell has had a quote it lives in `record.unquoted` from `copiedFrom` on.
         var copiedFrom: Int?
-        var inQuotes = false, quotedCell = false
+        var inQuotes = false
+        var quotedCell = false
         func finishCell() {
             if let from = copiedFrom {
-                record.fields.append(CSVField(start: from, end: record.unquoted.count, inUnquoted: true, line: cellLine, column: cellColumn))
+                record.fields.append(
+                    CSVField(
+                        start: from, end: record.unquoted.count, inUnquoted: true, line: cellLine, column: cellColumn))
             } else {
-                record.fields.append(CSVField(start: cellStart, end: i, inUnquoted: false, line: cellLine, column: cellColumn))
+                record.fields.append(
+                    CSVField(start: cellStart, end: i, inUnquoted: false, line: cellLine, column: cellColumn))
             }
         }
         func cellIsBlank() -> Bool {
@@ -232,7 +244,9 @@ enum CSVDialect {
 
     /// `;` when the header line has at least as many semicolons as commas (outside quotes).
     static func detectDelimiter(_ bytes: [UInt8]) -> UInt8 {
-        var commas = 0, semicolons = 0, inQuotes = false
+        var commas = 0
+        var semicolons = 0
+        var inQuotes = false
         for byte in bytes {
             if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
             if inQuotes { continue }

@@ -1,14 +1,18 @@
 /// Loads areas.csv and applications.csv (docs/formats.md), collecting every problem with its location.
 public enum RoundLoader {
     static func parseAreas(_ bytes: [UInt8], file: String, diagnostics: inout DiagnosticCollector) -> [Area] {
-        guard let (opened, columns) = open(bytes, file: file, required: ["id", "name", "district", "risk"], diagnostics: &diagnostics)
+        guard
+            let (opened, columns) = open(
+                bytes, file: file, required: ["id", "name", "district", "risk"], diagnostics: &diagnostics)
         else { return [] }
         var cursor = opened
         defer { cursor.finish(file: file, diagnostics: &diagnostics) }
         let table = cursor.table
         var areas: [Area] = []
         var seen: [String: Int] = [:]
-        let idColumn = columns.column("id"), nameColumn = columns.column("name"), districtColumn = columns.column("district")
+        let idColumn = columns.column("id")
+        let nameColumn = columns.column("name")
+        let districtColumn = columns.column("district")
         let riskColumn = columns.column("risk")
         let risks = Spellings(RiskClass.self, what: .riskClass)
         while let record = cursor.next() {
@@ -28,8 +32,10 @@ public enum RoundLoader {
 
     /// A CSV file opened past its header line, with its columns; `nil`, the problems recorded,
     /// when its encoding or its header will not do.
-    static func open(_ bytes: [UInt8], file: String, required: [String],
-                     diagnostics: inout DiagnosticCollector) -> (CSVCursor, HeaderMap)? {
+    static func open(
+        _ bytes: [UInt8], file: String, required: [String],
+        diagnostics: inout DiagnosticCollector
+    ) -> (CSVCursor, HeaderMap)? {
         if let problem = CSVDialect.unsupportedEncoding(bytes) {
             diagnostics.add(SourceLocation(file: file, line: 1, column: 1), problem)
             return nil
@@ -48,8 +54,10 @@ public enum RoundLoader {
     }
 
     static func applicationColumns(years: [Int]) -> [String] {
-        ["id", "title", "area", "focus", "objectives", "target_group", "sof_in_steering_group", "clear_goals",
-         "anchoring_plan", "coordinator_role", "cross_admin", "activity_accounting", "theory_of_change"]
+        [
+            "id", "title", "area", "focus", "objectives", "target_group", "sof_in_steering_group", "clear_goals",
+            "anchoring_plan", "coordinator_role", "cross_admin", "activity_accounting", "theory_of_change",
+        ]
             + years.flatMap { year in CostCategory.allCases.map { "\($0.rawValue)_\(year)" } }
     }
 
@@ -63,7 +71,9 @@ public enum RoundLoader {
         _ bytes: [UInt8], file: String, years: [Int], areas: [Area], diagnostics: inout DiagnosticCollector,
         proportional: Bool = false
     ) -> [Application] {
-        guard let (opened, columns) = open(bytes, file: file, required: applicationColumns(years: years), diagnostics: &diagnostics)
+        guard
+            let (opened, columns) = open(
+                bytes, file: file, required: applicationColumns(years: years), diagnostics: &diagnostics)
         else { return [] }
         var cursor = opened
         defer { cursor.finish(file: file, diagnostics: &diagnostics) }
@@ -76,26 +86,36 @@ public enum RoundLoader {
         var seen: [String: Int] = [:]
         seen.reserveCapacity(expected)
         // Every column resolved once for the file, not once per row.
-        let c = (id: columns.column("id"), title: columns.column("title"), area: columns.column("area"),
-                 focus: columns.column("focus"), objectives: columns.column("objectives"),
-                 target: columns.column("target_group"), theory: columns.column("theory_of_change"),
-                 minFraction: columns.column("min_fraction"))
-        let flagColumns = ["sof_in_steering_group", "clear_goals", "anchoring_plan", "coordinator_role", "cross_admin",
-                           "activity_accounting"].map(columns.column)
+        let c = (
+            id: columns.column("id"), title: columns.column("title"), area: columns.column("area"),
+            focus: columns.column("focus"), objectives: columns.column("objectives"),
+            target: columns.column("target_group"), theory: columns.column("theory_of_change"),
+            minFraction: columns.column("min_fraction")
+        )
+        let flagColumns = [
+            "sof_in_steering_group", "clear_goals", "anchoring_plan", "coordinator_role", "cross_admin",
+            "activity_accounting",
+        ].map(columns.column)
         // The memo's further criteria, each in an optional column (absent or blank: no).
         let criterionColumns = QualityCriterion.optional.map { columns.column($0.rawValue) }
         let assessmentColumn = columns.column("assessment")
-        let budgetColumns = years.map { columns.column("total_budget_\($0)") }, otherColumns = years.map { columns.column("other_funding_\($0)") }
+        let budgetColumns = years.map { columns.column("total_budget_\($0)") }
+        let otherColumns = years.map { columns.column("other_funding_\($0)") }
         let coFunded = budgetColumns.contains { $0.index != nil } || otherColumns.contains { $0.index != nil }
-        let keys = (focus: Spellings(FocusArea.self, what: .focusArea), objective: Spellings(Objective.self, what: .objective),
-                    target: Spellings(TargetGroup.self, what: .targetGroup), theory: Spellings(TheoryOfChange.self, what: .theoryOfChange))
+        let keys = (
+            focus: Spellings(FocusArea.self, what: .focusArea), objective: Spellings(Objective.self, what: .objective),
+            target: Spellings(TargetGroup.self, what: .targetGroup),
+            theory: Spellings(TheoryOfChange.self, what: .theoryOfChange)
+        )
         let amountColumns = years.map { year in CostCategory.allCases.map { columns.column("\($0.rawValue)_\(year)") } }
         while let record = cursor.next() {
             if record.isBlank { continue }
             var row = RowReader(record: record, file: file, table: table)
             let id = row.text(c.id)
             if id.isEmpty { row.fail(c.id, .emptyID(.applications)) }
-            if let first = seen[id], !id.isEmpty { row.fail(c.id, .duplicateID(.applications, id: id, firstLine: first)) }
+            if let first = seen[id], !id.isEmpty {
+                row.fail(c.id, .duplicateID(.applications, id: id, firstLine: first))
+            }
             let areaID = row.text(c.area)
             if !areaIDs.contains(areaID) {
                 row.fail(c.area, .unknownArea(areaID, suggestion: closestMatch(to: areaID, in: areas.map(\.id))))
@@ -117,7 +137,8 @@ public enum RoundLoader {
                 }
                 requests.append(byCategory)
             }
-            var totalBudget: [Double?] = [], otherFunding: [Double] = []
+            var totalBudget: [Double?] = []
+            var otherFunding: [Double] = []
             if coFunded {
                 for (y, year) in years.enumerated() {
                     let total = row.text(budgetColumns[y]).isEmpty ? nil : row.amount(budgetColumns[y])
@@ -126,16 +147,23 @@ public enum RoundLoader {
                     otherFunding.append(other)
                     // What the project asks of SOF and gets elsewhere cannot exceed its budget.
                     if let total, other + requests[y].total > total {
-                        row.fail(budgetColumns[y], .coFundingAboveBudget(year: year, request: requests[y].total, other: other, total: total))
+                        row.fail(
+                            budgetColumns[y],
+                            .coFundingAboveBudget(year: year, request: requests[y].total, other: other, total: total))
                     }
                 }
             }
             if proportional {
                 let totals = requests.map(\.total)
-                if let top = totals.max(), let y = totals.indices.filter({ totals[$0] > 0 }).min(by: { totals[$0] < totals[$1] }),
-                   totals[y] * Self.proportionalSpread < top, let column = amountColumns[y].first(where: { row.location($0).line > 0 }) {
+                if let top = totals.max(),
+                    let y = totals.indices.filter({ totals[$0] > 0 }).min(by: { totals[$0] < totals[$1] }),
+                    totals[y] * Self.proportionalSpread < top,
+                    let column = amountColumns[y].first(where: { row.location($0).line > 0 })
+                {
                     let high = totals.firstIndex(of: top)!
-                    row.fail(column, .proportionalSpread(smallYear: years[y], small: totals[y], largeYear: years[high], large: top))
+                    row.fail(
+                        column,
+                        .proportionalSpread(smallYear: years[y], small: totals[y], largeYear: years[high], large: top))
                 }
             }
             row.report(into: &diagnostics)
@@ -170,7 +198,8 @@ struct HeaderMap {
             let name = InputWords.canonicalHeader(field.name)
             if name.isEmpty { continue }
             if index[name] != nil {
-                diagnostics.add(SourceLocation(file: file, line: field.line, column: field.column), .duplicateColumn(name))
+                diagnostics.add(
+                    SourceLocation(file: file, line: field.line, column: field.column), .duplicateColumn(name))
             } else {
                 index[name] = i
             }
@@ -179,7 +208,9 @@ struct HeaderMap {
         var ok = true
         for name in required where index[name] == nil {
             ok = false
-            diagnostics.add(SourceLocation(file: file, line: 1, column: 1), .missingColumn(name, suggestion: closestMatch(to: name, in: present)))
+            diagnostics.add(
+                SourceLocation(file: file, line: 1, column: 1),
+                .missingColumn(name, suggestion: closestMatch(to: name, in: present)))
         }
         if !ok { return nil }
     }
@@ -202,7 +233,8 @@ struct Spellings<K: DanishSpelled> {
     init(_: K.Type, what: VocabularyKind) {
         self.what = what
         entries = K.allCases.map { ($0, Array($0.rawValue.utf8)) }
-        var words: [String: K] = [:], all: [String] = []
+        var words: [String: K] = [:]
+        var all: [String] = []
         for value in K.allCases {
             for word in [value.rawValue] + value.danish {
                 words[InputWords.normalized(word)] = value
@@ -243,15 +275,20 @@ struct RowReader {
         self.table = table
         if record.fields.count < table.header.count {
             let last = record.fields.last
-            problems.append(Diagnostic(
-                SourceLocation(file: file, line: last?.line ?? record.line, column: (last?.column ?? 1) + (last.map(record.width) ?? 0)),
-                .tooFewFields(expected: table.header.count, found: record.fields.count)))
+            problems.append(
+                Diagnostic(
+                    SourceLocation(
+                        file: file, line: last?.line ?? record.line,
+                        column: (last?.column ?? 1) + (last.map(record.width) ?? 0)),
+                    .tooFewFields(expected: table.header.count, found: record.fields.count)))
         } else if record.fields.count > table.header.count {
             // Never dropped: an unquoted `1,500,000` in a comma file is three fields, not an amount.
             let extra = record.fields[table.header.count]
-            problems.append(Diagnostic(
-                SourceLocation(file: file, line: extra.line, column: extra.column),
-                .tooManyFields(expected: table.header.count, found: record.fields.count, semicolon: table.semicolonDelimited)))
+            problems.append(
+                Diagnostic(
+                    SourceLocation(file: file, line: extra.line, column: extra.column),
+                    .tooManyFields(
+                        expected: table.header.count, found: record.fields.count, semicolon: table.semicolonDelimited)))
         }
     }
 
@@ -282,14 +319,18 @@ struct RowReader {
         if let value = withTrimmedBytes(name, keys.match) { return value }
         let raw = text(name)
         if let value = keys.lookup(raw) { return value }
-        fail(name, .unknownWord(keys.what, raw: raw, suggestion: raw.isEmpty ? nil : closestMatch(to: raw, in: keys.all),
-                                expected: K.allCases.map(\.rawValue), danish: K.allCases.map { $0.danish.first ?? $0.rawValue }))
+        fail(
+            name,
+            .unknownWord(
+                keys.what, raw: raw, suggestion: raw.isEmpty ? nil : closestMatch(to: raw, in: keys.all),
+                expected: K.allCases.map(\.rawValue), danish: K.allCases.map { $0.danish.first ?? $0.rawValue }))
         return nil
     }
 
     /// Keys separated by `|`, `;` or `,` (the first is the primary one).
     mutating func keyList<K: Equatable>(_ name: Column, _ keys: Spellings<K>) -> [K] {
-        var result: [K] = [], unknown: [String] = []
+        var result: [K] = []
+        var unknown: [String] = []
         let separators: [UInt8] = [UInt8(ascii: "|"), UInt8(ascii: ";"), UInt8(ascii: ",")]
         withTrimmedBytes(name) { whole in
             var start = 0
@@ -314,7 +355,9 @@ struct RowReader {
                 }
             }
         }
-        for raw in unknown { fail(name, .unknownListWord(keys.what, raw: raw, suggestion: closestMatch(to: raw, in: keys.all))) }
+        for raw in unknown {
+            fail(name, .unknownListWord(keys.what, raw: raw, suggestion: closestMatch(to: raw, in: keys.all)))
+        }
         return result
     }
 
@@ -335,7 +378,9 @@ struct RowReader {
     mutating func assessment(_ name: Column) -> Int? {
         let raw = text(name)
         if raw.isEmpty { return nil }
-        guard let value = ValueParser.number(raw, semicolonDialect: table.semicolonDelimited), value == value.rounded(), (1...5).contains(value) else {
+        guard let value = ValueParser.number(raw, semicolonDialect: table.semicolonDelimited), value == value.rounded(),
+            (1...5).contains(value)
+        else {
             fail(name, .notAssessment(raw))
             return nil
         }
@@ -369,7 +414,8 @@ struct RowReader {
     mutating func fraction(_ name: Column) -> Double? {
         let raw = text(name)
         if raw.isEmpty { return nil }
-        guard let value = ValueParser.number(raw, semicolonDialect: table.semicolonDelimited), (0...1).contains(value) else {
+        guard let value = ValueParser.number(raw, semicolonDialect: table.semicolonDelimited), (0...1).contains(value)
+        else {
             fail(name, .notFraction(raw))
             return nil
         }

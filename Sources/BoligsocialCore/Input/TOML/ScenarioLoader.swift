@@ -12,10 +12,14 @@ public enum ScenarioLoader {
     /// Reads the scenario, adding its problems to `diagnostics` so they can be reported together
     /// with those of the CSV files. Throws only when the file cannot be opened or parsed at all.
     /// `patch`: what-ifs merged over the file's entries, as a file extending it would be.
-    static func load(_ path: String, patch: ScenarioPatch = ScenarioPatch(), diagnostics: inout DiagnosticCollector) throws(InputError) -> Scenario {
+    static func load(_ path: String, patch: ScenarioPatch = ScenarioPatch(), diagnostics: inout DiagnosticCollector)
+        throws(InputError) -> Scenario
+    {
         var files: [String] = []
         let entries = try readChain(path, files: &files, from: nil)
-        return interpret(patch.isEmpty ? entries : TOMLTree.merge(parent: entries, child: patch.entries), files: files, diagnostics: &diagnostics)
+        return interpret(
+            patch.isEmpty ? entries : TOMLTree.merge(parent: entries, child: patch.entries), files: files,
+            diagnostics: &diagnostics)
     }
 
     /// A scenario file's entries, read once (with what it extends), for what-ifs stated in memory
@@ -40,7 +44,8 @@ public enum ScenarioLoader {
     public static func whatIf(_ patch: ScenarioPatch, on base: Base) throws(InputError) -> Scenario {
         guard !patch.isEmpty else { return base.scenario }
         var diagnostics = DiagnosticCollector()
-        let scenario = interpret(TOMLTree.merge(parent: base.entries, child: patch.entries), files: base.files, diagnostics: &diagnostics)
+        let scenario = interpret(
+            TOMLTree.merge(parent: base.entries, child: patch.entries), files: base.files, diagnostics: &diagnostics)
         try diagnostics.throwIfAny()
         return scenario
     }
@@ -49,7 +54,9 @@ public enum ScenarioLoader {
     /// The longest `extends` chain accepted (each file extends the next).
     static let maximumChain = 32
 
-    private static func readChain(_ path: String, files: inout [String], from: SourceLocation?) throws(InputError) -> [TOMLEntry] {
+    private static func readChain(_ path: String, files: inout [String], from: SourceLocation?) throws(InputError)
+        -> [TOMLEntry]
+    {
         if files.contains(path) {
             let location = from ?? SourceLocation(file: path, line: 1, column: 1)
             throw .badData([Diagnostic(location, .extendsCycle(files + [path]))])
@@ -81,14 +88,19 @@ public enum ScenarioLoader {
     static func interpret(_ entries: [TOMLEntry], files: [String], diagnostics: inout DiagnosticCollector) -> Scenario {
         let file = files.first ?? "scenario"
         var top = TableReader(entries, path: "", file: file, diagnostics: &diagnostics)
-        top.allow(["name", "description", "applications", "areas", "extends", "years", "envelope", "weights", "rules", "index", "decisions"])
+        top.allow([
+            "name", "description", "applications", "areas", "extends", "years", "envelope", "weights", "rules", "index",
+            "decisions",
+        ])
         let stem = file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file
         var scenario = Scenario(name: top.string("name") ?? stem, files: files, envelope: [:])
         scenario.description = top.string("description") ?? ""
         scenario.applicationsPath = top.path("applications") ?? ""
         scenario.areasPath = top.path("areas") ?? ""
         if let years = top.integers("years") {
-            if years.isEmpty || zip(years, years.dropFirst()).contains(where: { $0 >= $1 }) || !years.allSatisfy({ (1900...2200).contains($0) }) {
+            if years.isEmpty || zip(years, years.dropFirst()).contains(where: { $0 >= $1 })
+                || !years.allSatisfy({ (1900...2200).contains($0) })
+            {
                 top.problem("years", .yearsNotIncreasing)
             } else {
                 scenario.years = years
@@ -149,7 +161,9 @@ public enum ScenarioLoader {
             decisions.allowAny()
             for entry in decisions.entries {
                 guard var one = decisions.table(entry.key) else { continue }
-                if let decision = readDecision(&one, id: entry.key, location: entry.location, scenario: scenario) { scenario.decisions[entry.key] = decision }
+                if let decision = readDecision(&one, id: entry.key, location: entry.location, scenario: scenario) {
+                    scenario.decisions[entry.key] = decision
+                }
                 one.finish(into: &decisions)
             }
             decisions.finish(into: &top)
@@ -160,23 +174,35 @@ public enum ScenarioLoader {
 
     /// `ID = { fund = "full" | "none" }`, `{ share = 0.5 }` or `{ min = …, max = … }` (kroner over
     /// all years), each with its `reason` and optionally `override_eligibility = true`.
-    private static func readDecision(_ table: inout TableReader, id: String, location: SourceLocation, scenario: Scenario) -> Decision? {
+    private static func readDecision(
+        _ table: inout TableReader, id: String, location: SourceLocation, scenario: Scenario
+    ) -> Decision? {
         table.allow(["fund", "share", "min", "max", "reason", "override_eligibility"])
         let reason = table.string("reason")
-        let fund = table.string("fund"), share = table.fraction("share")
+        let fund = table.string("fund")
+        let share = table.fraction("share")
         // `min`/`max` in kroner over all years, or as a table of years.
-        let perYear = [table.entry("min"), table.entry("max")].contains { if case .table = $0?.value { true } else { false } }
-        var low: Double?, high: Double?, lowByYear: [Int: Double] = [:], highByYear: [Int: Double] = [:]
+        let perYear = [table.entry("min"), table.entry("max")].contains {
+            if case .table = $0?.value { true } else { false }
+        }
+        var low: Double?
+        var high: Double?
+        var lowByYear: [Int: Double] = [:]
+        var highByYear: [Int: Double] = [:]
         if perYear {
             for (key, into) in [("min", 0), ("max", 1)] {
                 guard var years = table.table(key) else { continue }
                 years.allowAny()
                 for entry in years.entries {
                     guard let year = Int(entry.key), scenario.years.contains(year) else {
-                        years.problem(entry.key, .notAScenarioYear(key: "decisions.\(id).\(key).\(entry.key)", years: scenario.years))
+                        years.problem(
+                            entry.key,
+                            .notAScenarioYear(key: "decisions.\(id).\(key).\(entry.key)", years: scenario.years))
                         continue
                     }
-                    if let amount = years.amount(entry.key) { if into == 0 { lowByYear[year] = amount } else { highByYear[year] = amount } }
+                    if let amount = years.amount(entry.key) {
+                        if into == 0 { lowByYear[year] = amount } else { highByYear[year] = amount }
+                    }
                 }
                 years.finish(into: &table)
             }
@@ -190,7 +216,9 @@ public enum ScenarioLoader {
         let bounded = low != nil || high != nil || !lowByYear.isEmpty || !highByYear.isEmpty
         let said = [fund != nil, share != nil, bounded].filter { $0 }.count
         if said != 1 {
-            let nothing = table.entry("fund") == nil && table.entry("share") == nil && table.entry("min") == nil && table.entry("max") == nil
+            let nothing =
+                table.entry("fund") == nil && table.entry("share") == nil && table.entry("min") == nil
+                && table.entry("max") == nil
             if nothing || said > 1 { table.problemAtTable(.decisionUnclear(id: id)) }
         } else if let fund {
             switch fund {
@@ -201,7 +229,9 @@ public enum ScenarioLoader {
         } else if let share {
             kind = .share(share)
         } else if perYear {
-            let contradiction = lowByYear.sorted { $0.key < $1.key }.first { year, low in (highByYear[year] ?? .infinity) < low }
+            let contradiction = lowByYear.sorted { $0.key < $1.key }.first { year, low in
+                (highByYear[year] ?? .infinity) < low
+            }
             if let (year, lowest) = contradiction {
                 table.problem("min", .decisionContradicts(id: id, min: lowest, max: highByYear[year] ?? 0))
             } else {
@@ -225,7 +255,9 @@ public enum ScenarioLoader {
             if let mode = FocusMode(rawValue: raw) {
                 result.focusMode = mode
             } else {
-                weights.problem("focus_mode", .unknownFocusMode(raw, suggestion: closestMatch(to: raw, in: FocusMode.allCases.map(\.rawValue))))
+                weights.problem(
+                    "focus_mode",
+                    .unknownFocusMode(raw, suggestion: closestMatch(to: raw, in: FocusMode.allCases.map(\.rawValue))))
             }
         }
         if var objective = weights.table("objective") {
@@ -266,8 +298,12 @@ public enum ScenarioLoader {
         // read by its unit, a keyed rule (a floor per focus area) as a table of its keys.
         var policyTables: [String] = []
         for rule in PolicyRule.all where !policyTables.contains(rule.code) { policyTables.append(rule.code) }
-        rules.allow(["require_sof_in_steering_group", "require_objective", "require_activity_accounting", "require_need_documented", "commitment",
-                     "carry_over", "returns"] + policyTables)
+        rules.allow(
+            [
+                "require_sof_in_steering_group", "require_objective", "require_activity_accounting",
+                "require_need_documented", "commitment",
+                "carry_over", "returns",
+            ] + policyTables)
         if let v = rules.boolean("require_sof_in_steering_group") { result.requireSofInSteeringGroup = v }
         if let v = rules.boolean("require_objective") { result.requireObjective = v }
         if let v = rules.boolean("require_activity_accounting") { result.requireActivityAccounting = v }
@@ -277,7 +313,9 @@ public enum ScenarioLoader {
             if let c = Commitment(rawValue: raw) {
                 result.commitment = c
             } else {
-                rules.problem("commitment", .unknownCommitment(raw, suggestion: closestMatch(to: raw, in: Commitment.allCases.map(\.rawValue))))
+                rules.problem(
+                    "commitment",
+                    .unknownCommitment(raw, suggestion: closestMatch(to: raw, in: Commitment.allCases.map(\.rawValue))))
             }
         }
         for code in policyTables {
@@ -286,14 +324,21 @@ public enum ScenarioLoader {
                 if let value = readPolicyValue(rule, key: code, from: &rules) { rule.set(value, in: &result) }
             } else if var table = rules.table(code) {
                 table.allow(keyed.map { $0.path[1] })
-                for rule in keyed { if let value = readPolicyValue(rule, key: rule.path[1], from: &table) { rule.set(value, in: &result) } }
+                for rule in keyed {
+                    if let value = readPolicyValue(rule, key: rule.path[1], from: &table) {
+                        rule.set(value, in: &result)
+                    }
+                }
                 table.finish(into: &rules)
             }
         }
         if let returns = rules.numbers("returns") {
-            let valid = !returns.isEmpty && returns[0] == 1 && returns.allSatisfy { $0 > 0 && $0.isFinite }
+            let valid =
+                !returns.isEmpty && returns[0] == 1 && returns.allSatisfy { $0 > 0 && $0.isFinite }
                 && zip(returns, returns.dropFirst()).allSatisfy { $0 >= $1 }
-            if valid { result.returns = returns } else {
+            if valid {
+                result.returns = returns
+            } else {
                 rules.problem("returns", .badReturns)
             }
         }

@@ -67,7 +67,8 @@ public struct ScenarioPatch: Sendable {
     }
 
     /// A committee decision: `fund` is `full` or `none`, or a share of the application's amount.
-    public mutating func decide(_ id: String, fund: String? = nil, share: Double? = nil, reason: String, origin: Origin) {
+    public mutating func decide(_ id: String, fund: String? = nil, share: Double? = nil, reason: String, origin: Origin)
+    {
         let what: Value.Field = share.map { .init("share", .number($0)) } ?? .init("fund", .string(fund ?? "full"))
         set(["decisions", id], to: .table([what, .init("reason", .string(reason))]), origin: origin)
     }
@@ -85,9 +86,12 @@ public struct ScenarioPatch: Sendable {
             throw .badData(diagnostics.map { Diagnostic(location(of: changes.count, origin: origin), $0.problem) })
         }
         guard entries.count == 1, let value = entries.first?.value else {
-            throw .badData([Diagnostic(location(of: changes.count, origin: origin), .tomlSyntax(.reader("one value expected")))])
+            throw .badData([
+                Diagnostic(location(of: changes.count, origin: origin), .tomlSyntax(.reader("one value expected")))
+            ])
         }
-        changes.append(Change(key: key.split(separator: ".").map(String.init), value: value, text: written, origin: origin))
+        changes.append(
+            Change(key: key.split(separator: ".").map(String.init), value: value, text: written, origin: origin))
     }
 
     /// Where a problem in change `index` is located: its origin, with no line (the index orders the
@@ -109,7 +113,9 @@ public struct ScenarioPatch: Sendable {
         for (index, change) in changes.enumerated() {
             let at = location(of: index, origin: change.origin)
             var entry = TOMLEntry(key: change.key.last ?? "", value: change.value.located(at), location: at)
-            for name in change.key.dropLast().reversed() { entry = TOMLEntry(key: name, value: .table([entry]), location: at) }
+            for name in change.key.dropLast().reversed() {
+                entry = TOMLEntry(key: name, value: .table([entry]), location: at)
+            }
             merged = TOMLTree.merge(parent: merged, child: [entry])
         }
         return merged
@@ -120,7 +126,8 @@ public struct ScenarioPatch: Sendable {
         changes.map { change in
             // Years and applications' ids are data, quoted as the page and the options always wrote them.
             let data = ["envelope", "decisions"].contains(change.key.first ?? "")
-            let path = change.key.enumerated().map { i, name in data && i == 1 ? TOMLText.quoted(name) : Self.key(name) }
+            let path = change.key.enumerated().map { i, name in data && i == 1 ? TOMLText.quoted(name) : Self.key(name)
+            }
             return path.joined(separator: ".") + " = " + (change.text ?? Self.text(change.value))
         }
     }
@@ -131,9 +138,12 @@ public struct ScenarioPatch: Sendable {
     }
 
     private static func key(_ name: String) -> String {
-        let bare = !name.isEmpty && name.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
-        }
+        let bare =
+            !name.isEmpty
+            && name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+                    || $0 == "-"
+            }
         return bare ? name : TOMLText.quoted(name)
     }
 
@@ -144,7 +154,8 @@ public struct ScenarioPatch: Sendable {
         case .float(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
         case .boolean(let b): return b ? "true" : "false"
         case .array(let items): return "[" + items.map(text).joined(separator: ", ") + "]"
-        case .table(let entries): return "{ " + entries.map { key($0.key) + " = " + text($0.value) }.joined(separator: ", ") + " }"
+        case .table(let entries):
+            return "{ " + entries.map { key($0.key) + " = " + text($0.value) }.joined(separator: ", ") + " }"
         case .other: return "\"\""
         }
     }
@@ -167,7 +178,8 @@ extension TOMLNode {
     /// The value with every key inside it located at `location` (a change's origin).
     func located(_ location: SourceLocation) -> TOMLNode {
         switch self {
-        case .table(let entries): .table(entries.map { TOMLEntry(key: $0.key, value: $0.value.located(location), location: location) })
+        case .table(let entries):
+            .table(entries.map { TOMLEntry(key: $0.key, value: $0.value.located(location), location: location) })
         case .array(let items): .array(items.map { $0.located(location) })
         default: self
         }

@@ -29,7 +29,8 @@ struct TOMLPrecheck {
     private var atEnd: Bool { i >= bytes.count }
     private var current: UInt8 { bytes[i] }
     private func isBare(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "_")
+            || b == UInt8(ascii: "-")
     }
     private func problem(_ problem: TOMLSyntaxProblem) -> Problem {
         (line, bytes[lineStart..<min(i, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count + 1, problem)
@@ -146,12 +147,21 @@ struct TOMLPrecheck {
             while true {
                 if let p = gap() { return p }
                 guard !atEnd else { return unexpected() }
-                if current == UInt8(ascii: "]") { i += 1; return nil }
+                if current == UInt8(ascii: "]") {
+                    i += 1
+                    return nil
+                }
                 if let p = value() { return p }
                 if let p = gap() { return p }
                 guard !atEnd else { return unexpected() }
-                if current == UInt8(ascii: ",") { i += 1; continue }
-                if current == UInt8(ascii: "]") { i += 1; return nil }
+                if current == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                if current == UInt8(ascii: "]") {
+                    i += 1
+                    return nil
+                }
                 return problem(.arraySeparator)
             }
         case UInt8(ascii: "{"):
@@ -160,7 +170,10 @@ struct TOMLPrecheck {
             if depth > Self.maximumDepth { return problem(.nestedTooDeep(maximum: Self.maximumDepth)) }
             i += 1
             skipSpaces()
-            if !atEnd, current == UInt8(ascii: "}") { i += 1; return nil }
+            if !atEnd, current == UInt8(ascii: "}") {
+                i += 1
+                return nil
+            }
             while true {
                 if let p = keyPath() { return p }
                 skipSpaces()
@@ -169,8 +182,14 @@ struct TOMLPrecheck {
                 if let p = value() { return p }
                 skipSpaces()
                 guard !atEnd else { return unexpected() }
-                if current == UInt8(ascii: ",") { i += 1; continue }
-                if current == UInt8(ascii: "}") { i += 1; return nil }
+                if current == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                if current == UInt8(ascii: "}") {
+                    i += 1
+                    return nil
+                }
                 return problem(.inlineTableSeparator)
             }
         default:
@@ -204,10 +223,13 @@ struct TOMLPrecheck {
             let b = current
             if b == 0 { return unexpected() }
             if b == quote {
-                if !multi { i += 1; return nil }
+                if !multi {
+                    i += 1
+                    return nil
+                }
                 if starts(quote == UInt8(ascii: "\"") ? "\"\"\"" : "'''") {
                     i += 3
-                    while !atEnd, current == quote { i += 1 }  // up to two quotes may close it
+                    while !atEnd, current == quote { i += 1 } // up to two quotes may close it
                     return nil
                 }
             }

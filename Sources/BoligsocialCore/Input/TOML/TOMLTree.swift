@@ -43,16 +43,23 @@ enum TOMLTree {
     /// Parses `text`; a syntax error becomes one diagnostic with TOML++'s position.
     static func parse(_ text: String, file: String) throws(InputError) -> [TOMLEntry] {
         if let problem = TOMLPrecheck.firstProblem(in: text) {
-            throw .badData([Diagnostic(SourceLocation(file: file, line: problem.line, column: problem.column), .tomlSyntax(problem.problem))])
+            throw .badData([
+                Diagnostic(
+                    SourceLocation(file: file, line: problem.line, column: problem.column), .tomlSyntax(problem.problem)
+                )
+            ])
         }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            let location = SourceLocation(file: file, line: max(error.source.begin.line, 1), column: max(error.source.begin.column, 1))
+            let location = SourceLocation(
+                file: file, line: max(error.source.begin.line, 1), column: max(error.source.begin.column, 1))
             throw .badData([Diagnostic(location, .tomlSyntax(.reader(error.description)))])
         } catch {
-            throw .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), .tomlSyntax(.reader("\(error)")))])
+            throw .badData([
+                Diagnostic(SourceLocation(file: file, line: 1, column: 1), .tomlSyntax(.reader("\(error)")))
+            ])
         }
         let keys = KeyLocator(text: text, file: file)
         return convert(table, path: [], keys: keys)
@@ -61,7 +68,9 @@ enum TOMLTree {
     private static func convert(_ table: TOMLTable, path: [String], keys: KeyLocator) -> [TOMLEntry] {
         table.keys.sorted { keys.location(of: path + [$0]) < keys.location(of: path + [$1]) }.map { key in
             let value = table[key]!
-            return TOMLEntry(key: key, value: convert(value, path: path + [key], keys: keys), location: keys.location(of: path + [key]))
+            return TOMLEntry(
+                key: key, value: convert(value, path: path + [key], keys: keys),
+                location: keys.location(of: path + [key]))
         }
     }
 
@@ -84,7 +93,8 @@ enum TOMLTree {
         for entry in child {
             if let i = result.firstIndex(where: { $0.key == entry.key }) {
                 if case .table(let old) = result[i].value, case .table(let new) = entry.value {
-                    result[i] = TOMLEntry(key: entry.key, value: .table(merge(parent: old, child: new)), location: entry.location)
+                    result[i] = TOMLEntry(
+                        key: entry.key, value: .table(merge(parent: old, child: new)), location: entry.location)
                 } else {
                     result[i] = entry
                 }

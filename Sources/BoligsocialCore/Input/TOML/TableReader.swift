@@ -8,7 +8,10 @@ struct TableReader {
     private var allowed: [String]? = []
     private var problems: [Diagnostic] = []
 
-    init(_ entries: [TOMLEntry], path: String, file: String, location: SourceLocation? = nil, diagnostics: inout DiagnosticCollector) {
+    init(
+        _ entries: [TOMLEntry], path: String, file: String, location: SourceLocation? = nil,
+        diagnostics: inout DiagnosticCollector
+    ) {
         self.entries = entries
         self.path = path
         self.file = file
@@ -43,7 +46,8 @@ struct TableReader {
         var scratch = DiagnosticCollector()
         guard case .table(let inner) = e.value else {
             var reader = TableReader([], path: qualified(key), file: file, location: e.location, diagnostics: &scratch)
-            reader.problems.append(Diagnostic(e.location, .wrongType(key: qualified(key), expected: .table, found: e.value.kind)))
+            reader.problems.append(
+                Diagnostic(e.location, .wrongType(key: qualified(key), expected: .table, found: e.value.kind)))
             reader.allow([])
             return reader
         }
@@ -52,52 +56,76 @@ struct TableReader {
 
     mutating func string(_ key: String) -> String? {
         guard let e = entry(key) else { return nil }
-        guard case .string(let s) = e.value else { typeProblem(key, expected: .string, found: e.value); return nil }
+        guard case .string(let s) = e.value else {
+            typeProblem(key, expected: .string, found: e.value)
+            return nil
+        }
         return s
     }
 
     /// A path, resolved against the file that wrote it (a parent's paths stay relative to the parent).
     mutating func path(_ key: String) -> String? {
         guard let e = entry(key), let s = string(key) else { return nil }
-        guard !s.isEmpty else { problem(key, .emptyValue(key: qualified(key))); return nil }
+        guard !s.isEmpty else {
+            problem(key, .emptyValue(key: qualified(key)))
+            return nil
+        }
         return resolve(s, relativeTo: e.location.file)
     }
 
     mutating func boolean(_ key: String) -> Bool? {
         guard let e = entry(key) else { return nil }
-        guard case .boolean(let b) = e.value else { typeProblem(key, expected: .boolean, found: e.value); return nil }
+        guard case .boolean(let b) = e.value else {
+            typeProblem(key, expected: .boolean, found: e.value)
+            return nil
+        }
         return b
     }
 
     mutating func integer(_ key: String) -> Int? {
         guard let e = entry(key) else { return nil }
-        guard case .integer(let i) = e.value else { typeProblem(key, expected: .wholeNumber, found: e.value); return nil }
+        guard case .integer(let i) = e.value else {
+            typeProblem(key, expected: .wholeNumber, found: e.value)
+            return nil
+        }
         return i
     }
 
     mutating func number(_ key: String) -> Double? {
         guard let e = entry(key) else { return nil }
-        guard let d = e.value.number, d.isFinite else { typeProblem(key, expected: .finiteNumber, found: e.value); return nil }
+        guard let d = e.value.number, d.isFinite else {
+            typeProblem(key, expected: .finiteNumber, found: e.value)
+            return nil
+        }
         return d
     }
 
     /// A DKK amount: a number, 0 or more.
     mutating func amount(_ key: String) -> Double? {
         guard let d = number(key) else { return nil }
-        if let why = Amount.problem(d) { problem(key, .amountKey(key: qualified(key), why)); return nil }
+        if let why = Amount.problem(d) {
+            problem(key, .amountKey(key: qualified(key), why))
+            return nil
+        }
         return d
     }
 
     /// A weight: a number, 0 or more.
     mutating func weight(_ key: String) -> Double? {
         guard let d = number(key) else { return nil }
-        guard d >= 0, d <= 1e6 else { problem(key, .weightOutOfRange(key: qualified(key), value: d)); return nil }
+        guard d >= 0, d <= 1e6 else {
+            problem(key, .weightOutOfRange(key: qualified(key), value: d))
+            return nil
+        }
         return d
     }
 
     mutating func fraction(_ key: String) -> Double? {
         guard let d = number(key) else { return nil }
-        guard (0...1).contains(d) else { problem(key, .fractionOutOfRange(key: qualified(key), value: d)); return nil }
+        guard (0...1).contains(d) else {
+            problem(key, .fractionOutOfRange(key: qualified(key), value: d))
+            return nil
+        }
         return d
     }
 
@@ -112,10 +140,16 @@ struct TableReader {
     /// An array whose every item `convert` takes; the first that it does not is the problem.
     private mutating func array<T>(_ key: String, expected: TOMLExpected, _ convert: (TOMLNode) -> T?) -> [T]? {
         guard let e = entry(key) else { return nil }
-        guard case .array(let items) = e.value else { typeProblem(key, expected: expected, found: e.value); return nil }
+        guard case .array(let items) = e.value else {
+            typeProblem(key, expected: expected, found: e.value)
+            return nil
+        }
         var result: [T] = []
         for item in items {
-            guard let value = convert(item) else { typeProblem(key, expected: expected, found: item); return nil }
+            guard let value = convert(item) else {
+                typeProblem(key, expected: expected, found: item)
+                return nil
+            }
             result.append(value)
         }
         return result
@@ -135,7 +169,8 @@ struct TableReader {
     private mutating func checkUnknownKeys() {
         guard let allowed else { return }
         for e in entries where !allowed.contains(e.key) {
-            problems.append(Diagnostic(e.location, .unknownKey(qualified(e.key), suggestion: closestMatch(to: e.key, in: allowed))))
+            problems.append(
+                Diagnostic(e.location, .unknownKey(qualified(e.key), suggestion: closestMatch(to: e.key, in: allowed))))
         }
     }
 }

@@ -20,13 +20,15 @@ enum CRC32 {
     }()
 
     static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        let t = tables.span, b = bytes.span
+        let t = tables.span
+        let b = bytes.span
         var c: UInt32 = 0xFFFF_FFFF
         var i = 0
         let n = b.count
         while i + 8 <= n {
             let low = c ^ (UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24)
-            c = t[7 * 256 + Int(low & 0xFF)] ^ t[6 * 256 + Int((low >> 8) & 0xFF)]
+            c =
+                t[7 * 256 + Int(low & 0xFF)] ^ t[6 * 256 + Int((low >> 8) & 0xFF)]
                 ^ t[5 * 256 + Int((low >> 16) & 0xFF)] ^ t[4 * 256 + Int(low >> 24)]
                 ^ t[3 * 256 + Int(b[i + 4])] ^ t[2 * 256 + Int(b[i + 5])]
                 ^ t[1 * 256 + Int(b[i + 6])] ^ t[Int(b[i + 7])]

@@ -57,7 +57,9 @@ struct SheetCells: Sendable {
     /// pieces side by side, split where a row starts: rows do not depend on each other, and the
     /// scanning is most of the time of reading a workbook.
     /// `splitAbove`: the smallest sheet XML read in two pieces (tests make it small).
-    static func read(_ xml: [UInt8], shared: SharedStrings, label: String, splitAbove: Int = 1 << 22) -> Result<WorkbookSheet, SheetFailure> {
+    static func read(_ xml: [UInt8], shared: SharedStrings, label: String, splitAbove: Int = 1 << 22) -> Result<
+        WorkbookSheet, SheetFailure
+    > {
         func whole() -> Result<WorkbookSheet, SheetFailure> {
             var cells = SheetCells(shared: shared, label: label, expectedText: xml.count / 4)
             if let failure = cells.parse(xml, 0..<xml.count) { return .failure(failure) }
@@ -72,15 +74,17 @@ struct SheetCells: Sendable {
         second.continuation = true
         second.sheet.headers = probe.sheet.headers
         let pieces = (first: SheetCells(shared: shared, label: label, expectedText: xml.count / 4), second: second)
-        let read = try? PerThread.pair({ () -> SheetCells in
-            var first = pieces.first
-            _ = first.parse(xml, 0..<split)
-            return first
-        }, { () -> SheetCells in
-            var rest = pieces.second
-            _ = rest.parse(xml, split..<xml.count)
-            return rest
-        })
+        let read = try? PerThread.pair(
+            { () -> SheetCells in
+                var first = pieces.first
+                _ = first.parse(xml, 0..<split)
+                return first
+            },
+            { () -> SheetCells in
+                var rest = pieces.second
+                _ = rest.parse(xml, split..<xml.count)
+                return rest
+            })
         // A piece that fails is read again as part of the whole sheet, which names the problem
         // as a reading in one piece would (a split inside a comment fails the first piece, too).
         guard let (first, rest) = read, first.failure == nil, rest.failure == nil else { return whole() }
@@ -104,12 +108,15 @@ struct SheetCells: Sendable {
     /// comment or CDATA section, the first piece fails to close it and the sheet is read whole.)
     static func rowStart(in xml: [UInt8], from: Int) -> Int? {
         xml.withUnsafeBufferPointer { p -> Int? in
-            let base = p.baseAddress!, n = p.count
+            let base = p.baseAddress!
+            let n = p.count
             var at = from
             while at < n, let found = memchr(base + at, Int32(UInt8(ascii: "<")), n - at) {
                 let k = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
-                if k + 4 < n, p[k + 1] == UInt8(ascii: "r"), p[k + 2] == UInt8(ascii: "o"), p[k + 3] == UInt8(ascii: "w"),
-                   [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(p[k + 4]) {
+                if k + 4 < n, p[k + 1] == UInt8(ascii: "r"), p[k + 2] == UInt8(ascii: "o"),
+                    p[k + 3] == UInt8(ascii: "w"),
+                    [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(p[k + 4])
+                {
                     return k
                 }
                 at = k + 1
@@ -130,7 +137,9 @@ struct SheetCells: Sendable {
                 case .text:
                     // Text with an unknown entity is left out.
                     let before = rowBytes.count
-                    if inValue, !scanner.appendDecoded(scanner.text, to: &rowBytes) { rowBytes.removeSubrange(before...) }
+                    if inValue, !scanner.appendDecoded(scanner.text, to: &rowBytes) {
+                        rowBytes.removeSubrange(before...)
+                    }
                 case .end: end(Self.tag(scanner))
                 }
             }
@@ -141,7 +150,8 @@ struct SheetCells: Sendable {
 
     /// The element, told by its length and bytes once per tag.
     private static func tag(_ scanner: XMLScanner) -> Tag {
-        let name = scanner.name, b = scanner.bytes
+        let name = scanner.name
+        let b = scanner.bytes
         switch name.count {
         case 1:
             switch b[name.lowerBound] {
@@ -156,7 +166,6 @@ struct SheetCells: Sendable {
         }
     }
 
-
     private mutating func start(_ tag: Tag, _ scanner: XMLScanner) {
         switch tag {
         case .cell:
@@ -165,9 +174,12 @@ struct SheetCells: Sendable {
             valueStart = rowBytes.count
         case .value: inValue = true
         case .row:
-            rowNumber = scanner.attribute("r").flatMap { Int(String(decoding: scanner.bytes[$0], as: UTF8.self)) } ?? (lastRow + 1)
+            rowNumber =
+                scanner.attribute("r").flatMap { Int(String(decoding: scanner.bytes[$0], as: UTF8.self)) }
+                ?? (lastRow + 1)
             guard rowNumber > lastRow, rowNumber <= WorkbookSheet.mostRows else {
-                failure = rowNumber > WorkbookSheet.mostRows ? .tooManyRows : .outOfOrder(row: rowNumber, after: lastRow)
+                failure =
+                    rowNumber > WorkbookSheet.mostRows ? .tooManyRows : .outOfOrder(row: rowNumber, after: lastRow)
                 return
             }
             rowBytes.removeAll(keepingCapacity: true)
@@ -260,7 +272,9 @@ struct SheetCells: Sendable {
         // two cells in one place the first is kept.
         if zip(rowCells, rowCells.dropFirst()).contains(where: { $0.column >= $1.column }) {
             var ordered: [(column: Int, start: Int, end: Int)] = []
-            for cell in rowCells.enumerated().sorted(by: { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }).map(\.element)
+            for cell in rowCells.enumerated().sorted(by: {
+                ($0.element.column, $0.offset) < ($1.element.column, $1.offset)
+            }).map(\.element)
             where ordered.last?.column != cell.column {
                 ordered.append(cell)
             }
@@ -270,13 +284,16 @@ struct SheetCells: Sendable {
         var width = (rowCells.last?.column).map { $0 + 1 } ?? 0
         if isHeader {
             var headers = [String](repeating: "", count: width)
-            for cell in rowCells { headers[cell.column] = String(decoding: rowBytes[cell.start..<cell.end], as: UTF8.self) }
+            for cell in rowCells {
+                headers[cell.column] = String(decoding: rowBytes[cell.start..<cell.end], as: UTF8.self)
+            }
             sheet.headers = headers
         } else {
             // A sheet leaves out a row's empty cells at its end: they are empty fields, not missing ones.
             width = max(width, sheet.headers.count)
         }
-        var column = 1, next = 0
+        var column = 1
+        var next = 0
         for k in 0..<width {
             if k > 0 {
                 sheet.csv.append(UInt8(ascii: ";"))
@@ -297,10 +314,13 @@ struct SheetCells: Sendable {
     /// Writes one cell, quoted (a quote inside doubled) only when it holds a `;`, `,`, `"` or a
     /// line break; returns its width in characters, as the CSV reader counts columns.
     private mutating func writeCell(_ bytes: ArraySlice<UInt8>) -> Int {
-        var characters = 0, plain = true
+        var characters = 0
+        var plain = true
         for b in bytes {
             if b & 0xC0 != 0x80 { characters += 1 }
-            if b == UInt8(ascii: ";") || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { plain = false }
+            if b == UInt8(ascii: ";") || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+                plain = false
+            }
         }
         if plain {
             sheet.csv.append(contentsOf: bytes)

@@ -4,7 +4,9 @@ enum SheetList {
         XMLScanner.scan(data) { scanner in
             var sheets: [(name: String, relation: String)] = []
             while let kind = scanner.next() {
-                guard kind == .start, scanner.named("sheet"), let name = scanner.attribute("name").flatMap(scanner.decoded) else { continue }
+                guard kind == .start, scanner.named("sheet"),
+                    let name = scanner.attribute("name").flatMap(scanner.decoded)
+                else { continue }
                 sheets.append((name, scanner.attribute("id").flatMap(scanner.decoded) ?? ""))
             }
             return sheets
@@ -18,8 +20,10 @@ enum Relations {
         XMLScanner.scan(data) { scanner in
             var targets: [String: String] = [:]
             while let kind = scanner.next() {
-                guard kind == .start, scanner.named("Relationship"), let id = scanner.attribute("Id").flatMap(scanner.decoded),
-                      let target = scanner.attribute("Target").flatMap(scanner.decoded) else { continue }
+                guard kind == .start, scanner.named("Relationship"),
+                    let id = scanner.attribute("Id").flatMap(scanner.decoded),
+                    let target = scanner.attribute("Target").flatMap(scanner.decoded)
+                else { continue }
                 targets[id] = target
             }
             return targets
@@ -49,7 +53,8 @@ struct SharedStrings: Sendable {
     static func parse(_ data: [UInt8]) -> SharedStrings {
         var strings = SharedStrings()
         XMLScanner.scan(data) { scanner in
-            var inText = false, inPhonetic = false
+            var inText = false
+            var inPhonetic = false
             while let kind = scanner.next() {
                 switch kind {
                 case .start:
@@ -63,7 +68,9 @@ struct SharedStrings: Sendable {
                 case .text:
                     // A run with an unknown entity is left out, as a whole.
                     let before = strings.bytes.count
-                    if inText, !scanner.appendDecoded(scanner.text, to: &strings.bytes) { strings.bytes.removeSubrange(before...) }
+                    if inText, !scanner.appendDecoded(scanner.text, to: &strings.bytes) {
+                        strings.bytes.removeSubrange(before...)
+                    }
                 case .end:
                     if scanner.named("si") {
                         strings.ends.append(strings.bytes.count)

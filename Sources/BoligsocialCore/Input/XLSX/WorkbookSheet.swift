@@ -27,7 +27,9 @@ struct WorkbookSheet: Sendable {
 
     /// Reads `sheet` (or the first sheet) of the workbook in `bytes`.
     static func read(_ bytes: [UInt8], file: String, sheet wanted: String?) throws(InputError) -> WorkbookSheet {
-        func bad(_ problem: WorkbookProblem) -> InputError { .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), .workbook(problem))]) }
+        func bad(_ problem: WorkbookProblem) -> InputError {
+            .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), .workbook(problem))])
+        }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw bad(.encryptedOrOld)
         }
@@ -70,16 +72,22 @@ struct WorkbookSheet: Sendable {
         guard !sheets.isEmpty else { throw bad(.noSheets) }
         let chosen: (name: String, relation: String)
         if let wanted {
-            guard let found = sheets.first(where: { $0.name == wanted }) ?? sheets.first(where: { $0.name.lowercased() == wanted.lowercased() })
+            guard
+                let found = sheets.first(where: { $0.name == wanted })
+                    ?? sheets.first(where: { $0.name.lowercased() == wanted.lowercased() })
             else {
-                throw bad(.noSuchSheet(wanted, suggestion: closestMatch(to: wanted, in: sheets.map(\.name)), sheets: sheets.map(\.name)))
+                throw bad(
+                    .noSuchSheet(
+                        wanted, suggestion: closestMatch(to: wanted, in: sheets.map(\.name)), sheets: sheets.map(\.name)
+                    ))
             }
             chosen = found
         } else {
             chosen = sheets[0]
         }
         let relations = try part("xl/_rels/workbook.xml.rels").map(Relations.parse) ?? [:]
-        let target = relations[chosen.relation].map { $0.hasPrefix("/") ? String($0.dropFirst()) : "xl/" + $0 }
+        let target =
+            relations[chosen.relation].map { $0.hasPrefix("/") ? String($0.dropFirst()) : "xl/" + $0 }
             ?? "xl/worksheets/sheet\(sheets.firstIndex { $0.name == chosen.name }! + 1).xml"
         guard let sheetXML = try part(target) else { throw bad(.missingSheetPart(sheet: chosen.name, part: target)) }
         let shared = try part("xl/sharedStrings.xml").map(SharedStrings.parse) ?? SharedStrings()
@@ -105,7 +113,8 @@ struct WorkbookSheet: Sendable {
 
     /// `A`, …, `Z`, `AA`, … for a column index from 0.
     static func columnLetters(_ index: Int) -> String {
-        var n = index + 1, letters = ""
+        var n = index + 1
+        var letters = ""
         while n > 0 {
             let r = (n - 1) % 26
             letters = String(UnicodeScalar(UInt8(65 + r))) + letters
@@ -116,7 +125,8 @@ struct WorkbookSheet: Sendable {
 
     /// The column index from 0 of a cell reference such as `F14`; `nil` when it has no letters.
     static func columnIndex(_ reference: some Sequence<UInt8>) -> Int? {
-        var n = 0, any = false
+        var n = 0
+        var any = false
         for b in reference {
             guard b >= 65, b <= 90 else { break }
             n = n * 26 + Int(b - 64)

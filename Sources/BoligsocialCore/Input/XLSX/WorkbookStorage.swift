@@ -6,11 +6,11 @@ enum LargeBuffer {
     /// pages are on request): filling a 100 MB sheet then takes 50 page faults, not 25,000.
     static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
-        guard let base = buffer.baseAddress, buffer.count >= 4 << 20 else { return }
-        let huge = UInt(2 << 20)
-        let start = (UInt(bitPattern: base) + huge - 1) & ~(huge - 1)
-        let end = (UInt(bitPattern: base) + UInt(buffer.count)) & ~(huge - 1)
-        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), MADV_HUGEPAGE) }
+            guard let base = buffer.baseAddress, buffer.count >= 4 << 20 else { return }
+            let huge = UInt(2 << 20)
+            let start = (UInt(bitPattern: base) + huge - 1) & ~(huge - 1)
+            let end = (UInt(bitPattern: base) + UInt(buffer.count)) & ~(huge - 1)
+            if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), MADV_HUGEPAGE) }
         #endif
     }
 }

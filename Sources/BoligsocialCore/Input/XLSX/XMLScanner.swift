@@ -58,7 +58,9 @@ struct XMLScanner {
     }
 
     /// The current text, or an attribute's value, with its entities decoded; `nil` for an unknown entity.
-    func decoded(_ range: Range<Int>) -> String? { isCDATA && range == text ? String(decoding: bytes[range], as: UTF8.self) : Self.decoded(bytes[range]) }
+    func decoded(_ range: Range<Int>) -> String? {
+        isCDATA && range == text ? String(decoding: bytes[range], as: UTF8.self) : Self.decoded(bytes[range])
+    }
 
     private func equal(_ range: Range<Int>, _ s: StaticString) -> Bool {
         let n = s.utf8CodeUnitCount
@@ -76,7 +78,10 @@ struct XMLScanner {
             guard bytes[i] == UInt8(ascii: "<") else {
                 let start = i
                 let base = bytes.baseAddress!
-                i = memchr(base + start, Int32(UInt8(ascii: "<")), n - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
+                i =
+                    memchr(base + start, Int32(UInt8(ascii: "<")), n - start).map {
+                        UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
+                    } ?? n
                 text = start..<i
                 return .text
             }
@@ -103,11 +108,15 @@ struct XMLScanner {
                     i = end + 3
                     return .text
                 } else {
-                    guard let end = bytes[i..<self.end].firstIndex(of: UInt8(ascii: ">")) else { return fail(.declarationNotClosed) }
+                    guard let end = bytes[i..<self.end].firstIndex(of: UInt8(ascii: ">")) else {
+                        return fail(.declarationNotClosed)
+                    }
                     i = end + 1
                 }
             } else if second == UInt8(ascii: "?") {
-                guard let end = bytes[i..<self.end].firstIndex(of: UInt8(ascii: ">")) else { return fail(.declarationNotClosed) }
+                guard let end = bytes[i..<self.end].firstIndex(of: UInt8(ascii: ">")) else {
+                    return fail(.declarationNotClosed)
+                }
                 i = end + 1
             } else {
                 return startTag()
@@ -152,7 +161,8 @@ struct XMLScanner {
     }
 
     private mutating func startTag() -> Kind? {
-        let b = bytes, n = end
+        let b = bytes
+        let n = end
         var k = i + 1
         let start = k
         while k < n, !isSpace(b[k]), b[k] != UInt8(ascii: ">"), b[k] != UInt8(ascii: "/") { k += 1 }
@@ -202,7 +212,10 @@ struct XMLScanner {
     /// Appends the current text (or an attribute's value) to `out` with its entities decoded;
     /// `false` for an unknown entity. No `String` is made: a sheet's cells are copied as bytes.
     func appendDecoded(_ range: Range<Int>, to out: inout [UInt8]) -> Bool {
-        if isCDATA && range == text { out.append(contentsOf: bytes[range]); return true }
+        if isCDATA && range == text {
+            out.append(contentsOf: bytes[range])
+            return true
+        }
         return Self.appendDecoded(bytes[range], to: &out)
     }
 
@@ -216,7 +229,10 @@ struct XMLScanner {
     }
 
     static func appendDecoded(_ raw: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) -> Bool {
-        guard raw.contains(UInt8(ascii: "&")) else { out.append(contentsOf: raw); return true }
+        guard raw.contains(UInt8(ascii: "&")) else {
+            out.append(contentsOf: raw)
+            return true
+        }
         var k = raw.startIndex
         while k < raw.endIndex {
             let b = raw[k]
@@ -236,7 +252,9 @@ struct XMLScanner {
             default:
                 guard entity.hasPrefix("#") else { return false }
                 let digits = entity.dropFirst()
-                let code = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+                let code =
+                    digits.hasPrefix("x") || digits.hasPrefix("X")
+                    ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
                 guard let code, let scalar = Unicode.Scalar(code) else { return false }
                 out.append(contentsOf: Array(String(scalar).utf8))
             }
