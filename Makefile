@@ -3,13 +3,14 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup setup-test build run test release bench fuzz clean
+.PHONY: setup setup-test build run test lint format release bench fuzz clean
 
 # Debian packages: GLPK and libxlsxwriter to build; Chromium and openpyxl (for Debian's python3)
 # for the tests that open the HTML report in a real browser and read the XLSX back; chromium-driver
-# and python3-selenium for the test that works the what-if page of `serve` in the browser.
+# and python3-selenium for the test that works the what-if page of `serve` in the browser;
+# poppler-utils (pdftotext) to read back what a printed page holds.
 BUILD_PACKAGES = libglpk-dev libxlsxwriter-dev
-TEST_PACKAGES = chromium chromium-driver python3-openpyxl python3-selenium
+TEST_PACKAGES = chromium chromium-driver python3-openpyxl python3-selenium poppler-utils
 
 setup:
 	@missing=""; for p in $(BUILD_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -31,9 +32,17 @@ build: setup
 run: build
 	$(SWIFT) run boligsocial solve Scenarios/baseline.toml
 
-test: setup-test
+test: setup-test lint
 	$(SWIFT) build
 	$(SWIFT) test
+
+# The project's style (.swift-format, docs/architecture.md): `make lint` checks it, as `make test`
+# does first; `make format` applies it.
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests
 
 # The release binary carries the Swift runtime inside (--static-swift-stdlib): it runs on a
 # machine without Swift and starts in about 6 ms instead of 10 (no dynamic loading of
