@@ -139,9 +139,9 @@ public struct CompareReport: Report, Sendable {
 
     public var csvTable: TextTable {
         var table = changesTable()
-        table.header =
+        table.header = labels.csvHeaders(
             ["id", "title"] + allocations.indices.map { "share_\($0 + 1)" }
-            + allocations.indices.map { "granted_\($0 + 1)" } + ["change"]
+                + allocations.indices.map { "granted_\($0 + 1)" } + ["change"])
         table.rows = comparison.changes.map { c in
             [c.id, c.title] + c.shares.map { $0.map { String($0.roundedForReport) } ?? "" }
                 + c.granted.map { $0.map(String.init) ?? "" }

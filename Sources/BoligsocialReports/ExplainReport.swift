@@ -215,7 +215,7 @@ public struct ExplainReport: Report, Sendable {
 
     public var csvTable: TextTable {
         var t = allocationTable(raw: true)
-        t.header = ["year", "category", "requested", "granted"]
+        t.header = labels.csvHeaders(["year", "category", "requested", "granted"])
         return t
     }
 

@@ -58,7 +58,7 @@ public struct FrontierReport: Report, Sendable {
 
     public var csvTable: TextTable {
         var t = table(raw: true)
-        t.header = ["scale", "total_envelope", "priority_points", "marginal_points_per_1000"]
+        t.header = labels.csvHeaders(["scale", "total_envelope", "priority_points", "marginal_points_per_1000"])
         return t
     }
 

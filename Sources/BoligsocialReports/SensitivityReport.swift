@@ -63,7 +63,7 @@ public struct SensitivityReport: Report, Sendable {
         }
         return TextTable(
             title: labels.sensitivityTitle,
-            header: ["key", "value", "lower", "upper", "applications", "below", "above"],
+            header: labels.csvHeaders(["key", "value", "lower", "upper", "applications", "below", "above"]),
             alignments: [.left, .right, .right, .right, .right, .left, .left], rows: rows)
     }
 

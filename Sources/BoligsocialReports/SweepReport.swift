@@ -64,10 +64,10 @@ public struct SweepReport: Report, Sendable {
 
     public var csvTable: TextTable {
         var t = table(raw: true)
-        t.header =
+        t.header = labels.csvHeaders(
             ["step", sweptYear.map { "envelope_\($0)" } ?? "scale", "priority_points"]
-            + scenario.years.map { "allocated_\($0)" }
-            + ["full", "partial", "unfunded", "marginal_points_per_1000"]
+                + scenario.years.map { "allocated_\($0)" }
+                + ["full", "partial", "unfunded", "marginal_points_per_1000"])
         return t
     }
 

@@ -203,7 +203,7 @@ public struct WishReport: Report, Sendable {
         rows.append(["granted"] + b.granted.map(String.init) + [String(b.granted.reduce(0, +))])
         rows.append(["not_allocated"] + b.margin.map(String.init) + [String(b.margin.reduce(0, +))])
         return TextTable(
-            title: labels.wish, header: ["row"] + years.map(String.init) + ["total"],
+            title: labels.wish, header: labels.csvHeaders(["row"] + years.map(String.init) + ["total"]),
             alignments: [.left] + Array(repeating: .right, count: years.count + 1), rows: rows,
             footer: [["envelope"] + b.ask.map(String.init) + [String(b.ask.reduce(0, +))]])
     }

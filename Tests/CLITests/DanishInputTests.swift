@@ -108,3 +108,40 @@ import Testing
         #expect(try CLI.run(["solve", "--format", "csv", "--csv-dialect", "excel"]).status == 64)
     }
 }
+
+/// Every command's CSV header in a Danish report is Danish (one table, `CSVHeaders.swift`), and
+/// the keys stay for scripts in English.
+@Suite struct DanishCSVHeaderTests {
+    typealias CLI = CLITests
+
+    static let commands: [[String]] = [
+        ["solve"], ["rank"], ["compare", "Scenarios/baseline.toml", "Scenarios/envelope-cut.toml"],
+        ["sweep", "Scenarios/baseline.toml", "--scale", "0.8:1.2:3"], ["frontier", "Scenarios/baseline.toml"],
+        ["explain", "Scenarios/baseline.toml", "A10"], ["wish", "Scenarios/baseline.toml"],
+        ["sensitivity", "Scenarios/baseline.toml"],
+    ]
+
+    /// The first line of a CSV output, split into its cells (plain dialect: commas, no quotes needed).
+    static func header(_ command: [String], lang: String) throws -> [String] {
+        let r = try CLI.run(command + ["--format", "csv", "--lang", lang, "--csv-dialect", "plain"])
+        #expect(r.status == 0, "\(command): \(r.stderr)")
+        let line = r.stdout.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        return line.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }
+    }
+
+    @Test(arguments: commands) func headersAreDanishInDanishAndKeysInEnglish(_ command: [String]) throws {
+        let danish = try Self.header(command, lang: "da")
+        let english = try Self.header(command, lang: "en")
+        #expect(danish.count == english.count && danish.count >= 4, "\(danish)")
+        let key = /^[a-z][a-z0-9_]*$/
+        for cell in danish {
+            // A Danish header is a word with a capital, or a year alone.
+            #expect(
+                cell.wholeMatch(of: key) == nil && (Int(cell) != nil || cell.first?.isUppercase == true),
+                "\(command): '\(cell)'")
+        }
+        for cell in english { #expect(cell.wholeMatch(of: key) != nil || Int(cell) != nil, "\(command): '\(cell)'") }
+    }
+}
