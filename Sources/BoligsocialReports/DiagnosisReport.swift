@@ -25,6 +25,13 @@ public struct DiagnosisReport: Sendable {
         number = NumberFormat(language)
     }
 
+    /// The report of `infeasible` with its diagnosis made (`Diagnosis.of`): what the command line
+    /// and the server both give.
+    public init(diagnosing infeasible: InfeasibleScenario, stamp: InputStamp?, language: Language) {
+        let (diagnosis, failure) = Diagnosis.of(infeasible)
+        self.init(infeasible, diagnosis: diagnosis, failure: failure, stamp: stamp, language: language)
+    }
+
     var scenario: Scenario { infeasible.scenario }
 
     /// The first line: what has no solution.

@@ -240,13 +240,7 @@ public struct WhatIfServer: Sendable {
     }
 
     static func diagnosis(_ infeasible: InfeasibleScenario, stamp: InputStamp, language: Language) -> String {
-        var failure: String?
-        var diagnosis: Diagnosis?
-        do { diagnosis = try Diagnosis.diagnose(round: infeasible.round, scenario: infeasible.scenario) } catch {
-            failure = "\(error)"
-        }
-        return DiagnosisReport(infeasible, diagnosis: diagnosis, failure: failure, stamp: stamp, language: language)
-            .json().serialized()
+        DiagnosisReport(diagnosing: infeasible, stamp: stamp, language: language).json().serialized()
     }
 
     func frontier(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {

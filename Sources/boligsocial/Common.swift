@@ -113,17 +113,8 @@ enum Common {
     /// Which rules conflict, in which year, and by how much to relax each: on standard error, or
     /// with `--format json` as a document on the output; exits 2.
     static func diagnose(_ infeasible: InfeasibleScenario, loaded: Loaded, report: ReportOptions?) throws -> Never {
-        let lang = report?.lang ?? .en
-        var diagnosis: Diagnosis?
-        var failure: String?
-        do {
-            diagnosis = try Diagnosis.diagnose(round: infeasible.round, scenario: infeasible.scenario)
-        } catch {
-            failure = "\(error)"
-        }
         let own = loaded.scenarios.first { $0.scenario.files == infeasible.scenario.files }
-        let document = DiagnosisReport(
-            infeasible, diagnosis: diagnosis, failure: failure, stamp: own?.stamp, language: lang)
+        let document = DiagnosisReport(diagnosing: infeasible, stamp: own?.stamp, language: report?.lang ?? .en)
         if let report, report.format == .json {
             do {
                 try OutputWriter.emit(to: report.output, inputs: loaded.inputPaths) { sink in

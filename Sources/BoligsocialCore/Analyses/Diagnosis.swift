@@ -27,6 +27,17 @@ public struct Diagnosis: Sendable {
     /// The decisions whose removal alone makes the scenario feasible.
     public var singleDecision: [String] = []
 
+    /// The diagnosis of a scenario found infeasible, as every command and the server give it:
+    /// the diagnosis (`nil` when the elastic model finds no rule to relax), or why the elastic
+    /// model itself could not be solved.
+    public static func of(_ infeasible: InfeasibleScenario) -> (diagnosis: Diagnosis?, failure: String?) {
+        do {
+            return (try diagnose(round: infeasible.round, scenario: infeasible.scenario), nil)
+        } catch {
+            return (nil, "\(error)")
+        }
+    }
+
     /// `nil` when the scenario is feasible.
     public static func diagnose(round: Round, scenario: Scenario, options: SolveOptions = SolveOptions()) throws
         -> Diagnosis?

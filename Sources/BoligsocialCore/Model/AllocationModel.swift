@@ -35,6 +35,13 @@ public struct AllocationModel: Sendable {
 
     /// What a share column's value is per unit of share: the period's largest yearly request in
     /// 1.000 kr. (the year's own under `per_year`), so the share is the value over this.
+    /// The objective coefficient of a share column, the one place it is computed: the weight `w`,
+    /// the segment's return `d_s` and the period's request `U` (kroner) over the column's scale
+    /// `k` (1.000 kr.), `w·d_s·U/(1000·k)` per unit of the column.
+    static func objective(weight: Double, return d: Double, request: Double, scale: Double) -> Double {
+        weight * d * (request / unit) / scale
+    }
+
     static func periodScale(_ p: PreparedApplication, period: Int, perYear: Bool) -> Double {
         (perYear ? p.eligibleByYear[period] : (p.eligibleByYear.max() ?? 0)) / unit
     }
@@ -149,7 +156,9 @@ public struct AllocationModel: Sendable {
                     for (s, d) in returns.enumerated() {
                         try addColumn(
                             base, suffix: suffixes[period][s], bounds: .between(0, scale / Double(segments)),
-                            objective: p.weight.weight * d * (request / Self.unit) / scale, owner: a, scale: scale)
+                            objective: Self.objective(
+                                weight: p.weight.weight, return: d, request: request, scale: scale),
+                            owner: a, scale: scale)
                     }
                 }
                 byPeriod.append(first..<program.columns.count)

@@ -53,28 +53,29 @@ public final class ModelSession {
     /// Multiplies the objective coefficients of application `a`'s share columns by `factor`
     /// (its weight, as `explain` asks "how much more weight would fund it?").
     public func scaleWeight(ofApplication a: Int, by factor: Double) throws {
-        let returns = model.scenario.rules.returns ?? [1]
-        let p = model.prepared[a]
-        let perYear = model.scenario.rules.commitment == .perYear
-        for (period, columns) in model.shareColumns[a].enumerated() {
-            let request = perYear ? p.eligibleByYear[period] : p.eligibleTotal
-            for (s, column) in columns.enumerated() {
-                try problem.setObjective(
-                    factor * p.weight.weight * returns[s] * (request / AllocationModel.unit) / model.scale(of: column),
-                    of: column)
-            }
+        let weight = factor * model.prepared[a].weight.weight
+        for (column, objective) in coefficients(ofApplication: a, weight: weight) {
+            try problem.setObjective(objective, of: column)
         }
     }
 
     /// The objective coefficient of each of application `a`'s share columns per unit of its weight.
     func perUnitWeight(ofApplication a: Int) -> [(LinearProgram.ColumnID, Double)] {
+        coefficients(ofApplication: a, weight: 1)
+    }
+
+    /// Application `a`'s share columns with their objective coefficients at `weight`
+    /// (`AllocationModel.objective`, as the model was built).
+    private func coefficients(ofApplication a: Int, weight: Double) -> [(LinearProgram.ColumnID, Double)] {
         let returns = model.scenario.rules.returns ?? [1]
         let p = model.prepared[a]
         let perYear = model.scenario.rules.commitment == .perYear
         return model.shareColumns[a].enumerated().flatMap { period, columns in
             let request = perYear ? p.eligibleByYear[period] : p.eligibleTotal
             return columns.enumerated().map { s, column in
-                (column, returns[s] * (request / AllocationModel.unit) / model.scale(of: column))
+                let objective = AllocationModel.objective(
+                    weight: weight, return: returns[s], request: request, scale: model.scale(of: column))
+                return (column, objective)
             }
         }
     }
