@@ -12,15 +12,17 @@ public struct InputProblemWords: Sendable {
     public init(_ language: Language) { self.language = language }
 
     private var da: Bool { language == .da }
+    /// The one way the tool chooses its words: English first, Danish second (as `Labels.pick`).
+    private func pick(_ en: String, _ da: String) -> String { language == .da ? da : en }
 
     /// The whole message for an input error (exit 65 or 66).
     public func message(_ error: InputError) -> String {
         switch error {
         case .badData(let diagnostics):
-            if diagnostics.isEmpty { return da ? "inddata har fejl" : "the input has problems" }
+            if diagnostics.isEmpty { return pick("the input has problems", "inddata har fejl") }
             return diagnostics.map(line).joined(separator: "\n")
         case .cannotOpen(let path, let reason):
-            return "\(path): " + (da ? "kan ikke åbnes: " : "cannot open: ") + open(reason)
+            return "\(path): " + (pick("cannot open: ", "kan ikke åbnes: ")) + open(reason)
         }
     }
 
@@ -51,9 +53,9 @@ public struct InputProblemWords: Sendable {
                 ? "filen er tom: første linje skal være kolonneoverskrifterne"
                 : "the file is empty: expected a header line"
         case .duplicateColumn(let name):
-            return da ? "kolonnen '\(name)' står der to gange" : "duplicate column '\(name)'"
+            return pick("duplicate column '\(name)'", "kolonnen '\(name)' står der to gange")
         case .missingColumn(let name, let suggestion):
-            return (da ? "kolonnen '\(name)' mangler" : "missing column '\(name)'") + didYouMean(suggestion)
+            return (pick("missing column '\(name)'", "kolonnen '\(name)' mangler")) + didYouMean(suggestion)
         case .tooFewFields(let expected, let found):
             return da
                 ? "der skulle være \(expected) felter, men der er \(found)"
@@ -67,7 +69,7 @@ public struct InputProblemWords: Sendable {
             return
                 "expected \(expected) fields, found \(found): a cell with a \(semicolon ? "semicolon" : "comma") in it must be quoted"
         case .unclosedQuote:
-            return da ? "et felt i anførselstegn bliver aldrig afsluttet" : "a quoted field is never closed"
+            return pick("a quoted field is never closed", "et felt i anførselstegn bliver aldrig afsluttet")
         case .utf16:
             return da
                 ? "filen er gemt som UTF-16 (Excels \"Unicode-tekst\"); gem den som \"CSV UTF-8\" eller \"CSV (semikolonsepareret)\""
@@ -89,7 +91,7 @@ public struct InputProblemWords: Sendable {
             }
             return "duplicate \(table == .areas ? "area" : "application") id '\(id)' (first on line \(firstLine))"
         case .unknownArea(let id, let suggestion):
-            return (da ? "ukendt boligområde '\(id)'" : "unknown area '\(id)'") + didYouMean(suggestion)
+            return (pick("unknown area '\(id)'", "ukendt boligområde '\(id)'")) + didYouMean(suggestion)
         case .unknownWord(let kind, let raw, let suggestion, let expected, let danish):
             let what = vocabulary(kind)
             if raw.isEmpty {
@@ -103,20 +105,20 @@ public struct InputProblemWords: Sendable {
                 : "unknown \(what) '\(raw)'" + didYouMean(suggestion) + "; expected one of "
                     + expected.joined(separator: ", ")
         case .unknownListWord(let kind, let raw, let suggestion):
-            return (da ? "ukendt \(vocabulary(kind)) '\(raw)'" : "unknown \(vocabulary(kind)) '\(raw)'")
+            return (pick("unknown \(vocabulary(kind)) '\(raw)'", "ukendt \(vocabulary(kind)) '\(raw)'"))
                 + didYouMean(suggestion)
         case .notYesNo(let raw):
             return da
                 ? "'\(raw)' er hverken ja eller nej (ja/nej, yes/no, true/false, 1/0)"
                 : "'\(raw)' is not a yes/no value (yes/no, true/false, ja/nej, 1/0)"
         case .notAmount(let raw):
-            return da ? "'\(raw)' er ikke et beløb i kroner" : "'\(raw)' is not an amount in kroner"
+            return pick("'\(raw)' is not an amount in kroner", "'\(raw)' er ikke et beløb i kroner")
         case .amountOutOfRange(let raw, let why):
-            return (da ? "beløbet \(raw) " : "the amount \(raw) ") + amount(why)
+            return (pick("the amount \(raw) ", "beløbet \(raw) ")) + amount(why)
         case .notFraction(let raw):
-            return da ? "'\(raw)' er ikke en andel mellem 0 og 1" : "'\(raw)' is not a fraction between 0 and 1"
+            return pick("'\(raw)' is not a fraction between 0 and 1", "'\(raw)' er ikke en andel mellem 0 og 1")
         case .coFundingAboveBudget(let year, let request, let other, let total):
-            let n = NumberFormat(da ? .da : .en)
+            let n = NumberFormat(language)
             return da
                 ? "anden finansiering (\(n.kr(Int(other)))) og det ansøgte (\(n.kr(Int(request)))) er tilsammen mere end det samlede budget for \(year) (\(n.kr(Int(total))))"
                 : "other funding (\(n.kr(Int(other)))) and the request (\(n.kr(Int(request)))) add up to more than the \(year) total budget (\(n.kr(Int(total))))"
@@ -137,13 +139,13 @@ public struct InputProblemWords: Sendable {
                 + "and \(largeYear) \(Int(large)) kr., more than a million times as much; leave \(smallYear) blank or use "
                 + "commitment = \"per_year\""
         case .tomlSyntax(let syntax):
-            return (da ? "TOML-syntaks: " : "TOML syntax: ") + toml(syntax)
+            return (pick("TOML syntax: ", "TOML-syntaks: ")) + toml(syntax)
         case .wrongType(let key, let expected, let found):
             return da
                 ? "'\(key)' skal være \(self.expected(expected)), ikke \(self.found(found))"
                 : "'\(key)' must be \(self.expected(expected)), not \(self.found(found))"
         case .emptyValue(let key):
-            return da ? "'\(key)' er tom" : "'\(key)' is empty"
+            return pick("'\(key)' is empty", "'\(key)' er tom")
         case .amountKey(let key, let why):
             return "'\(key)' " + amount(why)
         case .weightOutOfRange(let key, let value):
@@ -155,9 +157,9 @@ public struct InputProblemWords: Sendable {
                 ? "'\(key)' skal være mellem 0 og 1, ikke \(number(value))"
                 : "'\(key)' must be between 0 and 1, not \(value)"
         case .unknownKey(let key, let suggestion):
-            return (da ? "ukendt nøgle '\(key)'" : "unknown key '\(key)'") + didYouMean(suggestion)
+            return (pick("unknown key '\(key)'", "ukendt nøgle '\(key)'")) + didYouMean(suggestion)
         case .extendsCycle(let files):
-            return (da ? "'extends' går i ring: " : "'extends' makes a cycle: ") + files.joined(separator: " → ")
+            return (pick("'extends' makes a cycle: ", "'extends' går i ring: ")) + files.joined(separator: " → ")
         case .extendsTooLong(let maximum):
             return da
                 ? "'extends' kæder mere end \(maximum) scenariefiler sammen"
@@ -186,7 +188,7 @@ public struct InputProblemWords: Sendable {
                 ? "'\(key)' er ikke et af scenariets år (\(list))"
                 : "'\(key)' is not one of the scenario's years (\(list))"
         case .noEnvelope(let year):
-            return da ? "der er ingen ramme for \(year)" : "no envelope for \(year)"
+            return pick("no envelope for \(year)", "der er ingen ramme for \(year)")
         case .noEnvelopeTable:
             return da
                 ? "scenariet har ingen [envelope]-tabel (rammen i kr. pr. år)"
@@ -200,7 +202,7 @@ public struct InputProblemWords: Sendable {
                 ? "ukendt focus_mode '\(raw)'" + didYouMean(suggestion) + "; skriv primary, max eller mean"
                 : "unknown focus_mode '\(raw)'" + didYouMean(suggestion) + "; expected primary, max or mean"
         case .negativeMaxProjects:
-            return da ? "'max_projects' skal være 0 eller mere" : "'max_projects' must be 0 or more"
+            return pick("'max_projects' must be 0 or more", "'max_projects' skal være 0 eller mere")
         case .badReturns:
             return da
                 ? "'returns' skal begynde med 1.0 og aldrig stige, og hver værdi skal være positiv, fx [1.0, 0.7, 0.4]"
@@ -244,59 +246,62 @@ public struct InputProblemWords: Sendable {
     // MARK: Parts of sentences
 
     private func didYouMean(_ suggestion: String?) -> String {
-        suggestion.map { da ? " (mente du '\($0)'?)" : " (did you mean '\($0)'?)" } ?? ""
+        suggestion.map { pick(" (did you mean '\($0)'?)", " (mente du '\($0)'?)") } ?? ""
     }
 
     private func vocabulary(_ kind: VocabularyKind) -> String {
         switch kind {
-        case .focusArea: da ? "indsatsområde" : "focus area"
-        case .objective: da ? "formål" : "objective"
-        case .targetGroup: da ? "målgruppe" : "target group"
-        case .theoryOfChange: da ? "forandringsteori" : "theory of change"
-        case .riskClass: da ? "risikoklasse" : "risk class"
+        case .focusArea: pick("focus area", "indsatsområde")
+        case .objective: pick("objective", "formål")
+        case .targetGroup: pick("target group", "målgruppe")
+        case .theoryOfChange: pick("theory of change", "forandringsteori")
+        case .riskClass: pick("risk class", "risikoklasse")
         }
     }
 
     private func amount(_ why: AmountProblem) -> String {
         switch why {
-        case .notFinite: da ? "er ikke et endeligt tal" : "is not a finite number"
-        case .negative: da ? "er negativt" : "is negative"
+        case .notFinite: pick("is not a finite number", "er ikke et endeligt tal")
+        case .negative: pick("is negative", "er negativt")
         case .tooLarge:
-            da
-                ? "er større end noget budget, værktøjet tager imod (10.000.000.000.000 kr.)"
-                : "is larger than any budget this tool accepts (10.000.000.000.000 kr.)"
+            pick(
+                "is larger than any budget this tool accepts (10.000.000.000.000 kr.)",
+                "er større end noget budget, værktøjet tager imod (10.000.000.000.000 kr.)")
         }
     }
 
+    /// Why an amount is refused, as a sentence's end ("is negative").
+    public func amountProblem(_ why: AmountProblem) -> String { amount(why) }
+
     /// A number from a scenario as written there, with a decimal comma in Danish.
     private func number(_ value: Double) -> String {
-        da ? "\(value)".replacingOccurrences(of: ".", with: ",") : "\(value)"
+        pick("\(value)", "\(value)".replacingOccurrences(of: ".", with: ","))
     }
 
     private func expected(_ kind: TOMLExpected) -> String {
         switch kind {
-        case .string: da ? "en tekst" : "a string"
-        case .boolean: da ? "true eller false" : "true or false"
-        case .wholeNumber: da ? "et heltal" : "a whole number"
-        case .finiteNumber: da ? "et endeligt tal" : "a finite number"
-        case .wholeNumbers: da ? "en liste af heltal" : "an array of whole numbers"
-        case .numbers: da ? "en liste af tal" : "an array of numbers"
-        case .table: da ? "en tabel" : "a table"
+        case .string: pick("a string", "en tekst")
+        case .boolean: pick("true or false", "true eller false")
+        case .wholeNumber: pick("a whole number", "et heltal")
+        case .finiteNumber: pick("a finite number", "et endeligt tal")
+        case .wholeNumbers: pick("an array of whole numbers", "en liste af heltal")
+        case .numbers: pick("an array of numbers", "en liste af tal")
+        case .table: pick("a table", "en tabel")
         }
     }
 
     private func found(_ kind: TOMLFound) -> String {
         switch kind {
-        case .table: da ? "en tabel" : "a table"
-        case .array: da ? "en liste" : "an array"
-        case .string: da ? "en tekst" : "a string"
-        case .integer: da ? "et heltal" : "an integer"
-        case .number: da ? "et tal" : "a number"
-        case .notANumber: da ? "nan (ikke et tal)" : "nan (not a number)"
+        case .table: pick("a table", "en tabel")
+        case .array: pick("an array", "en liste")
+        case .string: pick("a string", "en tekst")
+        case .integer: pick("an integer", "et heltal")
+        case .number: pick("a number", "et tal")
+        case .notANumber: pick("nan (not a number)", "nan (ikke et tal)")
         case .infinity(let negative):
-            (negative ? "-" : "") + (da ? "inf (ikke et endeligt tal)" : "inf (not a finite number)")
-        case .boolean: da ? "en sandhedsværdi" : "a boolean"
-        case .dateOrTime: da ? "en dato eller et klokkeslæt" : "a date or time"
+            (negative ? "-" : "") + (pick("inf (not a finite number)", "inf (ikke et endeligt tal)"))
+        case .boolean: pick("a boolean", "en sandhedsværdi")
+        case .dateOrTime: pick("a date or time", "en dato eller et klokkeslæt")
         }
     }
 
@@ -307,7 +312,7 @@ public struct InputProblemWords: Sendable {
                 ? "filen slutter, hvor der skulle stå en nøgle eller en værdi"
                 : "the file ends where a key or value should be"
         case .nulByte:
-            return da ? "en NUL-byte er ikke tilladt i en scenariefil" : "a NUL byte is not allowed in a scenario file"
+            return pick("a NUL byte is not allowed in a scenario file", "en NUL-byte er ikke tilladt i en scenariefil")
         case .nonASCII(let c):
             return da
                 ? "uventet tegn '\(c)': uden for anførselstegn skrives nøgler og værdier med almindelige ASCII-tegn "
@@ -318,7 +323,7 @@ public struct InputProblemWords: Sendable {
                 ? "uventet tegn '\(c)', hvor en nøgle skulle begynde (et bogstav, et ciffer, _, - eller et anførselstegn)"
                 : "unexpected character '\(c)' where a key should start (a letter, a digit, _, - or a quote)"
         case .unexpectedAfterKey(let c):
-            return da ? "uventet tegn '\(c)' efter en nøgle" : "unexpected character '\(c)' after a key"
+            return pick("unexpected character '\(c)' after a key", "uventet tegn '\(c)' efter en nøgle")
         case .tooManyKeyParts(let maximum):
             return da
                 ? "en nøgle med punktummer i mere end \(maximum) dele" : "a dotted key of more than \(maximum) parts"
@@ -327,20 +332,20 @@ public struct InputProblemWords: Sendable {
                 ? "lister og indlejrede tabeller i mere end \(maximum) niveauer"
                 : "arrays and inline tables nested more than \(maximum) deep"
         case .arraySeparator:
-            return da ? "der skulle stå ',' eller ']' i en liste" : "expected ',' or ']' in an array"
+            return pick("expected ',' or ']' in an array", "der skulle stå ',' eller ']' i en liste")
         case .inlineTableSeparator:
-            return da ? "der skulle stå ',' eller '}' i en indlejret tabel" : "expected ',' or '}' in an inline table"
+            return pick("expected ',' or '}' in an inline table", "der skulle stå ',' eller '}' i en indlejret tabel")
         case .textAfterValue:
             return da
                 ? "uventet tekst efter linjens nøgle eller værdi"
                 : "unexpected text after the end of the line's key or value"
         case .stringNotClosedOnLine:
-            return da ? "en tekst i anførselstegn afsluttes ikke på sin linje" : "a string is not closed on its line"
+            return pick("a string is not closed on its line", "en tekst i anførselstegn afsluttes ikke på sin linje")
         case .stringNeverClosed:
-            return da ? "en tekst i anførselstegn afsluttes aldrig" : "a string is never closed"
+            return pick("a string is never closed", "en tekst i anførselstegn afsluttes aldrig")
         case .reader(let detail):
             // The TOML library's own sentence, which only exists in English.
-            return da ? "TOML-læseren melder: \(detail)" : detail
+            return pick(detail, "TOML-læseren melder: \(detail)")
         }
     }
 
@@ -351,7 +356,7 @@ public struct InputProblemWords: Sendable {
                 ? "projektmappen er krypteret (beskyttet med adgangskode) eller en gammel .xls-fil; gem den som en .xlsx-projektmappe uden adgangskode"
                 : "the workbook is encrypted (password-protected) or an old .xls file; save it as an .xlsx workbook without a password"
         case .notZip:
-            return da ? "ikke en .xlsx-projektmappe (ikke et zip-arkiv)" : "not an .xlsx workbook (not a zip archive)"
+            return pick("not an .xlsx workbook (not a zip archive)", "ikke en .xlsx-projektmappe (ikke et zip-arkiv)")
         case .noTemporaryCopy:
             return da
                 ? "projektmappen kan ikke åbnes: der er ikke plads til en midlertidig kopi"
@@ -369,17 +374,17 @@ public struct InputProblemWords: Sendable {
                 ? "et zip-arkiv, men ikke en .xlsx-projektmappe (ingen xl/workbook.xml)"
                 : "a zip archive, but not an .xlsx workbook (no xl/workbook.xml)"
         case .noSheets:
-            return da ? "projektmappen har ingen ark" : "the workbook has no sheets"
+            return pick("the workbook has no sheets", "projektmappen har ingen ark")
         case .noSuchSheet(let name, let suggestion, let sheets):
             return
-                (da ? "projektmappen har intet ark, der hedder '\(name)'" : "the workbook has no sheet named '\(name)'")
-                + didYouMean(suggestion) + (da ? "; dens ark: " : "; its sheets: ") + sheets.joined(separator: ", ")
+                (pick("the workbook has no sheet named '\(name)'", "projektmappen har intet ark, der hedder '\(name)'"))
+                + didYouMean(suggestion) + (pick("; its sheets: ", "; dens ark: ")) + sheets.joined(separator: ", ")
         case .missingSheetPart(let sheet, let part):
             return da
                 ? "projektmappen nævner arket '\(sheet)', men har ingen \(part)"
                 : "the workbook names sheet '\(sheet)' but has no \(part)"
         case .malformedXML(let xml):
-            return (da ? "arket er ikke gyldig XML: " : "the sheet is not well-formed XML: ") + self.xml(xml)
+            return (pick("the sheet is not well-formed XML: ", "arket er ikke gyldig XML: ")) + self.xml(xml)
         case .tooManyRows(let maximum):
             return da
                 ? "arket har mere end \(NumberFormat(.da).kroner(maximum)) rækker"
@@ -396,17 +401,17 @@ public struct InputProblemWords: Sendable {
 
     private func xml(_ problem: XMLProblem) -> String {
         switch problem {
-        case .commentNotClosed: da ? "en kommentar afsluttes aldrig" : "a comment is never closed"
-        case .cdataNotClosed: da ? "en CDATA-sektion afsluttes aldrig" : "a CDATA section is never closed"
-        case .declarationNotClosed: da ? "en erklæring afsluttes aldrig" : "a declaration is never closed"
-        case .endTagNotClosed: da ? "et slutmærke afsluttes aldrig" : "an end tag is never closed"
-        case .startTagNotClosed: da ? "et startmærke afsluttes aldrig" : "a start tag is never closed"
-        case .tagWithoutName: da ? "et mærke uden navn" : "a tag without a name"
-        case .straySlash: da ? "en løs '/' i et mærke" : "a stray '/' in a tag"
-        case .attributeWithoutValue: da ? "en attribut uden værdi" : "an attribute without a value"
+        case .commentNotClosed: pick("a comment is never closed", "en kommentar afsluttes aldrig")
+        case .cdataNotClosed: pick("a CDATA section is never closed", "en CDATA-sektion afsluttes aldrig")
+        case .declarationNotClosed: pick("a declaration is never closed", "en erklæring afsluttes aldrig")
+        case .endTagNotClosed: pick("an end tag is never closed", "et slutmærke afsluttes aldrig")
+        case .startTagNotClosed: pick("a start tag is never closed", "et startmærke afsluttes aldrig")
+        case .tagWithoutName: pick("a tag without a name", "et mærke uden navn")
+        case .straySlash: pick("a stray '/' in a tag", "en løs '/' i et mærke")
+        case .attributeWithoutValue: pick("an attribute without a value", "en attribut uden værdi")
         case .attributeValueWithoutQuotes:
-            da ? "en attributværdi uden anførselstegn" : "an attribute value without quotes"
-        case .attributeValueNotClosed: da ? "en attributværdi afsluttes aldrig" : "an attribute value is never closed"
+            pick("an attribute value without quotes", "en attributværdi uden anførselstegn")
+        case .attributeValueNotClosed: pick("an attribute value is never closed", "en attributværdi afsluttes aldrig")
         }
     }
 
@@ -425,13 +430,13 @@ public struct InputProblemWords: Sendable {
             default: return "systemfejl (\(system))"
             }
         case .notRegularFile:
-            return da ? "ikke en almindelig fil" : "not a regular file"
+            return pick("not a regular file", "ikke en almindelig fil")
         case .tooLarge(let megabytes):
             return da
                 ? "større end \(megabytes) MB, mere end nogen ansøgningsrunde eller noget scenarie kræver"
                 : "larger than \(megabytes) MB, more than any round or scenario needs"
         case .extended(let reason, let from):
-            return open(reason) + (da ? " (nævnt i 'extends' i \(from))" : " (extended by \(from))")
+            return open(reason) + (pick(" (extended by \(from))", " (nævnt i 'extends' i \(from))"))
         }
     }
 }
@@ -441,7 +446,7 @@ extension InputProblemWords {
     public func sentence(_ problem: RequestProblem) -> String {
         let da = language == .da
         switch problem {
-        case .notJSON: return da ? "forespørgslen er ikke JSON" : "the body is not JSON"
+        case .notJSON: return pick("the body is not JSON", "forespørgslen er ikke JSON")
         case .notAnObject:
             return da
                 ? "forespørgslen skal være et JSON-objekt med ændringer" : "the body must be a JSON object of changes"
@@ -450,7 +455,7 @@ extension InputProblemWords {
                 (da
                 ? "ukendt nøgle '\(key)'; en forespørgsel kan ændre " : "unknown key '\(key)'; a request may change ")
                 + allowed.joined(separator: ", ")
-        case .notAnApplicationID: return da ? "'id' skal være en ansøgnings id" : "'id' must be an application id"
+        case .notAnApplicationID: return pick("'id' must be an application id", "'id' skal være en ansøgnings id")
         case .scaleOutOfRange:
             return da
                 ? "'scale' skal være en faktor over 0 og højst 1000"
@@ -467,26 +472,26 @@ extension InputProblemWords {
             return da
                 ? "en beslutning skal være et objekt som {\"fund\": \"full\", \"reason\": \"…\"}"
                 : "a decision must be an object such as {\"fund\": \"full\", \"reason\": \"…\"}"
-        case .nestsTooDeep(let key): return da ? "'\(key)' er indlejret for dybt" : "'\(key)' nests too deep"
-        case .tooManyChanges: return da ? "for mange ændringer i én forespørgsel" : "too many changes in one request"
-        case .notFinite(let key): return da ? "'\(key)' skal være et endeligt tal" : "'\(key)' must be a finite number"
-        case .tooLong(let key): return da ? "'\(key)' er for lang" : "'\(key)' is too long"
-        case .tooManyValues(let key): return da ? "'\(key)' har for mange værdier" : "'\(key)' has too many values"
+        case .nestsTooDeep(let key): return pick("'\(key)' nests too deep", "'\(key)' er indlejret for dybt")
+        case .tooManyChanges: return pick("too many changes in one request", "for mange ændringer i én forespørgsel")
+        case .notFinite(let key): return pick("'\(key)' must be a finite number", "'\(key)' skal være et endeligt tal")
+        case .tooLong(let key): return pick("'\(key)' is too long", "'\(key)' er for lang")
+        case .tooManyValues(let key): return pick("'\(key)' has too many values", "'\(key)' har for mange værdier")
         case .notANumberList(let key):
-            return da ? "'\(key)' skal være en liste af tal" : "'\(key)' must be a list of numbers"
-        case .noValue(let key): return da ? "'\(key)' har ingen værdi" : "'\(key)' has no value"
+            return pick("'\(key)' must be a list of numbers", "'\(key)' skal være en liste af tal")
+        case .noValue(let key): return pick("'\(key)' has no value", "'\(key)' har ingen værdi")
         case .objectNotValue(let key):
-            return da ? "'\(key)' skal være en værdi, ikke et objekt" : "'\(key)' must be a value, not an object"
+            return pick("'\(key)' must be a value, not an object", "'\(key)' skal være en værdi, ikke et objekt")
         case .badSession:
             return da
                 ? "sessionen skal være 1 til 64 bogstaver, cifre eller bindestreger"
                 : "the session must be 1 to 64 letters, digits or dashes"
         case .bodyTooLarge(let kilobytes):
-            return da ? "forespørgslen er over \(kilobytes) kB" : "the body is larger than \(kilobytes) kB"
+            return pick("the body is larger than \(kilobytes) kB", "forespørgslen er over \(kilobytes) kB")
         case .idMissing:
-            return da ? "'id' skal angive den ansøgning, der skal forklares" : "'id' names the application to explain"
+            return pick("'id' names the application to explain", "'id' skal angive den ansøgning, der skal forklares")
         case .unknownApplication(let id):
-            return da ? "runden har ingen ansøgning '\(id)'" : "no application '\(id)' in the round"
+            return pick("no application '\(id)' in the round", "runden har ingen ansøgning '\(id)'")
         }
     }
 }

@@ -6,7 +6,7 @@ enum AllocationCharts {
     static func charts(_ summary: AllocationSummary, labels: Labels) -> [Chart] {
         let years = summary.years.map(String.init)
         let inMillions = { (v: [Int]) in v.map { Double($0) / 1_000_000 } }
-        let unit = labels.language == .da ? "mio. kr." : "million kr."
+        let unit = labels.pick("million kr.", "mio. kr.")
         return [
             .stackedBars(
                 title: "\(labels.byFocus) (\(unit))", categories: years,
@@ -34,7 +34,7 @@ extension WishReport {
 
 extension FrontierReport {
     public var charts: [Chart] {
-        let unit = labels.language == .da ? "Samlet ramme, mio. kr." : "Total envelope, million kr."
+        let unit = labels.pick("Total envelope, million kr.", "Samlet ramme, mio. kr.")
         return [
             .line(
                 title: labels.frontier, xLabel: unit, yLabel: labels.priorityPoints,
@@ -46,7 +46,7 @@ extension FrontierReport {
 extension SweepReport {
     public var charts: [Chart] {
         let solved = steps.filter { $0.status.hasSolution }
-        let unit = labels.language == .da ? "mio. kr." : "million kr."
+        let unit = labels.pick("million kr.", "mio. kr.")
         let x: (SweepStep) -> Double = { s in
             if let year = sweptYear, let y = scenario.years.firstIndex(of: year) { return s.envelope[y] / 1_000_000 }
             return s.envelope.reduce(0, +) / 1_000_000

@@ -246,11 +246,11 @@ public enum WhatIfFigures {
 
     public static func frontier(_ report: FrontierReport, points: Double) -> String {
         let labels = Labels(report.language)
-        let unit = report.language == .da ? "Samlet ramme, mio. kr." : "Total envelope, million kr."
+        let unit = Labels(report.language).pick("Total envelope, million kr.", "Samlet ramme, mio. kr.")
         let total = report.frontier.totalEnvelope / 1_000_000
         let chart = Chart.markedLine(
             title: labels.frontier
-                + (report.language == .da ? " (ringen: scenariet som nu)" : " (the ring: the scenario as it stands)"),
+                + (Labels(report.language).pick(" (the ring: the scenario as it stands)", " (ringen: scenariet som nu)")),
             xLabel: unit, yLabel: labels.priorityPoints,
             points: report.frontier.breakpoints.map { ($0.scale * total, $0.priorityPoints) }, mark: (total, points))
         return HTML.figures([chart], number: NumberFormat(report.language), prefix: "frontier")

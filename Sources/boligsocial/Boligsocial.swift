@@ -10,10 +10,11 @@ struct Boligsocial: ParsableCommand {
         abstract: "Optimal allocation of co-funding for social housing projects (Københavns Kommune, 2009-2012).",
         version: toolVersion,
         subcommands: [
-            Solve.self, Rank.self, Compare.self, Sweep.self, Frontier.self, Wish.self, Explain.self, Sensitivity.self,
-            Serve.self, Validate.self, Generate.self, Template.self,
+            SolveCommand.self, RankCommand.self, CompareCommand.self, SweepCommand.self, FrontierCommand.self,
+            WishCommand.self, ExplainCommand.self, SensitivityCommand.self,
+            ServeCommand.self, ValidateCommand.self, GenerateCommand.self, TemplateCommand.self,
         ],
-        defaultSubcommand: Solve.self)
+        defaultSubcommand: SolveCommand.self)
 
     /// Huge pages for the heap first (which may start the process again), then signals (a closed
     /// pipe becomes a write error; an interrupt removes a half-written output), then the command line.

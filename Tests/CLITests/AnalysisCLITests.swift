@@ -76,6 +76,18 @@ import Testing
         #expect(json["status"] as! String == "ineligible")
         let missing = try CLI.run(["explain", "Scenarios/baseline.toml", "A3"])
         #expect(missing.status == 64 && missing.stderr.contains("no application with id 'A3'"))
+        // A command's own refusals are in the report's language too.
+        let danish = try CLI.run(["explain", "Scenarios/baseline.toml", "A3", "--lang", "da"])
+        #expect(
+            danish.status == 64 && danish.stderr.contains("ingen ansøgning har id 'A3' (mente du"), "\(danish.stderr)")
+        let year = try CLI.run([
+            "sweep", "Scenarios/baseline.toml", "--year", "2015", "--range", "1:2:2", "--lang", "da",
+        ])
+        #expect(
+            year.status == 64
+                && year.stderr.contains("--year 2015 er ikke et af scenariets år (2009, 2010, 2011, 2012)"))
+        let prices = try CLI.run(["wish", "Scenarios/baseline.toml", "--current-prices", "--lang", "da"])
+        #expect(prices.status == 64 && prices.stderr.contains("kræver en [index]-tabel"), "\(prices.stderr)")
     }
 
     /// An infeasible scenario exits 2 naming each conflicting rule, its year and the relaxation;

@@ -4,8 +4,9 @@ import BoligsocialReports
 
 extension Boligsocial {
     /// `rank`: the priority list with the line where each year's envelope runs out.
-    struct Rank: ParsableCommand {
+    struct RankCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rank",
             abstract:
                 "The eligible applications in order of priority points per krone, with running totals and the line per year where the envelope runs out; the ineligible ones after, with their reason."
         )

@@ -4,8 +4,9 @@ import BoligsocialReports
 
 extension Boligsocial {
     /// `frontier`: the exact piecewise-linear curve of priority points against the envelope scale.
-    struct Frontier: ParsableCommand {
+    struct FrontierCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "frontier",
             abstract:
                 "The exact curve of priority points against the envelope scale: breakpoints and marginal points per 1.000 kr."
         )
@@ -26,7 +27,7 @@ extension Boligsocial {
         func run() throws {
             try Common.run(report, overrides: overrides) { loader in
                 let loaded = try loader.load(scenario)
-                let frontier = try BoligsocialCore.Frontier.compute(
+                let frontier = try Frontier.compute(
                     round: loaded.round, scenario: loaded.scenario, samples: samples)
                 try Common.emit(
                     FrontierReport(

@@ -4,8 +4,9 @@ import BoligsocialReports
 
 extension Boligsocial {
     /// `compare`: scenarios side by side, and who gains or loses how much.
-    struct Compare: ParsableCommand {
+    struct CompareCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract:
                 "Scenarios side by side: per year, per class, and the applications that gain or lose, largest change first."
         )

@@ -4,8 +4,9 @@ import BoligsocialReports
 
 extension Boligsocial {
     /// `solve`: the optimal allocation of one scenario.
-    struct Solve: ParsableCommand {
+    struct SolveCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "solve",
             abstract: "Optimal allocation by year, application, area, risk class, focus area and cost category.")
 
         @Argument(help: "The scenario file.")

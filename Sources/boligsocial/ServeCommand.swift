@@ -6,8 +6,9 @@ import Foundation
 
 extension Boligsocial {
     /// `serve`: the what-if page and its JSON API on a local address.
-    struct Serve: ParsableCommand {
+    struct ServeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract:
                 "The what-if page: move envelopes, rules and decisions in the browser and see the allocation change (a local server)."
         )

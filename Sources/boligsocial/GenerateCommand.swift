@@ -4,8 +4,9 @@ import Foundation
 
 extension Boligsocial {
     /// `generate`: a seeded, illustrative round of any size, for tests, benchmarks and other solvers.
-    struct Generate: ParsableCommand {
+    struct GenerateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Write an illustrative round (areas.csv, applications.csv, scenario.toml) of any size.")
 
         @Option(help: "Number of applications.")

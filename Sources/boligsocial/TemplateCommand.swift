@@ -6,8 +6,9 @@ import Spreadsheet
 
 extension Boligsocial {
     /// `template`: an empty round to hand out, as a workbook (or two CSV files).
-    struct Template: ParsableCommand {
+    struct TemplateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "template",
             abstract:
                 "Write an empty round to hand out: a workbook with both sheets, notes on every column, drop-down lists and an example row (or two CSV files)."
         )

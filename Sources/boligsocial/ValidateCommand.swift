@@ -4,8 +4,9 @@ import BoligsocialReports
 
 extension Boligsocial {
     /// `validate`: every problem in a scenario's inputs at once.
-    struct Validate: ParsableCommand {
+    struct ValidateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check a scenario and its CSV files; list every problem as FILE:LINE:COLUMN: message.")
 
         @Argument(help: "The scenario file.")

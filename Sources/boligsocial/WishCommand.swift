@@ -4,8 +4,9 @@ import BoligsocialReports
 
 extension Boligsocial {
     /// `wish`: the envelopes to ask for in the 2009 budget's wish proposal.
-    struct Wish: ParsableCommand {
+    struct WishCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "wish",
             abstract:
                 "The smallest yearly envelopes that fund every eligible application with weight ≥ --threshold at share ≥ --share (the ønskeforslag)."
         )
@@ -86,9 +87,7 @@ extension Boligsocial {
             try Common.run(report, overrides: overrides) { loader in
                 let loaded = try loader.load(scenario)
                 if currentPrices && loaded.scenario.priceIndex.isEmpty {
-                    printError(
-                        "boligsocial wish: --current-prices needs an [index] table in the scenario (such as 2010 = 1.027)"
-                    )
+                    printError(Labels(report.lang).currentPricesNeedIndex)
                     throw Exit.usage
                 }
                 let selection = try selection()
@@ -97,8 +96,7 @@ extension Boligsocial {
                     (selection.ids ?? []).subtracting(loaded.round.applications.map(\.id)).sorted()
                     + (selection.areas ?? []).subtracting(loaded.round.areas.map(\.id)).sorted()
                 if !unknown.isEmpty {
-                    printError(
-                        "boligsocial wish: no application or area " + unknown.joined(separator: ", ") + " in the round")
+                    printError(Labels(report.lang).notInRound(unknown))
                     throw Exit.usage
                 }
                 let proposal = try WishProposal.compute(

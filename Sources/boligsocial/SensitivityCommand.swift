@@ -4,8 +4,9 @@ import BoligsocialReports
 
 extension Boligsocial {
     /// `sensitivity`: how far each weight can move before the funded set changes.
-    struct Sensitivity: ParsableCommand {
+    struct SensitivityCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sensitivity",
             abstract:
                 "For every weight, the interval over which the same applications are fully funded, partly funded and unfunded, and what changes first just outside it."
         )
@@ -19,11 +20,11 @@ extension Boligsocial {
         func run() throws {
             try Common.run(report, overrides: overrides) { loader in
                 let loaded = try loader.load(scenario)
-                let sensitivity: BoligsocialCore.Sensitivity
+                let sensitivity: Sensitivity
                 do {
-                    sensitivity = try BoligsocialCore.Sensitivity.compute(
+                    sensitivity = try Sensitivity.compute(
                         round: loaded.round, scenario: loaded.scenario)
-                } catch BoligsocialCore.Sensitivity.Unsupported.mixedInteger {
+                } catch Sensitivity.Unsupported.mixedInteger {
                     printError("boligsocial sensitivity: " + Labels(report.lang).sensitivityNeedsLP)
                     throw Exit.usage
                 }

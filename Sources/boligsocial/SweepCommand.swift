@@ -5,8 +5,9 @@ import Foundation
 
 extension Boligsocial {
     /// `sweep`: re-solve over a range of envelopes on one kept, warm-started problem.
-    struct Sweep: ParsableCommand {
+    struct SweepCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sweep",
             abstract:
                 "Re-solve over a range of envelopes (--scale 0.5:1.5:41, or --year 2010 --range 8000000:14000000:13).")
 
@@ -47,7 +48,7 @@ extension Boligsocial {
                 throw ValidationError(
                     "\(option) takes FROM:TO:STEPS with 0 ≤ FROM, TO ≤ \(limit) and 1 ≤ STEPS ≤ 1000000, not '\(text)'")
             }
-            return BoligsocialCore.Sweep.range(from: from, to: to, steps: Int(steps))
+            return Sweep.range(from: from, to: to, steps: Int(steps))
         }
 
         func validate() throws {
@@ -67,9 +68,7 @@ extension Boligsocial {
                     parameter = .scale(try Self.parse(scale, option: "--scale"))
                 } else {
                     guard let year, loaded.scenario.years.contains(year) else {
-                        printError(
-                            "--year \(year ?? 0) is not one of the scenario's years (\(loaded.scenario.years.map(String.init).joined(separator: ", ")))"
-                        )
+                        printError(Labels(report.lang).notAScenarioYear(year ?? 0, years: loaded.scenario.years))
                         throw Exit.usage
                     }
                     parameter = .year(year, try Self.parse(range!, option: "--range"))
@@ -81,10 +80,11 @@ extension Boligsocial {
                     case .year(_, let amounts): amounts.max() ?? 0
                     }
                 if let problem = Amount.problem(largest) {
-                    printError("boligsocial sweep: the largest envelope of the sweep, \(largest) kr., \(problem)")
+                    let why = InputProblemWords(report.lang).amountProblem(problem)
+                    printError(Labels(report.lang).sweepTooLarge(largest, why: why, number: NumberFormat(report.lang)))
                     throw Exit.usage
                 }
-                let steps = try BoligsocialCore.Sweep.run(
+                let steps = try Sweep.run(
                     round: loaded.round, scenario: loaded.scenario, parameter: parameter, jobs: jobs)
                 try Common.emit(
                     SweepReport(

@@ -4,8 +4,9 @@ import BoligsocialReports
 
 extension Boligsocial {
     /// `explain`: why one application gets what it gets.
-    struct Explain: ParsableCommand {
+    struct ExplainCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract:
                 "One application: weight and factors, eligibility with the memo's principles, allocation, binding rules, and what would fund it fully."
         )
@@ -25,10 +26,9 @@ extension Boligsocial {
                 guard let explanation = try Explanation.explain(id: id, round: loaded.round, scenario: loaded.scenario)
                 else {
                     printError(
-                        "\(loaded.scenario.applicationsPath): no application with id '\(id)'"
-                            + (closestMatch(to: id, in: loaded.round.applications.map(\.id)).map {
-                                " (did you mean '\($0)'?)"
-                            } ?? ""))
+                        Labels(report.lang).noSuchApplication(
+                            id, in: loaded.scenario.applicationsPath,
+                            suggestion: closestMatch(to: id, in: loaded.round.applications.map(\.id))))
                     throw Exit.usage
                 }
                 try Common.emit(
