@@ -21,6 +21,10 @@ let package = Package(
     targets: [
         // GLPK's C API (Debian's libglpk-dev). No pkg-config file exists, so the module map links it.
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        // glibc's mallopt (not in Swift's Glibc module), and the process support built on it: how
+        // the heap keeps freed memory, and the huge-page restart for a large round.
+        .systemLibrary(name: "CProcessSupport", path: "Sources/CProcessSupport"),
+        .target(name: "ProcessSupport", dependencies: ["CProcessSupport"]),
         // Work items spread over threads, each item wholly on one (a solver problem lives on one thread).
         .target(name: "Parallel"),
         // The only module that sees a pointer or a glp_* call.
@@ -49,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "boligsocial",
             dependencies: [
-                "BoligsocialCore", "BoligsocialReports", "BoligsocialServer",
+                "BoligsocialCore", "BoligsocialReports", "BoligsocialServer", "ProcessSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,16 +13,6 @@ public final class SolverSession {
     /// The solver's name and version, for the stamp on every report (e.g. "5.0").
     public static var solverVersion: String { GLPKProblem.version }
 
-    /// For a process that solves many times (a sweep, a frontier, the what-if server): GLPK
-    /// allocates and frees its working arrays at every solve, and glibc hands blocks above
-    /// 128 KB back to the kernel as soon as they are freed. A 1,000-step sweep on a
-    /// 1,000-application round took 58,000 page faults and a quarter of its time in the kernel
-    /// zeroing fresh pages. Blocks up to 32 MB now come from the heap, and freed memory is kept
-    /// for the next solve: 2,500 page faults, 0.59 s to 0.42 s. Call once, before any solve.
-    public static func keepFreedMemoryBetweenSolves() {
-        boligsocial_keep_freed_memory(32 << 20, 1 << 30)
-    }
-
     /// Loads `program` into the solver. `verified`: an optimum that misses a row or a bound by
     /// more than its magnitude justifies, and every "infeasible", is solved again in exact
     /// arithmetic before it is returned (for a one-off solve; a kept problem whose bounds a sweep or

@@ -1,6 +1,6 @@
 import ArgumentParser
 import BoligsocialCore
-import LinearProgramming
+import ProcessSupport
 
 /// `boligsocial`: allocate Socialforvaltningen's co-funding of social housing projects, 2009–2012.
 @main
@@ -16,12 +16,26 @@ struct Boligsocial: ParsableCommand {
         ],
         defaultSubcommand: SolveCommand.self)
 
-    /// Huge pages for the heap first (which may start the process again), then signals (a closed
-    /// pipe becomes a write error; an interrupt removes a half-written output), then the command line.
+    /// Huge pages for the heap of a large round first (which may start the process again), then
+    /// signals (a closed pipe becomes a write error; an interrupt removes a half-written output),
+    /// then the command line.
     static func main() {
-        HugePages.restartWithHugePagesIfOffered()
+        HugePages.restartIfWorthIt(roundBytes: largestRound)
         Cleanup.install()
-        SolverSession.keepFreedMemoryBetweenSolves()
+        FreedMemory.keepBetweenSolves()
         main(nil)
+    }
+
+    /// How large a round the command line loads: the largest applications file of the scenario
+    /// files it names (bytes); 0 for a command that loads none (`generate`, `template`, help).
+    static func largestRound() -> Int {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard let command = arguments.first(where: { !$0.hasPrefix("-") }),
+            !["generate", "template", "help"].contains(command)
+        else { return 0 }
+        return arguments.filter { $0.hasSuffix(".toml") }.map { path in
+            guard let scenario = try? ScenarioLoader.read(path) else { return 0 }
+            return HugePages.fileSize(LoadedScenario.file(of: scenario.applicationsPath))
+        }.max() ?? 0
     }
 }

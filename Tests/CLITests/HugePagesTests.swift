@@ -2,9 +2,10 @@ import Foundation
 import Testing
 
 /// The process asks for huge pages for its heap by starting itself again with
-/// `glibc.malloc.hugetlb=1` added to `GLIBC_TUNABLES` when the kernel offers them on request. Seen
-/// where it matters: the heap mapping of a running `serve` process carries the kernel's huge-page
-/// advice (`hg` among its flags in /proc/PID/smaps).
+/// `glibc.malloc.hugetlb=1` added to `GLIBC_TUNABLES` when the kernel offers them on request and
+/// the round it loads is large enough (`BOLIGSOCIAL_HUGE_PAGES_FROM` bytes of applications; the
+/// shipped round is far below the default). Seen where it matters: the heap mapping of a running
+/// `serve` process carries the kernel's huge-page advice (`hg` among its flags in /proc/PID/smaps).
 @Suite(.serialized) struct HugePagesTests {
     typealias CLI = CLITests
 
@@ -23,6 +24,7 @@ import Testing
         var env = ProcessInfo.processInfo.environment
         env["GLIBC_TUNABLES"] = nil
         env["BOLIGSOCIAL_NO_HUGE_PAGES"] = nil
+        env["BOLIGSOCIAL_HUGE_PAGES_FROM"] = nil
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe()
@@ -42,21 +44,38 @@ import Testing
         return flags.split(separator: " ").contains("hg")
     }
 
-    @Test func theHeapAsksForHugePagesWhenTheKernelOffersThem() throws {
-        #expect(try Self.heapAdvisedHuge(startedWith: [:]) == Self.offeredOnRequest)
+    /// The size of the shipped round's applications file, in bytes.
+    static var shippedRound: Int {
+        let path = CLI.root.appendingPathComponent("Scenarios/data/applications.csv").path
+        return ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+
+    @Test func aSmallRoundNeverPaysTheRestart() throws {
+        #expect(try !Self.heapAdvisedHuge(startedWith: [:]))
+    }
+
+    @Test func theHeapAsksForHugePagesFromTheThreshold() throws {
+        let size = Self.shippedRound
+        #expect(size > 1000)
+        #expect(
+            try Self.heapAdvisedHuge(startedWith: ["BOLIGSOCIAL_HUGE_PAGES_FROM": "\(size)"]) == Self.offeredOnRequest)
+        #expect(try !Self.heapAdvisedHuge(startedWith: ["BOLIGSOCIAL_HUGE_PAGES_FROM": "\(size + 1)"]))
     }
 
     @Test func otherTunablesAreKept() throws {
-        #expect(
-            try Self.heapAdvisedHuge(startedWith: ["GLIBC_TUNABLES": "glibc.malloc.arena_max=2"])
-                == Self.offeredOnRequest)
+        let environment = ["GLIBC_TUNABLES": "glibc.malloc.arena_max=2", "BOLIGSOCIAL_HUGE_PAGES_FROM": "0"]
+        #expect(try Self.heapAdvisedHuge(startedWith: environment) == Self.offeredOnRequest)
     }
 
     @Test func aTunableAlreadySetIsLeftAlone() throws {
-        #expect(try !Self.heapAdvisedHuge(startedWith: ["GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"]))
+        let environment = ["GLIBC_TUNABLES": "glibc.malloc.hugetlb=0", "BOLIGSOCIAL_HUGE_PAGES_FROM": "0"]
+        #expect(try !Self.heapAdvisedHuge(startedWith: environment))
     }
 
     @Test func theSwitchLeavesTheHeapAsItIs() throws {
-        #expect(try !Self.heapAdvisedHuge(startedWith: ["BOLIGSOCIAL_NO_HUGE_PAGES": "1"]))
+        #expect(
+            try !Self.heapAdvisedHuge(startedWith: [
+                "BOLIGSOCIAL_NO_HUGE_PAGES": "1", "BOLIGSOCIAL_HUGE_PAGES_FROM": "0",
+            ]))
     }
 }

@@ -75,6 +75,9 @@ public struct LoadedScenario: Sendable {
             stamp: stamp)
     }
 
+    /// The file a round's table is read from (`runde.xlsx` of `runde.xlsx#Ansøgninger`).
+    public static func file(of tablePath: String) -> String { TableInput.split(tablePath).file }
+
     /// Every input path, to refuse writing a report over one of them.
     public var inputPaths: [String] {
         scenario.files + [scenario.areasPath, scenario.applicationsPath].map { TableInput.split($0).file }
