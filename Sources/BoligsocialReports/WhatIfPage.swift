@@ -195,17 +195,17 @@ public struct WhatIfPage: Sendable {
               // The body says which question was asked last and which one's answer is shown
               // (data-asked, data-shown), for a test to wait on.
               document.body.dataset.asked = String(mine);
-              const r = await ask("/api/solve", changes());
+              // One question per change: the numbers and the charts come in one answer.
+              const r = await ask("/api/change", changes());
               if (mine !== pending) return;
               const answered = () => { document.body.dataset.shown = String(mine); };
               if (!r.ok) { document.getElementById("diagnosis").textContent = r.json().error; answered(); return; }
-              const result = r.json();
+              const answer = r.json(), result = answer.solve;
               if (!base && result.status !== "infeasible") base = result;
               show(result);
-              answered();
-              const charts = await ask("/api/charts", changes());
-              if (mine === pending && charts.ok) document.getElementById("charts").innerHTML = charts.text;
+              document.getElementById("charts").innerHTML = answer.charts;
               document.getElementById("frontier").textContent = "";
+              answered();
             }
             document.querySelectorAll("input[type=range][data-year]").forEach(r => r.addEventListener("input", () => {
               document.getElementById("env-" + r.dataset.year).value = r.value; update(); }));

@@ -29,6 +29,10 @@ public struct WhatIfServer: Sendable {
         router.post("/api/solve") { request, _ in
             await server.answer(request) { try await server.solve($0, session: $1) }
         }
+        // What the page asks at each change: the numbers and the charts in one answer.
+        router.post("/api/change") { request, _ in
+            await server.answer(request) { try await server.change($0, session: $1) }
+        }
         router.post("/api/frontier") { request, _ in
             await server.answer(request) { try await server.frontier($0, session: $1) }
         }
@@ -204,6 +208,23 @@ public struct WhatIfServer: Sendable {
 
     func solve(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
         try await onSession(whatIf, session) { thread, stated in Answer(json: try solveReport(thread, stated).json()) }
+    }
+
+    /// One change on the page, answered from one solve: `{"solve": …, "charts": "…"}`, the
+    /// document of `/api/solve` and the figures of `/api/charts`, with the price of the decisions
+    /// computed once; for an infeasible scenario the diagnosis document and no charts.
+    func change(_ whatIf: WhatIf, session: SolverThread) async throws -> Answer {
+        let language = language
+        return try await onSession(whatIf, session) { thread, stated in
+            do {
+                let report = try solveReport(thread, stated)
+                return Answer(
+                    json: .object([("solve", report.json()), ("charts", .string(WhatIfFigures.charts(report)))]))
+            } catch let infeasible as InfeasibleScenario {
+                let diagnosis = DiagnosisReport(diagnosing: infeasible, stamp: stated.stamp, language: language)
+                return Answer(json: .object([("solve", diagnosis.json()), ("charts", .string(""))]))
+            }
+        }
     }
 
     enum View: Sendable { case charts, frontier, report, workbook }

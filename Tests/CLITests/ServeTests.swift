@@ -149,6 +149,20 @@ import Testing
         let infeasible = try Self.json(
             try Self.post(server, "/api/solve", #"{"rules": {"focus_floor": {"health": 50000000}}}"#).body)
         #expect(infeasible["status"] as? String == "infeasible" && !(infeasible["relaxations"] as! [Any]).isEmpty)
+        // What the page asks at each change: the same document as /api/solve and the same charts
+        // as /api/charts, in one answer; for an infeasible scenario the diagnosis and no charts.
+        let change = try Self.json(try Self.post(server, "/api/change", changes).body)
+        let asked = try Self.json(try Self.post(server, "/api/solve", changes).body)
+        let charts = try Self.post(server, "/api/charts", changes).body
+        #expect(Self.granted(change["solve"] as! [String: Any]) == Self.granted(asked))
+        #expect(
+            (change["solve"] as! [String: Any])["priority_points"] as? Double == asked["priority_points"] as? Double)
+        #expect((change["charts"] as? String) == charts && charts.contains("<svg"))
+        let stuck = try Self.json(
+            try Self.post(server, "/api/change", #"{"rules": {"focus_floor": {"health": 50000000}}}"#).body)
+        #expect(
+            (stuck["solve"] as? [String: Any])?["status"] as? String == "infeasible" && stuck["charts"] as? String == ""
+        )
     }
 
     /// "Download the report (Excel)": the workbook of the changed scenario, made in memory, holds
