@@ -141,14 +141,9 @@ public struct WhatIfServer: Sendable {
         guard !whatIf.patch.isEmpty else { return loaded.scenario }
         do {
             let scenario = try ScenarioLoader.whatIf(whatIf.patch, on: base)
-            // A decision names an application of the round.
-            let ids = Set(loaded.round.applications.map(\.id))
-            if let unknown = scenario.decisions.keys.sorted().first(where: { !ids.contains($0) }) {
-                throw BadRequest(
-                    key: "decisions.\(unknown)",
-                    worded: InputProblemWords(language).sentence(
-                        .decisionUnknownApplication(unknown, suggestion: closestMatch(to: unknown, in: Array(ids)))))
-            }
+            // A decision names an application of the round, as the loader checks it.
+            let problems = scenario.decisionProblems(applicationIDs: loaded.round.applications.map(\.id))
+            if !problems.isEmpty { throw InputError.badData(problems) }
             return scenario
         } catch let error as InputError {
             let words = InputProblemWords(language)

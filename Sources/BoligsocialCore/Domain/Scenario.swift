@@ -6,7 +6,7 @@ public struct Scenario: Sendable, Equatable {
     public var files: [String]
     public var applicationsPath: String
     public var areasPath: String
-    public var years: [Int] = [2009, 2010, 2011, 2012]
+    public var years: [Int] = Scenario.defaultYears
     /// DKK per year, fixed 2009 prices.
     public var envelope: [Int: Double]
     public var weights = Weights()
@@ -18,9 +18,12 @@ public struct Scenario: Sendable, Equatable {
     /// The committee's decisions by application id (`[decisions]`).
     public var decisions: [String: Decision] = [:]
 
+    /// The memo's years, when a scenario file names none (`years`).
+    public static let defaultYears = [2009, 2010, 2011, 2012]
+
     public init(
         name: String, description: String = "", files: [String] = [], applicationsPath: String = "",
-        areasPath: String = "", years: [Int] = [2009, 2010, 2011, 2012], envelope: [Int: Double],
+        areasPath: String = "", years: [Int] = Scenario.defaultYears, envelope: [Int: Double],
         weights: Weights = Weights(), rules: Rules = Rules()
     ) {
         self.name = name

@@ -6,7 +6,7 @@ public enum InputCheck {
     public static func problems(scenario: [UInt8], areas: [UInt8], applications: [UInt8]) -> [Diagnostic] {
         var diagnostics = DiagnosticCollector()
         let (utf8, _) = decodeToUTF8(scenario)
-        var years = [2009, 2010, 2011, 2012]
+        var years = Scenario.defaultYears
         var proportional = true
         do {
             let entries = try TOMLTree.parse(String(decoding: utf8, as: UTF8.self), file: "scenario.toml")

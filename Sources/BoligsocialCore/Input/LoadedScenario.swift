@@ -41,14 +41,8 @@ public struct LoadedScenario: Sendable {
                         areasInput.located(areaProblems.diagnostics)
                         + applicationsInput.located(applicationProblems.diagnostics)
                     // A decision names an application of the round (checked once the round is read).
-                    if !scenario.decisions.isEmpty, applicationProblems.diagnostics.isEmpty {
-                        let ids = Set(applications.map(\.id))
-                        for (id, decision) in scenario.decisions.sorted(by: { $0.value.location < $1.value.location })
-                        where !ids.contains(id) {
-                            diagnostics.add(
-                                decision.location,
-                                .decisionUnknownApplication(id, suggestion: closestMatch(to: id, in: Array(ids))))
-                        }
+                    if applicationProblems.diagnostics.isEmpty {
+                        diagnostics.diagnostics += scenario.decisionProblems(applicationIDs: applications.map(\.id))
                     }
                     return (areas, applications, diagnostics)
                 },
@@ -122,5 +116,20 @@ struct TableInput: Sendable {
     func located(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard let sheet else { return diagnostics }
         return diagnostics.map { $0.location.file == label ? sheet.locate($0) : $0 }
+    }
+}
+
+extension Scenario {
+    /// A decision names an application of the round: a problem for each that does not, located
+    /// where it was written (a file's line, or a what-if's origin), in the order written. The loader
+    /// and the what-if server both check it here.
+    public func decisionProblems(applicationIDs: [String]) -> [Diagnostic] {
+        guard !decisions.isEmpty else { return [] }
+        let ids = Set(applicationIDs)
+        return decisions.sorted { $0.value.location < $1.value.location }.filter { !ids.contains($0.key) }.map {
+            Diagnostic(
+                $0.value.location,
+                .decisionUnknownApplication($0.key, suggestion: closestMatch(to: $0.key, in: applicationIDs)))
+        }
     }
 }
