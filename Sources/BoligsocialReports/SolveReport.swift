@@ -58,23 +58,12 @@ public struct SolveReport: Report, Sendable {
     }
 
     func applicationTable(reasons: OutcomeReasons) -> TextTable {
-        let rows = allocation.outcomes.enumerated().map { i, o -> [String] in
-            [
-                o.application.id, o.application.title, o.prepared.area.name, labels.status(o),
-                number.decimal(o.prepared.weight.weight, places: 3), number.percent(o.share),
-                number.kroner(o.requested.reduce(0, +)),
-            ] + o.grantedByYear.map(number.kroner) + [number.kroner(o.grantedTotal), reasons.joined(i)]
-        }
-        return TextTable(
-            title: labels.byApplication,
-            header: [
-                labels.id, labels.title, labels.area, labels.status, labels.weight, labels.share, labels.requested,
-            ]
-                + yearHeaders + [labels.granted, labels.reason],
-            alignments: [.left, .left, .left, .left, .right, .right, .right] + yearHeaders.map { _ in .right } + [
-                .right, .left,
-            ],
-            rows: rows)
+        applicationRows(reasons: reasons).textTable(title: labels.byApplication)
+    }
+
+    /// The table of applications as typed values, rendered by the text, CSV and workbook forms.
+    func applicationRows(reasons: OutcomeReasons) -> ApplicationRows {
+        ApplicationRows(allocation, years: summary.years, reasons: reasons, labels: labels, number: number)
     }
 
     /// Money per group and year. In Danish these are the budget document's tables, in whole 1.000 kr.
@@ -212,26 +201,7 @@ public struct SolveReport: Report, Sendable {
     /// The application table, one row per application, as the officer pastes it into a spreadsheet.
     public var csvTable: TextTable {
         let reasons = OutcomeReasons(allocation.outcomes, labels: labels, number: number)
-        var table = applicationTable(reasons: reasons)
-        // English: the keys, for scripts. Danish: the words, as the officer opens it in Excel.
-        let danish = labels.language == .da
-        let labels = labels
-        table.rows = allocation.outcomes.enumerated().map { i, o in
-            [
-                o.application.id, o.application.title, o.prepared.area.name,
-                danish ? labels.status(o) : o.status.rawValue,
-                String(o.prepared.weight.weight.roundedForReport), String(o.share.roundedForReport),
-                String(o.requested.reduce(0, +)),
-            ]
-                + o.grantedByYear.map(String.init) + [String(o.grantedTotal), reasons.joined(i)]
-        }
-        table.header =
-            danish
-            ? [labels.id, labels.title, labels.area, labels.status, labels.weight, labels.share, labels.requested]
-                + summary.years.map { "\(labels.granted) \($0)" } + [labels.grantedTotal, labels.reason]
-            : ["id", "title", "area", "status", "weight", "share", "requested"] + summary.years.map { "granted_\($0)" }
-                + ["granted_total", "reason"]
-        return table
+        return applicationRows(reasons: reasons).csvTable(title: labels.byApplication)
     }
 
     public func json() -> JSON {

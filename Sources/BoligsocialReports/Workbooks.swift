@@ -48,23 +48,9 @@ enum AllocationSheets {
             header: [labels.year, labels.envelope, labels.allocated, labels.unspent, labels.marginal],
             rows: summaryRows)
         let reasons = OutcomeReasons(a.outcomes, labels: labels, number: NumberFormat(labels.language))
-        let applications = Sheet(
-            name: labels.byApplication,
-            header: [
-                labels.id, labels.title, labels.area, labels.status, labels.weight, labels.share, labels.requested,
-            ]
-                + years.map { "\(labels.granted) \($0)" } + [labels.granted, labels.reason],
-            rows: a.outcomes.enumerated().map { i, o in
-                [
-                    .text(o.application.id), .text(o.application.title), .text(o.prepared.area.name),
-                    .text(labels.status(o)),
-                    .number(o.prepared.weight.weight, .decimal(3)), .number(o.share, .percent),
-                    .number(Double(o.requested.reduce(0, +)), .kroner),
-                ]
-                    + o.grantedByYear.map { .number(Double($0), .kroner) } + [
-                        .number(Double(o.grantedTotal), .kroner), .text(reasons.joined(i)),
-                    ]
-            })
+        let applications = ApplicationRows(
+            a, years: years, reasons: reasons, labels: labels, number: NumberFormat(labels.language)
+        ).sheet(name: labels.byApplication)
         func amounts(_ name: String, _ key: String, _ rows: [(String, [Int])]) -> Sheet {
             Sheet(
                 name: name, header: [key] + years.map(String.init) + [labels.total],
