@@ -5,35 +5,20 @@ import BoligsocialCore
 /// year (`allocated_2009`) keeps its year after the word ("Fordelt 2009"); one ending in a
 /// scenario's number (`share_2`) keeps it in brackets, as the compare tables write it ("Andel [2]").
 extension Labels {
-    static let danishCSVHeaders: [String: String] = [
-        "above": "Lige over intervallet",
-        "allocated": "Fordelt",
-        "applications": "Ansøgninger",
-        "below": "Lige under intervallet",
-        "category": "Kategori",
-        "change": "Største ændring mod [1]",
-        "envelope": "Ramme",
-        "full": "Fuld støtte",
-        "granted": "Bevilget",
-        "id": "ID",
-        "key": "Vægt",
-        "lower": "Nedre grænse",
-        "marginal_points_per_1000": "Point pr. ekstra 1.000 kr.",
-        "partial": "Delvis støtte",
-        "priority_points": "Prioritetspoint",
-        "requested": "Ansøgt",
-        "row": "Post",
-        "scale": "Skala",
-        "share": "Andel",
-        "step": "Trin",
-        "title": "Titel",
-        "total": "I alt",
-        "total_envelope": "Samlet ramme",
-        "unfunded": "Ingen støtte",
-        "upper": "Øvre grænse",
-        "value": "Værdi",
-        "year": "År",
-    ]
+    /// Each key's Danish words: those of the report's own text tables, so a Danish report names a
+    /// column alike on screen, in HTML, in its CSV and in its workbook.
+    static let danishCSVHeaders: [String: String] = {
+        let da = Labels(.da)
+        return [
+            "above": da.justAbove, "allocated": da.allocated, "applications": da.applicationsLine,
+            "below": da.justBelow, "category": da.category, "change": da.largestChange, "envelope": da.envelope,
+            "full": da.full, "granted": da.granted, "id": da.id, "key": da.weight, "lower": da.lowerLimit,
+            "marginal_points_per_1000": da.marginal, "partial": da.partial, "priority_points": da.priorityPoints,
+            "requested": da.requested, "row": "Post", "scale": da.scale, "share": da.share, "step": da.step,
+            "title": da.title, "total": da.total, "total_envelope": da.totalEnvelope, "unfunded": da.unfunded,
+            "upper": da.upperLimit, "value": da.value, "year": da.year,
+        ]
+    }()
 
     /// A CSV header: the key itself in English, its Danish words in Danish (a key the table lacks
     /// stays a key, and `DanishCSVHeaderTests` finds it).
